@@ -1,0 +1,2 @@
+//! tokenward: a credential manager for hardware tokens.
+#![warn(missing_docs)]
