@@ -1,1 +1,54 @@
-//! placeholder
+//! A test-only PKCS#11 module that forwards to a real one (SoftHSM2 by default) and injects
+//! the faults real tokens have and SoftHSM2 lacks: PIN retry counters that lock, missing
+//! slots and tokens, write protection, a full token, signing that stops working, sessions
+//! that vanish.
+//!
+//! Build it as `libp11_fault.so` and load it like any PKCS#11 module. It exports only
+//! `C_GetFunctionList` (no `C_GetInterface`, so PKCS#11 3.0 clients fall back to the 2.40
+//! list). Everything is configured through `P11FAULT_*` environment variables, read once
+//! when the function list is first asked for; see `README.md` for each variable.
+
+#![warn(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+
+use std::panic::catch_unwind;
+
+use cryptoki_sys::{CKR_ARGUMENTS_BAD, CKR_GENERAL_ERROR, CKR_OK, CK_FUNCTION_LIST, CK_RV};
+
+mod config;
+mod forward;
+mod module;
+mod objects;
+mod pin;
+mod retry;
+mod rv;
+mod signing;
+mod slots;
+
+/// The PKCS#11 entry point: our function list, a copy of the target's with some functions
+/// replaced. Loads the target module on the first call; returns CKR_GENERAL_ERROR (and says
+/// why on stderr) when the configuration is invalid or the target cannot be loaded.
+///
+/// # Safety
+///
+/// `list` must be null or valid for writing one pointer.
+#[no_mangle]
+#[allow(non_snake_case)]
+pub unsafe extern "C" fn C_GetFunctionList(list: *mut *mut CK_FUNCTION_LIST) -> CK_RV {
+    let rv = catch_unwind(|| {
+        if list.is_null() {
+            return CKR_ARGUMENTS_BAD;
+        }
+        match module::function_list() {
+            Ok(ours) => {
+                // SAFETY: non-null, and the caller promises it is valid for writing.
+                unsafe { *list = ours };
+                CKR_OK
+            }
+            Err(_) => CKR_GENERAL_ERROR,
+        }
+    })
+    .unwrap_or(CKR_GENERAL_ERROR);
+    module::log_call("C_GetFunctionList", rv);
+    rv
+}
