@@ -1,0 +1,102 @@
+//! `tokenward objects`: every object on the token.
+
+use clap::Args;
+use serde::Serialize;
+
+use super::output::{self, Table};
+use super::Context;
+use crate::error::{ExitCode, Result};
+use crate::token::session::login_user;
+use crate::token::{list_objects, ObjectReport};
+
+/// Options of `tokenward objects`.
+#[derive(Debug, Args)]
+pub struct ObjectsArgs {
+    /// Log in first, to see private objects too (asks for the PIN).
+    #[arg(long)]
+    pub login: bool,
+}
+
+#[derive(Serialize)]
+struct ObjectsOutput<'a> {
+    token: TokenSummary<'a>,
+    logged_in: bool,
+    objects: &'a [ObjectReport],
+}
+
+/// The token an output is about.
+#[derive(Serialize)]
+pub(super) struct TokenSummary<'a> {
+    pub label: &'a str,
+    pub serial: &'a str,
+    pub uri: &'a str,
+}
+
+pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
+    let token = ctx.token()?;
+    let session = token.open_ro()?;
+    if args.login {
+        let pin = ctx.user_pin()?;
+        login_user(&session, &pin)?;
+    }
+    let objects = list_objects(&session, &token.report)?;
+    let summary = TokenSummary {
+        label: &token.report.label,
+        serial: &token.report.serial,
+        uri: &token.report.uri,
+    };
+    if ctx.json() {
+        output::json(&ObjectsOutput {
+            token: summary,
+            logged_in: args.login,
+            objects: &objects,
+        })?;
+    } else {
+        output::text(&render(&token.report.label, args.login, &objects))?;
+    }
+    Ok(ExitCode::Success)
+}
+
+fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {
+    let mut out = String::new();
+    if objects.is_empty() {
+        out.push_str(&format!("Token \"{label}\" holds no objects"));
+        out.push_str(if logged_in {
+            ".\n"
+        } else {
+            " that can be seen without a login (try --login).\n"
+        });
+        return out;
+    }
+    let mut table = Table::new(&["KIND", "LABEL", "ID", "KEY", "FLAGS"]);
+    for o in objects {
+        let key = match (&o.key_type, o.key_bits, &o.curve) {
+            (Some(t), _, Some(c)) => format!("{} {c}", t.to_uppercase()),
+            (Some(t), Some(b), None) => format!("{} {b}", t.to_uppercase()),
+            (Some(t), None, None) => t.to_uppercase(),
+            (None, ..) => match o.certificate_type.as_deref() {
+                Some("x_509") => "X.509".into(),
+                other => other.unwrap_or_default().to_uppercase(),
+            },
+        };
+        let kind = match &o.error {
+            Some(e) => format!("unreadable ({e})"),
+            None => o.class.replace('_', " "),
+        };
+        table.row_with_note(
+            vec![
+                kind,
+                o.label.clone(),
+                o.id.clone(),
+                key,
+                o.flags.words().join(","),
+            ],
+            o.uri.clone(),
+        );
+    }
+    out.push_str(&table.render());
+    if !logged_in {
+        out.push_str("\nPrivate objects are hidden until you log in (add --login).\n");
+    }
+    out
+}

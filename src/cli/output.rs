@@ -1,0 +1,176 @@
+//! Rendering: aligned tables and key/value blocks for people, JSON for scripts.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+
+/// Print `value` as pretty JSON on stdout.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?;
+    writeln!(out).map_err(stdout_error)?;
+    Ok(())
+}
+
+/// Print text on stdout.
+pub fn text(s: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes()).map_err(stdout_error)?;
+    Ok(())
+}
+
+fn stdout_error(source: std::io::Error) -> Error {
+    Error::Io {
+        action: "write",
+        path: "standard output".into(),
+        source,
+    }
+}
+
+/// Display width of a string (one column per character).
+fn width(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A table with a header row; columns are padded to the widest cell.
+#[derive(Debug, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<Row>,
+}
+
+#[derive(Debug)]
+struct Row {
+    cells: Vec<String>,
+    note: Option<String>,
+}
+
+impl Table {
+    /// A table with these column headings.
+    pub fn new(headers: &[&str]) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Add a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(Row { cells, note: None });
+    }
+
+    /// Add a row with an indented line under it (for long values such as URIs).
+    pub fn row_with_note(&mut self, cells: Vec<String>, note: String) {
+        self.rows.push(Row {
+            cells,
+            note: Some(note),
+        });
+    }
+
+    /// Is the table empty?
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The table as text, one line per row, ending in a newline.
+    pub fn render(&self) -> String {
+        let cols = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for row in &self.rows {
+            for (i, cell) in row.cells.iter().enumerate().take(cols) {
+                widths[i] = widths[i].max(width(cell));
+            }
+        }
+        let mut out = String::new();
+        let line = |cells: &[String], out: &mut String| {
+            let mut l = String::new();
+            for (i, cell) in cells.iter().enumerate().take(cols) {
+                l.push_str(cell);
+                if i + 1 < cols {
+                    l.push_str(&" ".repeat(widths[i] - width(cell) + 2));
+                }
+            }
+            out.push_str(l.trim_end());
+            out.push('\n');
+        };
+        line(&self.headers, &mut out);
+        for row in &self.rows {
+            line(&row.cells, &mut out);
+            if let Some(note) = &row.note {
+                out.push_str("    ");
+                out.push_str(note);
+                out.push('\n');
+            }
+        }
+        out
+    }
+}
+
+/// Aligned `key  value` lines under an optional heading.
+#[derive(Debug, Default)]
+pub struct Block {
+    heading: Option<String>,
+    pairs: Vec<(String, String)>,
+}
+
+impl Block {
+    /// A block with a heading line.
+    pub fn new(heading: impl Into<String>) -> Self {
+        Block {
+            heading: Some(heading.into()),
+            pairs: Vec::new(),
+        }
+    }
+
+    /// Add a line.
+    pub fn field(&mut self, key: &str, value: impl Into<String>) -> &mut Self {
+        self.pairs.push((key.to_string(), value.into()));
+        self
+    }
+
+    /// The block as text, indented under its heading.
+    pub fn render(&self) -> String {
+        let w = self.pairs.iter().map(|(k, _)| width(k)).max().unwrap_or(0);
+        let mut out = String::new();
+        let indent = if let Some(h) = &self.heading {
+            out.push_str(h);
+            out.push('\n');
+            "  "
+        } else {
+            ""
+        };
+        for (k, v) in &self.pairs {
+            out.push_str(&format!("{indent}{k}{}  {v}\n", " ".repeat(w - width(k))));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_columns_on_the_widest_cell() {
+        let mut t = Table::new(&["A", "LONG HEADER"]);
+        t.row(vec!["wide cell".into(), "x".into()]);
+        t.row_with_note(vec!["y".into(), "z".into()], "pkcs11:token=y".into());
+        assert_eq!(
+            t.render(),
+            "A          LONG HEADER\nwide cell  x\ny          z\n    pkcs11:token=y\n"
+        );
+    }
+
+    #[test]
+    fn blocks_align_values() {
+        let mut b = Block::new("Token");
+        b.field("Label", "Акк").field("Serial number", "42");
+        assert_eq!(
+            b.render(),
+            "Token\n  Label          Акк\n  Serial number  42\n"
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! `tokenward tokens`: every slot, with or without a token, the token's state in plain words
+//! and its URI.
+
+use clap::Args;
+
+use super::output::{self, Block};
+use super::Context;
+use crate::error::{Error, ExitCode, Result};
+use crate::token::select::all_slots;
+use crate::token::slots::describe_memory;
+use crate::token::SlotReport;
+
+/// Options of `tokenward tokens`.
+#[derive(Debug, Args)]
+pub struct TokensArgs {
+    /// Show only slots that hold a token.
+    #[arg(long)]
+    pub present: bool,
+}
+
+pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
+    let modules = ctx.modules()?;
+    let mut slots: Vec<SlotReport> = all_slots(modules)?
+        .into_iter()
+        .filter(|(module, _, slot)| match (ctx.selector(), &slot.token) {
+            (Some(sel), Some(token)) => sel.matches(module, slot, token),
+            (Some(_), None) => false,
+            (None, _) => true,
+        })
+        .map(|(_, _, slot)| slot)
+        .collect();
+    if args.present {
+        slots.retain(|s| s.token.is_some());
+    }
+    if let (Some(_), true) = (ctx.selector(), slots.is_empty()) {
+        // Let the selection code produce the message with the candidates.
+        return Err(ctx.token().err().unwrap_or(Error::NoToken));
+    }
+    if ctx.json() {
+        output::json(&serde_json::json!({ "slots": slots }))?;
+    } else {
+        output::text(&render(&slots))?;
+    }
+    if slots.iter().all(|s| s.token.is_none()) {
+        eprintln!("tokenward: {}", Error::NoToken);
+        return Ok(ExitCode::NoToken);
+    }
+    Ok(ExitCode::Success)
+}
+
+fn render(slots: &[SlotReport]) -> String {
+    if slots.is_empty() {
+        return "No slots: the module sees no reader or token. Plug in your token, or run `tokenward doctor`.\n".into();
+    }
+    let mut out = String::new();
+    for (i, slot) in slots.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let heading = format!("Slot {}: {}", slot.slot_id, slot.description);
+        let mut block = Block::new(heading);
+        match (&slot.token, &slot.token_error) {
+            (Some(t), _) => {
+                block
+                    .field("Token", format!("\"{}\"", t.label))
+                    .field("State", t.state.join(", "))
+                    .field("Serial", t.serial.clone())
+                    .field("Manufacturer", t.manufacturer.clone())
+                    .field("Model", t.model.clone())
+                    .field(
+                        "Versions",
+                        format!(
+                            "hardware {}, firmware {}",
+                            t.hardware_version, t.firmware_version
+                        ),
+                    )
+                    .field(
+                        "PIN length",
+                        format!("{} to {} characters", t.min_pin_length, t.max_pin_length),
+                    )
+                    .field(
+                        "Public memory",
+                        describe_memory(t.free_public_memory, t.total_public_memory),
+                    )
+                    .field(
+                        "Private memory",
+                        describe_memory(t.free_private_memory, t.total_private_memory),
+                    )
+                    .field("URI", t.uri.clone());
+            }
+            (None, Some(err)) => {
+                block.field("Token", format!("present but unreadable: {err}"));
+            }
+            (None, None) => {
+                block.field("Token", "none (plug in a token or insert a card)");
+            }
+        }
+        block.field("Module", slot.module.clone());
+        out.push_str(&block.render());
+    }
+    out
+}

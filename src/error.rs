@@ -1,0 +1,222 @@
+//! The library's error type and the exit codes the command line maps it to.
+//!
+//! Every variant says what happened and what to do next in words a non-expert can act on;
+//! the PKCS#11 return code is kept (see [`Error::Pkcs11`]) so scripts and bug reports still
+//! get the exact `CKR_…` name. No variant ever carries a PIN or other secret.
+
+use std::path::PathBuf;
+
+use cryptoki::context::Function;
+use cryptoki::error::RvError;
+
+use crate::token::rv;
+use crate::uri::UriError;
+
+/// Result alias used across the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The documented process exit codes (see `docs/exit-codes.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ExitCode {
+    /// Success.
+    Success = 0,
+    /// General failure.
+    Failure = 1,
+    /// Usage error or bad input.
+    Usage = 2,
+    /// No token, no module, or the selected token is not there.
+    NoToken = 3,
+    /// Wrong PIN.
+    WrongPin = 4,
+    /// PIN locked.
+    PinLocked = 5,
+    /// PIN policy violation.
+    Policy = 6,
+    /// A signature or certificate did not verify.
+    Verification = 7,
+}
+
+/// One token offered to the user when a selector was missing or ambiguous.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Candidate {
+    /// Token label, trimmed.
+    pub label: String,
+    /// Token serial number, trimmed.
+    pub serial: String,
+    /// The token's PKCS#11 URI.
+    pub uri: String,
+}
+
+/// Everything that can go wrong in tokenward.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Discovery found no PKCS#11 module at all.
+    #[error(
+        "no PKCS#11 module found (looked in {} places); install your token's driver, or name \
+         its module with --module PATH or the TOKENWARD_MODULE variable",
+        searched
+    )]
+    NoModule {
+        /// How many places were searched.
+        searched: usize,
+    },
+
+    /// The module file does not exist.
+    #[error("PKCS#11 module {path} does not exist; check the path, or run `tokenward modules` to see the modules found on this computer")]
+    ModuleMissing {
+        /// The path given.
+        path: PathBuf,
+    },
+
+    /// The file exists but is not a loadable PKCS#11 library.
+    #[error("{path} is not a PKCS#11 library ({reason}); point --module at the vendor's PKCS#11 .so/.dll/.dylib file")]
+    ModuleNotPkcs11 {
+        /// The path given.
+        path: PathBuf,
+        /// Why loading failed, from the dynamic loader.
+        reason: String,
+    },
+
+    /// C_Initialize failed.
+    #[error("PKCS#11 module {path} failed to start (C_Initialize returned {}): {}", rv::name(*rv), rv::explain(*rv))]
+    ModuleInit {
+        /// The module path.
+        path: PathBuf,
+        /// The return code.
+        rv: RvError,
+    },
+
+    /// No token is present in any slot.
+    #[error("no token found: plug in your token or insert the card, then try again (`tokenward doctor` explains what the computer sees)")]
+    NoToken,
+
+    /// A token selector matched no token.
+    #[error(
+        "no token matches {selector:?}; the tokens present are:{}",
+        list_candidates(candidates)
+    )]
+    TokenNotFound {
+        /// What the user typed.
+        selector: String,
+        /// The tokens that are present.
+        candidates: Vec<Candidate>,
+    },
+
+    /// More than one token matched (or no selector was given and several are present).
+    #[error("{} tokens match{}; choose one with --token followed by its URI, label or serial:{}",
+        candidates.len(),
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
+        list_candidates(candidates))]
+    AmbiguousToken {
+        /// What the user typed, if anything.
+        selector: Option<String>,
+        /// The matching tokens.
+        candidates: Vec<Candidate>,
+    },
+
+    /// A PKCS#11 URI could not be parsed.
+    #[error(transparent)]
+    Uri(#[from] UriError),
+
+    /// A PKCS#11 call failed.
+    #[error("{}: {} ({} in C_{function:?})", rv::headline(*rv), rv::explain(*rv), rv::name(*rv))]
+    Pkcs11 {
+        /// The PKCS#11 function that failed.
+        function: Function,
+        /// Its return code.
+        rv: RvError,
+    },
+
+    /// The PKCS#11 wrapper failed outside a PKCS#11 call.
+    #[error("PKCS#11 library error: {0}")]
+    Cryptoki(String),
+
+    /// A secret (PIN, password) could not be obtained.
+    #[error("{0}")]
+    Secret(String),
+
+    /// Reading or writing a file failed.
+    #[error("cannot {action} {path}: {source}")]
+    Io {
+        /// What we were doing ("read", "write", …).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+
+    /// Bad input from the user, with the message that says what to fix.
+    #[error("{0}")]
+    Usage(String),
+}
+
+fn list_candidates(candidates: &[Candidate]) -> String {
+    candidates
+        .iter()
+        .map(|c| format!("\n  {:<32} serial {:<16} {}", c.label, c.serial, c.uri))
+        .collect()
+}
+
+impl Error {
+    /// The exit code the command line uses for this error.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::NoModule { .. }
+            | Error::ModuleMissing { .. }
+            | Error::ModuleNotPkcs11 { .. }
+            | Error::ModuleInit { .. }
+            | Error::NoToken
+            | Error::TokenNotFound { .. } => ExitCode::NoToken,
+            Error::AmbiguousToken { .. } | Error::Uri(_) | Error::Usage(_) | Error::Secret(_) => {
+                ExitCode::Usage
+            }
+            Error::Io { action, .. } if *action == "read" => ExitCode::Usage,
+            Error::Pkcs11 { rv, .. } => rv::exit_code(*rv),
+            _ => ExitCode::Failure,
+        }
+    }
+
+    /// A stable snake_case name for this kind of error, used in `--json` output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::NoModule { .. } => "no_module",
+            Error::ModuleMissing { .. } => "module_missing",
+            Error::ModuleNotPkcs11 { .. } => "module_not_pkcs11",
+            Error::ModuleInit { .. } => "module_init_failed",
+            Error::NoToken => "no_token",
+            Error::TokenNotFound { .. } => "token_not_found",
+            Error::AmbiguousToken { .. } => "ambiguous_token",
+            Error::Uri(_) => "bad_uri",
+            Error::Pkcs11 { .. } => "pkcs11",
+            Error::Cryptoki(_) => "pkcs11_library",
+            Error::Secret(_) => "secret_input",
+            Error::Io { .. } => "io",
+            Error::Usage(_) => "usage",
+        }
+    }
+
+    /// The `CKR_…` name when this error came from a PKCS#11 call.
+    pub fn ckr(&self) -> Option<String> {
+        match self {
+            Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
+            _ => None,
+        }
+    }
+
+    /// Build an error from a failed cryptoki call.
+    pub fn from_cryptoki(err: cryptoki::error::Error) -> Self {
+        match err {
+            cryptoki::error::Error::Pkcs11(rv, function) => Error::Pkcs11 { function, rv },
+            other => Error::Cryptoki(other.to_string()),
+        }
+    }
+}
+
+impl From<cryptoki::error::Error> for Error {
+    fn from(err: cryptoki::error::Error) -> Self {
+        Error::from_cryptoki(err)
+    }
+}

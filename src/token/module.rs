@@ -1,0 +1,130 @@
+//! Loading a PKCS#11 module: one process-wide context per module file.
+//!
+//! Initialising the same module twice in one process can crash it, and cryptoki does not
+//! finalise on drop, so loaded modules live in a registry keyed by canonical path.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use cryptoki::context::{CInitializeArgs, CInitializeFlags, Function, Pkcs11};
+use cryptoki::error::RvError;
+
+use crate::error::{Error, Result};
+
+/// A loaded and initialised PKCS#11 module.
+#[derive(Clone)]
+pub struct Module {
+    path: PathBuf,
+    ctx: Pkcs11,
+    info: LibraryInfo,
+}
+
+impl std::fmt::Debug for Module {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Module")
+            .field("path", &self.path)
+            .field("info", &self.info)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What C_GetInfo says about a module.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct LibraryInfo {
+    /// Library description.
+    pub description: String,
+    /// Library manufacturer.
+    pub manufacturer: String,
+    /// Library version, `major.minor`.
+    pub library_version: String,
+    /// Cryptoki version the library implements, `major.minor`.
+    pub cryptoki_version: String,
+    /// Library version as numbers, for URI matching.
+    #[serde(skip)]
+    pub version: (u8, u8),
+}
+
+impl Module {
+    /// Load (or reuse) the module at `path` and initialise it.
+    pub fn load(path: &Path) -> Result<Module> {
+        if !path.exists() {
+            return Err(Error::ModuleMissing {
+                path: path.to_path_buf(),
+            });
+        }
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let registry = REGISTRY.get_or_init(|| Mutex::new(HashMap::new()));
+        let mut loaded = registry.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(module) = loaded.get(&key) {
+            return Ok(module.clone());
+        }
+        let ctx = Pkcs11::new(&key).map_err(|e| Error::ModuleNotPkcs11 {
+            path: path.to_path_buf(),
+            reason: not_pkcs11_reason(&e),
+        })?;
+        match ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
+            Ok(()) => {}
+            Err(cryptoki::error::Error::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
+            Err(cryptoki::error::Error::Pkcs11(rv, Function::Initialize)) => {
+                return Err(Error::ModuleInit {
+                    path: path.to_path_buf(),
+                    rv,
+                })
+            }
+            Err(e) => return Err(Error::from_cryptoki(e)),
+        }
+        let raw = ctx.get_library_info()?;
+        let (lv, cv) = (raw.library_version(), raw.cryptoki_version());
+        let info = LibraryInfo {
+            description: raw.library_description().trim_end().to_string(),
+            manufacturer: raw.manufacturer_id().trim_end().to_string(),
+            library_version: lv.to_string(),
+            cryptoki_version: cv.to_string(),
+            version: (lv.major(), lv.minor()),
+        };
+        let module = Module {
+            path: path.to_path_buf(),
+            ctx,
+            info,
+        };
+        loaded.insert(key, module.clone());
+        Ok(module)
+    }
+
+    /// The path the module was loaded from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The cryptoki context.
+    pub fn ctx(&self) -> &Pkcs11 {
+        &self.ctx
+    }
+
+    /// The library information.
+    pub fn info(&self) -> &LibraryInfo {
+        &self.info
+    }
+}
+
+static REGISTRY: OnceLock<Mutex<HashMap<PathBuf, Module>>> = OnceLock::new();
+
+fn not_pkcs11_reason(err: &cryptoki::error::Error) -> String {
+    match err {
+        cryptoki::error::Error::LibraryLoading(e) => {
+            let text = e.to_string();
+            if text.contains("invalid ELF header") || text.contains("file too short") {
+                "the file is not a shared library".into()
+            } else if text.contains("C_GetFunctionList") || text.contains("undefined symbol") {
+                "the library has no C_GetFunctionList entry point".into()
+            } else {
+                format!("the dynamic loader refused it: {text}")
+            }
+        }
+        cryptoki::error::Error::MissingSymbol(name) => {
+            format!("the library has no {name} entry point")
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,215 @@
+//! Choosing the token a command works on: by URI, label or serial; optional when only one
+//! token is present; an ambiguous or unmatched selector lists the candidates with their URIs.
+
+use std::path::{Path, PathBuf};
+
+use cryptoki::slot::Slot;
+
+use super::discovery::{Discovery, Origin};
+use super::module::Module;
+use super::slots::{list_slots, SlotReport, TokenReport};
+use crate::error::{Candidate, Error, Result};
+use crate::uri::Pkcs11Uri;
+
+/// What the user typed after `--token`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenSelector {
+    /// A PKCS#11 URI.
+    Uri(Box<Pkcs11Uri>),
+    /// A label or a serial number (compared with trailing spaces trimmed).
+    Text(String),
+}
+
+impl TokenSelector {
+    /// Parse a selector: text starting with `pkcs11:` is a URI, anything else a label or serial.
+    pub fn parse(text: &str) -> Result<Self> {
+        let scheme = text.as_bytes().get(..7);
+        if scheme.is_some_and(|s| s.eq_ignore_ascii_case(b"pkcs11:")) {
+            Ok(TokenSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
+        } else {
+            Ok(TokenSelector::Text(text.to_string()))
+        }
+    }
+
+    /// Does this selector pick the token in this slot of this module?
+    pub fn matches(&self, module: &Module, slot: &SlotReport, token: &TokenReport) -> bool {
+        match self {
+            TokenSelector::Text(text) => {
+                let want = text.trim_end_matches(' ');
+                token.label == want || token.serial == want
+            }
+            TokenSelector::Uri(uri) => {
+                let lib = module.info();
+                uri.matches_token(&token.fields())
+                    && uri.matches_library(&lib.manufacturer, &lib.description, lib.version)
+                    && uri.matches_slot(slot.slot_id, &slot.description, &slot.manufacturer)
+            }
+        }
+    }
+
+    /// The module path a URI names with `module-path`, if any.
+    pub fn module_path(&self) -> Option<PathBuf> {
+        match self {
+            TokenSelector::Uri(uri) => uri.module_path.as_ref().map(PathBuf::from),
+            TokenSelector::Text(_) => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            TokenSelector::Uri(uri) => uri.to_string(),
+            TokenSelector::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// A token found in a slot of a loaded module.
+#[derive(Debug, Clone)]
+pub struct TokenRef {
+    /// The module serving it.
+    pub module: Module,
+    /// The slot it is in (valid for this process only).
+    pub slot: Slot,
+    /// Its description.
+    pub report: TokenReport,
+}
+
+impl TokenRef {
+    /// Read C_GetTokenInfo again (after a login attempt, say) and update the report.
+    pub fn refresh(&mut self) -> Result<&TokenReport> {
+        let info = self.module.ctx().get_token_info(self.slot)?;
+        self.report = TokenReport::from_raw(&info);
+        Ok(&self.report)
+    }
+
+    /// The candidate line shown when a selector is ambiguous.
+    pub fn candidate(&self) -> Candidate {
+        Candidate {
+            label: self.report.label.clone(),
+            serial: self.report.serial.clone(),
+            uri: self.report.uri.clone(),
+        }
+    }
+}
+
+/// Where to find modules, as resolved from flags, the environment and the config.
+#[derive(Debug, Clone, Default)]
+pub struct ModuleChoice {
+    /// `--module`, or the `module-path` of a `--token` URI.
+    pub explicit: Option<PathBuf>,
+    /// The configured default module.
+    pub configured: Option<PathBuf>,
+}
+
+/// Load the modules to search for tokens. A module the user named must load (its error is
+/// returned); discovered modules that fail to load are skipped, and if none loads the first
+/// failure is returned.
+pub fn load_modules(discovery: &Discovery, choice: &ModuleChoice) -> Result<Vec<Module>> {
+    let candidates = discovery.candidates(choice.explicit.as_deref(), choice.configured.as_deref());
+    if candidates.is_empty() {
+        return Err(Error::NoModule {
+            searched: discovery.searched(),
+        });
+    }
+    let named = candidates
+        .iter()
+        .any(|c| matches!(c.origin, Origin::Flag | Origin::Env | Origin::Config));
+    let mut modules = Vec::new();
+    let mut first_error = None;
+    for candidate in &candidates {
+        match Module::load(&candidate.path) {
+            Ok(m) => modules.push(m),
+            Err(e) if named => return Err(e),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match (modules.is_empty(), first_error) {
+        (true, Some(e)) => Err(e),
+        _ => Ok(modules),
+    }
+}
+
+/// Every slot of every module, with its token.
+pub fn all_slots(modules: &[Module]) -> Result<Vec<(Module, Slot, SlotReport)>> {
+    let mut out = Vec::new();
+    for module in modules {
+        for (slot, report) in list_slots(module)? {
+            out.push((module.clone(), slot, report));
+        }
+    }
+    Ok(out)
+}
+
+/// Pick one initialised token. With no selector, exactly one must be present.
+/// Uninitialised tokens (SoftHSM2 always offers one, blank cards are others) are left out:
+/// only `token init` works on them, through [`select_any_token`].
+pub fn select_token(modules: &[Module], selector: Option<&TokenSelector>) -> Result<TokenRef> {
+    select(modules, selector, true)
+}
+
+/// Pick one token, initialised or not.
+pub fn select_any_token(modules: &[Module], selector: Option<&TokenSelector>) -> Result<TokenRef> {
+    select(modules, selector, false)
+}
+
+fn select(
+    modules: &[Module],
+    selector: Option<&TokenSelector>,
+    initialised_only: bool,
+) -> Result<TokenRef> {
+    let present: Vec<(Module, Slot, SlotReport)> = all_slots(modules)?
+        .into_iter()
+        .filter(|(_, _, s)| {
+            s.token
+                .as_ref()
+                .is_some_and(|t| t.flags.token_initialized || !initialised_only)
+        })
+        .collect();
+    let tokens: Vec<TokenRef> = present
+        .iter()
+        .map(|(module, slot, report)| TokenRef {
+            module: module.clone(),
+            slot: *slot,
+            report: report.token.clone().expect("filtered on token presence"),
+        })
+        .collect();
+    if tokens.is_empty() {
+        return Err(Error::NoToken);
+    }
+    let matching: Vec<&TokenRef> = match selector {
+        None => tokens.iter().collect(),
+        Some(sel) => present
+            .iter()
+            .zip(&tokens)
+            .filter(|((module, _, slot), t)| sel.matches(module, slot, &t.report))
+            .map(|(_, t)| t)
+            .collect(),
+    };
+    match matching.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::TokenNotFound {
+            selector: selector.map(TokenSelector::describe).unwrap_or_default(),
+            candidates: tokens.iter().map(TokenRef::candidate).collect(),
+        }),
+        many => Err(Error::AmbiguousToken {
+            selector: selector.map(TokenSelector::describe),
+            candidates: many.iter().map(|t| t.candidate()).collect(),
+        }),
+    }
+}
+
+/// Resolve the module choice: `--module` wins, then a URI's `module-path`.
+pub fn module_choice(
+    flag: Option<&Path>,
+    selector: Option<&TokenSelector>,
+    configured: Option<PathBuf>,
+) -> ModuleChoice {
+    ModuleChoice {
+        explicit: flag
+            .map(Path::to_path_buf)
+            .or_else(|| selector.and_then(TokenSelector::module_path)),
+        configured,
+    }
+}

@@ -1,0 +1,420 @@
+//! `tokenward modules`, `tokens` and `objects` against real SoftHSM2 tokens, checked against
+//! what pkcs11-tool (OpenSC) and p11tool (GnuTLS) say about the same tokens.
+
+mod common;
+
+use common::{Hsm, SOFTHSM, USER_PIN};
+use serde_json::Value;
+
+fn tokens_json(hsm: &Hsm) -> Vec<Value> {
+    let out = hsm.run(&["tokens", "--json"]).ok();
+    out.json()["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["token"].as_object().map(|t| Value::Object(t.clone())))
+        .collect()
+}
+
+fn initialised(tokens: &[Value]) -> Vec<&Value> {
+    tokens
+        .iter()
+        .filter(|t| t["flags"]["token_initialized"] == true)
+        .collect()
+}
+
+/// pkcs11-tool -L: (label, serial, flags line) per initialised token.
+fn pkcs11_tool_tokens(hsm: &Hsm) -> Vec<(String, String, String)> {
+    let out = hsm.pkcs11_tool(&["-L"]).ok();
+    let mut found = Vec::new();
+    let (mut label, mut flags) = (String::new(), String::new());
+    for line in out.stdout.lines() {
+        let Some((key, value)) = line.split_once(':') else {
+            continue;
+        };
+        let value = value.trim().to_string();
+        match key.trim() {
+            "token label" => label = value,
+            "token flags" => flags = value,
+            "serial num" => found.push((label.clone(), value, flags.clone())),
+            _ => {}
+        }
+    }
+    found
+}
+
+#[test]
+fn tokens_agree_with_pkcs11_tool_and_p11tool() {
+    let hsm = Hsm::with_tokens(&["alpha", "beta"]);
+    let ours = tokens_json(&hsm);
+    let ours = initialised(&ours);
+    assert_eq!(ours.len(), 2);
+    let peers = pkcs11_tool_tokens(&hsm);
+    assert_eq!(peers.len(), 2, "{peers:?}");
+    for (label, serial, flags) in &peers {
+        let t = ours
+            .iter()
+            .find(|t| t["serial"] == serial.as_str())
+            .unwrap_or_else(|| panic!("pkcs11-tool lists serial {serial}, tokenward does not"));
+        assert_eq!(t["label"], label.as_str());
+        assert_eq!(
+            t["flags"]["user_pin_initialized"],
+            flags.contains("PIN initialized")
+        );
+        assert_eq!(
+            t["flags"]["login_required"],
+            flags.contains("login required")
+        );
+        assert_eq!(t["flags"]["rng"], flags.contains("rng"));
+        assert_eq!(t["manufacturer"], "SoftHSM project");
+        assert_eq!(t["model"], "SoftHSM v2");
+    }
+    // p11tool prints each token's URI; ours are the same URIs.
+    let urls = hsm.p11tool(&["--list-token-urls"]).ok();
+    for t in &ours {
+        let uri = t["uri"].as_str().unwrap();
+        assert!(
+            urls.stdout.lines().any(|l| l.trim() == uri),
+            "p11tool does not list {uri}:\n{}",
+            urls.stdout
+        );
+    }
+}
+
+#[test]
+fn token_state_is_in_plain_words() {
+    let hsm = Hsm::with_tokens(&["words"]);
+    let out = hsm.run(&["tokens"]).ok();
+    assert!(
+        out.stdout.contains("Token           \"words\""),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("ready, login required"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("PIN length      4 to 255 characters"),
+        "{}",
+        out.stdout
+    );
+    // SoftHSM2's spare slot is shown as not initialised, not as a broken token.
+    assert!(
+        out.stdout
+            .contains("not initialised (run `tokenward token init`)"),
+        "{}",
+        out.stdout
+    );
+    // A wrong PIN shows up as "count low" (SoftHSM2 never reports final try or locked).
+    hsm.run(&["objects", "--login", "--pin-env", "WRONG"])
+        .code(2);
+    let out = hsm
+        .tokenward()
+        .args(["objects", "--login", "--pin-env", "WRONG"])
+        .env("WRONG", "not-the-pin")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4));
+    let t = &initialised(&tokens_json(&hsm))[0].clone();
+    assert_eq!(t["flags"]["user_pin_count_low"], true);
+    let out = hsm.run(&["tokens"]).ok();
+    assert!(
+        out.stdout.contains("user PIN: a wrong PIN was entered"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn one_token_needs_no_selector_and_two_need_one() {
+    let hsm = Hsm::with_tokens(&["only"]);
+    let out = hsm.run(&["objects", "--json"]).ok();
+    assert_eq!(out.json()["token"]["label"], "only");
+
+    hsm.add_token("second");
+    let out = hsm.run(&["objects"]).code(2);
+    assert!(out.stderr.contains("2 tokens match"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("token=only") && out.stderr.contains("token=second"),
+        "{}",
+        out.stderr
+    );
+    let json = hsm.run(&["objects", "--json"]).code(2).json();
+    assert_eq!(json["error"]["kind"], "ambiguous_token");
+    assert_eq!(json["error"]["exit_code"], 2);
+
+    // By label, by serial, by URI.
+    let serial = hsm.serial_of("second");
+    for sel in [
+        "second".to_string(),
+        serial.clone(),
+        format!("pkcs11:serial={serial}"),
+    ] {
+        let out = hsm.run(&["objects", "--json", "--token", &sel]).ok();
+        assert_eq!(
+            out.json()["token"]["serial"],
+            serial.as_str(),
+            "selector {sel}"
+        );
+    }
+    // A URI that matches both tokens is ambiguous too.
+    let out = hsm
+        .run(&["objects", "--token", "pkcs11:model=SoftHSM%20v2"])
+        .code(2);
+    assert!(out.stderr.contains("2 tokens match"), "{}", out.stderr);
+    // Nothing matches: exit 3 and the candidates are listed.
+    let out = hsm.run(&["objects", "--token", "nope"]).code(3);
+    assert!(
+        out.stderr.contains("no token matches \"nope\""),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains(&serial), "{}", out.stderr);
+}
+
+#[test]
+fn labels_with_trailing_spaces_and_cyrillic_are_shown_and_matched_trimmed() {
+    let hsm = Hsm::with_tokens(&["Бухгалтерия  "]);
+    let tokens = tokens_json(&hsm);
+    let t = initialised(&tokens)[0];
+    assert_eq!(t["label"], "Бухгалтерия");
+    let out = hsm
+        .run(&["objects", "--json", "--token", "Бухгалтерия"])
+        .ok();
+    assert_eq!(out.json()["token"]["label"], "Бухгалтерия");
+    let out = hsm
+        .run(&["objects", "--json", "--token", "Бухгалтерия   "])
+        .ok();
+    assert_eq!(out.json()["token"]["label"], "Бухгалтерия");
+    let uri = t["uri"].as_str().unwrap();
+    assert!(uri.contains("token=%D0%91"), "{uri}");
+    hsm.run(&["objects", "--token", uri]).ok();
+}
+
+#[test]
+fn objects_agree_with_pkcs11_tool_and_uris_work_in_p11tool() {
+    let hsm = Hsm::with_tokens(&["objs"]);
+    let pin = ["--login", "--pin", USER_PIN];
+    let mut args = vec![
+        "--keypairgen",
+        "--key-type",
+        "EC:prime256v1",
+        "--id",
+        "a1b2",
+        "--label",
+        "ec key",
+    ];
+    args.extend_from_slice(&pin);
+    hsm.pkcs11_tool(&args).ok();
+    let mut args = vec![
+        "--keypairgen",
+        "--key-type",
+        "rsa:2048",
+        "--id",
+        "03",
+        "--label",
+        "rsa",
+    ];
+    args.extend_from_slice(&pin);
+    hsm.pkcs11_tool(&args).ok();
+
+    let json = hsm
+        .tokenward()
+        .args(["objects", "--json", "--login", "--pin-env", "PIN"])
+        .env("PIN", USER_PIN)
+        .output()
+        .unwrap();
+    assert!(
+        json.status.success(),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let json: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let objects = json["objects"].as_array().unwrap();
+    assert_eq!(objects.len(), 4, "{objects:#?}");
+
+    let peer = hsm.pkcs11_tool(&["-O", "--login", "--pin", USER_PIN]).ok();
+    let peer_count = peer
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" Object;"))
+        .count();
+    assert_eq!(peer_count, objects.len(), "{}", peer.stdout);
+
+    let ec_private = objects
+        .iter()
+        .find(|o| o["class"] == "private_key" && o["id"] == "a1b2")
+        .expect("EC private key listed");
+    assert_eq!(ec_private["label"], "ec key");
+    assert_eq!(ec_private["key_type"], "ec");
+    assert_eq!(ec_private["curve"], "P-256");
+    assert_eq!(ec_private["flags"]["sensitive"], true);
+    assert_eq!(ec_private["flags"]["sign"], true);
+    assert_eq!(ec_private["flags"]["private"], true);
+    let rsa_public = objects
+        .iter()
+        .find(|o| o["class"] == "public_key" && o["id"] == "03")
+        .unwrap();
+    assert_eq!(rsa_public["key_bits"], 2048);
+    let rsa_private = objects
+        .iter()
+        .find(|o| o["class"] == "private_key" && o["id"] == "03")
+        .unwrap();
+    assert_eq!(
+        rsa_private["key_bits"], 2048,
+        "size from the modulus when CKA_MODULUS_BITS is absent"
+    );
+    assert!(
+        peer.stdout.contains("label:      ec key"),
+        "{}",
+        peer.stdout
+    );
+    assert!(peer.stdout.contains("ID:         a1b2"), "{}", peer.stdout);
+
+    // The object URI names exactly that object for p11tool.
+    let uri = rsa_public["uri"].as_str().unwrap();
+    let listed = hsm.p11tool(&["--list-all", uri]).ok();
+    assert_eq!(
+        listed.stdout.matches("Object ").count(),
+        1,
+        "{}",
+        listed.stdout
+    );
+    assert!(listed.stdout.contains("Label: rsa"), "{}", listed.stdout);
+
+    // Without a login, private keys are hidden.
+    let out = hsm.run(&["objects", "--json"]).ok();
+    let public_only = out.json()["objects"].as_array().unwrap().len();
+    assert_eq!(public_only, 2);
+}
+
+#[test]
+fn missing_module_and_non_pkcs11_files_are_explained() {
+    let hsm = Hsm::with_tokens(&["m"]);
+    let out = hsm
+        .run(&["--module", "/nonexistent/libnothing.so", "tokens"])
+        .code(3);
+    assert!(
+        out.stderr
+            .contains("/nonexistent/libnothing.so does not exist"),
+        "{}",
+        out.stderr
+    );
+
+    let text = hsm.write("not-a-library.so", "hello");
+    let out = hsm
+        .run(&["--module", text.to_str().unwrap(), "tokens"])
+        .code(3);
+    assert!(
+        out.stderr.contains("is not a PKCS#11 library"),
+        "{}",
+        out.stderr
+    );
+
+    // A real shared library that is not a PKCS#11 module.
+    let libz = [
+        "/lib/x86_64-linux-gnu/libz.so.1",
+        "/usr/lib/x86_64-linux-gnu/libz.so.1",
+    ]
+    .into_iter()
+    .find(|p| std::path::Path::new(p).exists())
+    .expect("libz is installed");
+    let out = hsm.run(&["--module", libz, "tokens", "--json"]).code(3);
+    let err = &out.json()["error"];
+    assert_eq!(err["kind"], "module_not_pkcs11");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("C_GetFunctionList"),
+        "{err}"
+    );
+
+    // `modules` reports the same, with the reason.
+    let out = hsm.run(&["--module", libz, "modules", "--json"]).code(3);
+    let m = &out.json()["modules"][0];
+    assert_eq!(m["loaded"], false);
+    assert_eq!(m["error_kind"], "module_not_pkcs11");
+}
+
+#[test]
+fn modules_reports_the_library() {
+    let hsm = Hsm::with_tokens(&["lib"]);
+    let out = hsm.run(&["modules", "--json"]).ok();
+    let m = &out.json()["modules"][0];
+    assert_eq!(m["path"], SOFTHSM);
+    assert_eq!(m["origin"]["kind"], "env");
+    assert_eq!(m["loaded"], true);
+    assert_eq!(m["library"]["manufacturer"], "SoftHSM");
+    assert_eq!(m["library"]["cryptoki_version"], "2.40");
+    assert_eq!(
+        m["tokens"], 2,
+        "one initialised token and SoftHSM2's spare slot"
+    );
+    let out = hsm.run(&["modules"]).ok();
+    assert!(
+        out.stdout.contains("loaded, 2 token(s) in 2 slot(s)"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn discovery_reads_user_p11kit_module_files() {
+    let hsm = Hsm::with_tokens(&["disc"]);
+    let dir = hsm.path("config/pkcs11/modules");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("mine.module"), format!("module: {SOFTHSM}\n")).unwrap();
+    let out = hsm
+        .tokenward()
+        .env_remove("TOKENWARD_MODULE")
+        .args(["modules", "--json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = json["modules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|m| m["loaded"] == true && m["library"]["manufacturer"] == "SoftHSM");
+    assert!(found, "{json:#}");
+}
+
+#[test]
+fn malformed_uri_selector_names_the_part() {
+    let hsm = Hsm::with_tokens(&["u"]);
+    let out = hsm
+        .run(&["tokens", "--token", "pkcs11:token=a;token=b"])
+        .code(2);
+    assert!(
+        out.stderr.contains("\"token\" appears twice"),
+        "{}",
+        out.stderr
+    );
+    let out = hsm
+        .run(&["objects", "--token", "pkcs11:serial=%G1"])
+        .code(2);
+    assert!(out.stderr.contains("two hex digits"), "{}", out.stderr);
+    let out = hsm.run(&["tokens", "--token", "pkcs11:tokne=u"]).code(3);
+    assert!(
+        out.stderr.contains("not one tokenward knows"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn no_pin_and_no_terminal_fails_at_once_naming_the_flags() {
+    let hsm = Hsm::with_tokens(&["p"]);
+    let out = hsm.run(&["objects", "--login"]).code(2);
+    assert!(out.stderr.contains("--pin-file"), "{}", out.stderr);
+    let out = hsm
+        .run_stdin(
+            &["objects", "--login", "--pin-stdin", "--json"],
+            &format!("{USER_PIN}\n"),
+        )
+        .ok();
+    assert_eq!(out.json()["logged_in"], true);
+}
