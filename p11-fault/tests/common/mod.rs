@@ -1,0 +1,198 @@
+//! Shared by the integration tests: a throwaway SoftHSM2 per test, the built fault module,
+//! and running clients (pkcs11-tool, or this test binary itself) as child processes, since
+//! the module is configured through the environment, which is process-wide.
+
+#![allow(dead_code)] // each test binary uses its own part
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// SO PIN of every test token.
+pub const SO_PIN: &str = "12345678";
+/// User PIN of every test token.
+pub const USER_PIN: &str = "87654321";
+/// A PIN that is neither.
+pub const WRONG_PIN: &str = "11111111";
+/// Label of the token `Hsm::with_token` makes.
+pub const LABEL: &str = "fault-test";
+
+/// The real module under the fault module.
+pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+
+/// The fault module, built by `cargo test` as part of this package: the test executable is
+/// `target/<profile>/deps/<test>-<hash>`, the cdylib `target/<profile>/libp11_fault.so`.
+pub fn fault_module() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let profile_dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("test executable in target/<profile>/deps");
+    let module = profile_dir.join("libp11_fault.so");
+    assert!(
+        module.exists(),
+        "{} not built; run `cargo build -p p11-fault`",
+        module.display()
+    );
+    module
+}
+
+/// A SoftHSM2 token directory and config of one test's own, plus a retry state file path.
+pub struct Hsm {
+    dir: TempDir,
+}
+
+impl Hsm {
+    /// An empty SoftHSM2 (no initialised token).
+    pub fn new() -> Hsm {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let tokens = dir.path().join("tokens");
+        std::fs::create_dir(&tokens).expect("token dir");
+        std::fs::write(
+            dir.path().join("softhsm2.conf"),
+            format!(
+                "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
+                tokens.display()
+            ),
+        )
+        .expect("softhsm2.conf");
+        Hsm { dir }
+    }
+
+    /// A SoftHSM2 with one token, `LABEL`, with `SO_PIN` and `USER_PIN`.
+    pub fn with_token() -> Hsm {
+        let hsm = Hsm::new();
+        hsm.init_token(LABEL);
+        hsm
+    }
+
+    /// Initialises a new token directly in SoftHSM2 (not through the fault module).
+    pub fn init_token(&self, label: &str) {
+        let out = Command::new("softhsm2-util")
+            .env("SOFTHSM2_CONF", self.conf())
+            .args(["--init-token", "--free", "--label", label])
+            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
+            .output()
+            .expect("softhsm2-util (apt-get install softhsm2)");
+        assert_success("softhsm2-util --init-token", &out);
+    }
+
+    /// The serial of the token labelled `label`, as SoftHSM2 itself reports it.
+    pub fn serial(&self, label: &str) -> String {
+        let out = Command::new("softhsm2-util")
+            .env("SOFTHSM2_CONF", self.conf())
+            .arg("--show-slots")
+            .output()
+            .expect("softhsm2-util");
+        assert_success("softhsm2-util --show-slots", &out);
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut serial = None;
+        for line in text.lines().map(str::trim) {
+            if let Some(s) = line.strip_prefix("Serial number:") {
+                serial = Some(s.trim().to_string());
+            } else if line.strip_prefix("Label:").map(str::trim) == Some(label) {
+                return serial.expect("serial before label");
+            }
+        }
+        panic!("no token labelled {label} in:\n{text}");
+    }
+
+    /// This SoftHSM2's config file.
+    pub fn conf(&self) -> PathBuf {
+        self.dir.path().join("softhsm2.conf")
+    }
+
+    /// Where the retry counters of this test are kept.
+    pub fn state(&self) -> PathBuf {
+        self.dir.path().join("p11fault-state")
+    }
+
+    /// A path in this test's directory.
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A command whose environment holds this SoftHSM2, this test's retry state, `env`, and
+    /// no other `P11FAULT_*` variable (whatever the developer's shell has set).
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>, env: &[(&str, &str)]) -> Command {
+        let mut cmd = Command::new(program);
+        for (name, _) in std::env::vars_os() {
+            if name.to_string_lossy().starts_with("P11FAULT_") {
+                cmd.env_remove(name);
+            }
+        }
+        cmd.env("SOFTHSM2_CONF", self.conf())
+            .env("P11FAULT_STATE", self.state());
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
+        cmd
+    }
+
+    /// Runs `pkcs11-tool --module <fault module> args…` with `env`.
+    pub fn tool(&self, env: &[(&str, &str)], args: &[&str]) -> Tool {
+        let out = self
+            .command("pkcs11-tool", env)
+            .arg("--module")
+            .arg(fault_module())
+            .args(args)
+            .output()
+            .expect("pkcs11-tool (apt-get install opensc)");
+        Tool::from(out)
+    }
+}
+
+/// What a pkcs11-tool run printed.
+pub struct Tool {
+    /// Exit status was 0.
+    pub ok: bool,
+    /// stdout and stderr together.
+    pub text: String,
+}
+
+impl From<Output> for Tool {
+    fn from(out: Output) -> Tool {
+        Tool {
+            ok: out.status.success(),
+            text: format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+    }
+}
+
+impl Tool {
+    /// Asserts success and returns the output.
+    #[track_caller]
+    pub fn success(self) -> String {
+        assert!(self.ok, "expected success, got:\n{}", self.text);
+        self.text
+    }
+
+    /// Asserts failure mentioning `needle` (e.g. a CKR_ name) and returns the output.
+    #[track_caller]
+    pub fn failure(self, needle: &str) -> String {
+        assert!(!self.ok, "expected failure, got success:\n{}", self.text);
+        assert!(
+            self.text.contains(needle),
+            "expected {needle} in:\n{}",
+            self.text
+        );
+        self.text
+    }
+}
+
+/// Panics with the command's output unless it exited 0.
+#[track_caller]
+pub fn assert_success(what: &str, out: &Output) {
+    assert!(
+        out.status.success(),
+        "{what} failed ({}):\n{}{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
