@@ -12,6 +12,7 @@
 #![deny(unsafe_op_in_unsafe_fn)]
 
 use std::panic::catch_unwind;
+use std::path::PathBuf;
 
 use cryptoki_sys::{CKR_ARGUMENTS_BAD, CKR_GENERAL_ERROR, CKR_OK, CK_FUNCTION_LIST, CK_RV};
 
@@ -51,4 +52,24 @@ pub unsafe extern "C" fn C_GetFunctionList(list: *mut *mut CK_FUNCTION_LIST) -> 
     .unwrap_or(CKR_GENERAL_ERROR);
     module::log_call("C_GetFunctionList", rv);
     rv
+}
+
+/// File name of the built module.
+pub const MODULE_FILE_NAME: &str = "libp11_fault.so";
+
+/// Where cargo put `libp11_fault.so` for the running test executable, if it is there.
+///
+/// A test executable lives in `target/<profile>/deps/`. Cargo builds the cdylib into that
+/// same directory whenever it builds this package's library: for `cargo test -p p11-fault`,
+/// and for any package that has `p11-fault` as a (dev-)dependency. `cargo build -p p11-fault`
+/// also copies it to `target/<profile>/`, which is looked at second.
+pub fn built_module() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let deps = exe.parent()?;
+    [
+        deps.join(MODULE_FILE_NAME),
+        deps.parent()?.join(MODULE_FILE_NAME),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
 }

@@ -4,7 +4,7 @@
 
 #![allow(dead_code)] // each test binary uses its own part
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use tempfile::TempDir;
@@ -21,21 +21,9 @@ pub const LABEL: &str = "fault-test";
 /// The real module under the fault module.
 pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
 
-/// The fault module, built by `cargo test` as part of this package: the test executable is
-/// `target/<profile>/deps/<test>-<hash>`, the cdylib `target/<profile>/libp11_fault.so`.
+/// The fault module, built by `cargo test` as part of this package.
 pub fn fault_module() -> PathBuf {
-    let exe = std::env::current_exe().expect("test executable path");
-    let profile_dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("test executable in target/<profile>/deps");
-    let module = profile_dir.join("libp11_fault.so");
-    assert!(
-        module.exists(),
-        "{} not built; run `cargo build -p p11-fault`",
-        module.display()
-    );
-    module
+    p11_fault::built_module().expect("libp11_fault.so not built next to the test executable")
 }
 
 /// A SoftHSM2 token directory and config of one test's own, plus a retry state file path.
