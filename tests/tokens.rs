@@ -418,3 +418,100 @@ fn no_pin_and_no_terminal_fails_at_once_naming_the_flags() {
         .ok();
     assert_eq!(out.json()["logged_in"], true);
 }
+
+#[test]
+fn a_module_whose_initialisation_fails_is_explained() {
+    let hsm = Hsm::with_tokens(&["f"]);
+    let out = hsm
+        .run_faulty(&[("P11FAULT_INIT_RV", "CKR_GENERAL_ERROR")], &["tokens"])
+        .code(3);
+    assert!(
+        out.stderr
+            .contains("failed to start (C_Initialize returned CKR_GENERAL_ERROR)"),
+        "{}",
+        out.stderr
+    );
+    let out = hsm
+        .run_faulty(
+            &[("P11FAULT_INIT_RV", "CKR_GENERAL_ERROR")],
+            &["modules", "--json"],
+        )
+        .code(3);
+    let m = &out.json()["modules"][0];
+    assert_eq!(m["loaded"], false);
+    assert_eq!(m["error_kind"], "module_init_failed");
+}
+
+#[test]
+fn no_slots_and_empty_slots_say_to_plug_the_token_in() {
+    let hsm = Hsm::with_tokens(&["e"]);
+    let out = hsm
+        .run_faulty(&[("P11FAULT_NO_SLOTS", "1")], &["tokens"])
+        .code(3);
+    assert!(out.stdout.contains("No slots"), "{}", out.stdout);
+    assert!(out.stderr.contains("plug in your token"), "{}", out.stderr);
+    let out = hsm
+        .run_faulty(&[("P11FAULT_NO_SLOTS", "1")], &["objects", "--json"])
+        .code(3);
+    assert_eq!(out.json()["error"]["kind"], "no_token");
+
+    let out = hsm
+        .run_faulty(&[("P11FAULT_TOKEN_ABSENT", "1")], &["tokens", "--json"])
+        .code(3);
+    let slots = out.json()["slots"].as_array().unwrap().clone();
+    assert!(!slots.is_empty());
+    assert!(
+        slots
+            .iter()
+            .all(|s| s["token"].is_null() && s["removable"] == true),
+        "{slots:?}"
+    );
+    let out = hsm
+        .run_faulty(&[("P11FAULT_TOKEN_ABSENT", "1")], &["tokens"])
+        .code(3);
+    assert!(
+        out.stdout
+            .contains("none (plug in a token or insert a card)"),
+        "{}",
+        out.stdout
+    );
+    let out = hsm
+        .run_faulty(&[("P11FAULT_TOKEN_ABSENT", "1")], &["objects"])
+        .code(3);
+    assert!(out.stderr.contains("no token found"), "{}", out.stderr);
+}
+
+#[test]
+fn final_try_and_locked_flags_are_shown_in_words() {
+    let hsm = Hsm::with_tokens(&["lock"]);
+    let wrong = |n: usize| {
+        for _ in 0..n {
+            let out = hsm
+                .tokenward_faulty(&[])
+                .args(["objects", "--login", "--pin-env", "P"])
+                .env("P", "wrong-pin-0")
+                .output()
+                .unwrap();
+            assert!(!out.status.success());
+        }
+    };
+    wrong(2);
+    let out = hsm.run_faulty(&[], &["tokens", "--present", "--json"]).ok();
+    assert_eq!(
+        out.json()["slots"][0]["token"]["flags"]["user_pin_final_try"],
+        true
+    );
+    let out = hsm.run_faulty(&[], &["tokens", "--present"]).ok();
+    assert!(out.stdout.contains("user PIN: final try"), "{}", out.stdout);
+    wrong(1);
+    let out = hsm.run_faulty(&[], &["tokens", "--present"]).ok();
+    assert!(out.stdout.contains("user PIN locked"), "{}", out.stdout);
+    let out = hsm
+        .tokenward_faulty(&[])
+        .args(["objects", "--login", "--pin-env", "P"])
+        .env("P", USER_PIN)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "a locked PIN exits 5");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tokenward pin unblock"));
+}

@@ -234,12 +234,42 @@ impl Hsm {
     }
 }
 
-/// The built test-only fault-injecting module (see p11-fault/README.md).
+/// The built test-only fault-injecting module (see p11-fault/README.md). `cargo test
+/// --workspace` builds it into `target/<profile>/deps/`, next to the test executables;
+/// `cargo build` also copies it to `target/<profile>/`.
 pub fn fault_module() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
-    // target/debug/deps/test-xxxx -> target/debug/libp11_fault.so
-    let dir = exe.parent().and_then(Path::parent).unwrap();
-    dir.join("libp11_fault.so")
+    let deps = exe.parent().unwrap();
+    [deps.to_path_buf(), deps.parent().unwrap().to_path_buf()]
+        .into_iter()
+        .map(|d| d.join("libp11_fault.so"))
+        .find(|p| p.exists())
+        .expect("libp11_fault.so is built: run the tests with `cargo test --workspace`")
+}
+
+impl Hsm {
+    /// tokenward loading the fault-injecting module in front of SoftHSM2, with these faults
+    /// (see p11-fault/README.md) and the retry counters kept in this test's directory.
+    pub fn tokenward_faulty(&self, faults: &[(&str, &str)]) -> Command {
+        let mut cmd = self.tokenward();
+        cmd.env("TOKENWARD_MODULE", fault_module())
+            .env("P11FAULT_TARGET", SOFTHSM)
+            .env("P11FAULT_STATE", self.path("p11fault-state"));
+        for (k, v) in faults {
+            cmd.env(k, v);
+        }
+        cmd
+    }
+
+    /// Run tokenward over the fault-injecting module.
+    pub fn run_faulty(&self, faults: &[(&str, &str)], args: &[&str]) -> Run {
+        Run::from(
+            self.tokenward_faulty(faults)
+                .args(args)
+                .output()
+                .expect("run tokenward"),
+        )
+    }
 }
 
 /// The repository's fixtures directory.

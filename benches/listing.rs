@@ -1,0 +1,306 @@
+//! Benchmark: `tokenward tokens` and `tokenward objects` against the peer tools on the same
+//! SoftHSM2 tokens in the same run.
+//!
+//!     cargo bench --bench listing            # prints a Markdown table for docs/performance.md
+//!
+//! Every command is a fresh process (as a user or a script runs it), timed by wall clock over
+//! several runs after one warm-up; the table shows the median and the fastest run.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
+use cryptoki::mechanism::Mechanism;
+use cryptoki::object::{Attribute, ObjectClass};
+use cryptoki::session::UserType;
+use cryptoki::types::AuthPin;
+
+const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+const SO_PIN: &str = "so-pin-1234";
+const USER_PIN: &str = "user-pin-1234";
+
+fn main() {
+    if std::env::var_os("BENCH_FILL_CHILD").is_some() {
+        fill_child();
+        return;
+    }
+    let tokenward = PathBuf::from(env!("CARGO_BIN_EXE_tokenward"));
+    println!("| work | tool | median | fastest | runs |");
+    println!("| --- | --- | ---: | ---: | ---: |");
+    for count in [1usize, 20] {
+        let dir = make_tokens(count);
+        let conf = dir.path().join("softhsm2.conf");
+        let work = format!("list {count} token(s)");
+        let runs = 30;
+        report(
+            &work,
+            "tokenward tokens",
+            runs,
+            &conf,
+            &[tokenward.to_str().unwrap(), "--module", SOFTHSM, "tokens"],
+        );
+        report(
+            &work,
+            "tokenward tokens --json",
+            runs,
+            &conf,
+            &[
+                tokenward.to_str().unwrap(),
+                "--module",
+                SOFTHSM,
+                "tokens",
+                "--json",
+            ],
+        );
+        report(
+            &work,
+            "pkcs11-tool -L",
+            runs,
+            &conf,
+            &["pkcs11-tool", "--module", SOFTHSM, "-L"],
+        );
+        report(
+            &work,
+            "p11tool --list-tokens",
+            runs,
+            &conf,
+            &["p11tool", "--provider", SOFTHSM, "--list-tokens"],
+        );
+    }
+
+    let dir = make_tokens(1);
+    let conf = dir.path().join("softhsm2.conf");
+    let total = fill_token(&conf);
+    let work = format!("list {total} objects (logged in)");
+    let runs = 10;
+    report(
+        &work,
+        "tokenward objects --login",
+        runs,
+        &conf,
+        &[
+            tokenward.to_str().unwrap(),
+            "--module",
+            SOFTHSM,
+            "objects",
+            "--login",
+            "--pin-env",
+            "BENCH_PIN",
+        ],
+    );
+    report(
+        &work,
+        "tokenward objects --login --json",
+        runs,
+        &conf,
+        &[
+            tokenward.to_str().unwrap(),
+            "--module",
+            SOFTHSM,
+            "objects",
+            "--login",
+            "--pin-env",
+            "BENCH_PIN",
+            "--json",
+        ],
+    );
+    report(
+        &work,
+        "pkcs11-tool -O --login",
+        runs,
+        &conf,
+        &[
+            "pkcs11-tool",
+            "--module",
+            SOFTHSM,
+            "-O",
+            "--login",
+            "--pin",
+            USER_PIN,
+        ],
+    );
+    report(
+        &work,
+        "p11tool --list-all --login",
+        runs,
+        &conf,
+        &[
+            "p11tool",
+            "--provider",
+            SOFTHSM,
+            "--list-all",
+            "--login",
+            "pkcs11:token=bench-1",
+        ],
+    );
+}
+
+/// Time `argv` `runs` times after one warm-up run; print a table row.
+fn report(work: &str, name: &str, runs: usize, conf: &Path, argv: &[&str]) {
+    let run = || {
+        let start = Instant::now();
+        let status = Command::new(argv[0])
+            .args(&argv[1..])
+            .env("SOFTHSM2_CONF", conf)
+            .env("BENCH_PIN", USER_PIN)
+            .env("GNUTLS_PIN", USER_PIN)
+            .env_remove("TOKENWARD_MODULE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+        assert!(status.success(), "{name} failed: {status}");
+        start.elapsed()
+    };
+    run();
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    println!(
+        "| {work} | {name} | {:.1} ms | {:.1} ms | {runs} |",
+        ms(times[runs / 2]),
+        ms(times[0])
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// A SoftHSM2 directory with `count` initialised tokens labelled bench-1..bench-N.
+fn make_tokens(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = dir.path().join("tokens");
+    std::fs::create_dir(&tokens).unwrap();
+    let template = include_str!("../softhsm/softhsm2.conf.template");
+    let conf = dir.path().join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        template.replace("@TOKENDIR@", tokens.to_str().unwrap()),
+    )
+    .unwrap();
+    for i in 1..=count {
+        let status = Command::new("softhsm2-util")
+            .args(["--init-token", "--free", "--label", &format!("bench-{i}")])
+            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
+            .env("SOFTHSM2_CONF", &conf)
+            .stdout(Stdio::null())
+            .status()
+            .expect("softhsm2-util is installed");
+        assert!(status.success());
+    }
+    dir
+}
+
+/// Put 2,000 objects on the first token: 1,000 data objects, 750 certificates and 125 EC key
+/// pairs. Runs in a child process, because SoftHSM2 reads SOFTHSM2_CONF once per process.
+fn fill_token(conf: &Path) -> usize {
+    let status = Command::new(std::env::current_exe().unwrap())
+        .env("BENCH_FILL_CHILD", "1")
+        .env("SOFTHSM2_CONF", conf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    2000
+}
+
+/// The child process that fills the token.
+fn fill_child() {
+    let cert = make_cert_der();
+    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    let slot = ctx
+        .get_slots_with_initialized_token()
+        .unwrap()
+        .into_iter()
+        .find(|s| ctx.get_token_info(*s).unwrap().label() == "bench-1")
+        .unwrap();
+    let session = ctx.open_rw_session(slot).unwrap();
+    session
+        .login(UserType::User, Some(&AuthPin::new(USER_PIN.into())))
+        .unwrap();
+    for i in 0..1000u32 {
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::DATA),
+                Attribute::Token(true),
+                Attribute::Private(false),
+                Attribute::Label(format!("data {i}").into_bytes()),
+                Attribute::Application(b"tokenward-bench".to_vec()),
+                Attribute::Value(i.to_be_bytes().to_vec()),
+            ])
+            .unwrap();
+    }
+    for i in 0..750u32 {
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(cryptoki::object::CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Label(format!("cert {i}").into_bytes()),
+                Attribute::Id(i.to_be_bytes().to_vec()),
+                Attribute::Subject(vec![0x30, 0x00]),
+                Attribute::Value(cert.clone()),
+            ])
+            .unwrap();
+    }
+    let p256 = vec![0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+    for i in 0..125u32 {
+        let id = (10_000 + i).to_be_bytes().to_vec();
+        session
+            .generate_key_pair(
+                &Mechanism::EccKeyPairGen,
+                &[
+                    Attribute::Token(true),
+                    Attribute::EcParams(p256.clone()),
+                    Attribute::Id(id.clone()),
+                    Attribute::Label(format!("key {i}").into_bytes()),
+                    Attribute::Verify(true),
+                ],
+                &[
+                    Attribute::Token(true),
+                    Attribute::Private(true),
+                    Attribute::Sensitive(true),
+                    Attribute::Id(id),
+                    Attribute::Label(format!("key {i}").into_bytes()),
+                    Attribute::Sign(true),
+                ],
+            )
+            .unwrap();
+    }
+}
+
+fn make_cert_der() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cert.der");
+    let key = dir.path().join("key.pem");
+    let status = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args([
+            "-subj",
+            "/CN=tokenward bench",
+            "-days",
+            "30",
+            "-outform",
+            "DER",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(out).unwrap()
+}
