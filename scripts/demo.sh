@@ -14,7 +14,7 @@ export XDG_CONFIG_HOME="$work/config" XDG_STATE_HOME="$work/state" XDG_DATA_HOME
 printf '%s' user-pin-1234 > "$work/pin"
 tw=target/debug/tokenward
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n== %s\n' "$*"; }
 
 step "PKCS#11 modules"
 $tw modules

@@ -60,6 +60,12 @@ fn render(slots: &[SlotReport]) -> String {
         let heading = format!("Slot {}: {}", slot.slot_id, slot.description);
         let mut block = Block::new(heading);
         match (&slot.token, &slot.token_error) {
+            (Some(t), _) if !t.flags.token_initialized => {
+                block
+                    .field("Token", "blank (not initialised)")
+                    .field("State", t.state.join(", "))
+                    .field("Model", format!("{} {}", t.manufacturer, t.model));
+            }
             (Some(t), _) => {
                 block
                     .field("Token", format!("\"{}\"", t.label))
