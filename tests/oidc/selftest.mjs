@@ -302,7 +302,18 @@ describe('provider.mjs + browser.mjs', () => {
     assert.equal((await gmailSend(p.ready, tokens.access_token, qp)).status, 200);
     const b64 = Buffer.from(`To: alice@example.test\r\nSubject: b64\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from('ключ 42\r\n').toString('base64')}\r\n`).toString('base64url');
     assert.equal((await gmailSend(p.ready, tokens.access_token, b64, 'alice@example.test')).status, 200);
+    const multipart = Buffer.from([
+      'From: "Alice A." <alice@example.test>', 'To: Alice <alice@example.test>', 'Subject: multi',
+      'MIME-Version: 1.0', 'Content-Type: multipart/alternative; boundary="b1=_x"', '',
+      'preamble', '--b1=_x', 'Content-Type: text/html; charset=utf-8', '', '<p>html</p>',
+      '--b1=_x', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: base64', '',
+      Buffer.from('plain part ✓\r\n').toString('base64'), '--b1=_x--', '',
+    ].join('\r\n')).toString('base64url');
+    assert.equal((await gmailSend(p.ready, tokens.access_token, multipart)).status, 200);
     const all = (await fetchJson(`${p.ready.gmail_base}/_test/messages`)).body;
+    assert.equal(all[3].body, 'plain part ✓\r\n');
+    assert.equal(all[3].to, 'alice@example.test');
+    assert.equal(all[3].from, 'alice@example.test');
     assert.equal(all[1].body, 'key=XYZ ñ softbreak\r\n');
     assert.equal(all[2].body, 'ключ 42\r\n');
     assert.equal(all[2].from, 'alice@example.test', 'a missing From is the signed-in user');
