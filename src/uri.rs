@@ -153,8 +153,9 @@ impl fmt::Display for UriWarning {
     }
 }
 
-/// Characters left unescaped in a path value (RFC 7512 `pk11-pchar`, `&` allowed).
-const PATH_ESCAPE: &AsciiSet = &NON_ALPHANUMERIC
+/// Characters RFC 7512 leaves unescaped in both path and query values (`pk11-res-avail` and
+/// `unreserved`).
+const RES_AVAIL: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -171,31 +172,13 @@ const PATH_ESCAPE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'*')
     .remove(b'+')
     .remove(b',')
-    .remove(b'=')
-    .remove(b'&');
+    .remove(b'=');
 
-/// Characters left unescaped in a query value (`pk11-qchar`: no `&`, but `/ ? |`).
-const QUERY_ESCAPE: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~')
-    .remove(b':')
-    .remove(b'[')
-    .remove(b']')
-    .remove(b'@')
-    .remove(b'!')
-    .remove(b'$')
-    .remove(b'\'')
-    .remove(b'(')
-    .remove(b')')
-    .remove(b'*')
-    .remove(b'+')
-    .remove(b',')
-    .remove(b'=')
-    .remove(b'/')
-    .remove(b'?')
-    .remove(b'|');
+/// Characters left unescaped in a path value (`pk11-pchar`: also `&`).
+const PATH_ESCAPE: &AsciiSet = &RES_AVAIL.remove(b'&');
+
+/// Characters left unescaped in a query value (`pk11-qchar`: also `/ ? |`, but not `&`).
+const QUERY_ESCAPE: &AsciiSet = &RES_AVAIL.remove(b'/').remove(b'?').remove(b'|');
 
 const SCHEME: &str = "pkcs11:";
 
