@@ -9,6 +9,8 @@ use std::path::PathBuf;
 use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
+use crate::pin::PolicyViolation;
+use crate::token::pin::{PinUser, RetryState};
 use crate::token::rv;
 use crate::uri::UriError;
 
@@ -151,6 +153,60 @@ pub enum Error {
     /// Bad input from the user, with the message that says what to fix.
     #[error("{0}")]
     Usage(String),
+
+    /// A new PIN breaks the PIN policy (checked before the token is touched).
+    #[error("{0}; nothing was changed on the token")]
+    Policy(PolicyViolation),
+
+    /// A wrong PIN, with the retry state before and after the attempt.
+    #[error("wrong {}: the token refused it. Before this attempt: {}; now: {}{}",
+        who.noun(), before.describe(), after.describe(), wrong_pin_hint(*who, after))]
+    WrongPin {
+        /// Whose PIN.
+        who: PinUser,
+        /// State before the attempt.
+        before: RetryState,
+        /// State after the attempt.
+        after: RetryState,
+    },
+
+    /// The PIN is locked; it was not sent.
+    #[error("{}", locked_message(*who))]
+    PinLocked {
+        /// Whose PIN.
+        who: PinUser,
+    },
+
+    /// The PIN is at its final try and the caller did not confirm; it was not sent.
+    #[error("the {} has one try left: a wrong one now locks it, so it was not sent. If you are sure of it, run the command again with --final-try", who.noun())]
+    FinalTry {
+        /// Whose PIN.
+        who: PinUser,
+    },
+
+    /// The two entries of a new secret differed.
+    #[error("the two entries of the {0} did not match; nothing was changed")]
+    Mismatch(&'static str),
+
+    /// The token is write-protected.
+    #[error("the token is write-protected: nothing can be changed on it (check for a write-protect switch, or ask the token's issuer)")]
+    WriteProtected,
+}
+
+fn wrong_pin_hint(who: PinUser, after: &RetryState) -> &'static str {
+    match (who, after.locked, after.final_try) {
+        (PinUser::User, true, _) => ". Ask your administrator to run `tokenward pin unblock` with the SO PIN",
+        (PinUser::So, true, _) => ". The SO PIN is locked: only re-initialising the token (which destroys its keys) or the token's issuer can help",
+        (_, _, true) => ". Check the PIN carefully before trying again: one more mistake locks it",
+        _ => "",
+    }
+}
+
+fn locked_message(who: PinUser) -> &'static str {
+    match who {
+        PinUser::User => "the PIN is locked after too many wrong attempts, so it was not sent. Ask your administrator to run `tokenward pin unblock` with the SO PIN",
+        PinUser::So => "the SO PIN is locked after too many wrong attempts, so it was not sent. Only re-initialising the token (which destroys its keys) or the token's issuer can help",
+    }
 }
 
 fn list_candidates(candidates: &[Candidate]) -> String {
@@ -170,9 +226,15 @@ impl Error {
             | Error::ModuleInit { .. }
             | Error::NoToken
             | Error::TokenNotFound { .. } => ExitCode::NoToken,
-            Error::AmbiguousToken { .. } | Error::Uri(_) | Error::Usage(_) | Error::Secret(_) => {
-                ExitCode::Usage
-            }
+            Error::AmbiguousToken { .. }
+            | Error::Uri(_)
+            | Error::Usage(_)
+            | Error::Secret(_)
+            | Error::FinalTry { .. }
+            | Error::Mismatch(_) => ExitCode::Usage,
+            Error::Policy(_) => ExitCode::Policy,
+            Error::WrongPin { .. } => ExitCode::WrongPin,
+            Error::PinLocked { .. } => ExitCode::PinLocked,
             Error::Io { action, .. } if *action == "read" => ExitCode::Usage,
             Error::Pkcs11 { rv, .. } => rv::exit_code(*rv),
             _ => ExitCode::Failure,
@@ -195,6 +257,12 @@ impl Error {
             Error::Secret(_) => "secret_input",
             Error::Io { .. } => "io",
             Error::Usage(_) => "usage",
+            Error::Policy(_) => "pin_policy",
+            Error::WrongPin { .. } => "wrong_pin",
+            Error::PinLocked { .. } => "pin_locked",
+            Error::FinalTry { .. } => "final_try_needs_confirmation",
+            Error::Mismatch(_) => "entries_differ",
+            Error::WriteProtected => "write_protected",
         }
     }
 
@@ -202,6 +270,7 @@ impl Error {
     pub fn ckr(&self) -> Option<String> {
         match self {
             Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
+            Error::WrongPin { .. } => Some("CKR_PIN_INCORRECT".into()),
             _ => None,
         }
     }

@@ -5,7 +5,9 @@
 //! binary only parses the command line and renders what the library returns.
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod pin;
 pub mod token;

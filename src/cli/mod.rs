@@ -5,6 +5,8 @@ mod context;
 mod modules;
 mod objects;
 pub mod output;
+mod pin;
+mod token;
 mod tokens;
 
 use std::path::PathBuf;
@@ -48,6 +50,43 @@ pub struct GlobalArgs {
     /// Read the PIN from the first line of standard input.
     #[arg(long, global = true)]
     pub pin_stdin: bool,
+    /// Send a PIN even when the token says one try is left (a wrong one then locks it).
+    #[arg(long, global = true)]
+    pub final_try: bool,
+    /// Configuration file (else TOKENWARD_CONFIG, else the XDG config directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Audit log file (else the config's audit_log, else the XDG state directory).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub audit_log: Option<PathBuf>,
+}
+
+/// Where a new PIN comes from (`--new-pin-*`); a prompt asks twice.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NewPinArgs {
+    /// Read the new PIN from this file (one trailing newline is ignored).
+    #[arg(long, value_name = "FILE")]
+    pub new_pin_file: Option<PathBuf>,
+    /// Read the new PIN from this environment variable.
+    #[arg(long, value_name = "VARIABLE")]
+    pub new_pin_env: Option<String>,
+    /// Read the new PIN from the next line of standard input.
+    #[arg(long)]
+    pub new_pin_stdin: bool,
+}
+
+/// Where the SO PIN comes from (`--so-pin-*`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct SoPinArgs {
+    /// Read the SO PIN from this file (one trailing newline is ignored).
+    #[arg(long, value_name = "FILE")]
+    pub so_pin_file: Option<PathBuf>,
+    /// Read the SO PIN from this environment variable.
+    #[arg(long, value_name = "VARIABLE")]
+    pub so_pin_env: Option<String>,
+    /// Read the SO PIN from the next line of standard input.
+    #[arg(long)]
+    pub so_pin_stdin: bool,
 }
 
 /// The commands.
@@ -59,6 +98,12 @@ pub enum Command {
     Tokens(tokens::TokensArgs),
     /// Every object on the token: class, label, id, key type, flags and URI.
     Objects(objects::ObjectsArgs),
+    /// PIN retry state; change the user or SO PIN; unblock the user PIN with the SO PIN.
+    #[command(subcommand)]
+    Pin(pin::PinCommand),
+    /// Initialise a token (label, SO PIN, user PIN).
+    #[command(subcommand)]
+    Token(token::TokenCommand),
 }
 
 /// Run a parsed command line.
@@ -68,5 +113,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Modules(args) => modules::run(&ctx, &args),
         Command::Tokens(args) => tokens::run(&ctx, &args),
         Command::Objects(args) => objects::run(&ctx, &args),
+        Command::Pin(cmd) => pin::run(&ctx, &cmd),
+        Command::Token(cmd) => token::run(&ctx, &cmd),
     }
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 use super::output::{self, Table};
 use super::Context;
 use crate::error::{ExitCode, Result};
-use crate::token::session::login_user;
 use crate::token::{list_objects, ObjectReport};
 
 /// Options of `tokenward objects`.
@@ -25,26 +24,31 @@ struct ObjectsOutput<'a> {
 }
 
 /// The token an output is about.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub(super) struct TokenSummary<'a> {
     pub label: &'a str,
     pub serial: &'a str,
     pub uri: &'a str,
 }
 
+impl<'a> TokenSummary<'a> {
+    pub fn of(token: &'a crate::token::TokenRef) -> Self {
+        TokenSummary {
+            label: &token.report.label,
+            serial: &token.report.serial,
+            uri: &token.report.uri,
+        }
+    }
+}
+
 pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
-    let token = ctx.token()?;
+    let mut token = ctx.token()?;
     let session = token.open_ro()?;
     if args.login {
-        let pin = ctx.user_pin()?;
-        login_user(&session, &pin)?;
+        ctx.login_user(&mut token, &session)?;
     }
     let objects = list_objects(&session, &token.report)?;
-    let summary = TokenSummary {
-        label: &token.report.label,
-        serial: &token.report.serial,
-        uri: &token.report.uri,
-    };
+    let summary = TokenSummary::of(&token);
     if ctx.json() {
         output::json(&ObjectsOutput {
             token: summary,

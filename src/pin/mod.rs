@@ -1,7 +1,9 @@
 //! PINs: the secret type and where PINs come from.
 
+mod policy;
 mod secret;
 mod source;
 
+pub use policy::{CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH};
 pub use secret::Pin;
-pub use source::{PinSource, SecretKind};
+pub use source::{prompt, PinSource, SecretKind};

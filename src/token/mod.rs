@@ -7,6 +7,7 @@
 pub mod discovery;
 pub mod module;
 pub mod objects;
+pub mod pin;
 pub mod rv;
 pub mod select;
 pub mod session;

@@ -1,0 +1,191 @@
+//! The configuration file: `$XDG_CONFIG_HOME/tokenward/config.toml` (or `--config FILE`, or
+//! `TOKENWARD_CONFIG`).
+//!
+//! ```toml
+//! module = "/usr/lib/librtpkcs11ecp.so"   # default PKCS#11 module
+//! token = "pkcs11:serial=3a5b7c9d"        # default token selector
+//! audit_log = "/var/log/tokenward/audit.log"
+//!
+//! [policy]                                # an admin may tighten the PIN policy, never loosen it
+//! min_length = 10
+//! require_upper = true
+//!
+//! [tokens."3a5b7c9d"]                     # settings per token, keyed by serial
+//! default_cert = "a1b2"
+//! ```
+//! Keys tokenward does not know are kept when the file is saved.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::pin::{PinPolicy, PolicyOverrides};
+
+/// The environment variable naming the config file.
+pub const CONFIG_ENV: &str = "TOKENWARD_CONFIG";
+
+/// The parsed configuration.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// Default PKCS#11 module.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub module: Option<PathBuf>,
+    /// Default token selector (URI, label or serial).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+    /// Where the audit log goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audit_log: Option<PathBuf>,
+    /// PIN policy tightenings.
+    #[serde(skip_serializing_if = "is_default")]
+    pub policy: PolicyOverrides,
+    /// Settings per token, keyed by serial number.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub tokens: BTreeMap<String, TokenSettings>,
+    /// Keys this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+/// Settings for one token (by serial).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TokenSettings {
+    /// The default certificate (a selector: id in hex, label, fingerprint prefix or URI).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_cert: Option<String>,
+    /// Keys this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub other: toml::Table,
+}
+
+fn is_default(p: &PolicyOverrides) -> bool {
+    *p == PolicyOverrides::default()
+}
+
+impl Config {
+    /// The config file path: `explicit`, else `TOKENWARD_CONFIG`, else the XDG config dir.
+    pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
+        explicit
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                std::env::var_os(CONFIG_ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            .or_else(|| {
+                directories::BaseDirs::new()
+                    .map(|d| d.config_dir().join("tokenward").join("config.toml"))
+            })
+    }
+
+    /// Load the file; a missing file is an empty configuration.
+    pub fn load(path: &Path) -> Result<Config> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(source) => {
+                return Err(Error::Io {
+                    action: "read",
+                    path: path.to_path_buf(),
+                    source,
+                })
+            }
+        };
+        let config: Config = toml::from_str(&text).map_err(|e| {
+            Error::Usage(format!(
+                "the config file {} is not valid: {}",
+                path.display(),
+                e.message()
+            ))
+        })?;
+        config
+            .pin_policy()
+            .map_err(|e| Error::Usage(format!("the config file {}: {e}", path.display())))?;
+        Ok(config)
+    }
+
+    /// Save atomically: write a temporary file next to it, then rename.
+    pub fn save(&self, path: &Path) -> Result<()> {
+        let text = toml::to_string_pretty(self)
+            .map_err(|e| Error::Usage(format!("cannot write the config: {e}")))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let io = |source| Error::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let tmp = dir.join(format!(
+            ".{}.tmp{}",
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("config"),
+            std::process::id()
+        ));
+        std::fs::write(&tmp, text).map_err(io)?;
+        std::fs::rename(&tmp, path).map_err(io)
+    }
+
+    /// The PIN policy with this config's tightenings.
+    pub fn pin_policy(&self) -> std::result::Result<PinPolicy, String> {
+        PinPolicy::tightened(&self.policy)
+    }
+
+    /// The settings of the token with this serial, created if absent.
+    pub fn token_mut(&mut self, serial: &str) -> &mut TokenSettings {
+        self.tokens.entry(serial.to_string()).or_default()
+    }
+
+    /// The settings of the token with this serial.
+    pub fn token(&self, serial: &str) -> Option<&TokenSettings> {
+        self.tokens.get(serial)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_survive_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(
+            &path,
+            "module = \"/x.so\"\nfuture = 1\n[tokens.\"42\"]\ndefault_cert = \"a1\"\nnote = \"keep\"\n",
+        )
+        .unwrap();
+        let mut config = Config::load(&path).unwrap();
+        assert_eq!(config.module.as_deref(), Some(Path::new("/x.so")));
+        config.token_mut("43").default_cert = Some("b2".into());
+        config.save(&path).unwrap();
+        let again = Config::load(&path).unwrap();
+        assert_eq!(
+            again.other.get("future").and_then(|v| v.as_integer()),
+            Some(1)
+        );
+        assert_eq!(
+            again.token("42").unwrap().other["note"].as_str(),
+            Some("keep")
+        );
+        assert_eq!(
+            again.token("43").unwrap().default_cert.as_deref(),
+            Some("b2")
+        );
+    }
+
+    #[test]
+    fn a_loosening_policy_is_refused_at_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[policy]\nmin_length = 4\n").unwrap();
+        let err = Config::load(&path).unwrap_err();
+        assert!(err.to_string().contains("loosen"), "{err}");
+        assert!(Config::load(&dir.path().join("missing.toml")).is_ok());
+    }
+}

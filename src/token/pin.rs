@@ -1,0 +1,282 @@
+//! PIN operations on a token: retry state, guarded login, C_SetPIN, C_InitPIN (unblock) and
+//! C_InitToken.
+//!
+//! Two guards run before any PIN is sent: a locked PIN is never tried again (the user is told
+//! to unblock it), and a PIN at its final try is only sent when the caller says so
+//! (`--final-try`), because one more mistake locks the token.
+
+use cryptoki::error::RvError;
+use cryptoki::session::{Session, UserType};
+use serde::Serialize;
+
+use super::select::TokenRef;
+use super::slots::TokenFlags;
+use crate::error::{Error, Result};
+use crate::pin::Pin;
+
+/// Whose PIN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PinUser {
+    /// The normal user.
+    User,
+    /// The security officer.
+    So,
+}
+
+impl PinUser {
+    /// "PIN" or "SO PIN".
+    pub fn noun(self) -> &'static str {
+        match self {
+            PinUser::User => "PIN",
+            PinUser::So => "SO PIN",
+        }
+    }
+
+    fn user_type(self) -> UserType {
+        match self {
+            PinUser::User => UserType::User,
+            PinUser::So => UserType::So,
+        }
+    }
+}
+
+/// What the token says about one PIN's tries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct RetryState {
+    /// A wrong PIN was entered since the last right one (CKF_*_PIN_COUNT_LOW).
+    pub count_low: bool,
+    /// One try left (CKF_*_PIN_FINAL_TRY).
+    pub final_try: bool,
+    /// Locked (CKF_*_PIN_LOCKED).
+    pub locked: bool,
+    /// The PIN must be changed before use (CKF_*_PIN_TO_BE_CHANGED).
+    pub to_be_changed: bool,
+    /// Tries left, when the flags tell (1 at final try, 0 when locked).
+    pub tries_left: Option<u8>,
+}
+
+impl RetryState {
+    /// Read one PIN's state from the token flags.
+    pub fn from_flags(flags: &TokenFlags, who: PinUser) -> Self {
+        let (count_low, final_try, locked, to_be_changed) = match who {
+            PinUser::User => (
+                flags.user_pin_count_low,
+                flags.user_pin_final_try,
+                flags.user_pin_locked,
+                flags.user_pin_to_be_changed,
+            ),
+            PinUser::So => (
+                flags.so_pin_count_low,
+                flags.so_pin_final_try,
+                flags.so_pin_locked,
+                flags.so_pin_to_be_changed,
+            ),
+        };
+        RetryState {
+            count_low,
+            final_try,
+            locked,
+            to_be_changed,
+            tries_left: if locked {
+                Some(0)
+            } else if final_try {
+                Some(1)
+            } else {
+                None
+            },
+        }
+    }
+
+    /// The state in plain words.
+    pub fn describe(&self) -> &'static str {
+        if self.locked {
+            "locked"
+        } else if self.final_try {
+            "one try left: the next wrong PIN locks it"
+        } else if self.count_low {
+            "a wrong PIN was entered since the last right one (the token does not say how many tries are left)"
+        } else {
+            "no wrong attempts"
+        }
+    }
+}
+
+impl TokenRef {
+    /// The retry state of the user or SO PIN, as of the last token info read.
+    pub fn retry_state(&self, who: PinUser) -> RetryState {
+        RetryState::from_flags(&self.report.flags, who)
+    }
+}
+
+/// Refuse to send a PIN that is locked, or at its final try without `allow_final_try`.
+pub fn guard(token: &TokenRef, who: PinUser, allow_final_try: bool) -> Result<()> {
+    let state = token.retry_state(who);
+    if state.locked {
+        return Err(Error::PinLocked { who });
+    }
+    if state.final_try && !allow_final_try {
+        return Err(Error::FinalTry { who });
+    }
+    Ok(())
+}
+
+/// Log in as `who` after the guards; a wrong PIN comes back with the state before and after.
+pub fn login(
+    token: &mut TokenRef,
+    session: &Session,
+    who: PinUser,
+    pin: &Pin,
+    allow_final_try: bool,
+) -> Result<()> {
+    guard(token, who, allow_final_try)?;
+    let before = token.retry_state(who);
+    match session.login(who.user_type(), Some(&pin.auth_pin())) {
+        Ok(()) => Ok(()),
+        Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
+        Err(e) => Err(pin_failure(token, who, before, e)),
+    }
+}
+
+/// Turn a failed PIN call into [`Error::WrongPin`] / [`Error::PinLocked`] with fresh state.
+fn pin_failure(
+    token: &mut TokenRef,
+    who: PinUser,
+    before: RetryState,
+    err: cryptoki::error::Error,
+) -> Error {
+    match err {
+        cryptoki::error::Error::Pkcs11(RvError::PinIncorrect, _) => {
+            let after = match token.refresh() {
+                Ok(report) => RetryState::from_flags(&report.flags, who),
+                Err(_) => before,
+            };
+            Error::WrongPin { who, before, after }
+        }
+        cryptoki::error::Error::Pkcs11(RvError::PinLocked, _) => Error::PinLocked { who },
+        other => other.into(),
+    }
+}
+
+fn writable(token: &TokenRef) -> Result<()> {
+    if token.report.flags.write_protected {
+        return Err(Error::WriteProtected);
+    }
+    Ok(())
+}
+
+/// Change the user's or the SO's PIN (C_SetPIN), checking the old one.
+pub fn change_pin(
+    token: &mut TokenRef,
+    who: PinUser,
+    old: &Pin,
+    new: &Pin,
+    allow_final_try: bool,
+) -> Result<()> {
+    writable(token)?;
+    guard(token, who, allow_final_try)?;
+    let session = token.open_rw()?;
+    let before = token.retry_state(who);
+    if who == PinUser::So {
+        login(token, &session, PinUser::So, old, allow_final_try)?;
+    }
+    session
+        .set_pin(&old.auth_pin(), &new.auth_pin())
+        .map_err(|e| pin_failure(token, who, before, e))?;
+    let _ = session.logout();
+    Ok(())
+}
+
+/// The SO sets a new user PIN (C_InitPIN); this also clears a locked user PIN.
+pub fn unblock(
+    token: &mut TokenRef,
+    so_pin: &Pin,
+    new_user_pin: &Pin,
+    allow_final_try: bool,
+) -> Result<()> {
+    writable(token)?;
+    let session = token.open_rw()?;
+    login(token, &session, PinUser::So, so_pin, allow_final_try)?;
+    let result = session.init_pin(&new_user_pin.auth_pin());
+    let _ = session.logout();
+    result?;
+    Ok(())
+}
+
+/// Check a label before C_InitToken: not empty, at most 32 bytes of UTF-8 (PKCS#11 truncates
+/// silently otherwise).
+pub fn check_label(label: &str) -> Result<()> {
+    if label.trim().is_empty() {
+        return Err(Error::Usage("the token label cannot be empty".into()));
+    }
+    if label.len() > 32 {
+        return Err(Error::Usage(format!(
+            "the token label is {} bytes long; PKCS#11 allows 32 bytes (a Cyrillic letter takes 2), so shorten it",
+            label.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Initialise the token (C_InitToken with the SO PIN), then set the user PIN (C_InitPIN).
+/// Returns the token as found again afterwards: modules may move it to another slot id
+/// (SoftHSM2 does), so it is found by serial, or for a blank token by its new label.
+pub fn init_token(token: &TokenRef, so_pin: &Pin, label: &str, user_pin: &Pin) -> Result<TokenRef> {
+    check_label(label)?;
+    writable(token)?;
+    let was_initialised = token.report.flags.token_initialized;
+    if was_initialised {
+        guard(token, PinUser::So, false)?;
+    }
+    let known: Vec<String> = super::select::all_slots(std::slice::from_ref(&token.module))?
+        .into_iter()
+        .filter_map(|(_, _, s)| {
+            s.token
+                .filter(|t| t.flags.token_initialized)
+                .map(|t| t.serial)
+        })
+        .collect();
+    let mut probe = token.clone();
+    let before = probe.retry_state(PinUser::So);
+    token
+        .module
+        .ctx()
+        .init_token(token.slot, &so_pin.auth_pin(), label)
+        .map_err(|e| pin_failure(&mut probe, PinUser::So, before, e))?;
+    let mut fresh = refind(token, was_initialised, &known, label)?;
+    let session = fresh.open_rw()?;
+    login(&mut fresh, &session, PinUser::So, so_pin, false)?;
+    let result = session.init_pin(&user_pin.auth_pin());
+    let _ = session.logout();
+    drop(session);
+    result?;
+    fresh.refresh()?;
+    Ok(fresh)
+}
+
+fn refind(
+    old: &TokenRef,
+    was_initialised: bool,
+    known: &[String],
+    label: &str,
+) -> Result<TokenRef> {
+    let slots = super::select::all_slots(std::slice::from_ref(&old.module))?;
+    let found = slots.into_iter().find_map(|(module, slot, s)| {
+        let t = s.token?;
+        let same = if was_initialised {
+            t.serial == old.report.serial
+        } else {
+            t.flags.token_initialized && t.label == label.trim_end() && !known.contains(&t.serial)
+        };
+        same.then_some(TokenRef {
+            module,
+            slot,
+            report: t,
+        })
+    });
+    found.ok_or_else(|| {
+        Error::Usage(format!(
+            "the token was initialised but cannot be found again (label {label:?}); run `tokenward tokens` and set the user PIN with `tokenward pin unblock`"
+        ))
+    })
+}
