@@ -162,15 +162,19 @@ impl Context {
             return Ok(pin);
         }
         let noun = kind.noun();
+        let asked = match kind {
+            SecretKind::NewPin => "PIN",
+            other => other.noun(),
+        };
         let mut last = Error::Mismatch(noun);
         for _ in 0..NEW_SECRET_TRIES {
-            let first = crate::pin::prompt(kind, &format!("New {noun}: "))?;
+            let first = crate::pin::prompt(kind, &format!("New {asked}: "))?;
             if let Err(e) = check(&first) {
                 eprintln!("tokenward: {e}");
                 last = e;
                 continue;
             }
-            let second = crate::pin::prompt(kind, &format!("New {noun} again: "))?;
+            let second = crate::pin::prompt(kind, &format!("New {asked} again: "))?;
             if first == second {
                 return Ok(first);
             }

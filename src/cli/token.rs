@@ -149,9 +149,11 @@ fn confirm_destruction(token: &TokenRef, args: &InitArgs) -> Result<()> {
                 .map_err(|e| Error::Usage(format!("cannot read the confirmation: {e}")))?;
             line.trim_end_matches(['\n', '\r']).to_string()
         }
-        None => return Err(Error::Usage(format!(
+        None => {
+            return Err(Error::Usage(format!(
             "re-initialising needs the current label typed again: add --confirm-label \"{label}\""
-        ))),
+        )))
+        }
     };
     if typed.trim_end() != label.as_str() {
         return Err(Error::Usage(format!(
