@@ -488,7 +488,7 @@ fn final_try_and_locked_flags_are_shown_in_words() {
         for _ in 0..n {
             let out = hsm
                 .tokenward_faulty(&[])
-                .args(["objects", "--login", "--pin-env", "P"])
+                .args(["objects", "--login", "--final-try", "--pin-env", "P"])
                 .env("P", "wrong-pin-0")
                 .output()
                 .unwrap();
