@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+pub mod cert;
 pub mod cli;
 pub mod config;
 pub mod error;
