@@ -50,6 +50,19 @@ pub struct Candidate {
     pub uri: String,
 }
 
+/// One object offered to the user when an object selector was missing or ambiguous.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ObjectCandidate {
+    /// CKA_LABEL.
+    pub label: String,
+    /// CKA_ID in hex.
+    pub id: String,
+    /// What it is, in words.
+    pub detail: String,
+    /// The object's URI.
+    pub uri: String,
+}
+
 /// Everything that can go wrong in tokenward.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -188,9 +201,48 @@ pub enum Error {
     #[error("the two entries of the {0} did not match; nothing was changed")]
     Mismatch(&'static str),
 
+    /// An object selector matched nothing.
+    #[error("no {what} matches {selector:?}{}", list_objects(candidates, what))]
+    ObjectNotFound {
+        /// "certificate", "private key", …
+        what: &'static str,
+        /// What the user typed (empty: nothing typed).
+        selector: String,
+        /// The objects of that kind on the token.
+        candidates: Vec<ObjectCandidate>,
+    },
+
+    /// An object selector matched several objects (or none was given and several exist).
+    #[error("{} {what}s match{}; choose one with its URI, label, id (hex) or fingerprint prefix:{}",
+        candidates.len(),
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
+        list_objects(candidates, what))]
+    AmbiguousObject {
+        /// "certificate", "private key", …
+        what: &'static str,
+        /// What the user typed, if anything.
+        selector: Option<String>,
+        /// The matching objects.
+        candidates: Vec<ObjectCandidate>,
+    },
+
     /// The token is write-protected.
     #[error("the token is write-protected: nothing can be changed on it (check for a write-protect switch, or ask the token's issuer)")]
     WriteProtected,
+}
+
+fn list_objects(candidates: &[ObjectCandidate], what: &str) -> String {
+    if candidates.is_empty() {
+        return format!("; the token holds no {what}");
+    }
+    let mut out = String::from("; on the token:");
+    for c in candidates {
+        out.push_str(&format!(
+            "\n  {:<24} id {:<10} {}\n      {}",
+            c.label, c.id, c.detail, c.uri
+        ));
+    }
+    out
 }
 
 fn wrong_pin_hint(who: PinUser, after: &RetryState) -> &'static str {
@@ -231,7 +283,9 @@ impl Error {
             | Error::Usage(_)
             | Error::Secret(_)
             | Error::FinalTry { .. }
-            | Error::Mismatch(_) => ExitCode::Usage,
+            | Error::Mismatch(_)
+            | Error::ObjectNotFound { .. }
+            | Error::AmbiguousObject { .. } => ExitCode::Usage,
             Error::Policy(_) => ExitCode::Policy,
             Error::WrongPin { .. } => ExitCode::WrongPin,
             Error::PinLocked { .. } => ExitCode::PinLocked,
@@ -263,6 +317,8 @@ impl Error {
             Error::FinalTry { .. } => "final_try_needs_confirmation",
             Error::Mismatch(_) => "entries_differ",
             Error::WriteProtected => "write_protected",
+            Error::ObjectNotFound { .. } => "object_not_found",
+            Error::AmbiguousObject { .. } => "ambiguous_object",
         }
     }
 

@@ -1,6 +1,7 @@
 //! The command line: plain clap structs (what the user typed), a [`Context`] that resolves
 //! them (modules, token, PIN sources), and one file per command group that renders results.
 
+mod certs;
 mod context;
 mod modules;
 mod objects;
@@ -104,6 +105,9 @@ pub enum Command {
     /// Initialise a token (label, SO PIN, user PIN).
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// Certificates: list, show, select the default, export, import, delete.
+    #[command(subcommand)]
+    Certs(certs::CertsCommand),
 }
 
 /// Run a parsed command line.
@@ -115,5 +119,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Objects(args) => objects::run(&ctx, &args),
         Command::Pin(cmd) => pin::run(&ctx, &cmd),
         Command::Token(cmd) => token::run(&ctx, &cmd),
+        Command::Certs(cmd) => certs::run(&ctx, &cmd),
     }
 }

@@ -4,7 +4,9 @@
 //! (with manufacturer and model), never by slot id: slot ids change after C_InitToken and
 //! when readers are replugged.
 
+pub mod certs;
 pub mod discovery;
+pub mod find;
 pub mod module;
 pub mod objects;
 pub mod pin;

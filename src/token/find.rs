@@ -1,0 +1,183 @@
+//! Choosing a certificate or key: `--cert SEL` / `--key SEL`, where SEL is a PKCS#11 URI, a
+//! label, a CKA_ID in hex or a SHA-256 fingerprint prefix; with none, the token's default
+//! certificate (`certs select`), else the only certificate that has its key on the token.
+
+use super::certs::{KeyObject, MatchKind, TokenCert};
+use crate::cert::Validity;
+use crate::error::{Error, ObjectCandidate, Result};
+use crate::uri::{ObjectType, Pkcs11Uri};
+
+/// What the user typed to name an object.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ObjectSelector {
+    /// A PKCS#11 URI.
+    Uri(Box<Pkcs11Uri>),
+    /// A label, a CKA_ID in hex, or a fingerprint prefix.
+    Text(String),
+}
+
+impl ObjectSelector {
+    /// Parse a selector.
+    pub fn parse(text: &str) -> Result<Self> {
+        let scheme = text.as_bytes().get(..7);
+        if scheme.is_some_and(|s| s.eq_ignore_ascii_case(b"pkcs11:")) {
+            Ok(ObjectSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
+        } else {
+            Ok(ObjectSelector::Text(text.to_string()))
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            ObjectSelector::Uri(u) => u.to_string(),
+            ObjectSelector::Text(t) => t.clone(),
+        }
+    }
+
+    fn matches(&self, label: &str, id: &[u8], ty: ObjectType, fingerprint: Option<&str>) -> bool {
+        match self {
+            ObjectSelector::Uri(uri) => uri.matches_object(label, id, Some(ty)),
+            ObjectSelector::Text(text) => {
+                let hexish: String = text
+                    .chars()
+                    .filter(|c| *c != ':')
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                let is_hex = !hexish.is_empty() && hexish.chars().all(|c| c.is_ascii_hexdigit());
+                label.trim_end() == text.trim_end()
+                    || (is_hex && hex::encode(id) == hexish)
+                    || (is_hex
+                        && hexish.len() >= 4
+                        && fingerprint.is_some_and(|f| f.starts_with(&hexish)))
+            }
+        }
+    }
+
+    /// Does this selector name this certificate?
+    pub fn matches_cert(&self, c: &TokenCert) -> bool {
+        let fp = c.info.as_ref().ok().map(|i| i.fingerprint_sha256.as_str());
+        self.matches(&c.label, &c.id, ObjectType::Cert, fp)
+    }
+
+    /// Does this selector name this key?
+    pub fn matches_key(&self, k: &KeyObject) -> bool {
+        let ty = if k.private {
+            ObjectType::Private
+        } else {
+            ObjectType::Public
+        };
+        self.matches(&k.label, &k.id, ty, None)
+    }
+}
+
+/// The candidate line for a certificate.
+pub fn cert_candidate(c: &TokenCert) -> ObjectCandidate {
+    ObjectCandidate {
+        label: c.label.clone(),
+        id: hex::encode(&c.id),
+        detail: match &c.info {
+            Ok(i) => format!(
+                "{} (fingerprint {})",
+                i.subject_cn,
+                &i.fingerprint_sha256[..16]
+            ),
+            Err(e) => format!("unreadable: {e}"),
+        },
+        uri: c.uri.clone(),
+    }
+}
+
+/// Pick one certificate: by selector; else the configured default (a fingerprint); else the
+/// only valid certificate whose key is on the token; else the only certificate.
+pub fn select_cert<'a>(
+    certs: &'a [TokenCert],
+    selector: Option<&ObjectSelector>,
+    default_fingerprint: Option<&str>,
+) -> Result<&'a TokenCert> {
+    if certs.is_empty() {
+        return Err(Error::ObjectNotFound {
+            what: "certificate",
+            selector: selector.map(ObjectSelector::describe).unwrap_or_default(),
+            candidates: Vec::new(),
+        });
+    }
+    let by_default = default_fingerprint.and_then(|fp| {
+        certs
+            .iter()
+            .find(|c| c.info.as_ref().is_ok_and(|i| i.fingerprint_sha256 == fp))
+    });
+    let matching: Vec<&TokenCert> = match (selector, by_default) {
+        (Some(sel), _) => certs.iter().filter(|c| sel.matches_cert(c)).collect(),
+        (None, Some(c)) => vec![c],
+        (None, None) => {
+            let usable: Vec<&TokenCert> = certs
+                .iter()
+                .filter(|c| {
+                    c.key.kind == MatchKind::ByPublicKey
+                        && c.info
+                            .as_ref()
+                            .is_ok_and(|i| i.validity == Validity::Valid && !i.is_ca)
+                })
+                .collect();
+            if usable.len() == 1 {
+                usable
+            } else {
+                certs.iter().collect()
+            }
+        }
+    };
+    one(matching, "certificate", selector, || {
+        certs.iter().map(cert_candidate).collect()
+    })
+}
+
+/// Pick one private key by selector.
+pub fn select_private_key<'a>(
+    keys: &'a [KeyObject],
+    selector: &ObjectSelector,
+) -> Result<&'a KeyObject> {
+    let matching: Vec<&KeyObject> = keys
+        .iter()
+        .filter(|k| k.private && selector.matches_key(k))
+        .collect();
+    let candidate = |k: &KeyObject| ObjectCandidate {
+        label: k.label.clone(),
+        id: hex::encode(&k.id),
+        detail: "private key".into(),
+        uri: k.uri.clone(),
+    };
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::ObjectNotFound {
+            what: "private key",
+            selector: selector.describe(),
+            candidates: keys.iter().filter(|k| k.private).map(candidate).collect(),
+        }),
+        many => Err(Error::AmbiguousObject {
+            what: "private key",
+            selector: Some(selector.describe()),
+            candidates: many.iter().map(|k| candidate(k)).collect(),
+        }),
+    }
+}
+
+fn one<'a>(
+    matching: Vec<&'a TokenCert>,
+    what: &'static str,
+    selector: Option<&ObjectSelector>,
+    all: impl FnOnce() -> Vec<ObjectCandidate>,
+) -> Result<&'a TokenCert> {
+    match matching.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::ObjectNotFound {
+            what,
+            selector: selector.map(ObjectSelector::describe).unwrap_or_default(),
+            candidates: all(),
+        }),
+        many => Err(Error::AmbiguousObject {
+            what,
+            selector: selector.map(ObjectSelector::describe),
+            candidates: many.iter().map(|c| cert_candidate(c)).collect(),
+        }),
+    }
+}

@@ -1,0 +1,484 @@
+//! `tokenward certs …` against real SoftHSM2 tokens, checked with pkcs11-tool, p11tool and
+//! openssl.
+
+mod common;
+
+use common::{fixture, Hsm, Run, USER_PIN};
+use serde_json::Value;
+
+/// Put a fixture's private and public key on the token with pkcs11-tool.
+fn put_key(hsm: &Hsm, name: &str, id: &str) {
+    let key = fixture(&format!("{name}.key"));
+    let pubkey = hsm.path(&format!("{name}.pub.pem"));
+    let out = std::process::Command::new("openssl")
+        .args(["pkey", "-pubout", "-in"])
+        .arg(&key)
+        .arg("-out")
+        .arg(&pubkey)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for (file, ty) in [
+        (key.to_str().unwrap(), "privkey"),
+        (pubkey.to_str().unwrap(), "pubkey"),
+    ] {
+        hsm.pkcs11_tool(&[
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--write-object",
+            file,
+            "--type",
+            ty,
+            "--id",
+            id,
+            "--label",
+            name,
+        ])
+        .ok();
+    }
+}
+
+/// Write a certificate object with pkcs11-tool.
+fn put_cert(hsm: &Hsm, name: &str, id: &str) {
+    let der = fixture(&format!("{name}.der"));
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--write-object",
+        der.to_str().unwrap(),
+        "--type",
+        "cert",
+        "--id",
+        id,
+        "--label",
+        name,
+    ])
+    .ok();
+}
+
+fn tw(hsm: &Hsm, args: &[&str]) -> Run {
+    let mut all = args.to_vec();
+    all.extend(["--pin-env", "TW_PIN"]);
+    let out = hsm
+        .tokenward()
+        .args(&all)
+        .env("TW_PIN", USER_PIN)
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn certs_json(hsm: &Hsm, extra: &[&str]) -> Vec<Value> {
+    let mut args = vec!["certs", "list", "--json", "--login"];
+    args.extend_from_slice(extra);
+    tw(hsm, &args).ok().json()["certificates"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn find<'a>(certs: &'a [Value], cn: &str) -> &'a Value {
+    certs
+        .iter()
+        .find(|c| c["info"]["subject_cn"] == cn)
+        .unwrap_or_else(|| panic!("{cn} not listed: {certs:#?}"))
+}
+
+#[test]
+fn certificates_written_by_pkcs11_tool_are_listed_with_their_keys() {
+    let hsm = Hsm::with_tokens(&["list"]);
+    put_key(&hsm, "leaf-p256", "a1");
+    put_cert(&hsm, "leaf-p256", "a1");
+    put_key(&hsm, "leaf-rsa2048", "b2");
+    put_cert(&hsm, "leaf-rsa2048", "b2");
+    put_cert(&hsm, "expired", "e1");
+    put_cert(&hsm, "encrypt-only", "c3");
+    let certs = certs_json(&hsm, &[]);
+    assert_eq!(certs.len(), 4);
+    let p256 = find(&certs, "Ivanov Ivan (P-256)");
+    assert_eq!(p256["label"], "leaf-p256");
+    assert_eq!(p256["id"], "a1");
+    assert_eq!(p256["key"]["match"], "by_public_key");
+    assert_eq!(p256["key"]["private_key_seen"], true);
+    assert_eq!(p256["info"]["validity"], "valid");
+    assert_eq!(
+        p256["info"]["key_usage"],
+        serde_json::json!(["digital signature", "non-repudiation"])
+    );
+    let expired = find(&certs, "Expired signer");
+    assert_eq!(expired["info"]["validity"], "expired");
+    assert_eq!(expired["key"]["match"], "none");
+    // Valid certificates with a key come first.
+    assert_eq!(certs[0]["key"]["match"], "by_public_key");
+    assert_eq!(certs[1]["key"]["match"], "by_public_key");
+    assert_eq!(certs.last().unwrap()["info"]["validity"], "expired");
+    // Without a login the private keys are hidden; the public key objects still match.
+    let out = hsm.run(&["certs", "list", "--json"]).ok().json();
+    let p256 = find(
+        out["certificates"].as_array().unwrap(),
+        "Ivanov Ivan (P-256)",
+    )
+    .clone();
+    assert_eq!(p256["key"]["match"], "by_public_key");
+    assert_eq!(p256["key"]["private_key_seen"], false);
+    // Human output.
+    let out = tw(&hsm, &["certs", "list", "--login"]).ok();
+    assert!(
+        out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains("valid, "),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("EXPIRED"), "{}", out.stdout);
+}
+
+#[test]
+fn a_key_that_only_shares_the_id_is_reported_as_such() {
+    let hsm = Hsm::with_tokens(&["idonly"]);
+    // The private key of another certificate, under the certificate's id (no public object).
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--write-object",
+        fixture("mismatched.key").to_str().unwrap(),
+        "--type",
+        "privkey",
+        "--id",
+        "77",
+        "--label",
+        "other",
+    ])
+    .ok();
+    put_cert(&hsm, "leaf-p256", "77");
+    let certs = certs_json(&hsm, &[]);
+    assert_eq!(certs[0]["key"]["match"], "by_id_only");
+}
+
+#[test]
+fn filters_and_search() {
+    let hsm = Hsm::with_tokens(&["filter"]);
+    put_key(&hsm, "leaf-p256", "a1");
+    put_cert(&hsm, "leaf-p256", "a1");
+    put_cert(&hsm, "expired", "e1");
+    put_cert(&hsm, "encrypt-only", "c3");
+    put_cert(&hsm, "russian", "d4");
+    put_cert(&hsm, "sat", "d5");
+    assert_eq!(certs_json(&hsm, &[]).len(), 5);
+    let valid = certs_json(&hsm, &["--valid"]);
+    assert!(valid.iter().all(|c| c["info"]["validity"] == "valid") && valid.len() == 4);
+    let signing = certs_json(&hsm, &["--for", "signing"]);
+    assert!(!signing
+        .iter()
+        .any(|c| c["info"]["subject_cn"] == "Encryption only"));
+    assert_eq!(signing.len(), 4);
+    let inn = certs_json(&hsm, &["--search", "771234567890"]);
+    assert_eq!(inn.len(), 1);
+    assert_eq!(inn[0]["info"]["subject_cn"], "Иванов Иван Иванович");
+    let ids = inn[0]["info"]["national_ids"].as_array().unwrap();
+    assert!(ids
+        .iter()
+        .any(|n| n["kind"] == "snils" && n["value"] == "11223344595"));
+    let curp = certs_json(&hsm, &["--search", "hegj820506hdfrrn09"]);
+    assert_eq!(curp.len(), 1);
+    assert_eq!(curp[0]["info"]["national_ids"][0]["kind"], "rfc");
+    let out = tw(&hsm, &["certs", "list", "--login", "--full"]).ok();
+    assert!(out.stdout.contains("INN=771234567890"), "{}", out.stdout);
+    assert!(out.stdout.contains("SNILS 11223344595"), "{}", out.stdout);
+}
+
+#[test]
+fn gost_certificates_are_list_only_and_unreadable_ones_do_not_crash() {
+    let hsm = Hsm::with_tokens(&["gost"]);
+    put_cert(&hsm, "gost", "01");
+    let certs = certs_json(&hsm, &[]);
+    assert_eq!(certs[0]["info"]["key_usable"], false);
+    assert_eq!(
+        certs[0]["info"]["key_algorithm"],
+        "GOST R 34.10-2012 (256 bit)"
+    );
+    let out = tw(&hsm, &["certs", "list", "--login"]).ok();
+    assert!(
+        out.stdout
+            .contains("list only (GOST R 34.10-2012 (256 bit))"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("Петров Пётр (ГОСТ)"), "{}", out.stdout);
+}
+
+#[test]
+fn import_binds_the_certificate_to_its_key_and_peers_see_it() {
+    let hsm = Hsm::with_tokens(&["imp"]);
+    put_key(&hsm, "leaf-rsa2048", "b2");
+    let out = tw(
+        &hsm,
+        &[
+            "certs",
+            "import",
+            fixture("leaf-rsa2048.pem").to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert!(
+        out.stdout.contains("Imported \"Ivanov Ivan (RSA 2048)\""),
+        "{}",
+        out.stdout
+    );
+    let o = hsm.pkcs11_tool(&["-O", "--type", "cert"]).ok();
+    assert!(
+        o.stdout.contains("label:      Ivanov Ivan (RSA 2048)"),
+        "{}",
+        o.stdout
+    );
+    assert!(o.stdout.contains("ID:         b2"), "{}", o.stdout);
+    let p = hsm.p11tool(&["--list-all-certs", "pkcs11:token=imp"]).ok();
+    assert!(
+        p.stdout.contains("Label: Ivanov Ivan (RSA 2048)"),
+        "{}",
+        p.stdout
+    );
+    assert!(p.stdout.contains("ID: b2"), "{}", p.stdout);
+    // The same again is a no-op that says so.
+    let out = tw(
+        &hsm,
+        &[
+            "certs",
+            "import",
+            fixture("leaf-rsa2048.der").to_str().unwrap(),
+            "--json",
+        ],
+    )
+    .ok();
+    assert_eq!(out.json()["certificates"][0]["status"], "already_present");
+    assert_eq!(certs_json(&hsm, &[]).len(), 1);
+    // A bundle: the leaf (its key is here) brings its CA certificates along.
+    put_key(&hsm, "leaf-p256", "a1");
+    let out = tw(
+        &hsm,
+        &[
+            "certs",
+            "import",
+            fixture("bundle.pem").to_str().unwrap(),
+            "--json",
+        ],
+    )
+    .ok();
+    let imported = out.json()["certificates"].as_array().unwrap().clone();
+    assert_eq!(imported.len(), 3);
+    assert_eq!(imported[0]["id"], "a1");
+    assert_eq!(certs_json(&hsm, &[]).len(), 4);
+}
+
+#[test]
+fn import_refuses_what_it_cannot_bind_and_bad_files() {
+    let hsm = Hsm::with_tokens(&["bad"]);
+    let out = tw(
+        &hsm,
+        &[
+            "certs",
+            "import",
+            fixture("leaf-p256.pem").to_str().unwrap(),
+        ],
+    )
+    .code(2);
+    assert!(
+        out.stderr.contains("no key on token \"bad\" belongs to"),
+        "{}",
+        out.stderr
+    );
+    // With --ca it goes on the token anyway.
+    tw(
+        &hsm,
+        &[
+            "certs",
+            "import",
+            fixture("root.pem").to_str().unwrap(),
+            "--ca",
+        ],
+    )
+    .ok();
+    for (file, needle) in [
+        ("not-a-cert.der", "not a valid X.509 certificate"),
+        ("broken-base64.pem", "damaged"),
+        ("empty.pem", "empty"),
+        ("truncated.der", "not a valid X.509 certificate"),
+    ] {
+        let out = tw(
+            &hsm,
+            &["certs", "import", fixture(file).to_str().unwrap(), "--ca"],
+        )
+        .code(2);
+        assert!(out.stderr.contains(needle), "{file}: {}", out.stderr);
+    }
+    let out = tw(&hsm, &["certs", "import", "/nonexistent.pem"]).code(2);
+    assert!(
+        out.stderr.contains("cannot read /nonexistent.pem"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        certs_json(&hsm, &[]).len(),
+        1,
+        "only the root went on the token"
+    );
+    // A write-protected token.
+    let out = hsm
+        .tokenward_faulty(&[("P11FAULT_WRITE_PROTECTED", "1")])
+        .args([
+            "certs",
+            "import",
+            fixture("intermediate.pem").to_str().unwrap(),
+            "--ca",
+            "--pin-env",
+            "P",
+        ])
+        .env("P", USER_PIN)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("write-protected"));
+    assert_eq!(certs_json(&hsm, &[]).len(), 1);
+}
+
+#[test]
+fn export_matches_openssl_and_the_chain_verifies() {
+    let hsm = Hsm::with_tokens(&["exp"]);
+    put_key(&hsm, "leaf-p256", "a1");
+    tw(
+        &hsm,
+        &["certs", "import", fixture("bundle.pem").to_str().unwrap()],
+    )
+    .ok();
+    let pem = hsm.path("leaf.pem");
+    tw(
+        &hsm,
+        &["certs", "export", "a1", "--out", pem.to_str().unwrap()],
+    )
+    .ok();
+    let fp = hsm
+        .run_peer(
+            "openssl",
+            &[
+                "x509",
+                "-in",
+                pem.to_str().unwrap(),
+                "-noout",
+                "-fingerprint",
+                "-sha256",
+            ],
+        )
+        .ok();
+    let theirs = fp
+        .stdout
+        .trim()
+        .rsplit('=')
+        .next()
+        .unwrap()
+        .replace(':', "")
+        .to_lowercase();
+    let ours = find(&certs_json(&hsm, &[]), "Ivanov Ivan (P-256)")["info"]["fingerprint_sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(theirs, ours);
+    // Refuses to overwrite, then DER.
+    tw(
+        &hsm,
+        &["certs", "export", "a1", "--out", pem.to_str().unwrap()],
+    )
+    .code(2);
+    let der = hsm.path("leaf.der");
+    tw(
+        &hsm,
+        &[
+            "certs",
+            "export",
+            &ours[..12],
+            "--der",
+            "--out",
+            der.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert_eq!(
+        std::fs::read(der).unwrap(),
+        std::fs::read(fixture("leaf-p256.der")).unwrap()
+    );
+    // The chain, leaf first; openssl accepts it with the intermediate trusted.
+    let chain = tw(&hsm, &["certs", "export", "a1", "--chain"]).ok();
+    assert_eq!(chain.stdout.matches("BEGIN CERTIFICATE").count(), 3);
+    let (_, issuers) = chain
+        .stdout
+        .split_once("-----END CERTIFICATE-----\n")
+        .unwrap();
+    let issuers_file = hsm.write("issuers.pem", issuers);
+    hsm.run_peer(
+        "openssl",
+        &[
+            "verify",
+            "-partial_chain",
+            "-CAfile",
+            issuers_file.to_str().unwrap(),
+            pem.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    tw(&hsm, &["certs", "export", "a1", "--chain", "--der"]).code(2);
+}
+
+#[test]
+fn select_makes_a_default_that_later_commands_use() {
+    let hsm = Hsm::with_tokens(&["sel"]);
+    put_key(&hsm, "leaf-p256", "a1");
+    put_cert(&hsm, "leaf-p256", "a1");
+    put_key(&hsm, "leaf-rsa2048", "b2");
+    put_cert(&hsm, "leaf-rsa2048", "b2");
+    // Two usable certificates: without a default the choice is ambiguous and listed.
+    let out = tw(&hsm, &["certs", "show"]).code(2);
+    assert!(
+        out.stderr.contains("2 certificates match"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("leaf-p256") && out.stderr.contains("leaf-rsa2048"),
+        "{}",
+        out.stderr
+    );
+    tw(&hsm, &["certs", "select", "leaf-rsa2048"]).ok();
+    let certs = certs_json(&hsm, &[]);
+    assert_eq!(find(&certs, "Ivanov Ivan (RSA 2048)")["default"], true);
+    assert_eq!(find(&certs, "Ivanov Ivan (P-256)")["default"], false);
+    let shown = tw(&hsm, &["certs", "show", "--json"]).ok().json();
+    assert_eq!(shown["id"], "b2");
+    let config = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
+    assert!(config.contains(&hsm.serial_of("sel")), "{config}");
+    // A selector that matches nothing lists what is there.
+    let out = tw(&hsm, &["certs", "show", "nothing-like-this"]).code(2);
+    assert!(
+        out.stderr
+            .contains("no certificate matches \"nothing-like-this\""),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("leaf-p256"), "{}", out.stderr);
+}
+
+#[test]
+fn delete_asks_first() {
+    let hsm = Hsm::with_tokens(&["del"]);
+    put_cert(&hsm, "expired", "e1");
+    let out = tw(&hsm, &["certs", "delete", "e1"]).code(2);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert_eq!(certs_json(&hsm, &[]).len(), 1);
+    tw(&hsm, &["certs", "delete", "e1", "--yes"]).ok();
+    assert_eq!(certs_json(&hsm, &[]).len(), 0);
+    let o = hsm.pkcs11_tool(&["-O", "--type", "cert"]).ok();
+    assert!(!o.stdout.contains("Certificate Object"), "{}", o.stdout);
+}
