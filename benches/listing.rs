@@ -21,9 +21,10 @@ const SO_PIN: &str = "so-pin-1234";
 const USER_PIN: &str = "user-pin-1234";
 
 fn main() {
-    if std::env::var_os("BENCH_FILL_CHILD").is_some() {
-        fill_child();
-        return;
+    match std::env::var("BENCH_FILL_CHILD").as_deref() {
+        Ok("certs") => return fill_certs_child(),
+        Ok(_) => return fill_child(),
+        Err(_) => {}
     }
     let tokenward = PathBuf::from(env!("CARGO_BIN_EXE_tokenward"));
     println!("| work | tool | median | fastest | runs |");
@@ -68,6 +69,8 @@ fn main() {
             &["p11tool", "--provider", SOFTHSM, "--list-tokens"],
         );
     }
+
+    bench_certs(&tokenward);
 
     let dir = make_tokens(1);
     let conf = dir.path().join("softhsm2.conf");
@@ -135,6 +138,85 @@ fn main() {
             "pkcs11:token=bench-1",
         ],
     );
+}
+
+/// `certs list` on a token holding 1,000 certificates, against the peers' certificate listings.
+fn bench_certs(tokenward: &Path) {
+    let dir = make_tokens(1);
+    let conf = dir.path().join("softhsm2.conf");
+    let status = Command::new(std::env::current_exe().unwrap())
+        .env("BENCH_FILL_CHILD", "certs")
+        .env("SOFTHSM2_CONF", &conf)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let work = "list 1000 certificates";
+    let tw = tokenward.to_str().unwrap();
+    report(
+        work,
+        "tokenward certs list",
+        10,
+        &conf,
+        &[tw, "--module", SOFTHSM, "certs", "list"],
+    );
+    report(
+        work,
+        "tokenward certs list --json",
+        10,
+        &conf,
+        &[tw, "--module", SOFTHSM, "certs", "list", "--json"],
+    );
+    report(
+        work,
+        "pkcs11-tool -O --type cert",
+        10,
+        &conf,
+        &["pkcs11-tool", "--module", SOFTHSM, "-O", "--type", "cert"],
+    );
+    report(
+        work,
+        "p11tool --list-all-certs",
+        3,
+        &conf,
+        &[
+            "p11tool",
+            "--provider",
+            SOFTHSM,
+            "--list-all-certs",
+            "pkcs11:token=bench-1",
+        ],
+    );
+}
+
+/// The child process that puts 1,000 distinct certificates on the token.
+fn fill_certs_child() {
+    let ders = make_distinct_certs(50);
+    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        .unwrap();
+    let slot = ctx.get_slots_with_initialized_token().unwrap()[0];
+    let session = ctx.open_rw_session(slot).unwrap();
+    session
+        .login(UserType::User, Some(&AuthPin::new(USER_PIN.into())))
+        .unwrap();
+    for i in 0..1000u32 {
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(cryptoki::object::CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Label(format!("cert {i}").into_bytes()),
+                Attribute::Id(i.to_be_bytes().to_vec()),
+                Attribute::Subject(vec![0x30, 0x00]),
+                Attribute::Value(ders[i as usize % ders.len()].clone()),
+            ])
+            .unwrap();
+    }
+}
+
+/// `n` different self-signed certificates from openssl.
+fn make_distinct_certs(n: usize) -> Vec<Vec<u8>> {
+    (0..n).map(|_| make_cert_der()).collect()
 }
 
 /// Time `argv` `runs` times after one warm-up run; print a table row.
