@@ -222,6 +222,13 @@ impl Pkcs11Uri {
         Ok(uri)
     }
 
+    /// Does this text claim to be a PKCS#11 URI (starts with `pkcs11:`, any case)?
+    pub fn looks_like(text: &str) -> bool {
+        text.as_bytes()
+            .get(..SCHEME.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(SCHEME.as_bytes()))
+    }
+
     /// Warnings the user should see about this URI.
     pub fn warnings(&self) -> Vec<UriWarning> {
         let mut out = Vec::new();

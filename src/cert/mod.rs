@@ -320,7 +320,8 @@ fn der_of<'a>(der: &'a [u8], rest: &[u8]) -> &'a [u8] {
     &der[..der.len() - rest.len()]
 }
 
-fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
+/// Big-endian integer bytes without leading zeros (how PKCS#11 and X.509 may differ).
+pub fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
     let skip = bytes.iter().take_while(|b| **b == 0).count();
     bytes[skip..].to_vec()
 }

@@ -12,7 +12,7 @@ use cryptoki::session::Session;
 use serde::Serialize;
 
 use super::slots::TokenReport;
-use crate::cert::{self, CertInfo, PublicKeyMaterial};
+use crate::cert::{self, strip_zeros, CertInfo, PublicKeyMaterial};
 use crate::error::Result;
 use crate::uri::ObjectType;
 
@@ -335,11 +335,6 @@ fn object_uri(token: &TokenReport, label: &str, id: &[u8], ty: ObjectType) -> St
     uri.id = Some(id.to_vec());
     uri.object_type = Some(ty);
     uri.to_string()
-}
-
-fn strip_zeros(bytes: &[u8]) -> Vec<u8> {
-    let skip = bytes.iter().take_while(|b| **b == 0).count();
-    bytes[skip..].to_vec()
 }
 
 /// The content of a DER OCTET STRING (SoftHSM2 and others wrap CKA_EC_POINT in one).

@@ -19,8 +19,7 @@ pub enum ObjectSelector {
 impl ObjectSelector {
     /// Parse a selector.
     pub fn parse(text: &str) -> Result<Self> {
-        let scheme = text.as_bytes().get(..7);
-        if scheme.is_some_and(|s| s.eq_ignore_ascii_case(b"pkcs11:")) {
+        if Pkcs11Uri::looks_like(text) {
             Ok(ObjectSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
         } else {
             Ok(ObjectSelector::Text(text.to_string()))

@@ -23,8 +23,7 @@ pub enum TokenSelector {
 impl TokenSelector {
     /// Parse a selector: text starting with `pkcs11:` is a URI, anything else a label or serial.
     pub fn parse(text: &str) -> Result<Self> {
-        let scheme = text.as_bytes().get(..7);
-        if scheme.is_some_and(|s| s.eq_ignore_ascii_case(b"pkcs11:")) {
+        if Pkcs11Uri::looks_like(text) {
             Ok(TokenSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
         } else {
             Ok(TokenSelector::Text(text.to_string()))
