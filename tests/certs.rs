@@ -61,17 +61,7 @@ fn put_cert(hsm: &Hsm, name: &str, id: &str) {
 fn tw(hsm: &Hsm, args: &[&str]) -> Run {
     let mut all = args.to_vec();
     all.extend(["--pin-env", "TW_PIN"]);
-    let out = hsm
-        .tokenward()
-        .args(&all)
-        .env("TW_PIN", USER_PIN)
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    hsm.run_env(&all, &[("TW_PIN", USER_PIN)])
 }
 
 fn certs_json(hsm: &Hsm, extra: &[&str]) -> Vec<Value> {

@@ -15,20 +15,6 @@ fn peer_login_ok(hsm: &Hsm, label: &str, pin: &str) -> bool {
         == 0
 }
 
-fn run_env(hsm: &Hsm, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let mut cmd = hsm.tokenward();
-    cmd.args(args);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 #[test]
 fn pin_change_is_seen_by_pkcs11_tool() {
     let hsm = Hsm::with_tokens(&["chg"]);
@@ -375,7 +361,7 @@ fn token_init_on_a_blank_token_and_re_init_only_with_force() {
         "NEW",
     ];
     let env = [("SO", "SoPin12345"), ("NEW", NEW_PIN)];
-    let out = run_env(&hsm, &base, &env).code(2);
+    let out = hsm.run_env(&base, &env).code(2);
     assert!(
         out.stderr.contains("DESTROYS every key") && out.stderr.contains("--force"),
         "{}",
@@ -383,11 +369,11 @@ fn token_init_on_a_blank_token_and_re_init_only_with_force() {
     );
     let mut forced = base.to_vec();
     forced.push("--force");
-    let out = run_env(&hsm, &forced, &env).code(2);
+    let out = hsm.run_env(&forced, &env).code(2);
     assert!(out.stderr.contains("--confirm-label"), "{}", out.stderr);
     let mut wrong = forced.clone();
     wrong.extend(["--confirm-label", "Other"]);
-    let out = run_env(&hsm, &wrong, &env).code(2);
+    let out = hsm.run_env(&wrong, &env).code(2);
     assert!(out.stderr.contains("does not match"), "{}", out.stderr);
     assert!(
         peer_login_ok(&hsm, "Бухгалтерия", NEW_PIN),
@@ -395,7 +381,7 @@ fn token_init_on_a_blank_token_and_re_init_only_with_force() {
     );
     let mut right = forced.clone();
     right.extend(["--confirm-label", "Бухгалтерия"]);
-    let out = run_env(&hsm, &right, &env).ok();
+    let out = hsm.run_env(&right, &env).ok();
     assert!(
         out.stdout.contains("Token initialised as \"Fresh\"."),
         "{}",
@@ -415,21 +401,21 @@ fn token_init_on_a_blank_token_and_re_init_only_with_force() {
 fn token_init_refuses_a_label_over_32_bytes_before_touching_anything() {
     let hsm = Hsm::new();
     let long = "Ж".repeat(17); // 34 bytes
-    let out = run_env(
-        &hsm,
-        &[
-            "token",
-            "init",
-            "--label",
-            &long,
-            "--so-pin-env",
-            "SO",
-            "--new-pin-env",
-            "NEW",
-        ],
-        &[("SO", "SoPin12345"), ("NEW", NEW_PIN)],
-    )
-    .code(2);
+    let out = hsm
+        .run_env(
+            &[
+                "token",
+                "init",
+                "--label",
+                &long,
+                "--so-pin-env",
+                "SO",
+                "--new-pin-env",
+                "NEW",
+            ],
+            &[("SO", "SoPin12345"), ("NEW", NEW_PIN)],
+        )
+        .code(2);
     assert!(out.stderr.contains("34 bytes"), "{}", out.stderr);
     assert!(!hsm
         .pkcs11_tool(&["-L"])
@@ -459,8 +445,7 @@ fn write_protected_and_uninitialised_user_pin_are_explained() {
         .ok();
     let out = blank.run(&["pin", "status"]).ok();
     assert!(out.stdout.contains("not set yet"), "{}", out.stdout);
-    let out = run_env(
-        &blank,
+    let out = blank.run_env(
         &["objects", "--login", "--pin-env", "P"],
         &[("P", USER_PIN)],
     );
@@ -623,12 +608,12 @@ fn the_config_file_sets_module_token_and_a_tighter_policy() {
     assert!(out.stderr.contains("at least 12"), "{}", out.stderr);
     // TOKENWARD_CONFIG works too, and a loosening policy is refused.
     let loose = hsm.write("loose.toml", "[policy]\nmin_length = 4\n");
-    let out = run_env(
-        &hsm,
-        &["tokens"],
-        &[("TOKENWARD_CONFIG", loose.to_str().unwrap())],
-    )
-    .code(2);
+    let out = hsm
+        .run_env(
+            &["tokens"],
+            &[("TOKENWARD_CONFIG", loose.to_str().unwrap())],
+        )
+        .code(2);
     assert!(out.stderr.contains("loosen"), "{}", out.stderr);
 }
 
@@ -653,12 +638,7 @@ fn on_terminal(hsm: &Hsm, args: &str, typed: &str) -> Run {
         .unwrap()
         .write_all(typed.as_bytes())
         .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    Run::from(child.wait_with_output().unwrap())
 }
 
 #[test]

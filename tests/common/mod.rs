@@ -24,7 +24,8 @@ pub struct Run {
 }
 
 impl Run {
-    fn from(out: Output) -> Self {
+    /// The outcome of a finished process.
+    pub fn from(out: Output) -> Self {
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -187,6 +188,16 @@ impl Hsm {
     /// Run tokenward with these arguments.
     pub fn run(&self, args: &[&str]) -> Run {
         Run::from(self.tokenward().args(args).output().expect("run tokenward"))
+    }
+
+    /// Run tokenward with these arguments and extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut cmd = self.tokenward();
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().expect("run tokenward"))
     }
 
     /// Run tokenward with these arguments and this standard input.
