@@ -27,6 +27,12 @@ pub enum EventKind {
     LoginFailed,
     /// A key or certificate left the token.
     KeyExported,
+    /// A key pair was generated on the token.
+    KeyGenerated,
+    /// A key (with its certificate) was imported onto the token.
+    KeyImported,
+    /// A key was deleted from the token.
+    KeyDeleted,
     /// A recovery path was enrolled.
     RecoveryEnrolled,
     /// Recovery was used to reset the PIN.

@@ -226,9 +226,56 @@ pub enum Error {
         candidates: Vec<ObjectCandidate>,
     },
 
+    /// A password (of a PKCS#12 or key file) was wrong.
+    #[error("wrong password for the {0}: it could not be opened. Check the password (and its keyboard layout) and try again; nothing was changed on the token")]
+    WrongPassword(&'static str),
+
+    /// The token lacks a mechanism the operation needs.
+    #[error("this token cannot do {wanted}; it offers: {}", if supported.is_empty() { "none of the kinds tokenward uses".to_string() } else { supported.join(", ") })]
+    MechanismUnsupported {
+        /// What was asked for.
+        wanted: String,
+        /// What the token offers instead.
+        supported: Vec<String>,
+    },
+
+    /// An object with that label, id or key is already on the token.
+    #[error("{0}")]
+    ObjectExists(String),
+
+    /// A key and a certificate do not belong together.
+    #[error("{0}")]
+    KeyMismatch(String),
+
+    /// The private key may not leave the token.
+    #[error("the private key \"{label}\" cannot leave the token: the token marks it not extractable, which is how it protects the key. To use the key in another program, let that program use it on the token: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key {label:?}`")]
+    NotExtractable {
+        /// The key's label.
+        label: String,
+    },
+
+    /// A step failed after some objects were written; they were removed again.
+    #[error("{cause}. {}", rolled_back_words(*written, *removed))]
+    RolledBack {
+        /// What failed.
+        cause: Box<Error>,
+        /// Objects written before the failure.
+        written: usize,
+        /// Objects removed again.
+        removed: usize,
+    },
+
     /// The token is write-protected.
     #[error("the token is write-protected: nothing can be changed on it (check for a write-protect switch, or ask the token's issuer)")]
     WriteProtected,
+}
+
+fn rolled_back_words(written: usize, removed: usize) -> String {
+    match (written, removed) {
+        (0, _) => "Nothing had been written to the token".into(),
+        (w, r) if w == r => format!("The {w} object(s) written before the failure were removed again: the token is as it was"),
+        (w, r) => format!("Only {r} of the {w} object(s) written before the failure could be removed again: check the token with `tokenward objects --login`"),
+    }
 }
 
 fn list_objects(candidates: &[ObjectCandidate], what: &str) -> String {
@@ -285,7 +332,13 @@ impl Error {
             | Error::FinalTry { .. }
             | Error::Mismatch(_)
             | Error::ObjectNotFound { .. }
-            | Error::AmbiguousObject { .. } => ExitCode::Usage,
+            | Error::AmbiguousObject { .. }
+            | Error::MechanismUnsupported { .. }
+            | Error::ObjectExists(_)
+            | Error::KeyMismatch(_)
+            | Error::NotExtractable { .. } => ExitCode::Usage,
+            Error::WrongPassword(_) => ExitCode::WrongPin,
+            Error::RolledBack { cause, .. } => cause.exit_code(),
             Error::Policy(_) => ExitCode::Policy,
             Error::WrongPin { .. } => ExitCode::WrongPin,
             Error::PinLocked { .. } => ExitCode::PinLocked,
@@ -319,6 +372,12 @@ impl Error {
             Error::WriteProtected => "write_protected",
             Error::ObjectNotFound { .. } => "object_not_found",
             Error::AmbiguousObject { .. } => "ambiguous_object",
+            Error::WrongPassword(_) => "wrong_password",
+            Error::MechanismUnsupported { .. } => "mechanism_unsupported",
+            Error::ObjectExists(_) => "object_exists",
+            Error::KeyMismatch(_) => "key_mismatch",
+            Error::NotExtractable { .. } => "key_not_extractable",
+            Error::RolledBack { cause, .. } => cause.kind(),
         }
     }
 
@@ -327,6 +386,7 @@ impl Error {
         match self {
             Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
             Error::WrongPin { .. } => Some("CKR_PIN_INCORRECT".into()),
+            Error::RolledBack { cause, .. } => cause.ckr(),
             _ => None,
         }
     }

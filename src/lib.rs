@@ -10,6 +10,7 @@ pub mod cert;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod keys;
 pub mod pin;
 pub mod token;
 pub mod uri;

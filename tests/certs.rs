@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, Hsm, Run, USER_PIN};
+use common::{fixture, Hsm, USER_PIN};
 use serde_json::Value;
 
 /// Put a fixture's private and public key on the token with pkcs11-tool.
@@ -58,16 +58,10 @@ fn put_cert(hsm: &Hsm, name: &str, id: &str) {
     .ok();
 }
 
-fn tw(hsm: &Hsm, args: &[&str]) -> Run {
-    let mut all = args.to_vec();
-    all.extend(["--pin-env", "TW_PIN"]);
-    hsm.run_env(&all, &[("TW_PIN", USER_PIN)])
-}
-
 fn certs_json(hsm: &Hsm, extra: &[&str]) -> Vec<Value> {
     let mut args = vec!["certs", "list", "--json", "--login"];
     args.extend_from_slice(extra);
-    tw(hsm, &args).ok().json()["certificates"]
+    hsm.tw(&args).ok().json()["certificates"]
         .as_array()
         .unwrap()
         .clone()
@@ -118,7 +112,7 @@ fn certificates_written_by_pkcs11_tool_are_listed_with_their_keys() {
     assert_eq!(p256["key"]["match"], "by_public_key");
     assert_eq!(p256["key"]["private_key_seen"], false);
     // Human output.
-    let out = tw(&hsm, &["certs", "list", "--login"]).ok();
+    let out = &hsm.tw(&["certs", "list", "--login"]).ok();
     assert!(
         out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains("valid, "),
         "{}",
@@ -177,7 +171,7 @@ fn filters_and_search() {
     let curp = certs_json(&hsm, &["--search", "hegj820506hdfrrn09"]);
     assert_eq!(curp.len(), 1);
     assert_eq!(curp[0]["info"]["national_ids"][0]["kind"], "rfc");
-    let out = tw(&hsm, &["certs", "list", "--login", "--full"]).ok();
+    let out = &hsm.tw(&["certs", "list", "--login", "--full"]).ok();
     assert!(out.stdout.contains("INN=771234567890"), "{}", out.stdout);
     assert!(out.stdout.contains("SNILS 11223344595"), "{}", out.stdout);
 }
@@ -192,7 +186,7 @@ fn gost_certificates_are_list_only_and_unreadable_ones_do_not_crash() {
         certs[0]["info"]["key_algorithm"],
         "GOST R 34.10-2012 (256 bit)"
     );
-    let out = tw(&hsm, &["certs", "list", "--login"]).ok();
+    let out = &hsm.tw(&["certs", "list", "--login"]).ok();
     assert!(
         out.stdout
             .contains("list only (GOST R 34.10-2012 (256 bit))"),
@@ -206,15 +200,13 @@ fn gost_certificates_are_list_only_and_unreadable_ones_do_not_crash() {
 fn import_binds_the_certificate_to_its_key_and_peers_see_it() {
     let hsm = Hsm::with_tokens(&["imp"]);
     put_key(&hsm, "leaf-rsa2048", "b2");
-    let out = tw(
-        &hsm,
-        &[
+    let out = &hsm
+        .tw(&[
             "certs",
             "import",
             fixture("leaf-rsa2048.pem").to_str().unwrap(),
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     assert!(
         out.stdout.contains("Imported \"Ivanov Ivan (RSA 2048)\""),
         "{}",
@@ -235,30 +227,26 @@ fn import_binds_the_certificate_to_its_key_and_peers_see_it() {
     );
     assert!(p.stdout.contains("ID: b2"), "{}", p.stdout);
     // The same again is a no-op that says so.
-    let out = tw(
-        &hsm,
-        &[
+    let out = &hsm
+        .tw(&[
             "certs",
             "import",
             fixture("leaf-rsa2048.der").to_str().unwrap(),
             "--json",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     assert_eq!(out.json()["certificates"][0]["status"], "already_present");
     assert_eq!(certs_json(&hsm, &[]).len(), 1);
     // A bundle: the leaf (its key is here) brings its CA certificates along.
     put_key(&hsm, "leaf-p256", "a1");
-    let out = tw(
-        &hsm,
-        &[
+    let out = &hsm
+        .tw(&[
             "certs",
             "import",
             fixture("bundle.pem").to_str().unwrap(),
             "--json",
-        ],
-    )
-    .ok();
+        ])
+        .ok();
     let imported = out.json()["certificates"].as_array().unwrap().clone();
     assert_eq!(imported.len(), 3);
     assert_eq!(imported[0]["id"], "a1");
@@ -268,30 +256,25 @@ fn import_binds_the_certificate_to_its_key_and_peers_see_it() {
 #[test]
 fn import_refuses_what_it_cannot_bind_and_bad_files() {
     let hsm = Hsm::with_tokens(&["bad"]);
-    let out = tw(
-        &hsm,
-        &[
+    let out = &hsm
+        .tw(&[
             "certs",
             "import",
             fixture("leaf-p256.pem").to_str().unwrap(),
-        ],
-    )
-    .code(2);
+        ])
+        .code(2);
     assert!(
         out.stderr.contains("no key on token \"bad\" belongs to"),
         "{}",
         out.stderr
     );
     // With --ca it goes on the token anyway.
-    tw(
-        &hsm,
-        &[
-            "certs",
-            "import",
-            fixture("root.pem").to_str().unwrap(),
-            "--ca",
-        ],
-    )
+    hsm.tw(&[
+        "certs",
+        "import",
+        fixture("root.pem").to_str().unwrap(),
+        "--ca",
+    ])
     .ok();
     for (file, needle) in [
         ("not-a-cert.der", "not a valid X.509 certificate"),
@@ -299,14 +282,12 @@ fn import_refuses_what_it_cannot_bind_and_bad_files() {
         ("empty.pem", "empty"),
         ("truncated.der", "not a valid X.509 certificate"),
     ] {
-        let out = tw(
-            &hsm,
-            &["certs", "import", fixture(file).to_str().unwrap(), "--ca"],
-        )
-        .code(2);
+        let out = &hsm
+            .tw(&["certs", "import", fixture(file).to_str().unwrap(), "--ca"])
+            .code(2);
         assert!(out.stderr.contains(needle), "{file}: {}", out.stderr);
     }
-    let out = tw(&hsm, &["certs", "import", "/nonexistent.pem"]).code(2);
+    let out = &hsm.tw(&["certs", "import", "/nonexistent.pem"]).code(2);
     assert!(
         out.stderr.contains("cannot read /nonexistent.pem"),
         "{}",
@@ -340,17 +321,11 @@ fn import_refuses_what_it_cannot_bind_and_bad_files() {
 fn export_matches_openssl_and_the_chain_verifies() {
     let hsm = Hsm::with_tokens(&["exp"]);
     put_key(&hsm, "leaf-p256", "a1");
-    tw(
-        &hsm,
-        &["certs", "import", fixture("bundle.pem").to_str().unwrap()],
-    )
-    .ok();
+    hsm.tw(&["certs", "import", fixture("bundle.pem").to_str().unwrap()])
+        .ok();
     let pem = hsm.path("leaf.pem");
-    tw(
-        &hsm,
-        &["certs", "export", "a1", "--out", pem.to_str().unwrap()],
-    )
-    .ok();
+    hsm.tw(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
+        .ok();
     let fp = hsm
         .run_peer(
             "openssl",
@@ -378,30 +353,24 @@ fn export_matches_openssl_and_the_chain_verifies() {
         .to_string();
     assert_eq!(theirs, ours);
     // Refuses to overwrite, then DER.
-    tw(
-        &hsm,
-        &["certs", "export", "a1", "--out", pem.to_str().unwrap()],
-    )
-    .code(2);
+    hsm.tw(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
+        .code(2);
     let der = hsm.path("leaf.der");
-    tw(
-        &hsm,
-        &[
-            "certs",
-            "export",
-            &ours[..12],
-            "--der",
-            "--out",
-            der.to_str().unwrap(),
-        ],
-    )
+    hsm.tw(&[
+        "certs",
+        "export",
+        &ours[..12],
+        "--der",
+        "--out",
+        der.to_str().unwrap(),
+    ])
     .ok();
     assert_eq!(
         std::fs::read(der).unwrap(),
         std::fs::read(fixture("leaf-p256.der")).unwrap()
     );
     // The chain, leaf first; openssl accepts it with the intermediate trusted.
-    let chain = tw(&hsm, &["certs", "export", "a1", "--chain"]).ok();
+    let chain = &hsm.tw(&["certs", "export", "a1", "--chain"]).ok();
     assert_eq!(chain.stdout.matches("BEGIN CERTIFICATE").count(), 3);
     let (_, issuers) = chain
         .stdout
@@ -419,7 +388,8 @@ fn export_matches_openssl_and_the_chain_verifies() {
         ],
     )
     .ok();
-    tw(&hsm, &["certs", "export", "a1", "--chain", "--der"]).code(2);
+    hsm.tw(&["certs", "export", "a1", "--chain", "--der"])
+        .code(2);
 }
 
 #[test]
@@ -430,7 +400,7 @@ fn select_makes_a_default_that_later_commands_use() {
     put_key(&hsm, "leaf-rsa2048", "b2");
     put_cert(&hsm, "leaf-rsa2048", "b2");
     // Two usable certificates: without a default the choice is ambiguous and listed.
-    let out = tw(&hsm, &["certs", "show"]).code(2);
+    let out = &hsm.tw(&["certs", "show"]).code(2);
     assert!(
         out.stderr.contains("2 certificates match"),
         "{}",
@@ -441,16 +411,16 @@ fn select_makes_a_default_that_later_commands_use() {
         "{}",
         out.stderr
     );
-    tw(&hsm, &["certs", "select", "leaf-rsa2048"]).ok();
+    hsm.tw(&["certs", "select", "leaf-rsa2048"]).ok();
     let certs = certs_json(&hsm, &[]);
     assert_eq!(find(&certs, "Ivanov Ivan (RSA 2048)")["default"], true);
     assert_eq!(find(&certs, "Ivanov Ivan (P-256)")["default"], false);
-    let shown = tw(&hsm, &["certs", "show", "--json"]).ok().json();
+    let shown = &hsm.tw(&["certs", "show", "--json"]).ok().json();
     assert_eq!(shown["id"], "b2");
     let config = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
     assert!(config.contains(&hsm.serial_of("sel")), "{config}");
     // A selector that matches nothing lists what is there.
-    let out = tw(&hsm, &["certs", "show", "nothing-like-this"]).code(2);
+    let out = &hsm.tw(&["certs", "show", "nothing-like-this"]).code(2);
     assert!(
         out.stderr
             .contains("no certificate matches \"nothing-like-this\""),
@@ -464,10 +434,10 @@ fn select_makes_a_default_that_later_commands_use() {
 fn delete_asks_first() {
     let hsm = Hsm::with_tokens(&["del"]);
     put_cert(&hsm, "expired", "e1");
-    let out = tw(&hsm, &["certs", "delete", "e1"]).code(2);
+    let out = &hsm.tw(&["certs", "delete", "e1"]).code(2);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     assert_eq!(certs_json(&hsm, &[]).len(), 1);
-    tw(&hsm, &["certs", "delete", "e1", "--yes"]).ok();
+    hsm.tw(&["certs", "delete", "e1", "--yes"]).ok();
     assert_eq!(certs_json(&hsm, &[]).len(), 0);
     let o = hsm.pkcs11_tool(&["-O", "--type", "cert"]).ok();
     assert!(!o.stdout.contains("Certificate Object"), "{}", o.stdout);

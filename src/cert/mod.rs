@@ -306,13 +306,18 @@ pub fn split_pem_or_der(data: &[u8]) -> Result<Vec<Vec<u8>>, String> {
 
 /// DER bytes as PEM.
 pub fn to_pem(der: &[u8]) -> String {
+    pem("CERTIFICATE", der)
+}
+
+/// PEM text of DER data under `label` ("CERTIFICATE", "PUBLIC KEY", …), 64 columns.
+pub fn pem(label: &str, der: &[u8]) -> String {
     let b64 = data_encoding::BASE64.encode(der);
-    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+    let mut out = format!("-----BEGIN {label}-----\n");
     for chunk in b64.as_bytes().chunks(64) {
         out.push_str(std::str::from_utf8(chunk).expect("base64 is ASCII"));
         out.push('\n');
     }
-    out.push_str("-----END CERTIFICATE-----\n");
+    out.push_str(&format!("-----END {label}-----\n"));
     out
 }
 

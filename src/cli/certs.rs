@@ -4,14 +4,17 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
-use cryptoki::object::{Attribute, CertificateType, ObjectClass, ObjectHandle};
+use cryptoki::object::ObjectHandle;
 use serde::Serialize;
 
 use super::output::{self, Block, Table};
 use super::Context;
 use crate::cert::{self, CertInfo, Validity};
 use crate::error::{Error, ExitCode, Result};
-use crate::token::certs::{chain, match_key, read_certificates, KeyMatch, MatchKind, TokenCert};
+use crate::keys::import::roll_back;
+use crate::token::certs::{
+    ca_id, cert_template, chain, match_key, read_certificates, KeyMatch, MatchKind, TokenCert,
+};
 use crate::token::find::{select_cert, ObjectSelector};
 use crate::token::TokenRef;
 
@@ -536,11 +539,7 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
                 .any(|(_, other)| match_key(&other.public_key, &[], &keys).kind != MatchKind::None);
         let id = match (key.kind, &key.id) {
             (MatchKind::ByPublicKey, Some(id)) => hex::decode(id).unwrap_or_default(),
-            _ if args.ca || issued_a_keyed_cert => info
-                .subject_key_id
-                .as_deref()
-                .and_then(|s| hex::decode(s).ok())
-                .unwrap_or_else(|| hex::decode(&info.fingerprint_sha256[..16]).unwrap_or_default()),
+            _ if args.ca || issued_a_keyed_cert => ca_id(info),
             _ => {
                 return Err(Error::Usage(format!(
                     "no key on token \"{}\" belongs to the certificate \"{}\"; import its key first (for example with its PKCS#12 file), or add --ca for a CA certificate. Nothing was imported",
@@ -563,30 +562,10 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     }
     let mut created: Vec<ObjectHandle> = Vec::new();
     for p in plans.iter().filter(|p| !p.duplicate) {
-        let template = vec![
-            Attribute::Class(ObjectClass::CERTIFICATE),
-            Attribute::CertificateType(CertificateType::X_509),
-            Attribute::Token(true),
-            Attribute::Private(false),
-            Attribute::Label(p.label.clone().into_bytes()),
-            Attribute::Id(p.id.clone()),
-            Attribute::Subject(p.info.subject_der.clone()),
-            Attribute::Issuer(p.info.issuer_der.clone()),
-            Attribute::SerialNumber(p.info.serial_der.clone()),
-            Attribute::Value(p.der.clone()),
-        ];
+        let template = cert_template(&p.label, &p.id, &p.der, &p.info);
         match session.create_object(&template) {
             Ok(h) => created.push(h),
-            Err(e) => {
-                let removed = created
-                    .iter()
-                    .filter(|h| session.destroy_object(**h).is_ok())
-                    .count();
-                let err = Error::from(e);
-                return Err(Error::Usage(format!(
-                    "{err}. The {removed} certificate(s) written before the failure were removed again; nothing was imported"
-                )));
-            }
+            Err(e) => return Err(roll_back(&session, &created, e.into())),
         }
     }
     let results: Vec<serde_json::Value> = plans

@@ -155,33 +155,23 @@ impl Context {
             Some(token.report.min_pin_length),
             Some(token.report.max_pin_length),
         );
-        let check = |pin: &Pin| policy.check(pin, limits.0, limits.1).map_err(Error::Policy);
-        if source != PinSource::Prompt {
-            let pin = source.read(kind)?;
-            check(&pin)?;
-            return Ok(pin);
-        }
-        let noun = kind.noun();
-        let asked = match kind {
-            SecretKind::NewPin => "PIN",
-            other => other.noun(),
-        };
-        let mut last = Error::Mismatch(noun);
-        for _ in 0..NEW_SECRET_TRIES {
-            let first = crate::pin::prompt(kind, &format!("New {asked}: "))?;
-            if let Err(e) = check(&first) {
-                eprintln!("tokenward: {e}");
-                last = e;
-                continue;
+        ask_new(kind, source, |pin| {
+            policy.check(pin, limits.0, limits.1).map_err(Error::Policy)
+        })
+    }
+
+    /// A new password (for an exported key): at least [`MIN_PASSWORD_LEN`] characters,
+    /// entered twice at a prompt.
+    pub fn new_password(&self, source: PinSource) -> Result<Pin> {
+        ask_new(SecretKind::Password, source, |p| {
+            if p.expose().chars().count() < MIN_PASSWORD_LEN {
+                Err(Error::Usage(format!(
+                    "the password is too short: use at least {MIN_PASSWORD_LEN} characters"
+                )))
+            } else {
+                Ok(())
             }
-            let second = crate::pin::prompt(kind, &format!("New {asked} again: "))?;
-            if first == second {
-                return Ok(first);
-            }
-            eprintln!("tokenward: the two entries did not match; try again");
-            last = Error::Mismatch(noun);
-        }
-        Err(last)
+        })
     }
 
     /// Where the new PIN comes from.
@@ -243,6 +233,40 @@ impl Context {
         self.audit(event, token, Outcome::Failure, Some(err.kind().to_string()));
     }
 }
+
+/// Read a new secret from `source`; a prompt asks twice and tries again on a mismatch or a
+/// failed check, up to [`NEW_SECRET_TRIES`] times.
+fn ask_new(kind: SecretKind, source: PinSource, check: impl Fn(&Pin) -> Result<()>) -> Result<Pin> {
+    if source != PinSource::Prompt {
+        let pin = source.read(kind)?;
+        check(&pin)?;
+        return Ok(pin);
+    }
+    let noun = kind.noun();
+    let asked = match kind {
+        SecretKind::NewPin => "PIN",
+        other => other.noun(),
+    };
+    let mut last = Error::Mismatch(noun);
+    for _ in 0..NEW_SECRET_TRIES {
+        let first = crate::pin::prompt(kind, &format!("New {asked}: "))?;
+        if let Err(e) = check(&first) {
+            eprintln!("tokenward: {e}");
+            last = e;
+            continue;
+        }
+        let second = crate::pin::prompt(kind, &format!("New {asked} again: "))?;
+        if first == second {
+            return Ok(first);
+        }
+        eprintln!("tokenward: the two entries did not match; try again");
+        last = Error::Mismatch(noun);
+    }
+    Err(last)
+}
+
+/// The shortest password accepted for an exported key.
+pub const MIN_PASSWORD_LEN: usize = 8;
 
 /// Where the SO PIN comes from.
 pub fn so_source(args: &SoPinArgs) -> Result<PinSource> {

@@ -3,6 +3,7 @@
 
 mod certs;
 mod context;
+mod keys;
 mod modules;
 mod objects;
 pub mod output;
@@ -108,6 +109,12 @@ pub enum Command {
     /// Certificates: list, show, select the default, export, import, delete.
     #[command(subcommand)]
     Certs(certs::CertsCommand),
+    /// Keys: generate on the token, import, export the public key or an extractable private
+    /// key (encrypted), delete.
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
+    /// Configuration that lets OpenSSL, GnuTLS, NSS, Java or OpenSSH use a key on the token.
+    ExportConfig(keys::ExportConfigArgs),
 }
 
 /// Run a parsed command line.
@@ -120,5 +127,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Pin(cmd) => pin::run(&ctx, &cmd),
         Command::Token(cmd) => token::run(&ctx, &cmd),
         Command::Certs(cmd) => certs::run(&ctx, &cmd),
+        Command::Keys(cmd) => keys::run(&ctx, &cmd),
+        Command::ExportConfig(args) => keys::export_config(&ctx, &args),
     }
 }

@@ -329,6 +329,31 @@ pub fn chain<'a>(leaf: &'a TokenCert, certs: &'a [TokenCert]) -> Vec<&'a TokenCe
     out
 }
 
+/// The template of a certificate object.
+pub fn cert_template(label: &str, id: &[u8], der: &[u8], info: &CertInfo) -> Vec<Attribute> {
+    vec![
+        Attribute::Class(ObjectClass::CERTIFICATE),
+        Attribute::CertificateType(CertificateType::X_509),
+        Attribute::Token(true),
+        Attribute::Private(false),
+        Attribute::Label(label.as_bytes().to_vec()),
+        Attribute::Id(id.to_vec()),
+        Attribute::Subject(info.subject_der.clone()),
+        Attribute::Issuer(info.issuer_der.clone()),
+        Attribute::SerialNumber(info.serial_der.clone()),
+        Attribute::Value(der.to_vec()),
+    ]
+}
+
+/// The CKA_ID for a certificate without a key on the token (a CA): its subject key identifier,
+/// else the first 8 bytes of its SHA-256 fingerprint.
+pub fn ca_id(info: &CertInfo) -> Vec<u8> {
+    info.subject_key_id
+        .as_deref()
+        .and_then(|s| hex::decode(s).ok())
+        .unwrap_or_else(|| hex::decode(&info.fingerprint_sha256[..16]).unwrap_or_default())
+}
+
 fn object_uri(token: &TokenReport, label: &str, id: &[u8], ty: ObjectType) -> String {
     let mut uri = token.uri();
     uri.object = Some(label.to_string());

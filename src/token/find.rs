@@ -139,12 +139,7 @@ pub fn select_private_key<'a>(
         .iter()
         .filter(|k| k.private && selector.matches_key(k))
         .collect();
-    let candidate = |k: &KeyObject| ObjectCandidate {
-        label: k.label.clone(),
-        id: hex::encode(&k.id),
-        detail: "private key".into(),
-        uri: k.uri.clone(),
-    };
+    let candidate = key_candidate;
     match matching.as_slice() {
         [one] => Ok(*one),
         [] => Err(Error::ObjectNotFound {
@@ -157,6 +152,21 @@ pub fn select_private_key<'a>(
             selector: Some(selector.describe()),
             candidates: many.iter().map(|k| candidate(k)).collect(),
         }),
+    }
+}
+
+/// The candidate line for a key.
+pub fn key_candidate(k: &KeyObject) -> ObjectCandidate {
+    ObjectCandidate {
+        label: k.label.clone(),
+        id: hex::encode(&k.id),
+        detail: if k.private {
+            "private key"
+        } else {
+            "public key"
+        }
+        .into(),
+        uri: k.uri.clone(),
     }
 }
 
@@ -178,5 +188,58 @@ fn one<'a>(
             selector: selector.map(ObjectSelector::describe),
             candidates: many.iter().map(|c| cert_candidate(c)).collect(),
         }),
+    }
+}
+
+/// Pick a private key (and its certificate, if one is on the token): by selector, which may
+/// name the key or its certificate; else the key of the default certificate; else the only
+/// private key. Private keys are seen only after a login.
+pub fn select_key<'a>(
+    certs: &'a [TokenCert],
+    keys: &'a [KeyObject],
+    selector: Option<&ObjectSelector>,
+    default_fingerprint: Option<&str>,
+) -> Result<(&'a KeyObject, Option<&'a TokenCert>)> {
+    let cert_of = |k: &KeyObject| certs.iter().find(|c| c.key.handle == Some(k.handle));
+    let key_of = |c: &TokenCert| {
+        c.key
+            .handle
+            .and_then(|h| keys.iter().find(|k| k.handle == h))
+    };
+    let private: Vec<&KeyObject> = keys.iter().filter(|k| k.private).collect();
+    match selector {
+        Some(sel) => match select_private_key(keys, sel) {
+            Ok(k) => Ok((k, cert_of(k))),
+            Err(not_found @ Error::ObjectNotFound { .. }) => {
+                let named: Vec<&TokenCert> = certs.iter().filter(|c| sel.matches_cert(c)).collect();
+                match named.as_slice() {
+                    [c] => key_of(c).map(|k| (k, Some(*c))).ok_or(not_found),
+                    _ => Err(not_found),
+                }
+            }
+            Err(e) => Err(e),
+        },
+        None if private.is_empty() => Err(Error::ObjectNotFound {
+            what: "private key",
+            selector: String::new(),
+            candidates: Vec::new(),
+        }),
+        None if certs.iter().all(|c| key_of(c).is_none()) => match private.as_slice() {
+            [one] => Ok((*one, None)),
+            many => Err(Error::AmbiguousObject {
+                what: "private key",
+                selector: None,
+                candidates: many.iter().map(|k| key_candidate(k)).collect(),
+            }),
+        },
+        None => {
+            let cert = select_cert(certs, None, default_fingerprint)?;
+            let key = key_of(cert).ok_or_else(|| Error::ObjectNotFound {
+                what: "private key",
+                selector: format!("the key of certificate \"{}\"", cert.label),
+                candidates: Vec::new(),
+            })?;
+            Ok((key, Some(cert)))
+        }
     }
 }

@@ -200,6 +200,13 @@ impl Hsm {
         Run::from(cmd.output().expect("run tokenward"))
     }
 
+    /// Run tokenward with these arguments and the user PIN (through `--pin-env`).
+    pub fn tw(&self, args: &[&str]) -> Run {
+        let mut all = args.to_vec();
+        all.extend(["--pin-env", "TW_PIN"]);
+        self.run_env(&all, &[("TW_PIN", USER_PIN)])
+    }
+
     /// Run tokenward with these arguments and this standard input.
     pub fn run_stdin(&self, args: &[&str], stdin: &str) -> Run {
         use std::io::Write;

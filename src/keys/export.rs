@@ -1,0 +1,168 @@
+//! `keys export-private`: a key the token marks extractable, taken out wrapped under a
+//! one-time AES key (CKM_AES_KEY_WRAP_PAD, RFC 5649) and written only encrypted under a
+//! password: PKCS#8 with PBES2 (PBKDF2-SHA256 or scrypt, AES-256-CBC) or PKCS#12 with
+//! PBES2/AES-256 and an HMAC-SHA256 MAC. The plain key exists only in zeroizing buffers.
+
+use aes_kw::KeyInit;
+use cryptoki::mechanism::Mechanism;
+use cryptoki::object::{Attribute, KeyType, ObjectClass};
+use cryptoki::session::Session;
+use pkcs8::pkcs5::pbes2;
+use zeroize::Zeroizing;
+
+use super::generate::random_bytes;
+use crate::error::{Error, Result};
+use crate::pin::Pin;
+use crate::token::certs::KeyObject;
+
+/// PBKDF2-SHA256 rounds for PKCS#8 (OWASP's 2023 figure for PBKDF2-HMAC-SHA256).
+pub const PBKDF2_ROUNDS: u32 = 600_000;
+/// PBKDF2 rounds for the PKCS#12 key bag and MAC.
+pub const PKCS12_ROUNDS: u32 = 600_000;
+
+/// The container of an exported private key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ExportFormat {
+    /// Encrypted PKCS#8 (`-----BEGIN ENCRYPTED PRIVATE KEY-----`, or DER).
+    Pkcs8,
+    /// PKCS#12 (.p12/.pfx) with the certificate and chain.
+    Pkcs12,
+}
+
+/// How the password becomes the encryption key (PKCS#8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Kdf {
+    /// PBKDF2 with HMAC-SHA256 (read by every OpenSSL, Java, .NET).
+    Pbkdf2,
+    /// scrypt (memory-hard; OpenSSL 1.1+).
+    Scrypt,
+}
+
+/// Take the private key off the token as a PKCS#8 PrivateKeyInfo (DER). Refuses a key the
+/// token marks not extractable.
+pub fn extract_pkcs8(session: &Session, key: &KeyObject) -> Result<Zeroizing<Vec<u8>>> {
+    if !key.extractable {
+        return Err(Error::NotExtractable {
+            label: key.label.clone(),
+        });
+    }
+    let kek = Zeroizing::new(random_bytes(32)?);
+    let mut template = vec![
+        Attribute::Class(ObjectClass::SECRET_KEY),
+        Attribute::KeyType(KeyType::AES),
+        Attribute::Token(false),
+        Attribute::Private(true),
+        Attribute::Sensitive(true),
+        Attribute::Extractable(false),
+        Attribute::Wrap(true),
+        Attribute::Value(kek.to_vec()),
+    ];
+    let wrapping = session.create_object(&template);
+    super::material::wipe(&mut template);
+    let wrapping = wrapping?;
+    let wrapped = session.wrap_key(&Mechanism::AesKeyWrapPad, wrapping, key.handle);
+    let _ = session.destroy_object(wrapping);
+    let wrapped = wrapped.map_err(|e| match Error::from(e) {
+        Error::Pkcs11 {
+            rv:
+                cryptoki::error::RvError::MechanismInvalid
+                | cryptoki::error::RvError::KeyUnextractable
+                | cryptoki::error::RvError::KeyNotWrappable,
+            ..
+        } => Error::MechanismUnsupported {
+            wanted: format!(
+                "AES key wrapping (CKM_AES_KEY_WRAP_PAD) of key \"{}\", which export needs",
+                key.label
+            ),
+            supported: Vec::new(),
+        },
+        other => other,
+    })?;
+    let kwp = aes_kw::KwpAes256::new_from_slice(&kek)
+        .map_err(|_| Error::Cryptoki("AES key of the wrong length".into()))?;
+    let mut buf = Zeroizing::new(vec![0u8; wrapped.len()]);
+    let len = kwp
+        .unwrap_key(&wrapped, &mut buf)
+        .map_err(|_| Error::Cryptoki("the token's wrapped key did not unwrap".into()))?
+        .len();
+    // SoftHSM2 pads the key to a multiple of 8 with zeros before wrapping, so RFC 5649's
+    // length indicator counts the padding: keep only the DER SEQUENCE itself.
+    let keep = der_length(&buf[..len]).unwrap_or(len).min(len);
+    buf.truncate(keep);
+    Ok(buf)
+}
+
+/// The length of the DER element at the start of `data` (header and contents).
+fn der_length(data: &[u8]) -> Option<usize> {
+    match data {
+        [_, n, ..] if *n < 0x80 => Some(2 + usize::from(*n)),
+        [_, 0x81, n, ..] => Some(3 + usize::from(*n)),
+        [_, 0x82, a, b, ..] => Some(4 + (usize::from(*a) << 8 | usize::from(*b))),
+        [_, 0x83, a, b, c, ..] => {
+            Some(5 + (usize::from(*a) << 16 | usize::from(*b) << 8 | usize::from(*c)))
+        }
+        _ => None,
+    }
+}
+
+/// Encrypt a PKCS#8 key under `password`.
+pub fn encrypt_pkcs8(pkcs8_der: &[u8], password: &Pin, kdf: Kdf) -> Result<Vec<u8>> {
+    let salt = random_bytes(16)?;
+    let mut iv = [0u8; 16];
+    iv.copy_from_slice(&random_bytes(16)?);
+    let params = match kdf {
+        Kdf::Pbkdf2 => {
+            pbes2::Parameters::generate_pbkdf2_sha256_aes256cbc(PBKDF2_ROUNDS, &salt, iv)
+        }
+        // N = 2^14, r = 8, p = 1: 16 MiB, within OpenSSL's default 32 MiB scrypt limit.
+        Kdf::Scrypt => {
+            let p = pkcs8::pkcs5::scrypt::Params::new(14, 8, 1)
+                .map_err(|e| Error::Cryptoki(format!("scrypt parameters: {e}")))?;
+            pbes2::Parameters::generate_scrypt_aes256cbc(p, &salt, iv)
+        }
+    }
+    .map_err(|e| Error::Cryptoki(format!("encryption parameters: {e}")))?;
+    let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8_der)
+        .map_err(|e| Error::Cryptoki(format!("the token's key is not PKCS#8 ({e})")))?;
+    let doc = info
+        .encrypt_with_params(params, password.expose().as_bytes())
+        .map_err(|e| Error::Cryptoki(format!("encryption failed: {e}")))?;
+    Ok(doc.as_bytes().to_vec())
+}
+
+/// A PKCS#12 file holding the key and its certificates (leaf first), encrypted with PBES2
+/// (PBKDF2-SHA256, AES-256-CBC) and protected by an HMAC-SHA256 MAC.
+pub fn encrypt_pkcs12(
+    pkcs8_der: &[u8],
+    certs: &[Vec<u8>],
+    alias: &str,
+    password: &Pin,
+) -> Result<Vec<u8>> {
+    let key = p12_keystore::PrivateKey::from_der(pkcs8_der)
+        .map_err(|e| Error::Cryptoki(format!("the token's key is not PKCS#8 ({e})")))?;
+    let mut chain = Vec::new();
+    for der in certs {
+        chain.push(
+            p12_keystore::Certificate::from_der(der)
+                .map_err(|e| Error::Cryptoki(format!("certificate for PKCS#12: {e}")))?,
+        );
+    }
+    let local_id = random_bytes(20)?;
+    let mut store = p12_keystore::KeyStore::new();
+    store.add_entry(
+        alias,
+        p12_keystore::KeyStoreEntry::PrivateKeyChain(p12_keystore::PrivateKeyChain::new(
+            local_id, key, chain,
+        )),
+    );
+    store
+        .writer(password.expose())
+        .encryption_algorithm(p12_keystore::EncryptionAlgorithm::PbeWithHmacSha256AndAes256)
+        .encryption_iterations(PKCS12_ROUNDS)
+        .mac_algorithm(p12_keystore::MacAlgorithm::HmacSha256)
+        .mac_iterations(PKCS12_ROUNDS)
+        .write()
+        .map_err(|e| Error::Cryptoki(format!("writing PKCS#12 failed: {e}")))
+}

@@ -1,0 +1,168 @@
+//! `keys generate`: a key pair made on the token, the private half sensitive and (unless asked)
+//! never extractable.
+
+use cryptoki::mechanism::{Mechanism, MechanismType};
+use cryptoki::object::{Attribute, ObjectClass, ObjectHandle};
+use cryptoki::session::Session;
+use ring::rand::{SecureRandom, SystemRandom};
+
+use super::{KeySpec, ED25519_PARAMS, P256_PARAMS, P384_PARAMS};
+use crate::error::{Error, Result};
+use crate::token::TokenRef;
+
+/// How long a random CKA_ID is, in bytes.
+pub const RANDOM_ID_LEN: usize = 16;
+
+/// What to generate.
+#[derive(Debug, Clone)]
+pub struct KeyRequest {
+    /// Key type and size.
+    pub spec: KeySpec,
+    /// CKA_LABEL of both halves.
+    pub label: String,
+    /// CKA_ID of both halves (random when `None`).
+    pub id: Option<Vec<u8>>,
+    /// May the private key leave the token (wrapped)?
+    pub extractable: bool,
+}
+
+/// The pair made.
+#[derive(Debug, Clone)]
+pub struct GeneratedKey {
+    /// The public key object.
+    pub public: ObjectHandle,
+    /// The private key object.
+    pub private: ObjectHandle,
+    /// The CKA_ID both carry.
+    pub id: Vec<u8>,
+}
+
+/// Fresh random bytes from the operating system.
+pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
+    let mut out = vec![0u8; len];
+    SystemRandom::new()
+        .fill(&mut out)
+        .map_err(|_| Error::Cryptoki("the operating system's random generator failed".into()))?;
+    Ok(out)
+}
+
+/// The key types this token can generate, by its mechanism list and key size limits.
+pub fn supported_specs(token: &TokenRef) -> Result<Vec<KeySpec>> {
+    let ctx = token.module.ctx();
+    let mechanisms = ctx.get_mechanism_list(token.slot)?;
+    let mut out = Vec::new();
+    for spec in KeySpec::ALL {
+        if !mechanisms.contains(&spec.mechanism()) {
+            continue;
+        }
+        let fits = match ctx.get_mechanism_info(token.slot, spec.mechanism()) {
+            // Key size limits are bits for RSA and EC; some modules report bytes or nothing.
+            Ok(info) if spec.mechanism() == MechanismType::RSA_PKCS_KEY_PAIR_GEN => {
+                let (min, max) = (info.min_key_size() as u64, info.max_key_size() as u64);
+                max == 0 || (min..=max).contains(&spec.bits())
+            }
+            _ => true,
+        };
+        if fits {
+            out.push(spec);
+        }
+    }
+    Ok(out)
+}
+
+/// Refuse a label or id that a key or certificate on the token already has.
+pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<()> {
+    for class in [
+        ObjectClass::PRIVATE_KEY,
+        ObjectClass::PUBLIC_KEY,
+        ObjectClass::CERTIFICATE,
+    ] {
+        let by_label = session.find_objects(&[
+            Attribute::Class(class),
+            Attribute::Label(label.as_bytes().to_vec()),
+        ])?;
+        if !by_label.is_empty() {
+            return Err(Error::ObjectExists(format!(
+                "an object labelled \"{label}\" is already on the token; choose another --label (see `tokenward objects --login`)"
+            )));
+        }
+        if let Some(id) = id {
+            let by_id =
+                session.find_objects(&[Attribute::Class(class), Attribute::Id(id.to_vec())])?;
+            if !by_id.is_empty() {
+                return Err(Error::ObjectExists(format!(
+                    "an object with id {} is already on the token; choose another --id or leave it out for a random one",
+                    hex::encode(id)
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Generate a key pair on the token. The session must be read-write and logged in.
+pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result<GeneratedKey> {
+    let supported = supported_specs(token)?;
+    if !supported.contains(&req.spec) {
+        return Err(Error::MechanismUnsupported {
+            wanted: format!("{} key generation", req.spec),
+            supported: supported.iter().map(|s| s.name().to_string()).collect(),
+        });
+    }
+    if req.label.is_empty() {
+        return Err(Error::Usage(
+            "a key needs a label: give --label NAME".into(),
+        ));
+    }
+    check_free(session, &req.label, req.id.as_deref())?;
+    let id = match &req.id {
+        Some(id) => id.clone(),
+        None => random_bytes(RANDOM_ID_LEN)?,
+    };
+    let label = req.label.as_bytes().to_vec();
+    let mut public = vec![
+        Attribute::Token(true),
+        Attribute::Private(false),
+        Attribute::Label(label.clone()),
+        Attribute::Id(id.clone()),
+        Attribute::Verify(true),
+    ];
+    let mut private = vec![
+        Attribute::Token(true),
+        Attribute::Private(true),
+        Attribute::Sensitive(true),
+        Attribute::Extractable(req.extractable),
+        Attribute::Label(label),
+        Attribute::Id(id.clone()),
+        Attribute::Sign(true),
+    ];
+    let mechanism = match req.spec {
+        KeySpec::Rsa2048 | KeySpec::Rsa3072 | KeySpec::Rsa4096 => {
+            public.push(Attribute::ModulusBits(req.spec.bits().into()));
+            public.push(Attribute::PublicExponent(vec![0x01, 0x00, 0x01]));
+            public.push(Attribute::Encrypt(true));
+            private.push(Attribute::Decrypt(true));
+            Mechanism::RsaPkcsKeyPairGen
+        }
+        KeySpec::P256 | KeySpec::P384 => {
+            let params = if req.spec == KeySpec::P256 {
+                P256_PARAMS
+            } else {
+                P384_PARAMS
+            };
+            public.push(Attribute::EcParams(params.to_vec()));
+            private.push(Attribute::Derive(true));
+            Mechanism::EccKeyPairGen
+        }
+        KeySpec::Ed25519 => {
+            public.push(Attribute::EcParams(ED25519_PARAMS.to_vec()));
+            Mechanism::EccEdwardsKeyPairGen
+        }
+    };
+    let (public, private) = session.generate_key_pair(&mechanism, &public, &private)?;
+    Ok(GeneratedKey {
+        public,
+        private,
+        id,
+    })
+}

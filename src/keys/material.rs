@@ -1,0 +1,245 @@
+//! Private keys read from files (PKCS#8, PKCS#1, SEC1; PEM or DER; PKCS#8 encrypted with a
+//! password), turned into the PKCS#11 templates that put them on a token.
+//!
+//! Every buffer that holds private key bytes is zeroized when dropped, templates included.
+
+use cryptoki::object::{Attribute, KeyType, ObjectClass};
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Encode};
+use zeroize::{Zeroize, Zeroizing};
+
+use super::public::PublicKey;
+use crate::cert::strip_zeros;
+use crate::error::{Error, Result};
+use crate::pin::Pin;
+
+const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const ED25519_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+
+/// A private key in host memory, on its way to the token.
+pub struct PrivateKey {
+    /// The public half.
+    pub public: PublicKey,
+    /// The private attributes (key type specific), wiped on drop.
+    secret: Vec<Attribute>,
+}
+
+impl std::fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PrivateKey")
+            .field("public", &self.public.describe())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for PrivateKey {
+    fn drop(&mut self) {
+        wipe(&mut self.secret);
+    }
+}
+
+/// Zero the values of private attributes in a template.
+pub fn wipe(template: &mut [Attribute]) {
+    for a in template {
+        match a {
+            Attribute::PrivateExponent(v)
+            | Attribute::Prime1(v)
+            | Attribute::Prime2(v)
+            | Attribute::Exponent1(v)
+            | Attribute::Exponent2(v)
+            | Attribute::Coefficient(v)
+            | Attribute::Value(v) => v.zeroize(),
+            _ => {}
+        }
+    }
+}
+
+impl PrivateKey {
+    /// Decode a PKCS#8 PrivateKeyInfo (DER).
+    pub fn from_pkcs8(der: &[u8]) -> Result<Self> {
+        let info = pkcs8::PrivateKeyInfoRef::from_der(der)
+            .map_err(|e| bad(format!("not a PKCS#8 private key ({e})")))?;
+        let key = info.private_key.as_bytes();
+        match info.algorithm.oid {
+            RSA_OID => Self::from_pkcs1(key),
+            EC_OID => {
+                let params = info
+                    .algorithm
+                    .parameters
+                    .ok_or_else(|| bad("the EC key names no curve".into()))?
+                    .to_der()
+                    .map_err(|e| bad(e.to_string()))?;
+                Self::from_sec1(key, Some(params))
+            }
+            ED25519_OID => {
+                // CurvePrivateKey ::= OCTET STRING (RFC 8410)
+                let seed = <&der::asn1::OctetStringRef>::from_der(key)
+                    .map_err(|e| bad(format!("broken Ed25519 key ({e})")))?;
+                let seed = Zeroizing::new(seed.as_bytes().to_vec());
+                let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
+                    .map_err(|_| bad("broken Ed25519 key".into()))?;
+                use ring::signature::KeyPair;
+                let public = PublicKey::Ed25519(pair.public_key().as_ref().to_vec());
+                Ok(PrivateKey {
+                    public,
+                    secret: vec![
+                        Attribute::KeyType(KeyType::EC_EDWARDS),
+                        Attribute::EcParams(super::ED25519_PARAMS.to_vec()),
+                        Attribute::Value(seed.to_vec()),
+                    ],
+                })
+            }
+            other => Err(bad(format!(
+                "the key's algorithm ({other}) is not one tokenward imports (RSA, EC, Ed25519)"
+            ))),
+        }
+    }
+
+    /// Decode a PKCS#1 RSAPrivateKey (DER).
+    pub fn from_pkcs1(der: &[u8]) -> Result<Self> {
+        let k = pkcs1::RsaPrivateKey::from_der(der)
+            .map_err(|e| bad(format!("broken RSA key ({e})")))?;
+        let v = |u: pkcs1::UintRef<'_>| strip_zeros(u.as_bytes());
+        let public = PublicKey::Rsa {
+            modulus: v(k.modulus),
+            exponent: v(k.public_exponent),
+        };
+        Ok(PrivateKey {
+            secret: vec![
+                Attribute::KeyType(KeyType::RSA),
+                Attribute::Modulus(v(k.modulus)),
+                Attribute::PublicExponent(v(k.public_exponent)),
+                Attribute::PrivateExponent(v(k.private_exponent)),
+                Attribute::Prime1(v(k.prime1)),
+                Attribute::Prime2(v(k.prime2)),
+                Attribute::Exponent1(v(k.exponent1)),
+                Attribute::Exponent2(v(k.exponent2)),
+                Attribute::Coefficient(v(k.coefficient)),
+            ],
+            public,
+        })
+    }
+
+    /// Decode a SEC1 ECPrivateKey (DER); `params` is the curve from the PKCS#8 wrapper.
+    pub fn from_sec1(der: &[u8], params: Option<Vec<u8>>) -> Result<Self> {
+        let k =
+            sec1::EcPrivateKey::from_der(der).map_err(|e| bad(format!("broken EC key ({e})")))?;
+        let params = match (params, &k.parameters) {
+            (Some(p), _) => p,
+            (None, Some(p)) => p.to_der().map_err(|e| bad(e.to_string()))?,
+            (None, None) => return Err(bad("the EC key names no curve".into())),
+        };
+        let point = k.public_key.ok_or_else(|| {
+            bad("the EC key file does not carry its public key; export it again with OpenSSL (`openssl pkey -in KEY -out NEW`)".into())
+        })?;
+        Ok(PrivateKey {
+            public: PublicKey::Ec {
+                params: params.clone(),
+                point: point.to_vec(),
+            },
+            secret: vec![
+                Attribute::KeyType(KeyType::EC),
+                Attribute::EcParams(params),
+                Attribute::Value(k.private_key.to_vec()),
+            ],
+        })
+    }
+
+    /// Decode a key from file contents: PEM (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY,
+    /// ENCRYPTED PRIVATE KEY with `password`) or DER PKCS#8. Other PEM blocks (certificates)
+    /// are skipped.
+    pub fn from_file_data(data: &[u8], password: Option<&dyn Fn() -> Result<Pin>>) -> Result<Self> {
+        if !data.starts_with(b"-----") && !data.windows(11).any(|w| w == b"-----BEGIN ") {
+            return Self::from_pkcs8(data);
+        }
+        let text = std::str::from_utf8(data).map_err(|_| bad("the PEM file is not text".into()))?;
+        for block in pem_blocks(text) {
+            let (label, der) = der::pem::decode_vec(block.as_bytes())
+                .map_err(|e| bad(format!("broken PEM block ({e})")))?;
+            let der = Zeroizing::new(der);
+            return match label {
+                "PRIVATE KEY" => Self::from_pkcs8(&der),
+                "RSA PRIVATE KEY" => Self::from_pkcs1(&der),
+                "EC PRIVATE KEY" => Self::from_sec1(&der, None),
+                "ENCRYPTED PRIVATE KEY" => {
+                    let ask = password.ok_or_else(|| bad("the key is encrypted; give its password with --password-file, --password-env or --password-stdin".into()))?;
+                    let pass = ask()?;
+                    let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der)
+                        .map_err(|e| bad(format!("broken encrypted key ({e})")))?;
+                    let plain = enc
+                        .decrypt(pass.expose().as_bytes())
+                        .map_err(|_| Error::WrongPassword("key file"))?;
+                    Self::from_pkcs8(plain.as_bytes())
+                }
+                _ => continue,
+            };
+        }
+        Err(bad(
+            "the file holds no private key (looked for a PEM PRIVATE KEY block)".into(),
+        ))
+    }
+
+    /// The template of the private key object, with the common attributes given.
+    pub fn template(&self, common: &[Attribute]) -> Vec<Attribute> {
+        let mut t = vec![Attribute::Class(ObjectClass::PRIVATE_KEY)];
+        t.extend_from_slice(common);
+        t.extend(self.secret.iter().cloned());
+        t
+    }
+
+    /// The template of the matching public key object.
+    pub fn public_template(&self, common: &[Attribute]) -> Vec<Attribute> {
+        let mut t = vec![Attribute::Class(ObjectClass::PUBLIC_KEY)];
+        t.extend_from_slice(common);
+        match &self.public {
+            PublicKey::Rsa { modulus, exponent } => t.extend([
+                Attribute::KeyType(KeyType::RSA),
+                Attribute::Modulus(modulus.clone()),
+                Attribute::PublicExponent(exponent.clone()),
+            ]),
+            PublicKey::Ec { params, point } => t.extend([
+                Attribute::KeyType(KeyType::EC),
+                Attribute::EcParams(params.clone()),
+                Attribute::EcPoint(octet_string(point)),
+            ]),
+            PublicKey::Ed25519(key) => t.extend([
+                Attribute::KeyType(KeyType::EC_EDWARDS),
+                Attribute::EcParams(super::ED25519_PARAMS.to_vec()),
+                Attribute::EcPoint(octet_string(key)),
+            ]),
+        }
+        t
+    }
+}
+
+/// DER OCTET STRING around `bytes` (how CKA_EC_POINT is stored).
+fn octet_string(bytes: &[u8]) -> Vec<u8> {
+    der::asn1::OctetStringRef::new(bytes)
+        .and_then(|o| o.to_der())
+        .unwrap_or_default()
+}
+
+/// The `-----BEGIN …-----` … `-----END …-----` blocks of a PEM text, in order.
+pub fn pem_blocks(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        let after = &rest[start..];
+        let Some(end_at) = after.find("-----END ") else {
+            break;
+        };
+        let tail = &after[end_at + 9..];
+        let Some(close) = tail.find("-----") else {
+            break;
+        };
+        let len = end_at + 9 + close + 5;
+        out.push(&after[..len]);
+        rest = &after[len..];
+    }
+    out
+}
+
+fn bad(msg: String) -> Error {
+    Error::Usage(msg)
+}

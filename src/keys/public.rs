@@ -1,0 +1,151 @@
+//! The public half of a key on the token, as a SubjectPublicKeyInfo (the form OpenSSL, GnuTLS
+//! and certificates use).
+
+use cryptoki::object::KeyType;
+use der::asn1::{BitString, ObjectIdentifier};
+use der::{Any, Decode, Encode};
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+use crate::cert::PublicKeyMaterial;
+use crate::error::{Error, Result};
+use crate::token::certs::{unwrap_octet_string, KeyObject};
+use crate::token::objects::curve_name;
+
+/// rsaEncryption (RFC 8017).
+const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+/// id-ecPublicKey (RFC 5480).
+const EC_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+/// id-Ed25519 (RFC 8410).
+const ED25519_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
+
+/// A public key read from the token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicKey {
+    /// RSA: modulus and exponent, big-endian without leading zeros.
+    Rsa {
+        /// n
+        modulus: Vec<u8>,
+        /// e
+        exponent: Vec<u8>,
+    },
+    /// EC over a named curve: the curve's DER OID and the uncompressed point.
+    Ec {
+        /// CKA_EC_PARAMS (a DER OBJECT IDENTIFIER).
+        params: Vec<u8>,
+        /// The point, without the OCTET STRING some modules wrap it in.
+        point: Vec<u8>,
+    },
+    /// Ed25519: the 32-byte key.
+    Ed25519(Vec<u8>),
+}
+
+impl PublicKey {
+    /// The public key of `key`: from its own attributes (RSA private keys carry the modulus),
+    /// else from the public key object with the same CKA_ID.
+    pub fn of(key: &KeyObject, keys: &[KeyObject]) -> Result<Self> {
+        if let Ok(pk) = Self::from_object(key) {
+            return Ok(pk);
+        }
+        keys.iter()
+            .filter(|k| !k.private && k.id == key.id && k.key_type == key.key_type)
+            .find_map(|k| Self::from_object(k).ok())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "the public half of key \"{}\" is not on the token (no public key object with id {}), so it cannot be shown or used",
+                    key.label,
+                    hex::encode(&key.id)
+                ))
+            })
+    }
+
+    /// The public key held in one object's attributes.
+    pub fn from_object(key: &KeyObject) -> Result<Self> {
+        let missing = || {
+            Error::Usage(format!(
+                "key \"{}\" does not show its public key",
+                key.label
+            ))
+        };
+        match key.key_type {
+            Some(KeyType::RSA) => Ok(PublicKey::Rsa {
+                modulus: key.modulus.clone().ok_or_else(missing)?,
+                exponent: key.exponent.clone().ok_or_else(missing)?,
+            }),
+            Some(KeyType::EC) | Some(KeyType::EC_EDWARDS) => {
+                let stored = key.ec_point.as_deref().ok_or_else(missing)?;
+                let point = unwrap_octet_string(stored).unwrap_or(stored).to_vec();
+                let params = key.ec_params.clone().ok_or_else(missing)?;
+                if key.key_type == Some(KeyType::EC_EDWARDS) {
+                    if curve_name(&params).as_deref() != Some("Ed25519") || point.len() != 32 {
+                        return Err(unsupported(key));
+                    }
+                    Ok(PublicKey::Ed25519(point))
+                } else {
+                    Ok(PublicKey::Ec { params, point })
+                }
+            }
+            _ => Err(unsupported(key)),
+        }
+    }
+
+    /// The DER SubjectPublicKeyInfo.
+    pub fn spki_der(&self) -> Result<Vec<u8>> {
+        let (oid, parameters, bits) = match self {
+            PublicKey::Rsa { modulus, exponent } => {
+                let rsa = pkcs1::RsaPublicKey {
+                    modulus: pkcs1::UintRef::new(modulus).map_err(der_error)?,
+                    public_exponent: pkcs1::UintRef::new(exponent).map_err(der_error)?,
+                };
+                (RSA_OID, Some(Any::null()), rsa.to_der().map_err(der_error)?)
+            }
+            PublicKey::Ec { params, point } => (
+                EC_OID,
+                Some(Any::from_der(params).map_err(der_error)?),
+                point.clone(),
+            ),
+            PublicKey::Ed25519(key) => (ED25519_OID, None, key.clone()),
+        };
+        let spki = SubjectPublicKeyInfoOwned {
+            algorithm: AlgorithmIdentifierOwned { oid, parameters },
+            subject_public_key: BitString::from_bytes(&bits).map_err(der_error)?,
+        };
+        spki.to_der().map_err(der_error)
+    }
+
+    /// The same key in the form certificates are compared with.
+    pub fn material(&self) -> PublicKeyMaterial {
+        match self {
+            PublicKey::Rsa { modulus, exponent } => PublicKeyMaterial::Rsa {
+                modulus: modulus.clone(),
+                exponent: exponent.clone(),
+            },
+            PublicKey::Ec { point, .. } => PublicKeyMaterial::Ec {
+                point: point.clone(),
+            },
+            PublicKey::Ed25519(k) => PublicKeyMaterial::Ed25519(k.clone()),
+        }
+    }
+
+    /// "RSA 2048", "EC P-256", "Ed25519".
+    pub fn describe(&self) -> String {
+        match self {
+            PublicKey::Rsa { modulus, .. } => format!("RSA {}", modulus.len() * 8),
+            PublicKey::Ec { params, .. } => format!(
+                "EC {}",
+                curve_name(params).unwrap_or_else(|| "unknown curve".into())
+            ),
+            PublicKey::Ed25519(_) => "Ed25519".into(),
+        }
+    }
+}
+
+fn unsupported(key: &KeyObject) -> Error {
+    Error::Usage(format!(
+        "key \"{}\" is of a type tokenward does not handle (it handles RSA, EC P-256/P-384 and Ed25519)",
+        key.label
+    ))
+}
+
+fn der_error(e: der::Error) -> Error {
+    Error::Usage(format!("cannot encode the public key: {e}"))
+}
