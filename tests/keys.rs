@@ -217,8 +217,13 @@ fn pkcs12_and_pem_imports_bind_key_and_certificate_and_keep_the_key_inside() {
             path(&pass),
             "--json",
         ])
-        .ok()
-        .json();
+        .ok();
+    let secret = std::fs::read_to_string(&pass).unwrap();
+    assert!(
+        !out.all_output().contains(&secret),
+        "the PKCS#12 password leaked"
+    );
+    let out = out.json();
     let id = out["imported"]["id"].as_str().unwrap().to_string();
     assert_eq!(out["imported"]["key_type"], "EC P-256");
     // The public key on the token is the one in the source key file.
