@@ -1,33 +1,62 @@
 //! Names for the OIDs a user meets in certificates: distinguished-name attributes (with the
 //! Russian and Mexican national ones), key and signature algorithms.
 
+/// DN attributes: OID and short name (the first name of an OID is the one shown).
+const ATTRIBUTES: &[(&str, &str)] = &[
+    ("2.5.4.3", "CN"),
+    ("2.5.4.4", "SN"),
+    ("2.5.4.5", "serialNumber"),
+    ("2.5.4.6", "C"),
+    ("2.5.4.7", "L"),
+    ("2.5.4.8", "ST"),
+    ("2.5.4.9", "street"),
+    ("2.5.4.10", "O"),
+    ("2.5.4.11", "OU"),
+    ("2.5.4.12", "title"),
+    ("2.5.4.42", "GN"),
+    ("2.5.4.43", "initials"),
+    ("2.5.4.45", "x500UniqueIdentifier"),
+    ("2.5.4.97", "organizationIdentifier"),
+    ("1.2.840.113549.1.9.1", "emailAddress"),
+    ("0.9.2342.19200300.100.1.25", "DC"),
+    ("0.9.2342.19200300.100.1.1", "UID"),
+    ("1.2.643.3.131.1.1", "INN"),
+    ("1.2.643.100.4", "INNLE"),
+    ("1.2.643.100.1", "OGRN"),
+    ("1.2.643.100.5", "OGRNIP"),
+    ("1.2.643.100.3", "SNILS"),
+];
+
+/// Other names people type for DN attributes.
+const ALIASES: &[(&str, &str)] = &[
+    ("E", "1.2.840.113549.1.9.1"),
+    ("EMAIL", "1.2.840.113549.1.9.1"),
+    ("SURNAME", "2.5.4.4"),
+    ("GIVENNAME", "2.5.4.42"),
+    ("G", "2.5.4.42"),
+    ("T", "2.5.4.12"),
+    ("S", "2.5.4.8"),
+    ("RFC", "2.5.4.45"),
+    ("CURP", "2.5.4.5"),
+];
+
 /// A DN attribute's short name, or `None` for one we do not know.
 pub fn attribute(oid: &str) -> Option<&'static str> {
-    Some(match oid {
-        "2.5.4.3" => "CN",
-        "2.5.4.4" => "SN",
-        "2.5.4.5" => "serialNumber",
-        "2.5.4.6" => "C",
-        "2.5.4.7" => "L",
-        "2.5.4.8" => "ST",
-        "2.5.4.9" => "street",
-        "2.5.4.10" => "O",
-        "2.5.4.11" => "OU",
-        "2.5.4.12" => "title",
-        "2.5.4.42" => "GN",
-        "2.5.4.43" => "initials",
-        "2.5.4.45" => "x500UniqueIdentifier",
-        "2.5.4.97" => "organizationIdentifier",
-        "1.2.840.113549.1.9.1" => "emailAddress",
-        "0.9.2342.19200300.100.1.25" => "DC",
-        "0.9.2342.19200300.100.1.1" => "UID",
-        "1.2.643.3.131.1.1" => "INN",
-        "1.2.643.100.4" => "INNLE",
-        "1.2.643.100.1" => "OGRN",
-        "1.2.643.100.5" => "OGRNIP",
-        "1.2.643.100.3" => "SNILS",
-        _ => return None,
-    })
+    ATTRIBUTES.iter().find(|(o, _)| *o == oid).map(|(_, n)| *n)
+}
+
+/// The OID of a DN attribute typed by name (case-insensitive; a dotted OID is taken as is).
+/// Mexican RFC and CURP map to x500UniqueIdentifier and serialNumber, as SAT's e.firma does.
+pub fn attribute_oid(name: &str) -> Option<String> {
+    if name.split('.').count() > 1 && name.split('.').all(|p| p.parse::<u64>().is_ok()) {
+        return Some(name.to_string());
+    }
+    ATTRIBUTES
+        .iter()
+        .map(|(o, n)| (*n, *o))
+        .chain(ALIASES.iter().copied())
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, o)| o.to_string())
 }
 
 /// The plain-words name of a national identifier attribute, if it is one.

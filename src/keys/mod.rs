@@ -4,6 +4,7 @@
 //! Private keys are created sensitive and, unless asked, not extractable. Everything that
 //! writes more than one object removes what it wrote when a later step fails.
 
+pub mod csr;
 pub mod export;
 pub mod export_config;
 pub mod generate;
