@@ -20,6 +20,14 @@ step "PKCS#11 modules"
 $tw modules
 step "Tokens"
 $tw tokens --present
+step "A new key pair, made on the token (the private key cannot leave it)"
+$tw keys generate --type p256 --label "Demo key" --pin-file "$work/pin"
+step "A key and certificate imported from a PKCS#12 file"
+$tw keys import fixtures/modern-rsa.p12 --password-file fixtures/password.txt --pin-file "$work/pin"
+step "Certificates, matched with their keys"
+$tw certs list --login --pin-file "$work/pin"
+step "Using the key from OpenSSL, without exporting it"
+$tw export-config --for openssl --key "Demo key" --out "$work/openssl" --pin-file "$work/pin"
 step "Objects (after logging in with the PIN from a file)"
 $tw objects --login --pin-file "$work/pin"
 echo

@@ -129,6 +129,13 @@ fn generated_keys_stay_on_the_token_and_peers_see_the_same_public_key() {
         .stdout;
     assert_eq!(listing.matches("never extractable").count(), 4, "{listing}");
     assert!(listing.matches("sensitive").count() >= 4, "{listing}");
+    // Usage is set, not left to the module's defaults: nothing unwraps other keys.
+    assert!(!listing.contains("unwrap"), "{listing}");
+    assert_eq!(
+        listing.matches("Usage:      sign, derive").count(),
+        2,
+        "{listing}"
+    );
 
     // PEM output is what openssl reads.
     let pem = hsm

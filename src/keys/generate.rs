@@ -6,7 +6,7 @@ use cryptoki::object::{Attribute, ObjectClass, ObjectHandle};
 use cryptoki::session::Session;
 use ring::rand::{SecureRandom, SystemRandom};
 
-use super::{KeySpec, ED25519_PARAMS, P256_PARAMS, P384_PARAMS};
+use super::{usage_attributes, KeySpec, ED25519_PARAMS, P256_PARAMS, P384_PARAMS};
 use crate::error::{Error, Result};
 use crate::token::TokenRef;
 
@@ -125,7 +125,6 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
         Attribute::Private(false),
         Attribute::Label(label.clone()),
         Attribute::Id(id.clone()),
-        Attribute::Verify(true),
     ];
     let mut private = vec![
         Attribute::Token(true),
@@ -134,14 +133,19 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
         Attribute::Extractable(req.extractable),
         Attribute::Label(label),
         Attribute::Id(id.clone()),
-        Attribute::Sign(true),
     ];
+    let rsa = matches!(
+        req.spec,
+        KeySpec::Rsa2048 | KeySpec::Rsa3072 | KeySpec::Rsa4096
+    );
+    let ec = matches!(req.spec, KeySpec::P256 | KeySpec::P384);
+    let (public_usage, private_usage) = usage_attributes(rsa, ec);
+    public.extend(public_usage);
+    private.extend(private_usage);
     let mechanism = match req.spec {
         KeySpec::Rsa2048 | KeySpec::Rsa3072 | KeySpec::Rsa4096 => {
             public.push(Attribute::ModulusBits(req.spec.bits().into()));
             public.push(Attribute::PublicExponent(vec![0x01, 0x00, 0x01]));
-            public.push(Attribute::Encrypt(true));
-            private.push(Attribute::Decrypt(true));
             Mechanism::RsaPkcsKeyPairGen
         }
         KeySpec::P256 | KeySpec::P384 => {
@@ -151,7 +155,6 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
                 P384_PARAMS
             };
             public.push(Attribute::EcParams(params.to_vec()));
-            private.push(Attribute::Derive(true));
             Mechanism::EccKeyPairGen
         }
         KeySpec::Ed25519 => {

@@ -186,10 +186,12 @@ pub fn write(
         Attribute::Private(true),
         Attribute::Sensitive(true),
         Attribute::Extractable(false),
-        Attribute::Sign(true),
     ]);
+    let (public_usage, private_usage) = bundle.key.public.usage();
+    private_t.extend(private_usage);
     let mut public_t = bundle.key.public_template(&common);
-    public_t.extend([Attribute::Private(false), Attribute::Verify(true)]);
+    public_t.push(Attribute::Private(false));
+    public_t.extend(public_usage);
 
     let mut written: Vec<ObjectHandle> = Vec::new();
     let result = (|| -> Result<(ObjectHandle, usize)> {

@@ -15,6 +15,7 @@ pub mod public;
 use std::fmt;
 
 use cryptoki::mechanism::MechanismType;
+use cryptoki::object::Attribute;
 use serde::Serialize;
 
 /// The key types `keys generate --type` offers.
@@ -86,6 +87,26 @@ impl KeySpec {
             KeySpec::P384 => 384,
         }
     }
+}
+
+/// What a key pair may do, set explicitly on both halves (modules' defaults vary): sign and
+/// verify; RSA also decrypts and encrypts (S/MIME, TLS 1.2 key transport); EC also derives
+/// (ECDH). Nothing wraps or unwraps other keys.
+pub fn usage_attributes(rsa: bool, ec: bool) -> (Vec<Attribute>, Vec<Attribute>) {
+    let public = vec![
+        Attribute::Verify(true),
+        Attribute::Encrypt(rsa),
+        Attribute::Wrap(false),
+    ];
+    let mut private = vec![
+        Attribute::Sign(true),
+        Attribute::Decrypt(rsa),
+        Attribute::Unwrap(false),
+    ];
+    if ec {
+        private.push(Attribute::Derive(true));
+    }
+    (public, private)
 }
 
 impl fmt::Display for KeySpec {

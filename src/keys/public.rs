@@ -126,6 +126,19 @@ impl PublicKey {
         }
     }
 
+    /// The usage attributes of a key pair of this kind (see [`super::usage_attributes`]).
+    pub fn usage(
+        &self,
+    ) -> (
+        Vec<cryptoki::object::Attribute>,
+        Vec<cryptoki::object::Attribute>,
+    ) {
+        super::usage_attributes(
+            matches!(self, PublicKey::Rsa { .. }),
+            matches!(self, PublicKey::Ec { .. }),
+        )
+    }
+
     /// "RSA 2048", "EC P-256", "Ed25519".
     pub fn describe(&self) -> String {
         match self {
