@@ -211,6 +211,39 @@ fn generate_refuses_a_taken_label_or_id_and_a_full_token_changes_nothing() {
 }
 
 #[test]
+fn a_key_type_the_token_lacks_is_refused_with_what_it_has() {
+    let hsm = Hsm::with_tokens(&["gen"]);
+    // CKM_EC_EDWARDS_KEY_PAIR_GEN (0x1055) hidden by the fault module.
+    let out = Run::from(
+        hsm.tokenward_faulty(&[("P11FAULT_HIDE_MECHANISMS", "0x1055")])
+            .args([
+                "keys",
+                "generate",
+                "--type",
+                "ed25519",
+                "--label",
+                "ed",
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ])
+            .env("TW_PIN", USER_PIN)
+            .output()
+            .unwrap(),
+    )
+    .code(2);
+    let err = &out.json()["error"];
+    assert_eq!(err["kind"], "mechanism_unsupported");
+    let message = err["message"].as_str().unwrap();
+    assert!(message.contains("ed25519 key generation"), "{message}");
+    assert!(
+        message.contains("rsa2048, rsa3072, rsa4096, p256, p384"),
+        "{message}"
+    );
+    assert!(!objects(&hsm).contains("label:      ed"));
+}
+
+#[test]
 fn pkcs12_and_pem_imports_bind_key_and_certificate_and_keep_the_key_inside() {
     let hsm = Hsm::with_tokens(&["imp"]);
     let pass = fixture("password.txt");
@@ -377,6 +410,37 @@ fn bad_imports_say_why_and_leave_the_token_as_it_was() {
 
     let missing = hsm.path("missing.p12");
     hsm.tw(&["keys", "import", path(&missing)]).code(2);
+
+    // A key of a type tokenward does not put on tokens (X25519).
+    let x25519 = hsm.path("x25519.key");
+    openssl(
+        &hsm,
+        &["genpkey", "-algorithm", "X25519", "-out", path(&x25519)],
+    );
+    let out = hsm.tw(&["keys", "import", path(&x25519)]).code(2);
+    assert!(
+        out.stderr.contains("not one tokenward imports"),
+        "{}",
+        out.stderr
+    );
+
+    // A label already on the token.
+    hsm.tw(&["keys", "generate", "--type", "p256", "--label", "taken"])
+        .ok();
+    let with_key = objects(&hsm);
+    let out = hsm
+        .tw(&[
+            "keys",
+            "import",
+            path(&fixture("leaf-p256.key")),
+            "--label",
+            "taken",
+            "--json",
+        ])
+        .code(2);
+    assert_eq!(out.json()["error"]["kind"], "object_exists");
+    assert_eq!(objects(&hsm), with_key);
+    hsm.tw(&["keys", "delete", "--key", "taken", "--yes"]).ok();
 
     // The token fills up after the key halves are written: both are removed again.
     let full = Run::from(

@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
 
-use cryptoki_sys::{CKR_DEVICE_REMOVED, CK_RV, CK_ULONG};
+use cryptoki_sys::{CKR_DEVICE_REMOVED, CK_MECHANISM_TYPE, CK_RV, CK_ULONG};
 
 use crate::rv;
 
@@ -50,6 +50,8 @@ pub struct Config {
     pub pin_len: Option<(CK_ULONG, CK_ULONG)>,
     /// `P11FAULT_LOG`: file that gets one line per call.
     pub log: Option<PathBuf>,
+    /// `P11FAULT_HIDE_MECHANISMS`: mechanisms the token pretends not to have.
+    pub hide_mechanisms: Vec<CK_MECHANISM_TYPE>,
 }
 
 /// A variable that is set to something the module cannot use.
@@ -145,7 +147,20 @@ impl Config {
             })
             .transpose()?;
 
+        const MECHANISMS: &str = "mechanism numbers separated by commas, hex (0x1055) or decimal";
+        let hide_mechanisms = text("P11FAULT_HIDE_MECHANISMS", MECHANISMS)?
+            .map(|v| {
+                parse_mechanisms(&v).ok_or(ConfigError {
+                    var: "P11FAULT_HIDE_MECHANISMS",
+                    value: v,
+                    expected: MECHANISMS,
+                })
+            })
+            .transpose()?
+            .unwrap_or_default();
+
         Ok(Config {
+            hide_mechanisms,
             target: get("P11FAULT_TARGET").map_or_else(|| DEFAULT_TARGET.into(), PathBuf::from),
             state: get("P11FAULT_STATE").map(PathBuf::from),
             user_tries: tries("P11FAULT_USER_TRIES")?,
@@ -163,6 +178,18 @@ impl Config {
             log: get("P11FAULT_LOG").map(PathBuf::from),
         })
     }
+}
+
+fn parse_mechanisms(v: &str) -> Option<Vec<CK_MECHANISM_TYPE>> {
+    v.split(',')
+        .map(|m| {
+            let m = m.trim();
+            match m.strip_prefix("0x").or_else(|| m.strip_prefix("0X")) {
+                Some(hex) => CK_MECHANISM_TYPE::from_str_radix(hex, 16).ok(),
+                None => m.parse().ok(),
+            }
+        })
+        .collect()
 }
 
 fn parse_bool(v: &str) -> Option<bool> {

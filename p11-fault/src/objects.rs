@@ -112,6 +112,12 @@ pub(crate) unsafe extern "C" fn generate_key_pair(
     private_key: *mut CK_OBJECT_HANDLE,
 ) -> CK_RV {
     guard("C_GenerateKeyPair", |m| {
+        // SAFETY: `mechanism` is null or valid for reading, by the caller's contract.
+        if let Some(mech) = unsafe { mechanism.as_ref() } {
+            if m.config.hide_mechanisms.contains(&mech.mechanism) {
+                return CKR_MECHANISM_INVALID;
+            }
+        }
         // SAFETY: the caller's templates, each valid for its count by its contract.
         let token = unsafe {
             token_attribute(public_template, public_count) == Some(true)

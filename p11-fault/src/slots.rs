@@ -101,7 +101,42 @@ pub(crate) unsafe extern "C" fn mechanism_list(
     count: *mut CK_ULONG,
 ) -> CK_RV {
     guard("C_GetMechanismList", |m| {
-        refuse_slot(m).unwrap_or_else(|| target!(m, C_GetMechanismList(slot, list, count)))
+        if let Some(rv) = refuse_slot(m) {
+            return rv;
+        }
+        if m.config.hide_mechanisms.is_empty() {
+            return target!(m, C_GetMechanismList(slot, list, count));
+        }
+        // Read the whole list, drop the hidden ones, then answer as C_GetMechanismList does.
+        let mut n: CK_ULONG = 0;
+        let rv = target!(m, C_GetMechanismList(slot, ptr::null_mut(), &mut n));
+        if rv != CKR_OK {
+            return rv;
+        }
+        let mut all = vec![0 as CK_MECHANISM_TYPE; n as usize];
+        let rv = target!(m, C_GetMechanismList(slot, all.as_mut_ptr(), &mut n));
+        if rv != CKR_OK {
+            return rv;
+        }
+        all.truncate(n as usize);
+        all.retain(|mech| !m.config.hide_mechanisms.contains(mech));
+        // SAFETY: `count` is valid for writing, and `list` (when not null) for `*count`
+        // entries, by the caller's PKCS#11 contract.
+        unsafe {
+            if count.is_null() {
+                return CKR_ARGUMENTS_BAD;
+            }
+            let room = *count as usize;
+            *count = all.len() as CK_ULONG;
+            if list.is_null() {
+                return CKR_OK;
+            }
+            if room < all.len() {
+                return CKR_BUFFER_TOO_SMALL;
+            }
+            ptr::copy_nonoverlapping(all.as_ptr(), list, all.len());
+        }
+        CKR_OK
     })
 }
 
@@ -112,6 +147,9 @@ pub(crate) unsafe extern "C" fn mechanism_info(
     info: *mut CK_MECHANISM_INFO,
 ) -> CK_RV {
     guard("C_GetMechanismInfo", |m| {
+        if m.config.hide_mechanisms.contains(&mechanism) {
+            return CKR_MECHANISM_INVALID;
+        }
         refuse_slot(m).unwrap_or_else(|| target!(m, C_GetMechanismInfo(slot, mechanism, info)))
     })
 }
