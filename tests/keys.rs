@@ -814,3 +814,178 @@ fn export_config_works_with_java_and_nss() {
         .ok();
     assert!(certs.stdout.contains("cfg:leaf"), "{}", certs.stdout);
 }
+
+#[test]
+fn certificate_requests_are_signed_on_the_token_and_openssl_verifies_them() {
+    let hsm = Hsm::with_tokens(&["csr"]);
+    let subject = "CN=Ivanov Ivan, O=Romashka LLC, C=RU, INN=500100732259, SNILS=11223344595";
+    for ty in ["rsa2048", "p256", "p384", "ed25519"] {
+        hsm.tw(&["keys", "generate", "--type", ty, "--label", ty])
+            .ok();
+        let file = hsm.path(&format!("{ty}.csr"));
+        let out = hsm
+            .tw(&[
+                "keys",
+                "csr",
+                "--key",
+                ty,
+                "--subject",
+                subject,
+                "--san",
+                "email:ivanov@example.ru",
+                "--key-usage",
+                "digital_signature",
+                "--key-usage",
+                "non_repudiation",
+                "--extended-key-usage",
+                "client_auth",
+                "--out",
+                path(&file),
+                "--json",
+            ])
+            .ok()
+            .json();
+        assert_eq!(out["written"], path(&file));
+        let text = openssl(
+            &hsm,
+            &["req", "-in", path(&file), "-verify", "-noout", "-text"],
+        );
+        assert!(
+            text.all_output().contains("self-signature verify OK"),
+            "{ty}: {}",
+            text.all_output()
+        );
+        let t = &text.stdout;
+        assert!(
+            t.contains("CN = Ivanov Ivan, O = Romashka LLC, C = RU"),
+            "{t}"
+        );
+        assert!(t.contains("INN = 500100732259"), "{t}");
+        assert!(t.contains("email:ivanov@example.ru"), "{t}");
+        assert!(t.contains("Digital Signature, Non Repudiation"), "{t}");
+        assert!(t.contains("TLS Web Client Authentication"), "{t}");
+        // The request carries the token's public key.
+        let spki = hsm.path(&format!("{ty}.csr.spki.der"));
+        openssl(
+            &hsm,
+            &[
+                "req",
+                "-in",
+                path(&file),
+                "-pubkey",
+                "-noout",
+                "-out",
+                path(&spki),
+            ],
+        );
+        assert_eq!(
+            spki_by_openssl(&hsm, path(&spki), true),
+            exported_spki(&hsm, ty),
+            "{ty}"
+        );
+    }
+    // A TOML template (Mexican attributes), DER output.
+    let template = hsm.write(
+        "req.toml",
+        "san = [\"email:juan@example.mx\"]\n[subject]\nCN = \"Juan Pérez\"\nRFC = \"PEJJ800101AB1\"\nCURP = \"PEJJ800101HDFRNN09\"\nC = \"MX\"\n",
+    );
+    let der = hsm.path("mx.csr.der");
+    hsm.tw(&[
+        "keys",
+        "csr",
+        "--key",
+        "p256",
+        "--template",
+        path(&template),
+        "--der",
+        "--out",
+        path(&der),
+    ])
+    .ok();
+    let text = openssl(
+        &hsm,
+        &[
+            "req",
+            "-inform",
+            "DER",
+            "-in",
+            path(&der),
+            "-verify",
+            "-noout",
+            "-text",
+        ],
+    );
+    assert!(
+        text.stdout.contains("x500UniqueIdentifier = PEJJ800101AB1"),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("serialNumber = PEJJ800101HDFRNN09"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn bad_certificate_requests_fail_before_the_token_and_token_failures_write_nothing() {
+    let hsm = Hsm::with_tokens(&["csr"]);
+    hsm.tw(&["keys", "generate", "--type", "p256", "--label", "k"])
+        .ok();
+    for (subject, says) in [
+        ("CN=x, C=Russia", "two-letter code"),
+        ("CN", "not NAME=VALUE"),
+        ("XX=1", "unknown subject attribute"),
+    ] {
+        // No PIN source: the request is refused before any PIN is asked for.
+        let out = hsm
+            .run(&["keys", "csr", "--key", "k", "--subject", subject])
+            .code(2);
+        assert!(out.stderr.contains(says), "{subject}: {}", out.stderr);
+    }
+    let out = hsm.run(&["keys", "csr", "--key", "k"]).code(2);
+    assert!(out.stderr.contains("needs a subject"), "{}", out.stderr);
+    let out = hsm
+        .run(&[
+            "keys",
+            "csr",
+            "--key",
+            "k",
+            "--subject",
+            "CN=x",
+            "--san",
+            "mail:x",
+        ])
+        .code(2);
+    assert!(
+        out.stderr.contains("unknown alternative name kind"),
+        "{}",
+        out.stderr
+    );
+
+    // The token fails to sign: a clear error, no file.
+    let file = hsm.path("k.csr");
+    let out = Run::from(
+        hsm.tokenward_faulty(&[
+            ("P11FAULT_SIGN_FAIL_AFTER", "0"),
+            ("P11FAULT_SIGN_FAIL_RV", "CKR_DEVICE_ERROR"),
+        ])
+        .args([
+            "keys",
+            "csr",
+            "--key",
+            "k",
+            "--subject",
+            "CN=x",
+            "--out",
+            path(&file),
+        ])
+        .args(["--pin-env", "TW_PIN"])
+        .env("TW_PIN", USER_PIN)
+        .output()
+        .unwrap(),
+    );
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("CKR_DEVICE_ERROR"), "{}", out.stderr);
+    assert!(!file.exists());
+}

@@ -1,4 +1,4 @@
-//! `tokenward keys generate|import|export-public|export-private|delete` and
+//! `tokenward keys generate|csr|import|export-public|export-private|delete` and
 //! `tokenward export-config`.
 
 use std::io::Write;
@@ -15,6 +15,7 @@ use super::Context;
 use crate::audit::{EventKind, Outcome};
 use crate::cert;
 use crate::error::{Error, ExitCode, Result};
+use crate::keys::csr::{parse_subject, CsrRequest, CsrTemplate};
 use crate::keys::export::{self, ExportFormat, Kdf};
 use crate::keys::export_config::{self, KeyLocation, Program};
 use crate::keys::generate::{self, KeyRequest};
@@ -22,6 +23,7 @@ use crate::keys::import;
 use crate::keys::public::PublicKey;
 use crate::keys::KeySpec;
 use crate::pin::{PinSource, SecretKind};
+use crate::sign::TokenKey;
 use crate::token::certs::{chain, read_certificates, read_keys, KeyObject, TokenCert};
 use crate::token::find::{select_key, ObjectSelector};
 use crate::token::TokenRef;
@@ -31,6 +33,8 @@ use crate::token::TokenRef;
 pub enum KeysCommand {
     /// Make a new key pair on the token; the private key never leaves it.
     Generate(GenerateArgs),
+    /// Make a certificate request (PKCS#10) for a key, signed on the token.
+    Csr(CsrArgs),
     /// Put a private key and its certificate on the token (from PKCS#12, or PEM/DER files).
     Import(ImportArgs),
     /// Write a key's public half (SubjectPublicKeyInfo) as PEM or DER.
@@ -57,6 +61,44 @@ pub struct GenerateArgs {
     /// a key that can leave the token can be copied.
     #[arg(long)]
     pub extractable: bool,
+}
+
+/// Options of `keys csr`.
+#[derive(Debug, Args)]
+pub struct CsrArgs {
+    /// The key: URI, label, CKA_ID in hex, or its certificate's fingerprint prefix (default:
+    /// the default certificate's key).
+    #[arg(long, value_name = "SELECTOR")]
+    pub key: Option<String>,
+    /// The subject, e.g. "CN=Ivanov Ivan, O=Romashka LLC, C=RU, INN=500100732259" (names:
+    /// CN O OU C L ST street SN GN title emailAddress serialNumber INN INNLE OGRN OGRNIP SNILS
+    /// RFC CURP, or a dotted OID).
+    #[arg(long)]
+    pub subject: Option<String>,
+    /// A TOML template with subject, san, key_usage, extended_key_usage (flags add to it; a
+    /// --subject replaces its subject).
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// A subject alternative name: email:ADDRESS, dns:NAME, ip:ADDRESS or uri:URI (repeatable).
+    #[arg(long, value_name = "KIND:VALUE")]
+    pub san: Vec<String>,
+    /// A key usage to ask for: digital_signature, non_repudiation, key_encipherment, …
+    /// (repeatable).
+    #[arg(long, value_name = "USAGE")]
+    pub key_usage: Vec<String>,
+    /// An extended key usage: client_auth, email_protection, code_signing, … or an OID
+    /// (repeatable).
+    #[arg(long, value_name = "USAGE")]
+    pub extended_key_usage: Vec<String>,
+    /// Write DER instead of PEM.
+    #[arg(long)]
+    pub der: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Where a password comes from (`--password-*`).
@@ -197,6 +239,7 @@ pub struct ExportConfigArgs {
 pub(super) fn run(ctx: &Context, cmd: &KeysCommand) -> Result<ExitCode> {
     match cmd {
         KeysCommand::Generate(a) => generate(ctx, a),
+        KeysCommand::Csr(a) => csr(ctx, a),
         KeysCommand::Import(a) => import(ctx, a),
         KeysCommand::ExportPublic(a) => export_public(ctx, a),
         KeysCommand::ExportPrivate(a) => export_private(ctx, a),
@@ -347,6 +390,60 @@ fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
         output::text(&b.render())?;
     }
     Ok(ExitCode::Success)
+}
+
+fn csr(ctx: &Context, args: &CsrArgs) -> Result<ExitCode> {
+    // The request is checked before the token is touched.
+    let mut request = match &args.template {
+        Some(path) => {
+            let text = String::from_utf8(read_file(path)?).map_err(|_| {
+                Error::Usage(format!("{} is not a UTF-8 text file", path.display()))
+            })?;
+            CsrTemplate::parse(&text)?.request()?
+        }
+        None => CsrRequest::default(),
+    };
+    if let Some(subject) = &args.subject {
+        request.subject = parse_subject(subject)?;
+    }
+    request.sans.extend(args.san.iter().cloned());
+    request.key_usage.extend(args.key_usage.iter().cloned());
+    request
+        .extended_key_usage
+        .extend(args.extended_key_usage.iter().cloned());
+    request.params()?;
+    if let Some(out) = &args.out {
+        if out.exists() && !args.force {
+            return Err(Error::Usage(format!(
+                "{} already exists; add --force to replace it",
+                out.display()
+            )));
+        }
+    }
+    with_key(
+        ctx,
+        false,
+        args.key.as_deref(),
+        |_, session, key, cert, _, keys| {
+            let signer = TokenKey::new(session, key, keys)?;
+            let der = request
+                .sign(&signer)
+                .map_err(|e| signer.take_error().unwrap_or(e))?;
+            let bytes = if args.der {
+                der
+            } else {
+                cert::pem("CERTIFICATE REQUEST", &der).into_bytes()
+            };
+            let public = signer.public_key().clone();
+            emit(ctx, &bytes, args.out.as_deref(), args.force, || {
+                serde_json::json!({
+                    "key": key_entry(key, Some(&public), cert),
+                    "signature": signer.mechanism(),
+                    "format": if args.der { "der" } else { "pem" },
+                })
+            })
+        },
+    )
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {

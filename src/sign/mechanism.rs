@@ -1,0 +1,249 @@
+//! The signature mechanisms tokenward uses, how each maps onto PKCS#11, and a one-shot sign.
+//!
+//! RSA mechanisms let the token hash (CKM_SHA256_RSA_PKCS, CKM_SHA256_RSA_PKCS_PSS with the
+//! salt as long as the hash, the form ring verifies). ECDSA is hashed on the host and signed
+//! with raw CKM_ECDSA, which every token has (SoftHSM2 has no CKM_ECDSA_SHA256); the token's
+//! r‖s is returned DER-encoded, as X.509 and CMS carry it. Ed25519 uses CKM_EDDSA.
+
+use cryptoki::mechanism::eddsa::{EddsaParams, EddsaSignatureScheme};
+use cryptoki::mechanism::rsa::{PkcsMgfType, PkcsPssParams};
+use cryptoki::mechanism::{Mechanism, MechanismType};
+use cryptoki::object::ObjectHandle;
+use cryptoki::session::Session;
+use der::Encode;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::keys::public::PublicKey;
+use crate::token::objects::curve_name;
+
+/// A signature mechanism.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignMechanism {
+    /// RSA PKCS#1 v1.5 with SHA-256.
+    RsaPkcs1Sha256,
+    /// RSA PKCS#1 v1.5 with SHA-384.
+    RsaPkcs1Sha384,
+    /// RSA PKCS#1 v1.5 with SHA-512.
+    RsaPkcs1Sha512,
+    /// RSA-PSS with SHA-256 (MGF1-SHA-256, 32-byte salt).
+    RsaPssSha256,
+    /// RSA-PSS with SHA-384 (MGF1-SHA-384, 48-byte salt).
+    RsaPssSha384,
+    /// RSA-PSS with SHA-512 (MGF1-SHA-512, 64-byte salt).
+    RsaPssSha512,
+    /// ECDSA with SHA-256 (the P-256 pairing).
+    EcdsaSha256,
+    /// ECDSA with SHA-384 (the P-384 pairing).
+    EcdsaSha384,
+    /// Ed25519 (pure EdDSA).
+    Ed25519,
+}
+
+impl SignMechanism {
+    /// Every mechanism, in the order reports list them.
+    pub const ALL: [SignMechanism; 9] = [
+        SignMechanism::RsaPkcs1Sha256,
+        SignMechanism::RsaPkcs1Sha384,
+        SignMechanism::RsaPkcs1Sha512,
+        SignMechanism::RsaPssSha256,
+        SignMechanism::RsaPssSha384,
+        SignMechanism::RsaPssSha512,
+        SignMechanism::EcdsaSha256,
+        SignMechanism::EcdsaSha384,
+        SignMechanism::Ed25519,
+    ];
+
+    /// The name people and `--mechanism` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            SignMechanism::RsaPkcs1Sha256 => "rsa-pkcs1-sha256",
+            SignMechanism::RsaPkcs1Sha384 => "rsa-pkcs1-sha384",
+            SignMechanism::RsaPkcs1Sha512 => "rsa-pkcs1-sha512",
+            SignMechanism::RsaPssSha256 => "rsa-pss-sha256",
+            SignMechanism::RsaPssSha384 => "rsa-pss-sha384",
+            SignMechanism::RsaPssSha512 => "rsa-pss-sha512",
+            SignMechanism::EcdsaSha256 => "ecdsa-sha256",
+            SignMechanism::EcdsaSha384 => "ecdsa-sha384",
+            SignMechanism::Ed25519 => "ed25519",
+        }
+    }
+
+    /// The mechanism by name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(name))
+    }
+
+    /// The PKCS#11 mechanism the token must offer.
+    pub fn token_mechanism(self) -> MechanismType {
+        match self {
+            SignMechanism::RsaPkcs1Sha256 => MechanismType::SHA256_RSA_PKCS,
+            SignMechanism::RsaPkcs1Sha384 => MechanismType::SHA384_RSA_PKCS,
+            SignMechanism::RsaPkcs1Sha512 => MechanismType::SHA512_RSA_PKCS,
+            SignMechanism::RsaPssSha256 => MechanismType::SHA256_RSA_PKCS_PSS,
+            SignMechanism::RsaPssSha384 => MechanismType::SHA384_RSA_PKCS_PSS,
+            SignMechanism::RsaPssSha512 => MechanismType::SHA512_RSA_PKCS_PSS,
+            SignMechanism::EcdsaSha256 | SignMechanism::EcdsaSha384 => MechanismType::ECDSA,
+            SignMechanism::Ed25519 => MechanismType::EDDSA,
+        }
+    }
+
+    /// Can a key like `key` sign with this mechanism?
+    pub fn fits(self, key: &PublicKey) -> bool {
+        match (self, key) {
+            (
+                SignMechanism::RsaPkcs1Sha256
+                | SignMechanism::RsaPkcs1Sha384
+                | SignMechanism::RsaPkcs1Sha512
+                | SignMechanism::RsaPssSha256
+                | SignMechanism::RsaPssSha384
+                | SignMechanism::RsaPssSha512,
+                PublicKey::Rsa { .. },
+            ) => true,
+            (SignMechanism::EcdsaSha256, PublicKey::Ec { params, .. }) => {
+                curve_name(params).as_deref() == Some("P-256")
+            }
+            (SignMechanism::EcdsaSha384, PublicKey::Ec { params, .. }) => {
+                curve_name(params).as_deref() == Some("P-384")
+            }
+            (SignMechanism::Ed25519, PublicKey::Ed25519(_)) => true,
+            _ => false,
+        }
+    }
+
+    /// The usual mechanism for a key: RSA PKCS#1 v1.5 with SHA-256, ECDSA with the curve's
+    /// hash, Ed25519.
+    pub fn default_for(key: &PublicKey) -> Result<Self> {
+        [
+            SignMechanism::RsaPkcs1Sha256,
+            SignMechanism::EcdsaSha256,
+            SignMechanism::EcdsaSha384,
+            SignMechanism::Ed25519,
+        ]
+        .into_iter()
+        .find(|m| m.fits(key))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "tokenward cannot sign with a {} key",
+                key.describe()
+            ))
+        })
+    }
+
+    /// The hash done on the host before the token signs, if any.
+    fn host_digest(self) -> Option<&'static ring::digest::Algorithm> {
+        match self {
+            SignMechanism::EcdsaSha256 => Some(&ring::digest::SHA256),
+            SignMechanism::EcdsaSha384 => Some(&ring::digest::SHA384),
+            _ => None,
+        }
+    }
+
+    /// The cryptoki mechanism (built per call: `Mechanism` is not `Send`).
+    fn mechanism(self) -> Mechanism<'static> {
+        let pss = |hash_alg, mgf, s_len: u64| PkcsPssParams {
+            hash_alg,
+            mgf,
+            s_len: s_len.into(),
+        };
+        match self {
+            SignMechanism::RsaPkcs1Sha256 => Mechanism::Sha256RsaPkcs,
+            SignMechanism::RsaPkcs1Sha384 => Mechanism::Sha384RsaPkcs,
+            SignMechanism::RsaPkcs1Sha512 => Mechanism::Sha512RsaPkcs,
+            SignMechanism::RsaPssSha256 => Mechanism::Sha256RsaPkcsPss(pss(
+                MechanismType::SHA256,
+                PkcsMgfType::MGF1_SHA256,
+                32,
+            )),
+            SignMechanism::RsaPssSha384 => Mechanism::Sha384RsaPkcsPss(pss(
+                MechanismType::SHA384,
+                PkcsMgfType::MGF1_SHA384,
+                48,
+            )),
+            SignMechanism::RsaPssSha512 => Mechanism::Sha512RsaPkcsPss(pss(
+                MechanismType::SHA512,
+                PkcsMgfType::MGF1_SHA512,
+                64,
+            )),
+            SignMechanism::EcdsaSha256 | SignMechanism::EcdsaSha384 => Mechanism::Ecdsa,
+            SignMechanism::Ed25519 => {
+                Mechanism::Eddsa(EddsaParams::new(EddsaSignatureScheme::Pure))
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for SignMechanism {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Sign `data` with the private key `key` (the session must be logged in). ECDSA signatures
+/// come back DER-encoded; the others as the token made them.
+pub fn sign(
+    session: &Session,
+    key: ObjectHandle,
+    mechanism: SignMechanism,
+    data: &[u8],
+) -> Result<Vec<u8>> {
+    match mechanism.host_digest() {
+        Some(alg) => {
+            let digest = ring::digest::digest(alg, data);
+            let raw = session.sign(&mechanism.mechanism(), key, digest.as_ref())?;
+            ecdsa_raw_to_der(&raw)
+        }
+        None => Ok(session.sign(&mechanism.mechanism(), key, data)?),
+    }
+}
+
+/// A PKCS#11 ECDSA signature (r‖s, each half the length) as a DER `Ecdsa-Sig-Value`.
+pub fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>> {
+    if raw.is_empty() || raw.len() % 2 != 0 {
+        return Err(Error::Cryptoki(format!(
+            "the token returned an ECDSA signature of odd length {}",
+            raw.len()
+        )));
+    }
+    let (r, s) = raw.split_at(raw.len() / 2);
+    let der_err = |e: der::Error| Error::Cryptoki(format!("cannot encode the signature: {e}"));
+    // Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
+    let seq = vec![
+        der::asn1::UintRef::new(r).map_err(der_err)?,
+        der::asn1::UintRef::new(s).map_err(der_err)?,
+    ];
+    seq.to_der().map_err(der_err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ecdsa_signatures_become_der_with_sign_bytes_where_needed() {
+        let mut raw = vec![0u8; 64];
+        raw[0] = 0x80; // r needs a leading zero in DER
+        raw[32] = 0x00;
+        raw[33] = 0x01; // s has leading zeros to strip
+        let der = ecdsa_raw_to_der(&raw).unwrap();
+        assert_eq!(der[0], 0x30);
+        assert_eq!(&der[2..5], &[0x02, 0x21, 0x00]);
+        assert_eq!(der[5], 0x80);
+        let s_at = 2 + 2 + 33;
+        assert_eq!(der[s_at], 0x02);
+        assert_eq!(usize::from(der[s_at + 1]), 31);
+        assert!(ecdsa_raw_to_der(&[1, 2, 3]).is_err());
+        assert!(ecdsa_raw_to_der(&[]).is_err());
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for m in SignMechanism::ALL {
+            assert_eq!(SignMechanism::from_name(m.name()), Some(m));
+        }
+        assert_eq!(SignMechanism::from_name("md5"), None);
+    }
+}

@@ -1,0 +1,9 @@
+//! Signing with a key on the token: the mechanisms tokenward uses, one-shot signatures in the
+//! forms X.509, PKCS#10 and CMS expect, and adapters that let other crates sign with a token key
+//! (rcgen for certificate requests).
+
+pub mod mechanism;
+pub mod token_key;
+
+pub use mechanism::{sign, SignMechanism};
+pub use token_key::TokenKey;
