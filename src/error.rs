@@ -265,6 +265,14 @@ pub enum Error {
         removed: usize,
     },
 
+    /// A signature or certificate did not verify; the message says what was checked.
+    #[error("verification failed: {0}")]
+    Verification(String),
+
+    /// The token went away in the middle of the work.
+    #[error("the token was removed (or stopped answering) while tokenward was using it ({0}); plug it in again and repeat the command")]
+    TokenRemoved(String),
+
     /// The token is write-protected.
     #[error("the token is write-protected: nothing can be changed on it (check for a write-protect switch, or ask the token's issuer)")]
     WriteProtected,
@@ -338,6 +346,8 @@ impl Error {
             | Error::KeyMismatch(_)
             | Error::NotExtractable { .. } => ExitCode::Usage,
             Error::WrongPassword(_) => ExitCode::WrongPin,
+            Error::Verification(_) => ExitCode::Verification,
+            Error::TokenRemoved(_) => ExitCode::NoToken,
             Error::RolledBack { cause, .. } => cause.exit_code(),
             Error::Policy(_) => ExitCode::Policy,
             Error::WrongPin { .. } => ExitCode::WrongPin,
@@ -373,6 +383,8 @@ impl Error {
             Error::ObjectNotFound { .. } => "object_not_found",
             Error::AmbiguousObject { .. } => "ambiguous_object",
             Error::WrongPassword(_) => "wrong_password",
+            Error::Verification(_) => "verification_failed",
+            Error::TokenRemoved(_) => "token_removed",
             Error::MechanismUnsupported { .. } => "mechanism_unsupported",
             Error::ObjectExists(_) => "object_exists",
             Error::KeyMismatch(_) => "key_mismatch",

@@ -187,13 +187,19 @@ impl Context {
     /// Read the user PIN and log in, with the locked and final-try guards; a failure is
     /// written to the audit log.
     pub fn login_user(&self, token: &mut TokenRef, session: &Session) -> Result<()> {
+        self.login_user_keeping_pin(token, session).map(drop)
+    }
+
+    /// [`Context::login_user`], returning the PIN for a [`crate::sign::Signer`] that may have
+    /// to log in again.
+    pub fn login_user_keeping_pin(&self, token: &mut TokenRef, session: &Session) -> Result<Pin> {
         pin_ops::guard(token, PinUser::User, self.args.final_try)?;
         let pin = self.user_pin()?;
         let result = pin_ops::login(token, session, PinUser::User, &pin, self.args.final_try);
         if let Err(e) = &result {
             self.audit_failure(EventKind::LoginFailed, token, e);
         }
-        result
+        result.map(|()| pin)
     }
 
     /// The audit log, if a location is known.

@@ -22,8 +22,8 @@ use crate::keys::generate::{self, KeyRequest};
 use crate::keys::import;
 use crate::keys::public::PublicKey;
 use crate::keys::KeySpec;
-use crate::pin::{PinSource, SecretKind};
-use crate::sign::TokenKey;
+use crate::pin::{Pin, PinSource, SecretKind};
+use crate::sign::Signer;
 use crate::token::certs::{chain, read_certificates, read_keys, KeyObject, TokenCert};
 use crate::token::find::{select_key, ObjectSelector};
 use crate::token::TokenRef;
@@ -249,7 +249,7 @@ pub(super) fn run(ctx: &Context, cmd: &KeysCommand) -> Result<ExitCode> {
 
 /// One key in JSON.
 #[derive(Debug, Serialize)]
-struct KeyEntry {
+pub(super) struct KeyEntry {
     label: String,
     id: String,
     key_type: String,
@@ -258,7 +258,11 @@ struct KeyEntry {
     certificate: Option<String>,
 }
 
-fn key_entry(key: &KeyObject, public: Option<&PublicKey>, cert: Option<&TokenCert>) -> KeyEntry {
+pub(super) fn key_entry(
+    key: &KeyObject,
+    public: Option<&PublicKey>,
+    cert: Option<&TokenCert>,
+) -> KeyEntry {
     KeyEntry {
         label: key.label.clone(),
         id: hex::encode(&key.id),
@@ -293,28 +297,35 @@ fn open_for_change(ctx: &Context) -> Result<(TokenRef, Session)> {
     Ok((token, session))
 }
 
-/// The token and a session (logged in), with the key chosen by `selector`.
-fn with_key<T>(
+/// A chosen key with everything around it: the token, a logged-in session, the PIN that
+/// logged it in, and the certificates and keys on the token.
+pub(super) struct KeyUse<'a> {
+    pub token: &'a TokenRef,
+    pub session: Session,
+    pub pin: Pin,
+    pub key: &'a KeyObject,
+    pub cert: Option<&'a TokenCert>,
+    pub certs: &'a [TokenCert],
+    pub keys: &'a [KeyObject],
+}
+
+/// Log in and choose the key named by `selector` (default: the default certificate's key).
+pub(super) fn with_key<T>(
     ctx: &Context,
     rw: bool,
     selector: Option<&str>,
-    then: impl FnOnce(
-        &TokenRef,
-        &Session,
-        &KeyObject,
-        Option<&TokenCert>,
-        &[TokenCert],
-        &[KeyObject],
-    ) -> Result<T>,
+    then: impl FnOnce(KeyUse<'_>) -> Result<T>,
 ) -> Result<T> {
-    let (token, session) = if rw {
-        open_for_change(ctx)?
+    let mut token = ctx.token()?;
+    if rw && token.report.flags.write_protected {
+        return Err(Error::WriteProtected);
+    }
+    let session = if rw {
+        token.open_rw()?
     } else {
-        let mut token = ctx.token()?;
-        let session = token.open_ro()?;
-        ctx.login_user(&mut token, &session)?;
-        (token, session)
+        token.open_ro()?
     };
+    let pin = ctx.login_user_keeping_pin(&mut token, &session)?;
     let (certs, keys) = read_certificates(&session, &token.report)?;
     let selector = selector.map(ObjectSelector::parse).transpose()?;
     let default = ctx
@@ -322,7 +333,15 @@ fn with_key<T>(
         .token(&token.report.serial)
         .and_then(|t| t.default_cert.as_deref());
     let (key, cert) = select_key(&certs, &keys, selector.as_ref(), default)?;
-    then(&token, &session, key, cert, &certs, &keys)
+    then(KeyUse {
+        token: &token,
+        session,
+        pin,
+        key,
+        cert,
+        certs: &certs,
+        keys: &keys,
+    })
 }
 
 fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
@@ -424,8 +443,15 @@ fn csr(ctx: &Context, args: &CsrArgs) -> Result<ExitCode> {
         ctx,
         false,
         args.key.as_deref(),
-        |_, session, key, cert, _, keys| {
-            let signer = TokenKey::new(session, key, keys)?;
+        |KeyUse {
+             token,
+             session,
+             key,
+             cert,
+             keys,
+             ..
+         }| {
+            let signer = Signer::from_session(token, session, key, keys, None)?;
             let der = request
                 .sign(&signer)
                 .map_err(|e| signer.take_error().unwrap_or(e))?;
@@ -446,7 +472,7 @@ fn csr(ctx: &Context, args: &CsrArgs) -> Result<ExitCode> {
     )
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>> {
+pub(super) fn read_file(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -526,26 +552,31 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 }
 
 fn export_public(ctx: &Context, args: &ExportPublicArgs) -> Result<ExitCode> {
-    with_key(ctx, false, args.key.as_deref(), |_, _, key, _, _, keys| {
-        let public = PublicKey::of(key, keys)?;
-        let der = public.spki_der()?;
-        let bytes = if args.der {
-            der
-        } else {
-            cert::pem("PUBLIC KEY", &der).into_bytes()
-        };
-        emit(ctx, &bytes, args.out.as_deref(), args.force, || {
-            serde_json::json!({
-                "key": key_entry(key, Some(&public), None),
-                "format": if args.der { "der" } else { "pem" },
+    with_key(
+        ctx,
+        false,
+        args.key.as_deref(),
+        |KeyUse { key, keys, .. }| {
+            let public = PublicKey::of(key, keys)?;
+            let der = public.spki_der()?;
+            let bytes = if args.der {
+                der
+            } else {
+                cert::pem("PUBLIC KEY", &der).into_bytes()
+            };
+            emit(ctx, &bytes, args.out.as_deref(), args.force, || {
+                serde_json::json!({
+                    "key": key_entry(key, Some(&public), None),
+                    "format": if args.der { "der" } else { "pem" },
+                })
             })
-        })
-    })
+        },
+    )
 }
 
 /// Write to `out` (refusing to replace a file without `force`) or to standard output; with
 /// `--json` and a file, describe what was written.
-fn emit(
+pub(super) fn emit(
     ctx: &Context,
     bytes: &[u8],
     out: Option<&Path>,
@@ -596,7 +627,15 @@ fn export_private(ctx: &Context, args: &ExportPrivateArgs) -> Result<ExitCode> {
         ctx,
         false,
         args.key.as_deref(),
-        |token, session, key, cert, certs, keys| {
+        |KeyUse {
+             token,
+             session,
+             key,
+             cert,
+             certs,
+             keys,
+             ..
+         }| {
             if !key.extractable {
                 let e = Error::NotExtractable {
                     label: key.label.clone(),
@@ -605,7 +644,7 @@ fn export_private(ctx: &Context, args: &ExportPrivateArgs) -> Result<ExitCode> {
                 return Err(e);
             }
             let password = ctx.new_password(source.clone())?;
-            let pkcs8 = match export::extract_pkcs8(session, key) {
+            let pkcs8 = match export::extract_pkcs8(&session, key) {
                 Ok(k) => k,
                 Err(e) => {
                     ctx.audit_failure(EventKind::KeyExported, token, &e);
@@ -661,7 +700,14 @@ fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         ctx,
         true,
         Some(&args.key),
-        |token, session, key, cert, _, keys| {
+        |KeyUse {
+             token,
+             session,
+             key,
+             cert,
+             keys,
+             ..
+         }| {
             let public = PublicKey::of(key, keys).ok();
             let halves: Vec<&KeyObject> = keys
                 .iter()
@@ -725,7 +771,9 @@ pub(super) fn export_config(ctx: &Context, args: &ExportConfigArgs) -> Result<Ex
         ctx,
         false,
         args.key.as_deref(),
-        |token, _, key, cert, _, _| {
+        |KeyUse {
+             token, key, cert, ..
+         }| {
             let location = KeyLocation {
                 module: token.module.path().to_path_buf(),
                 token_label: token.report.label.clone(),

@@ -8,6 +8,7 @@ mod modules;
 mod objects;
 pub mod output;
 mod pin;
+mod sign;
 mod token;
 mod tokens;
 
@@ -115,6 +116,12 @@ pub enum Command {
     Keys(keys::KeysCommand),
     /// Configuration that lets OpenSSL, GnuTLS, NSS, Java or OpenSSH use a key on the token.
     ExportConfig(keys::ExportConfigArgs),
+    /// Check that the token signs: every mechanism, each signature verified on this computer.
+    Check(sign::CheckArgs),
+    /// Sign files: a detached CMS (.p7s) or raw (.sig) signature made on the token.
+    Sign(sign::SignArgs),
+    /// Check a signature (CMS, or raw with --cert/--pubkey), and with --ca the signer's chain.
+    Verify(sign::VerifyArgs),
 }
 
 /// Run a parsed command line.
@@ -129,5 +136,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Certs(cmd) => certs::run(&ctx, &cmd),
         Command::Keys(cmd) => keys::run(&ctx, &cmd),
         Command::ExportConfig(args) => keys::export_config(&ctx, &args),
+        Command::Check(args) => sign::check(&ctx, &args),
+        Command::Sign(args) => sign::sign(&ctx, &args),
+        Command::Verify(args) => sign::verify(&ctx, &args),
     }
 }

@@ -88,23 +88,62 @@ impl PublicKey {
         }
     }
 
+    /// The key as the SPKI's BIT STRING holds it (and as ring and rcgen take it): a DER
+    /// RSAPublicKey, the uncompressed EC point, the 32 Ed25519 bytes.
+    pub fn raw(&self) -> Result<Vec<u8>> {
+        match self {
+            PublicKey::Rsa { modulus, exponent } => pkcs1::RsaPublicKey {
+                modulus: pkcs1::UintRef::new(modulus).map_err(der_error)?,
+                public_exponent: pkcs1::UintRef::new(exponent).map_err(der_error)?,
+            }
+            .to_der()
+            .map_err(der_error),
+            PublicKey::Ec { point, .. } => Ok(point.clone()),
+            PublicKey::Ed25519(key) => Ok(key.clone()),
+        }
+    }
+
+    /// The public key of a DER SubjectPublicKeyInfo (a certificate's, or a PUBLIC KEY file's).
+    pub fn from_spki(der: &[u8]) -> Result<Self> {
+        let spki = SubjectPublicKeyInfoOwned::from_der(der)
+            .map_err(|e| Error::Usage(format!("not a public key ({e})")))?;
+        let bits = spki.subject_public_key.raw_bytes().to_vec();
+        match spki.algorithm.oid {
+            RSA_OID => {
+                let rsa: pkcs1::RsaPublicKey<pkcs1::UintRef<'_>> =
+                    pkcs1::RsaPublicKey::from_der(&bits)
+                        .map_err(|e| Error::Usage(format!("broken RSA public key ({e})")))?;
+                Ok(PublicKey::Rsa {
+                    modulus: crate::cert::strip_zeros(rsa.modulus.as_bytes()),
+                    exponent: crate::cert::strip_zeros(rsa.public_exponent.as_bytes()),
+                })
+            }
+            EC_OID => Ok(PublicKey::Ec {
+                params: spki
+                    .algorithm
+                    .parameters
+                    .ok_or_else(|| Error::Usage("the EC public key names no curve".into()))?
+                    .to_der()
+                    .map_err(der_error)?,
+                point: bits,
+            }),
+            ED25519_OID => Ok(PublicKey::Ed25519(bits)),
+            other => Err(Error::Usage(format!(
+                "public keys of algorithm {other} are not supported (RSA, EC and Ed25519 are)"
+            ))),
+        }
+    }
+
     /// The DER SubjectPublicKeyInfo.
     pub fn spki_der(&self) -> Result<Vec<u8>> {
-        let (oid, parameters, bits) = match self {
-            PublicKey::Rsa { modulus, exponent } => {
-                let rsa = pkcs1::RsaPublicKey {
-                    modulus: pkcs1::UintRef::new(modulus).map_err(der_error)?,
-                    public_exponent: pkcs1::UintRef::new(exponent).map_err(der_error)?,
-                };
-                (RSA_OID, Some(Any::null()), rsa.to_der().map_err(der_error)?)
+        let (oid, parameters) = match self {
+            PublicKey::Rsa { .. } => (RSA_OID, Some(Any::null())),
+            PublicKey::Ec { params, .. } => {
+                (EC_OID, Some(Any::from_der(params).map_err(der_error)?))
             }
-            PublicKey::Ec { params, point } => (
-                EC_OID,
-                Some(Any::from_der(params).map_err(der_error)?),
-                point.clone(),
-            ),
-            PublicKey::Ed25519(key) => (ED25519_OID, None, key.clone()),
+            PublicKey::Ed25519(_) => (ED25519_OID, None),
         };
+        let bits = self.raw()?;
         let spki = SubjectPublicKeyInfoOwned {
             algorithm: AlgorithmIdentifierOwned { oid, parameters },
             subject_public_key: BitString::from_bytes(&bits).map_err(der_error)?,

@@ -2,8 +2,12 @@
 //! forms X.509, PKCS#10 and CMS expect, and adapters that let other crates sign with a token key
 //! (rcgen for certificate requests).
 
+pub mod chain;
+pub mod check;
+pub mod cms;
 pub mod mechanism;
-pub mod token_key;
+pub mod signer;
+pub mod verify;
 
 pub use mechanism::{sign, SignMechanism};
-pub use token_key::TokenKey;
+pub use signer::Signer;

@@ -1,0 +1,273 @@
+//! [`Signer`]: one login, a pool of sessions, signing from many threads at once.
+//!
+//! ```no_run
+//! use std::sync::Arc;
+//! # fn demo(signer: tokenward::sign::Signer) -> tokenward::Result<()> {
+//! let signer = Arc::new(signer); // Send + Sync
+//! let workers: Vec<_> = (0..2)
+//!     .map(|i| {
+//!         let signer = Arc::clone(&signer);
+//!         std::thread::spawn(move || signer.sign_default(format!("document {i}").as_bytes()))
+//!     })
+//!     .collect();
+//! for w in workers {
+//!     let _signature = w.join().unwrap()?;
+//! }
+//! # Ok(()) }
+//! ```
+//!
+//! Each call takes a session from the pool (opening one when all are busy, so the pool grows
+//! to one session per signing thread) and gives it back. Login state belongs to the
+//! application, so every session of the pool is logged in once the first one is. A session the
+//! token closed under us (CKR_SESSION_HANDLE_INVALID, CKR_SESSION_CLOSED) is replaced and the
+//! signature tried once more; a removed token is reported as [`Error::TokenRemoved`].
+
+use std::sync::Mutex;
+
+use cryptoki::context::Pkcs11;
+use cryptoki::error::RvError;
+use cryptoki::object::{Attribute, ObjectClass, ObjectHandle};
+use cryptoki::session::{Session, UserType};
+use cryptoki::slot::Slot;
+use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
+
+use super::mechanism::{sign, SignMechanism};
+use crate::error::{Error, Result};
+use crate::keys::public::PublicKey;
+use crate::pin::Pin;
+use crate::token::certs::KeyObject;
+use crate::token::TokenRef;
+
+/// A private key on the token, ready to sign from any thread.
+pub struct Signer {
+    ctx: Pkcs11,
+    slot: Slot,
+    key_id: Vec<u8>,
+    key_label: String,
+    handle: Mutex<ObjectHandle>,
+    public: PublicKey,
+    raw_public: Vec<u8>,
+    mechanism: SignMechanism,
+    pin: Option<Pin>,
+    pool: Mutex<Vec<Session>>,
+    last_error: Mutex<Option<Error>>,
+}
+
+impl std::fmt::Debug for Signer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Signer")
+            .field("key", &self.key_label)
+            .field("public", &self.public.describe())
+            .field("mechanism", &self.mechanism)
+            .finish_non_exhaustive()
+    }
+}
+
+fn is_session_gone(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Pkcs11 {
+            rv: RvError::SessionHandleInvalid | RvError::SessionClosed,
+            ..
+        }
+    )
+}
+
+fn removed(e: Error) -> Error {
+    match e {
+        Error::Pkcs11 {
+            rv:
+                rv @ (RvError::DeviceRemoved
+                | RvError::TokenNotPresent
+                | RvError::SlotIdInvalid
+                | RvError::TokenNotRecognized),
+            ..
+        } => Error::TokenRemoved(crate::token::rv::name(rv)),
+        other => other,
+    }
+}
+
+impl Signer {
+    /// A signer for `key`, taking `session` (already logged in) as the first of its pool. With
+    /// `pin`, the signer logs in again if the token forgets the login (all sessions closed);
+    /// the PIN is kept in a zeroizing buffer.
+    pub fn from_session(
+        token: &TokenRef,
+        session: Session,
+        key: &KeyObject,
+        keys: &[KeyObject],
+        pin: Option<Pin>,
+    ) -> Result<Self> {
+        if !key.private {
+            return Err(Error::Usage(format!(
+                "\"{}\" is a public key; signing needs the private key",
+                key.label
+            )));
+        }
+        if !key.sign {
+            return Err(Error::Usage(format!(
+                "the key \"{}\" is not allowed to sign (the token marks it CKA_SIGN false)",
+                key.label
+            )));
+        }
+        if key.always_authenticate {
+            return Err(Error::Usage(format!(
+                "the key \"{}\" asks for the PIN before every signature (CKA_ALWAYS_AUTHENTICATE); tokenward does not batch-sign with such keys yet",
+                key.label
+            )));
+        }
+        let public = PublicKey::of(key, keys)?;
+        let mechanism = SignMechanism::default_for(&public)?;
+        Ok(Signer {
+            ctx: token.module.ctx().clone(),
+            slot: token.slot,
+            key_id: key.id.clone(),
+            key_label: key.label.clone(),
+            handle: Mutex::new(key.handle),
+            raw_public: public.raw()?,
+            public,
+            mechanism,
+            pin,
+            pool: Mutex::new(vec![session]),
+            last_error: Mutex::new(None),
+        })
+    }
+
+    /// The key's public half.
+    pub fn public_key(&self) -> &PublicKey {
+        &self.public
+    }
+
+    /// The mechanism [`Signer::sign_default`] uses.
+    pub fn mechanism(&self) -> SignMechanism {
+        self.mechanism
+    }
+
+    /// How many sessions the pool holds now.
+    pub fn sessions(&self) -> usize {
+        self.pool.lock().map(|p| p.len()).unwrap_or(0)
+    }
+
+    fn checkout(&self) -> Result<Session> {
+        if let Some(s) = self.pool.lock().ok().and_then(|mut p| p.pop()) {
+            return Ok(s);
+        }
+        self.ctx
+            .open_ro_session(self.slot)
+            .map_err(|e| removed(e.into()))
+    }
+
+    fn checkin(&self, session: Session) {
+        if let Ok(mut pool) = self.pool.lock() {
+            pool.push(session);
+        }
+    }
+
+    fn handle(&self) -> ObjectHandle {
+        *self.handle.lock().expect("signer handle lock")
+    }
+
+    /// A fresh session, logged in again if the token forgot the login, and the key found
+    /// again by its CKA_ID (a handle may not survive).
+    fn reopen(&self) -> Result<Session> {
+        let session = self
+            .ctx
+            .open_ro_session(self.slot)
+            .map_err(|e| removed(e.into()))?;
+        if let Some(pin) = &self.pin {
+            match session.login(UserType::User, Some(&pin.auth_pin())) {
+                Ok(()) | Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => {}
+                Err(e) => return Err(removed(e.into())),
+            }
+        }
+        let found = session
+            .find_objects(&[
+                Attribute::Class(ObjectClass::PRIVATE_KEY),
+                Attribute::Id(self.key_id.clone()),
+            ])
+            .map_err(|e| removed(e.into()))?;
+        match found.as_slice() {
+            [h] => *self.handle.lock().expect("signer handle lock") = *h,
+            _ => {
+                return Err(Error::TokenRemoved(format!(
+                    "the key \"{}\" is no longer visible",
+                    self.key_label
+                )))
+            }
+        }
+        Ok(session)
+    }
+
+    /// Sign `data` with `mechanism` (ECDSA signatures come back DER-encoded).
+    pub fn sign(&self, mechanism: SignMechanism, data: &[u8]) -> Result<Vec<u8>> {
+        if !mechanism.fits(&self.public) {
+            return Err(Error::Usage(format!(
+                "a {} key cannot make {mechanism} signatures",
+                self.public.describe()
+            )));
+        }
+        let session = self.checkout()?;
+        match sign(&session, self.handle(), mechanism, data) {
+            Ok(sig) => {
+                self.checkin(session);
+                Ok(sig)
+            }
+            Err(e) if is_session_gone(&e) => {
+                // Open the new session before the old one is closed: the login belongs to the
+                // application and ends when its last session closes.
+                let fresh = self.reopen()?;
+                drop(session);
+                let result = sign(&fresh, self.handle(), mechanism, data).map_err(removed);
+                if result.is_ok() {
+                    self.checkin(fresh);
+                }
+                result
+            }
+            Err(e) => {
+                let e = removed(e);
+                if !matches!(e, Error::TokenRemoved(_)) {
+                    self.checkin(session);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Sign with the key's usual mechanism.
+    pub fn sign_default(&self, data: &[u8]) -> Result<Vec<u8>> {
+        self.sign(self.mechanism, data)
+    }
+
+    /// The token error behind the last failed rcgen signature, if any.
+    pub fn take_error(&self) -> Option<Error> {
+        self.last_error.lock().ok().and_then(|mut e| e.take())
+    }
+}
+
+impl PublicKeyData for Signer {
+    fn der_bytes(&self) -> &[u8] {
+        &self.raw_public
+    }
+
+    fn algorithm(&self) -> &'static SignatureAlgorithm {
+        match self.mechanism {
+            SignMechanism::EcdsaSha256 => &rcgen::PKCS_ECDSA_P256_SHA256,
+            SignMechanism::EcdsaSha384 => &rcgen::PKCS_ECDSA_P384_SHA384,
+            SignMechanism::Ed25519 => &rcgen::PKCS_ED25519,
+            SignMechanism::RsaPkcs1Sha384 => &rcgen::PKCS_RSA_SHA384,
+            SignMechanism::RsaPkcs1Sha512 => &rcgen::PKCS_RSA_SHA512,
+            _ => &rcgen::PKCS_RSA_SHA256,
+        }
+    }
+}
+
+impl SigningKey for Signer {
+    fn sign(&self, msg: &[u8]) -> std::result::Result<Vec<u8>, rcgen::Error> {
+        self.sign_default(msg).map_err(|e| {
+            if let Ok(mut slot) = self.last_error.lock() {
+                *slot = Some(e);
+            }
+            rcgen::Error::RemoteKeyError
+        })
+    }
+}

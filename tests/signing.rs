@@ -1,0 +1,674 @@
+//! `tokenward check`, `sign` and `verify` against real SoftHSM2 tokens, checked both ways
+//! with openssl (cms, dgst, pkeyutl) and pkcs11-tool.
+
+mod common;
+
+use common::{fixture, Hsm, Run, SOFTHSM, USER_PIN};
+
+fn path(p: &std::path::Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn pass() -> std::path::PathBuf {
+    fixture("password.txt")
+}
+
+/// A token with the RSA and P-256 leaf keys and certificates (and the intermediate CA).
+fn token_with_leaves() -> Hsm {
+    let hsm = Hsm::with_tokens(&["sign"]);
+    for (p12, label) in [("modern-rsa.p12", "rsa"), ("modern-p256.p12", "ec")] {
+        hsm.tw(&[
+            "keys",
+            "import",
+            path(&fixture(p12)),
+            "--password-file",
+            path(&pass()),
+            "--label",
+            label,
+        ])
+        .ok();
+    }
+    hsm
+}
+
+fn document(hsm: &Hsm, name: &str) -> std::path::PathBuf {
+    hsm.write(name, std::fs::read(fixture("document.txt")).unwrap())
+}
+
+#[test]
+fn check_signs_and_verifies_every_mechanism() {
+    let hsm = token_with_leaves();
+    let out = hsm.tw(&["check", "--cert", "rsa", "--json"]).ok().json();
+    assert_eq!(out["ok"], true);
+    let report = &out["report"];
+    assert_eq!(report["verified_against"], "certificate");
+    let names: Vec<&str> = report["mechanisms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            assert_eq!(m["passed"], true, "{m}");
+            m["mechanism"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "rsa_pkcs1_sha256",
+            "rsa_pkcs1_sha384",
+            "rsa_pkcs1_sha512",
+            "rsa_pss_sha256",
+            "rsa_pss_sha384",
+            "rsa_pss_sha512"
+        ]
+    );
+    let out = hsm.tw(&["check", "--cert", "ec"]).ok();
+    assert!(out.stdout.contains("ecdsa-sha256  pass"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("The token signs correctly"),
+        "{}",
+        out.stdout
+    );
+
+    // A key without a certificate is checked against its own public key.
+    hsm.tw(&["keys", "generate", "--type", "ed25519", "--label", "ed"])
+        .ok();
+    let out = hsm.tw(&["check", "--key", "ed", "--json"]).ok().json();
+    assert_eq!(out["report"]["verified_against"], "token public key");
+    assert_eq!(out["report"]["mechanisms"][0]["mechanism"], "ed25519");
+    assert_eq!(out["report"]["mechanisms"][0]["passed"], true);
+}
+
+#[test]
+fn check_says_when_certificate_and_key_cannot_be_used() {
+    let hsm = Hsm::with_tokens(&["chk"]);
+    // Expired certificate, and one whose key usage forbids signing.
+    for (name, label) in [("expired", "old"), ("encrypt-only", "enc")] {
+        hsm.tw(&[
+            "keys",
+            "import",
+            path(&fixture(&format!("{name}.key"))),
+            "--cert",
+            path(&fixture(&format!("{name}.pem"))),
+            "--label",
+            label,
+        ])
+        .ok();
+    }
+    let out = hsm.tw(&["check", "--cert", "old", "--json"]).code(7).json();
+    assert_eq!(out["ok"], false);
+    assert!(out["report"]["problems"]
+        .as_array()
+        .unwrap()
+        .contains(&"certificate_expired".into()));
+    let text = hsm.tw(&["check", "--cert", "old"]).code(7).stdout;
+    assert!(text.contains("the certificate has expired"), "{text}");
+    let out = hsm.tw(&["check", "--cert", "enc", "--json"]).code(7).json();
+    assert!(out["report"]["problems"]
+        .as_array()
+        .unwrap()
+        .contains(&"certificate_forbids_signing".into()));
+
+    // A certificate that shares the key's CKA_ID but not its public key.
+    hsm.tw(&[
+        "keys", "generate", "--type", "p256", "--label", "k", "--id", "c0ffee",
+    ])
+    .ok();
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--write-object",
+        path(&fixture("leaf-p256.der")),
+        "--type",
+        "cert",
+        "--id",
+        "c0ffee",
+        "--label",
+        "wrong-cert",
+    ])
+    .ok();
+    let out = hsm.tw(&["check", "--key", "k", "--json"]).code(7).json();
+    let problems = out["report"]["problems"].as_array().unwrap().clone();
+    assert!(
+        problems.contains(&"certificate_key_mismatch".into()),
+        "{problems:?}"
+    );
+    let text = hsm.tw(&["check", "--key", "k"]).code(7).stdout;
+    assert!(text.contains("do not belong together"), "{text}");
+}
+
+#[test]
+fn cms_signatures_verify_with_openssl_and_tokenward() {
+    let hsm = token_with_leaves();
+    for key in ["rsa", "ec"] {
+        let doc = document(&hsm, &format!("{key}.txt"));
+        let out = hsm
+            .tw(&["sign", path(&doc), "--key", key, "--json"])
+            .ok()
+            .json();
+        let sig = out["signed"][0]["signature"].as_str().unwrap().to_string();
+        assert!(sig.ends_with(".p7s"));
+        // OpenSSL verifies it, with the chain the signature carries up to the root.
+        let v = hsm.run_peer(
+            "openssl",
+            &[
+                "cms",
+                "-verify",
+                "-binary",
+                "-content",
+                path(&doc),
+                "-inform",
+                "DER",
+                "-in",
+                &sig,
+                "-CAfile",
+                path(&fixture("root.pem")),
+                "-purpose",
+                "any",
+                "-out",
+                "/dev/null",
+            ],
+        );
+        assert!(
+            v.stderr.contains("Verification successful"),
+            "{key}: {}",
+            v.all_output()
+        );
+        // tokenward verifies it too, with the chain.
+        let ok = hsm
+            .run(&[
+                "verify",
+                path(&doc),
+                &sig,
+                "--ca",
+                path(&fixture("root.pem")),
+                "--json",
+            ])
+            .ok()
+            .json();
+        assert_eq!(ok["valid"], true);
+        assert!(ok["signer"].as_str().unwrap().contains("Ivanov Ivan"));
+        assert_eq!(ok["chain"].as_array().unwrap().len(), 3);
+        assert!(ok["signing_time"].as_str().unwrap().starts_with("20"));
+
+        // One flipped bit in the signature, another file, an untrusted CA: all rejected.
+        let mut bytes = std::fs::read(&sig).unwrap();
+        let n = bytes.len() - 5;
+        bytes[n] ^= 0x01;
+        let flipped = hsm.write(&format!("{key}-flipped.p7s"), bytes);
+        let out = hsm
+            .run(&["verify", path(&doc), path(&flipped), "--json"])
+            .code(7);
+        assert_eq!(out.json()["error"]["kind"], "verification_failed");
+        let other = hsm.write(&format!("{key}-other.txt"), "another file");
+        let out = hsm.run(&["verify", path(&other), &sig]).code(7);
+        assert!(out.stderr.contains("digest differs"), "{}", out.stderr);
+        let out = hsm
+            .run(&[
+                "verify",
+                path(&doc),
+                &sig,
+                "--ca",
+                path(&fixture("self-signed.pem")),
+            ])
+            .code(7);
+        assert!(
+            out.stderr.contains("no trusted CA certificate issued"),
+            "{}",
+            out.stderr
+        );
+    }
+    // Ed25519 CMS (RFC 8419) verifies with tokenward (OpenSSL 3.0 cannot; docs/module-quirks.md).
+    hsm.tw(&[
+        "keys",
+        "import",
+        path(&fixture("leaf-ed25519.key")),
+        "--cert",
+        path(&fixture("leaf-ed25519.pem")),
+        "--label",
+        "ed",
+    ])
+    .ok();
+    let doc = document(&hsm, "ed.txt");
+    hsm.tw(&["sign", path(&doc), "--key", "ed"]).ok();
+    hsm.run(&["verify", path(&doc), &format!("{}.p7s", path(&doc))])
+        .ok();
+}
+
+#[test]
+fn tokenward_verifies_what_openssl_and_pkcs11_tool_signed() {
+    let hsm = token_with_leaves();
+    let doc = document(&hsm, "doc.txt");
+    // openssl cms -sign with signed attributes and its chain.
+    let sig = hsm.path("openssl.p7s");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-in",
+            path(&doc),
+            "-signer",
+            path(&fixture("leaf-p256.pem")),
+            "-inkey",
+            path(&fixture("leaf-p256.key")),
+            "-certfile",
+            path(&fixture("intermediate.pem")),
+            "-outform",
+            "DER",
+            "-out",
+            path(&sig),
+        ],
+    )
+    .ok();
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        path(&sig),
+        "--ca",
+        path(&fixture("root.pem")),
+    ])
+    .ok();
+    // openssl cms -sign without attributes or certificates: the certificate is given.
+    let bare = hsm.path("bare.p7s");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-in",
+            path(&doc),
+            "-signer",
+            path(&fixture("leaf-rsa2048.pem")),
+            "-inkey",
+            path(&fixture("leaf-rsa2048.key")),
+            "-nocerts",
+            "-noattr",
+            "-outform",
+            "DER",
+            "-out",
+            path(&bare),
+        ],
+    )
+    .ok();
+    hsm.run(&["verify", path(&doc), path(&bare)]).code(7);
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        path(&bare),
+        "--cert",
+        path(&fixture("leaf-rsa2048.pem")),
+    ])
+    .ok();
+
+    // pkcs11-tool --sign, RSA (token hashes) and ECDSA (r‖s over a SHA-256 digest).
+    let ids = hsm.tw(&["certs", "list", "--login", "--json"]).ok().json();
+    let id_of = |label: &str| {
+        ids["certificates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["label"] == label)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let rsa_sig = hsm.path("p11-rsa.sig");
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--sign",
+        "-m",
+        "SHA256-RSA-PKCS",
+        "--id",
+        &id_of("rsa"),
+        "-i",
+        path(&doc),
+        "-o",
+        path(&rsa_sig),
+    ])
+    .ok();
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        path(&rsa_sig),
+        "--cert",
+        path(&fixture("leaf-rsa2048.pem")),
+    ])
+    .ok();
+    let digest = hsm.path("doc.sha256");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "dgst",
+            "-sha256",
+            "-binary",
+            "-out",
+            path(&digest),
+            path(&doc),
+        ],
+    )
+    .ok();
+    let ec_sig = hsm.path("p11-ec.sig");
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--sign",
+        "-m",
+        "ECDSA",
+        "--id",
+        &id_of("ec"),
+        "-i",
+        path(&digest),
+        "-o",
+        path(&ec_sig),
+    ])
+    .ok();
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        path(&ec_sig),
+        "--cert",
+        path(&fixture("leaf-p256.pem")),
+    ])
+    .ok();
+    // The other key's certificate does not verify it.
+    let out = hsm
+        .run(&[
+            "verify",
+            path(&doc),
+            path(&ec_sig),
+            "--cert",
+            path(&fixture("leaf-p384.pem")),
+        ])
+        .code(7);
+    assert!(out.stderr.contains("verification failed"), "{}", out.stderr);
+}
+
+#[test]
+fn raw_signatures_verify_with_openssl() {
+    let hsm = token_with_leaves();
+    hsm.tw(&["keys", "generate", "--type", "ed25519", "--label", "ed"])
+        .ok();
+    for (key, mechanism, pem) in [
+        ("rsa", "rsa-pkcs1-sha256", "leaf-rsa2048.pem"),
+        ("rsa", "rsa-pss-sha256", "leaf-rsa2048.pem"),
+        ("ec", "ecdsa-sha256", "leaf-p256.pem"),
+    ] {
+        let doc = document(&hsm, &format!("{mechanism}.txt"));
+        hsm.tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            key,
+            "--format",
+            "raw",
+            "--mechanism",
+            mechanism,
+        ])
+        .ok();
+        let sig = format!("{}.sig", path(&doc));
+        let pubkey = hsm.path(&format!("{key}.pub.pem"));
+        hsm.run_peer(
+            "openssl",
+            &[
+                "x509",
+                "-in",
+                path(&fixture(pem)),
+                "-pubkey",
+                "-noout",
+                "-out",
+                path(&pubkey),
+            ],
+        )
+        .ok();
+        let mut args = vec![
+            "dgst",
+            "-sha256",
+            "-verify",
+            path(&pubkey),
+            "-signature",
+            &sig,
+        ];
+        if mechanism.contains("pss") {
+            args.extend([
+                "-sigopt",
+                "rsa_padding_mode:pss",
+                "-sigopt",
+                "rsa_pss_saltlen:32",
+            ]);
+        }
+        args.push(path(&doc));
+        let v = hsm.run_peer("openssl", &args);
+        assert!(
+            v.stdout.contains("Verified OK"),
+            "{mechanism}: {}",
+            v.all_output()
+        );
+        hsm.run(&[
+            "verify",
+            path(&doc),
+            &sig,
+            "--cert",
+            path(&fixture(pem)),
+            "--mechanism",
+            mechanism,
+        ])
+        .ok();
+    }
+    // Ed25519 raw: openssl pkeyutl over the whole message.
+    let doc = document(&hsm, "ed.txt");
+    hsm.tw(&["sign", path(&doc), "--key", "ed", "--format", "raw"])
+        .ok();
+    let pubkey = hsm.path("ed.pub.pem");
+    hsm.tw(&[
+        "keys",
+        "export-public",
+        "--key",
+        "ed",
+        "--out",
+        path(&pubkey),
+    ])
+    .ok();
+    let v = hsm.run_peer(
+        "openssl",
+        &[
+            "pkeyutl",
+            "-verify",
+            "-pubin",
+            "-inkey",
+            path(&pubkey),
+            "-rawin",
+            "-in",
+            path(&doc),
+            "-sigfile",
+            &format!("{}.sig", path(&doc)),
+        ],
+    );
+    assert!(
+        v.stdout.contains("Signature Verified Successfully"),
+        "{}",
+        v.all_output()
+    );
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        &format!("{}.sig", path(&doc)),
+        "--pubkey",
+        path(&pubkey),
+    ])
+    .ok();
+}
+
+#[test]
+fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
+    let hsm = token_with_leaves();
+    let dir = hsm.path("docs");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..12 {
+        std::fs::write(
+            dir.join(format!("invoice-{i:02}.xml")),
+            format!("<invoice n=\"{i}\"/>"),
+        )
+        .unwrap();
+    }
+    // Every third C_SignInit finds its session gone: the Signer reopens and retries once.
+    let out = Run::from(
+        hsm.tokenward_faulty(&[("P11FAULT_SESSION_INVALID_EVERY", "3")])
+            .args([
+                "sign",
+                "--batch",
+                path(&dir),
+                "--key",
+                "ec",
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ])
+            .env("TW_PIN", USER_PIN)
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    let signed = out.json()["signed"].as_array().unwrap().len();
+    assert_eq!(signed, 12);
+    for i in 0..12 {
+        let doc = dir.join(format!("invoice-{i:02}.xml"));
+        let sig = dir.join(format!("invoice-{i:02}.xml.p7s"));
+        hsm.run(&["verify", path(&doc), path(&sig)]).ok();
+    }
+    let v = hsm.run_peer(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-content",
+            path(&dir.join("invoice-07.xml")),
+            "-inform",
+            "DER",
+            "-in",
+            path(&dir.join("invoice-07.xml.p7s")),
+            "-CAfile",
+            path(&fixture("root.pem")),
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ],
+    );
+    assert!(
+        v.stderr.contains("Verification successful"),
+        "{}",
+        v.all_output()
+    );
+    // Signing again needs --force; nothing is signed without it.
+    let out = hsm
+        .tw(&["sign", "--batch", path(&dir), "--key", "ec"])
+        .code(2);
+    assert!(out.stderr.contains("--force"), "{}", out.stderr);
+    // Several files need --batch.
+    let a = dir.join("invoice-00.xml");
+    let b = dir.join("invoice-01.xml");
+    hsm.tw(&["sign", path(&a), path(&b), "--key", "ec"]).code(2);
+}
+
+#[test]
+fn signing_failures_are_clear_and_leave_no_signature() {
+    let hsm = token_with_leaves();
+    let doc = document(&hsm, "doc.txt");
+    let sig = hsm.path("doc.txt.p7s");
+    // A file that does not exist.
+    let missing = hsm.path("missing.txt");
+    let out = hsm.tw(&["sign", path(&missing), "--key", "ec"]).code(2);
+    assert!(out.stderr.contains("missing.txt"), "{}", out.stderr);
+    // A mechanism the key cannot use: the message names what it can.
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "ec",
+            "--format",
+            "raw",
+            "--mechanism",
+            "rsa-pss-sha256",
+            "--json",
+        ])
+        .code(2);
+    let err = &out.json()["error"];
+    assert_eq!(err["kind"], "mechanism_unsupported");
+    assert!(
+        err["message"].as_str().unwrap().contains("ecdsa-sha256"),
+        "{err}"
+    );
+    // A wrong PIN: nothing signed.
+    let out = hsm.run_env(
+        &["sign", path(&doc), "--key", "ec", "--pin-env", "BAD"],
+        &[("BAD", "wrong-pin-0000")],
+    );
+    assert_eq!(out.code, 4, "{}", out.stderr);
+    assert!(!sig.exists());
+    // A key the token does not let sign (p11tool marks it for decryption only).
+    hsm.p11tool(&[
+        "--login",
+        &format!("--set-pin={USER_PIN}"),
+        "--generate-privkey=rsa",
+        "--bits=2048",
+        "--label=derive-only",
+        "--mark-decrypt",
+        "pkcs11:token=sign",
+    ])
+    .ok();
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "derive-only",
+            "--format",
+            "raw",
+        ])
+        .code(2);
+    assert!(out.stderr.contains("not allowed to sign"), "{}", out.stderr);
+    // The token is pulled out after two signatures.
+    let dir = hsm.path("many");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..4 {
+        std::fs::write(dir.join(format!("f{i}")), "x").unwrap();
+    }
+    let out = Run::from(
+        hsm.tokenward_faulty(&[("P11FAULT_SIGN_FAIL_AFTER", "2")])
+            .args([
+                "sign",
+                "--batch",
+                path(&dir),
+                "--key",
+                "ec",
+                "--format",
+                "raw",
+                "--pin-env",
+                "TW_PIN",
+            ])
+            .env("TW_PIN", USER_PIN)
+            .output()
+            .unwrap(),
+    )
+    .code(3);
+    assert!(
+        out.stderr.contains("the token was removed"),
+        "{}",
+        out.stderr
+    );
+    // A signature file that is not a signature.
+    let junk = hsm.write("junk.p7s", "not a signature");
+    let out = hsm.run(&["verify", path(&doc), path(&junk)]).code(2);
+    assert!(out.stderr.contains("not a CMS signature"), "{}", out.stderr);
+    let _ = SOFTHSM;
+}
