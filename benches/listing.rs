@@ -8,7 +8,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::mechanism::Mechanism;
@@ -16,9 +15,9 @@ use cryptoki::object::{Attribute, ObjectClass};
 use cryptoki::session::UserType;
 use cryptoki::types::AuthPin;
 
-const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
-const SO_PIN: &str = "so-pin-1234";
-const USER_PIN: &str = "user-pin-1234";
+mod common;
+
+use common::{make_tokens, report, SOFTHSM, USER_PIN};
 
 fn main() {
     match std::env::var("BENCH_FILL_CHILD").as_deref() {
@@ -217,63 +216,6 @@ fn fill_certs_child() {
 /// `n` different self-signed certificates from openssl.
 fn make_distinct_certs(n: usize) -> Vec<Vec<u8>> {
     (0..n).map(|_| make_cert_der()).collect()
-}
-
-/// Time `argv` `runs` times after one warm-up run; print a table row.
-fn report(work: &str, name: &str, runs: usize, conf: &Path, argv: &[&str]) {
-    let run = || {
-        let start = Instant::now();
-        let status = Command::new(argv[0])
-            .args(&argv[1..])
-            .env("SOFTHSM2_CONF", conf)
-            .env("BENCH_PIN", USER_PIN)
-            .env("GNUTLS_PIN", USER_PIN)
-            .env_remove("TOKENWARD_MODULE")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
-        assert!(status.success(), "{name} failed: {status}");
-        start.elapsed()
-    };
-    run();
-    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
-    times.sort();
-    println!(
-        "| {work} | {name} | {:.1} ms | {:.1} ms | {runs} |",
-        ms(times[runs / 2]),
-        ms(times[0])
-    );
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// A SoftHSM2 directory with `count` initialised tokens labelled bench-1..bench-N.
-fn make_tokens(count: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let tokens = dir.path().join("tokens");
-    std::fs::create_dir(&tokens).unwrap();
-    let template = include_str!("../softhsm/softhsm2.conf.template");
-    let conf = dir.path().join("softhsm2.conf");
-    std::fs::write(
-        &conf,
-        template.replace("@TOKENDIR@", tokens.to_str().unwrap()),
-    )
-    .unwrap();
-    for i in 1..=count {
-        let status = Command::new("softhsm2-util")
-            .args(["--init-token", "--free", "--label", &format!("bench-{i}")])
-            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
-            .env("SOFTHSM2_CONF", &conf)
-            .stdout(Stdio::null())
-            .status()
-            .expect("softhsm2-util is installed");
-        assert!(status.success());
-    }
-    dir
 }
 
 /// Put 2,000 objects on the first token: 1,000 data objects, 750 certificates and 125 EC key

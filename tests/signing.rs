@@ -518,12 +518,15 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
         )
         .unwrap();
     }
-    // Every third C_SignInit finds its session gone: the Signer reopens and retries once.
+    // Every third C_SignInit finds its session gone: the Signer reopens and retries once (one
+    // thread, so that a retry never lands on a failing third call itself).
     let out = Run::from(
         hsm.tokenward_faulty(&[("P11FAULT_SESSION_INVALID_EVERY", "3")])
             .args([
                 "sign",
                 "--batch",
+                "--threads",
+                "1",
                 path(&dir),
                 "--key",
                 "ec",
@@ -568,6 +571,26 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
         "{}",
         v.all_output()
     );
+    // Two threads, two sessions from the pool: the same result.
+    let out = hsm
+        .tw(&[
+            "sign",
+            "--batch",
+            "--threads",
+            "2",
+            "--force",
+            path(&dir),
+            "--key",
+            "ec",
+            "--json",
+        ])
+        .ok();
+    assert_eq!(out.json()["signed"].as_array().unwrap().len(), 12);
+    for i in 0..12 {
+        let doc = dir.join(format!("invoice-{i:02}.xml"));
+        let sig = dir.join(format!("invoice-{i:02}.xml.p7s"));
+        hsm.run(&["verify", path(&doc), path(&sig)]).ok();
+    }
     // Signing again needs --force; nothing is signed without it.
     let out = hsm
         .tw(&["sign", "--batch", path(&dir), "--key", "ec"])
@@ -670,5 +693,60 @@ fn signing_failures_are_clear_and_leave_no_signature() {
     let junk = hsm.write("junk.p7s", "not a signature");
     let out = hsm.run(&["verify", path(&doc), path(&junk)]).code(2);
     assert!(out.stderr.contains("not a CMS signature"), "{}", out.stderr);
-    let _ = SOFTHSM;
+}
+
+#[test]
+fn the_parallel_example_signs_with_the_pooled_signer() {
+    let hsm = token_with_leaves();
+    let example = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("examples/sign_parallel");
+    assert!(
+        example.exists(),
+        "cargo test builds the examples: {}",
+        example.display()
+    );
+    let pin = hsm.write("pin.txt", USER_PIN);
+    let files: Vec<std::path::PathBuf> = (0..8)
+        .map(|i| hsm.write(&format!("p{i}.txt"), format!("payment order {i}")))
+        .collect();
+    let mut cmd = hsm.peer(path(&example));
+    cmd.env("TOKENWARD_MODULE", SOFTHSM)
+        .env("TOKENWARD_PIN_FILE", &pin)
+        .args(["rsa", "2"])
+        .args(&files);
+    let out = Run::from(cmd.output().unwrap()).ok();
+    assert!(
+        out.stdout
+            .contains("signed and verified 8 files on 2 threads"),
+        "{}",
+        out.stdout
+    );
+    let pubkey = hsm.path("rsa.pub.pem");
+    hsm.tw(&[
+        "keys",
+        "export-public",
+        "--key",
+        "rsa",
+        "--out",
+        path(&pubkey),
+    ])
+    .ok();
+    let v = hsm.run_peer(
+        "openssl",
+        &[
+            "dgst",
+            "-sha256",
+            "-verify",
+            path(&pubkey),
+            "-signature",
+            &format!("{}.sig", path(&files[5])),
+            path(&files[5]),
+        ],
+    );
+    assert!(v.stdout.contains("Verified OK"), "{}", v.all_output());
 }

@@ -1,6 +1,7 @@
 //! `tokenward check`, `tokenward sign FILE…`, `tokenward verify FILE SIG`.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
@@ -19,6 +20,9 @@ use crate::sign::cms;
 use crate::sign::verify::verify as verify_raw;
 use crate::sign::{SignMechanism, Signer};
 use crate::token::certs::chain;
+
+/// The most threads `sign --batch` uses unless told.
+const MAX_SIGNING_THREADS: usize = 4;
 
 /// Options of `check`.
 #[derive(Debug, Args)]
@@ -66,6 +70,10 @@ pub struct SignArgs {
     /// bar.
     #[arg(long)]
     pub batch: bool,
+    /// Signing threads for --batch (default: one per core, at most 4); each gets its own
+    /// session.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
     /// CMS: leave the issuer certificates out (only the signer's certificate goes in).
     #[arg(long)]
     pub no_chain: bool,
@@ -313,8 +321,9 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
         };
             let bar = progress(ctx, args.batch, plan.len());
             let started = Instant::now();
-            let mut done = Vec::new();
-            for (file, sig_path) in &plan {
+            // One file: sign it. Many: share them out over the Signer's sessions, one thread
+            // per core (the Signer is Sync; each thread gets its own session from the pool).
+            let sign_one = |file: &PathBuf, sig_path: &PathBuf| -> Result<Signed> {
                 let data = read_file(file)?;
                 let signature = match &signer_cert {
                     Some(leaf) => {
@@ -325,13 +334,57 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
                     None => signer.sign(mechanism, &data)?,
                 };
                 write_new(sig_path, &signature, args.force)?;
-                done.push(Signed {
-                    file: file.clone(),
-                    signature: sig_path.clone(),
-                });
                 if let Some(b) = &bar {
                     b.inc(1);
                 }
+                Ok(Signed {
+                    file: file.clone(),
+                    signature: sig_path.clone(),
+                })
+            };
+            let threads = args
+                .threads
+                .map(usize::from)
+                .unwrap_or_else(|| {
+                    std::thread::available_parallelism()
+                        .map(|n| n.get())
+                        .unwrap_or(1)
+                        .clamp(1, MAX_SIGNING_THREADS)
+                })
+                .min(plan.len());
+            let stop = AtomicBool::new(false);
+            let chunk = plan.len().div_ceil(threads.max(1)).max(1);
+            let parts: Vec<Result<Vec<Signed>>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = plan
+                    .chunks(chunk)
+                    .map(|part| {
+                        let (sign_one, stop) = (&sign_one, &stop);
+                        scope.spawn(move || {
+                            let mut done = Vec::with_capacity(part.len());
+                            for (file, sig_path) in part {
+                                if stop.load(Ordering::Relaxed) {
+                                    break;
+                                }
+                                match sign_one(file, sig_path) {
+                                    Ok(s) => done.push(s),
+                                    Err(e) => {
+                                        stop.store(true, Ordering::Relaxed);
+                                        return Err(e);
+                                    }
+                                }
+                            }
+                            Ok(done)
+                        })
+                    })
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|w| w.join().expect("signing thread"))
+                    .collect()
+            });
+            let mut done = Vec::with_capacity(plan.len());
+            for part in parts {
+                done.extend(part?);
             }
             if let Some(b) = bar {
                 b.finish_and_clear();

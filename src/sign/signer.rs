@@ -48,6 +48,8 @@ pub struct Signer {
     public: PublicKey,
     raw_public: Vec<u8>,
     mechanism: SignMechanism,
+    /// The mechanisms that fit the key, worked out once (not per signature).
+    fitting: Vec<SignMechanism>,
     pin: Option<Pin>,
     pool: Mutex<Vec<Session>>,
     last_error: Mutex<Option<Error>>,
@@ -63,11 +65,17 @@ impl std::fmt::Debug for Signer {
     }
 }
 
+/// A failure a fresh, logged-in session may cure: the session was closed under us, or every
+/// session was and the login (and with it the private key's handle) went with them.
 fn is_session_gone(e: &Error) -> bool {
     matches!(
         e,
         Error::Pkcs11 {
-            rv: RvError::SessionHandleInvalid | RvError::SessionClosed,
+            rv: RvError::SessionHandleInvalid
+                | RvError::SessionClosed
+                | RvError::UserNotLoggedIn
+                | RvError::KeyHandleInvalid
+                | RvError::ObjectHandleInvalid,
             ..
         }
     )
@@ -118,7 +126,12 @@ impl Signer {
         }
         let public = PublicKey::of(key, keys)?;
         let mechanism = SignMechanism::default_for(&public)?;
+        let fitting = SignMechanism::ALL
+            .into_iter()
+            .filter(|m| m.fits(&public))
+            .collect();
         Ok(Signer {
+            fitting,
             ctx: token.module.ctx().clone(),
             slot: token.slot,
             key_id: key.id.clone(),
@@ -200,7 +213,7 @@ impl Signer {
 
     /// Sign `data` with `mechanism` (ECDSA signatures come back DER-encoded).
     pub fn sign(&self, mechanism: SignMechanism, data: &[u8]) -> Result<Vec<u8>> {
-        if !mechanism.fits(&self.public) {
+        if !self.fitting.contains(&mechanism) {
             return Err(Error::Usage(format!(
                 "a {} key cannot make {mechanism} signatures",
                 self.public.describe()
@@ -238,9 +251,52 @@ impl Signer {
         self.sign(self.mechanism, data)
     }
 
-    /// The token error behind the last failed rcgen signature, if any.
+    /// The token error behind the last failed rcgen or `signature::Signer` signature, if any.
     pub fn take_error(&self) -> Option<Error> {
         self.last_error.lock().ok().and_then(|mut e| e.take())
+    }
+}
+
+/// A signature made by a [`Signer`] (ECDSA as DER), for the `signature` crate's traits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenSignature(pub Vec<u8>);
+
+impl TryFrom<&[u8]> for TokenSignature {
+    type Error = signature::Error;
+
+    fn try_from(bytes: &[u8]) -> std::result::Result<Self, Self::Error> {
+        Ok(TokenSignature(bytes.to_vec()))
+    }
+}
+
+impl From<TokenSignature> for Vec<u8> {
+    fn from(s: TokenSignature) -> Vec<u8> {
+        s.0
+    }
+}
+
+impl signature::SignatureEncoding for TokenSignature {
+    type Repr = Vec<u8>;
+}
+
+impl signature::Signer<TokenSignature> for Signer {
+    fn try_sign(&self, msg: &[u8]) -> std::result::Result<TokenSignature, signature::Error> {
+        // The token's error is kept for take_error(): signature::Error carries no source
+        // without the crate's std feature.
+        self.sign_default(msg).map(TokenSignature).map_err(|e| {
+            if let Ok(mut slot) = self.last_error.lock() {
+                *slot = Some(e);
+            }
+            signature::Error::new()
+        })
+    }
+}
+
+impl signature::Keypair for Signer {
+    type VerifyingKey = PublicKey;
+
+    fn verifying_key(&self) -> PublicKey {
+        self.public.clone()
     }
 }
 

@@ -1,0 +1,67 @@
+//! What the benchmarks share: throwaway SoftHSM2 tokens and timing whole commands.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+pub const SO_PIN: &str = "so-pin-1234";
+pub const USER_PIN: &str = "user-pin-1234";
+
+/// Time `argv` `runs` times after one warm-up run; print a table row.
+pub fn report(work: &str, name: &str, runs: usize, conf: &Path, argv: &[&str]) {
+    let run = || {
+        let start = Instant::now();
+        let status = Command::new(argv[0])
+            .args(&argv[1..])
+            .env("SOFTHSM2_CONF", conf)
+            .env("BENCH_PIN", USER_PIN)
+            .env("GNUTLS_PIN", USER_PIN)
+            .env_remove("TOKENWARD_MODULE")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap_or_else(|e| panic!("{}: {e}", argv[0]));
+        assert!(status.success(), "{name} failed: {status}");
+        start.elapsed()
+    };
+    run();
+    let mut times: Vec<Duration> = (0..runs).map(|_| run()).collect();
+    times.sort();
+    println!(
+        "| {work} | {name} | {:.1} ms | {:.1} ms | {runs} |",
+        ms(times[runs / 2]),
+        ms(times[0])
+    );
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// A SoftHSM2 directory with `count` initialised tokens labelled bench-1..bench-N.
+pub fn make_tokens(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let tokens = dir.path().join("tokens");
+    std::fs::create_dir(&tokens).unwrap();
+    let template = include_str!("../../softhsm/softhsm2.conf.template");
+    let conf = dir.path().join("softhsm2.conf");
+    std::fs::write(
+        &conf,
+        template.replace("@TOKENDIR@", tokens.to_str().unwrap()),
+    )
+    .unwrap();
+    for i in 1..=count {
+        let status = Command::new("softhsm2-util")
+            .args(["--init-token", "--free", "--label", &format!("bench-{i}")])
+            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
+            .env("SOFTHSM2_CONF", &conf)
+            .stdout(Stdio::null())
+            .status()
+            .expect("softhsm2-util is installed");
+        assert!(status.success());
+    }
+    dir
+}
