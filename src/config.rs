@@ -12,6 +12,11 @@
 //!
 //! [tokens."3a5b7c9d"]                     # settings per token, keyed by serial
 //! default_cert = "a1b2"
+//!
+//! [recovery]                              # PIN recovery with a Google account
+//! client_id = "….apps.googleusercontent.com"
+//! client_secret = "…"                     # issuer, gmail_base: Google's unless set
+//! sign_in_timeout_seconds = 300
 //! ```
 //! Keys tokenward does not know are kept when the file is saved.
 
@@ -45,6 +50,9 @@ pub struct Config {
     /// Settings per token, keyed by serial number.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tokens: BTreeMap<String, TokenSettings>,
+    /// Recovery: the OpenID provider, the OAuth client, the Gmail API (Google's by default).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recovery: Option<crate::recovery::RecoveryConfig>,
     /// Keys this version does not know, kept as they were.
     #[serde(flatten)]
     pub other: toml::Table,

@@ -273,6 +273,38 @@ pub enum Error {
     #[error("the token was removed (or stopped answering) while tokenward was using it ({0}); plug it in again and repeat the command")]
     TokenRemoved(String),
 
+    /// The sign-in did not prove the account (state, ID token, email, scope).
+    #[error("the sign-in did not prove the account: {0}")]
+    IdentityNotProven(String),
+
+    /// The user declined the sign-in or the permissions.
+    #[error("the sign-in was cancelled or the permissions were declined in the browser; nothing was changed. Run the command again and allow tokenward to send mail from your account")]
+    SignInDenied,
+
+    /// Nobody completed the sign-in in time.
+    #[error("the sign-in was not completed within {0} seconds; nothing was changed. Run the command again and finish the sign-in in the browser (the time allowed is recovery.sign_in_timeout_seconds)")]
+    SignInTimeout(u64),
+
+    /// A network request failed.
+    #[error("network error: {0}")]
+    Network(String),
+
+    /// The recovery mail could not be sent.
+    #[error("the recovery mail could not be sent: {0}")]
+    MailFailed(String),
+
+    /// The recovery key was mistyped (checksum).
+    #[error("that recovery key is mistyped: {0}. Nothing was tried")]
+    RecoveryKeyMistyped(String),
+
+    /// The recovery key does not open the blob.
+    #[error("that recovery key does not open this token's recovery data: it is not the key from the latest recovery mail for this token. Nothing was changed")]
+    RecoveryKeyWrong,
+
+    /// No recovery set up (or none for this token).
+    #[error("{0}")]
+    NotEnrolled(String),
+
     /// The token is write-protected.
     #[error("the token is write-protected: nothing can be changed on it (check for a write-protect switch, or ask the token's issuer)")]
     WriteProtected,
@@ -346,7 +378,11 @@ impl Error {
             | Error::KeyMismatch(_)
             | Error::NotExtractable { .. } => ExitCode::Usage,
             Error::WrongPassword(_) => ExitCode::WrongPin,
-            Error::Verification(_) => ExitCode::Verification,
+            Error::Verification(_) | Error::IdentityNotProven(_) => ExitCode::Verification,
+            Error::SignInDenied | Error::RecoveryKeyMistyped(_) | Error::NotEnrolled(_) => {
+                ExitCode::Usage
+            }
+            Error::RecoveryKeyWrong => ExitCode::WrongPin,
             Error::TokenRemoved(_) => ExitCode::NoToken,
             Error::RolledBack { cause, .. } => cause.exit_code(),
             Error::Policy(_) => ExitCode::Policy,
@@ -384,6 +420,14 @@ impl Error {
             Error::AmbiguousObject { .. } => "ambiguous_object",
             Error::WrongPassword(_) => "wrong_password",
             Error::Verification(_) => "verification_failed",
+            Error::IdentityNotProven(_) => "identity_not_proven",
+            Error::SignInDenied => "sign_in_denied",
+            Error::SignInTimeout(_) => "sign_in_timeout",
+            Error::Network(_) => "network",
+            Error::MailFailed(_) => "mail_failed",
+            Error::RecoveryKeyMistyped(_) => "recovery_key_mistyped",
+            Error::RecoveryKeyWrong => "recovery_key_wrong",
+            Error::NotEnrolled(_) => "not_enrolled",
             Error::TokenRemoved(_) => "token_removed",
             Error::MechanismUnsupported { .. } => "mechanism_unsupported",
             Error::ObjectExists(_) => "object_exists",

@@ -12,6 +12,7 @@ pub mod config;
 pub mod error;
 pub mod keys;
 pub mod pin;
+pub mod recovery;
 pub mod sign;
 pub mod token;
 pub mod uri;

@@ -50,6 +50,9 @@ pub struct Config {
     pub pin_len: Option<(CK_ULONG, CK_ULONG)>,
     /// `P11FAULT_LOG`: file that gets one line per call.
     pub log: Option<PathBuf>,
+    /// `P11FAULT_ABORT_AFTER_CREATE`: abort the process right after the Nth successful
+    /// C_CreateObject (N ≥ 1).
+    pub abort_after_create: Option<u64>,
     /// `P11FAULT_HIDE_MECHANISMS`: mechanisms the token pretends not to have.
     pub hide_mechanisms: Vec<CK_MECHANISM_TYPE>,
 }
@@ -160,6 +163,7 @@ impl Config {
             .unwrap_or_default();
 
         Ok(Config {
+            abort_after_create: positive("P11FAULT_ABORT_AFTER_CREATE")?,
             hide_mechanisms,
             target: get("P11FAULT_TARGET").map_or_else(|| DEFAULT_TARGET.into(), PathBuf::from),
             state: get("P11FAULT_STATE").map(PathBuf::from),

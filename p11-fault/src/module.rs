@@ -42,6 +42,8 @@ pub(crate) struct Module {
     pub(crate) retries: RetryStore,
     /// C_CreateObject calls seen (`P11FAULT_CREATE_FAIL_AFTER`).
     pub(crate) creates: AtomicU64,
+    /// Successful C_CreateObject calls (for P11FAULT_ABORT_AFTER_CREATE).
+    pub(crate) created_ok: AtomicU64,
     /// Successful C_Sign calls; held across each C_Sign while `P11FAULT_SIGN_FAIL_AFTER` is set.
     pub(crate) signs: Mutex<u64>,
     /// C_SignInit calls seen (`P11FAULT_SESSION_INVALID_EVERY`).
@@ -150,6 +152,7 @@ impl Module {
             target,
             retries,
             creates: AtomicU64::new(0),
+            created_ok: AtomicU64::new(0),
             signs: Mutex::new(0),
             sign_inits: AtomicU64::new(0),
             pin_lock: Mutex::new(()),

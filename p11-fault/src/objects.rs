@@ -29,7 +29,17 @@ pub(crate) unsafe extern "C" fn create_object(
                 return CKR_DEVICE_MEMORY;
             }
         }
-        target!(m, C_CreateObject(session, template, count, object))
+        let rv = target!(m, C_CreateObject(session, template, count, object));
+        if rv == CKR_OK {
+            if let Some(n) = m.config.abort_after_create {
+                if m.created_ok.fetch_add(1, Ordering::SeqCst) + 1 == n {
+                    // The process dies here, as if killed between this write and its next step.
+                    eprintln!("p11-fault: aborting the process after C_CreateObject #{n}");
+                    std::process::abort();
+                }
+            }
+        }
+        rv
     })
 }
 

@@ -8,6 +8,7 @@ mod modules;
 mod objects;
 pub mod output;
 mod pin;
+mod recovery;
 mod sign;
 mod token;
 mod tokens;
@@ -122,6 +123,9 @@ pub enum Command {
     Sign(sign::SignArgs),
     /// Check a signature (CMS, or raw with --cert/--pubkey), and with --ca the signer's chain.
     Verify(sign::VerifyArgs),
+    /// PIN recovery through a Google account: enroll, recover, status, revoke.
+    #[command(subcommand)]
+    Recovery(recovery::RecoveryCommand),
 }
 
 /// Run a parsed command line.
@@ -139,5 +143,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Check(args) => sign::check(&ctx, &args),
         Command::Sign(args) => sign::sign(&ctx, &args),
         Command::Verify(args) => sign::verify(&ctx, &args),
+        Command::Recovery(cmd) => recovery::run(&ctx, &cmd),
     }
 }

@@ -23,6 +23,11 @@ impl Pin {
         pin
     }
 
+    /// A PIN copied from borrowed text (the caller wipes its own buffer).
+    pub fn copy_of(text: &str) -> Self {
+        Pin(exact_secret(text))
+    }
+
     /// The PIN's characters. Keep the borrow short and never copy it into a plain `String`.
     pub fn expose(&self) -> &str {
         self.0.expose_secret()

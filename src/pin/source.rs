@@ -20,6 +20,8 @@ pub enum SecretKind {
     SoPin,
     /// A password protecting a file (`--password-*`).
     Password,
+    /// The recovery key from the recovery mail (`--recovery-key-*`).
+    RecoveryKey,
 }
 
 impl SecretKind {
@@ -30,6 +32,7 @@ impl SecretKind {
             SecretKind::NewPin => "new-pin",
             SecretKind::SoPin => "so-pin",
             SecretKind::Password => "password",
+            SecretKind::RecoveryKey => "recovery-key",
         }
     }
 
@@ -40,6 +43,7 @@ impl SecretKind {
             SecretKind::NewPin => "new PIN",
             SecretKind::SoPin => "SO PIN",
             SecretKind::Password => "password",
+            SecretKind::RecoveryKey => "recovery key",
         }
     }
 }

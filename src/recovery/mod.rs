@@ -1,0 +1,296 @@
+//! Recovery with a Google account (Gmail) as the second authenticator: a user who forgot the
+//! PIN gets back in through the account they linked. See docs/recovery.md for what the user
+//! sees and the threat model.
+//!
+//! - `enroll`: SO PIN (checked by a real SO login) → sign-in proving the email → a fresh
+//!   256-bit recovery key seals the SO PIN → the key is mailed to that address from the user's
+//!   own account → only then is the sealed blob written to the token (so a failed mail leaves
+//!   nothing that no mailbox can open) → the key is wiped.
+//! - `recover`: blob → a live sign-in proving the same verified email → the recovery key from
+//!   the mail (checksum first) → unseal → SO login → new user PIN (C_InitPIN) → a new key and
+//!   blob, written and read back before the old blob goes, mailed with a notice.
+
+pub mod http;
+pub mod key;
+pub mod mail;
+pub mod oauth;
+pub mod seal;
+pub mod store;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::pin::Pin;
+use crate::token::pin::{self as pin_ops, PinUser};
+use crate::token::TokenRef;
+use key::RecoveryKey;
+use seal::Blob;
+use store::StoredBlob;
+
+/// Google's OpenID issuer.
+pub const GOOGLE_ISSUER: &str = "https://accounts.google.com";
+/// Google's Gmail API base.
+pub const GMAIL_BASE: &str = "https://gmail.googleapis.com/gmail";
+/// Default time allowed for the sign-in in the browser.
+pub const SIGN_IN_TIMEOUT: u64 = 300;
+
+/// `[recovery]` in the configuration: Google's values unless set.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecoveryConfig {
+    /// OpenID Connect issuer (endpoints by discovery).
+    pub issuer: String,
+    /// OAuth client id of an installed-app ("Desktop app") client.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    /// Its client secret (for installed apps this is not a secret, as Google says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    /// Gmail API base URL.
+    pub gmail_base: String,
+    /// Seconds the browser sign-in may take.
+    pub sign_in_timeout_seconds: u64,
+}
+
+impl Default for RecoveryConfig {
+    fn default() -> Self {
+        RecoveryConfig {
+            issuer: GOOGLE_ISSUER.into(),
+            client_id: None,
+            client_secret: None,
+            gmail_base: GMAIL_BASE.into(),
+            sign_in_timeout_seconds: SIGN_IN_TIMEOUT,
+        }
+    }
+}
+
+/// What an enrolment or recovery left on the token.
+#[derive(Debug, Clone, Serialize)]
+pub struct Enrolled {
+    /// The token.
+    pub token_serial: String,
+    /// The account whose mailbox holds the key.
+    pub email: String,
+    /// Which key (a fingerprint, not the key).
+    pub key_fingerprint: String,
+    /// When.
+    pub created: String,
+}
+
+impl From<&Blob> for Enrolled {
+    fn from(b: &Blob) -> Self {
+        Enrolled {
+            token_serial: b.token_serial.clone(),
+            email: b.email.clone(),
+            key_fingerprint: b.key_fingerprint.clone(),
+            created: b.created.clone(),
+        }
+    }
+}
+
+/// The mail that carries a recovery key.
+fn key_mail(key: &RecoveryKey, token: &TokenRef, reason: &str) -> zeroize::Zeroizing<String> {
+    zeroize::Zeroizing::new(format!(
+        "{reason}\n\nYour tokenward recovery key for token \"{}\" (serial {}):\n\n    {}\n\nKeep this mail. If you forget the token's PIN, run `tokenward recovery recover`,\nsign in with this Google account and type this key. Anyone who has both this key and\nthe token can reset its PIN, so do not forward this mail.\n",
+        token.report.label,
+        token.report.serial,
+        key.to_text().as_str()
+    ))
+}
+
+/// The SO logged in on a read-write session.
+fn so_session(
+    token: &mut TokenRef,
+    so_pin: &Pin,
+    final_try: bool,
+) -> Result<cryptoki::session::Session> {
+    if token.report.flags.write_protected {
+        return Err(Error::WriteProtected);
+    }
+    let session = token.open_rw()?;
+    pin_ops::login(token, &session, PinUser::So, so_pin, final_try)?;
+    Ok(session)
+}
+
+/// Set up recovery for `email`. `show_url` shows the sign-in address.
+pub fn enroll(
+    token: &mut TokenRef,
+    so_pin: &Pin,
+    email: &str,
+    config: &RecoveryConfig,
+    final_try: bool,
+    show_url: &dyn Fn(&str),
+) -> Result<Enrolled> {
+    // The SO PIN is checked by a real login before anything else happens.
+    let session = so_session(token, so_pin, final_try)?;
+    let signed = oauth::sign_in(config, Some(email), show_url)?;
+    let key = RecoveryKey::generate()?;
+    let blob = Blob::seal(
+        &key,
+        so_pin,
+        &token.report.serial,
+        &signed.email,
+        &config.issuer,
+    )?;
+    mail::send(
+        &config.gmail_base,
+        &signed.access_token,
+        &signed.email,
+        "Your tokenward recovery key",
+        &key_mail(
+            &key,
+            token,
+            "You set up PIN recovery for your token with this Google account.",
+        ),
+    )
+    .map_err(|e| match e {
+        Error::MailFailed(m) => Error::MailFailed(format!(
+            "{m}. Nothing was stored on the token, so no recovery key exists; try again later"
+        )),
+        other => other,
+    })?;
+    drop(key);
+    let old = store::read_blobs(&session)?;
+    store::write_checked(&session, &blob).map_err(|e| {
+        Error::Cryptoki(format!(
+            "{e}. The recovery mail you just got holds a key for nothing: delete it, and run enroll again"
+        ))
+    })?;
+    // A new enrolment replaces the old one.
+    for o in old {
+        let _ = session.destroy_object(o.handle);
+    }
+    let _ = session.logout();
+    Ok(Enrolled::from(&blob))
+}
+
+/// The recovery objects on the token (no login needed).
+pub fn status(token: &TokenRef) -> Result<Vec<StoredBlob>> {
+    let session = token.open_ro()?;
+    store::read_blobs(&session)
+}
+
+/// Remove every recovery object (after an SO login). Returns how many were removed.
+pub fn revoke(token: &mut TokenRef, so_pin: &Pin, final_try: bool) -> Result<usize> {
+    let session = so_session(token, so_pin, final_try)?;
+    let blobs = store::read_blobs(&session)?;
+    if blobs.is_empty() {
+        return Err(Error::NotEnrolled(format!(
+            "token \"{}\" has no recovery set up; nothing to revoke",
+            token.report.label
+        )));
+    }
+    for b in &blobs {
+        session.destroy_object(b.handle)?;
+    }
+    let _ = session.logout();
+    Ok(blobs.len())
+}
+
+/// What a recovery did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recovered {
+    /// The new enrolment (the rotated key), or the old one if the new key could not be mailed.
+    pub enrolment: Enrolled,
+    /// The recovery key was replaced by a new one (mailed).
+    pub rotated: bool,
+    /// Why it was not, if it was not.
+    pub warning: Option<String>,
+}
+
+/// Recover a forgotten PIN. `read_key` asks for the recovery key from the mail; `new_pin`
+/// for the new user PIN (policy-checked, entered twice) and is called only after the key has
+/// opened the blob.
+pub fn recover(
+    token: &mut TokenRef,
+    config: &RecoveryConfig,
+    final_try: bool,
+    show_url: &dyn Fn(&str),
+    read_key: &dyn Fn() -> Result<RecoveryKey>,
+    new_pin: &dyn Fn(&TokenRef) -> Result<Pin>,
+) -> Result<Recovered> {
+    let serial = token.report.serial.clone();
+    let blobs: Vec<Blob> = status(token)?
+        .into_iter()
+        .filter_map(|s| s.blob.ok())
+        .collect();
+    if blobs.is_empty() {
+        return Err(Error::NotEnrolled(format!(
+            "token \"{}\" has no recovery set up (`tokenward recovery enroll` sets it up); ask your administrator to reset the PIN with the SO PIN",
+            token.report.label
+        )));
+    }
+    let mine: Vec<&Blob> = blobs.iter().filter(|b| b.token_serial == serial).collect();
+    let Some(first) = mine.first() else {
+        return Err(Error::NotEnrolled(format!(
+            "the recovery data on token \"{}\" was made for another token (serial {}); it cannot reset this token's PIN",
+            token.report.label, blobs[0].token_serial
+        )));
+    };
+    let email = first.email.clone();
+    // A live sign-in must prove the same verified address.
+    let signed = oauth::sign_in(config, Some(&email), show_url)?;
+    let key = read_key()?;
+    let blob = mine
+        .iter()
+        .find(|b| b.key_fingerprint == key.fingerprint())
+        .copied()
+        .unwrap_or(mine[0]);
+    let so_pin = blob.unseal(&key, &serial)?;
+    drop(key);
+    let session = so_session(token, &so_pin, final_try).map_err(|e| match e {
+        Error::WrongPin { .. } => Error::Usage(
+            "the recovery key is right, but the SO PIN it holds no longer works (it was changed after recovery was set up); ask your administrator, and set up recovery again afterwards".into(),
+        ),
+        other => other,
+    })?;
+    let pin = new_pin(token)?;
+    session.init_pin(&pin.auth_pin())?;
+    drop(pin);
+
+    // Rotate: the new blob is written and read back before anything else is removed.
+    let new_key = RecoveryKey::generate()?;
+    let new_blob = Blob::seal(&new_key, &so_pin, &serial, &email, &config.issuer)?;
+    let new_handle = store::write_checked(&session, &new_blob)?;
+    let sent = mail::send(
+        &config.gmail_base,
+        &signed.access_token,
+        &email,
+        "Your token's PIN was reset; your new tokenward recovery key",
+        &key_mail(
+            &new_key,
+            token,
+            "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now. Your old recovery key no longer works; this is the new one.",
+        ),
+    );
+    drop(new_key);
+    let result = match sent {
+        Ok(()) => {
+            // Every other recovery object goes (read again in this session: handles from
+            // another session are not guaranteed to stay valid).
+            for other in store::read_blobs(&session)? {
+                if other.handle != new_handle {
+                    session.destroy_object(other.handle)?;
+                }
+            }
+            Recovered {
+                enrolment: Enrolled::from(&new_blob),
+                rotated: true,
+                warning: None,
+            }
+        }
+        Err(e) => {
+            // Nobody has the new key: remove it, keep the old one (its mail is still there).
+            let _ = session.destroy_object(new_handle);
+            Recovered {
+                enrolment: Enrolled::from(blob),
+                rotated: false,
+                warning: Some(format!(
+                    "the new recovery key could not be mailed ({e}); your old recovery key still works"
+                )),
+            }
+        }
+    };
+    let _ = session.logout();
+    Ok(result)
+}

@@ -1,0 +1,274 @@
+//! Signing in with Google (or any OpenID Connect provider) the way installed apps do (RFC 8252):
+//! the system browser, a one-shot listener on 127.0.0.1 with a random port, PKCE S256, `state`
+//! and `nonce`. The ID token is checked by the openidconnect crate: signature against the
+//! provider's JWKS, issuer, audience, expiry, nonce; tokenward then requires a verified email,
+//! and the expected one.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::time::{Duration, Instant};
+
+use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::url::Url;
+use openidconnect::{
+    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, RedirectUrl, Scope, TokenResponse,
+};
+use zeroize::Zeroizing;
+
+use super::http::client;
+use super::RecoveryConfig;
+use crate::error::{Error, Result};
+
+/// The Gmail scope that lets tokenward send mail from the user's account.
+pub const GMAIL_SEND: &str = "https://www.googleapis.com/auth/gmail.send";
+
+/// A completed sign-in.
+pub struct SignedIn {
+    /// The verified email of the account (lower case).
+    pub email: String,
+    /// The account's stable id at the provider.
+    pub subject: String,
+    /// The access token for the Gmail API (never stored; wiped on drop).
+    pub access_token: Zeroizing<String>,
+}
+
+impl std::fmt::Debug for SignedIn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedIn")
+            .field("email", &self.email)
+            .field("subject", &self.subject)
+            .field("access_token", &"<redacted>")
+            .finish()
+    }
+}
+
+/// What the browser brought back to the listener.
+struct Redirect {
+    code: Option<Zeroizing<String>>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+fn network(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::Network(format!("{what}: {e}"))
+}
+
+/// Sign in, requiring the account `expected_email` (any verified account when `None`).
+/// `show_url` is called with the authorization URL (print it; open a browser).
+pub fn sign_in(
+    config: &RecoveryConfig,
+    expected_email: Option<&str>,
+    show_url: &dyn Fn(&str),
+) -> Result<SignedIn> {
+    let http = client();
+    let issuer = IssuerUrl::new(config.issuer.clone()).map_err(|e| {
+        Error::Usage(format!(
+            "recovery.issuer {:?} is not a URL: {e}",
+            config.issuer
+        ))
+    })?;
+    let metadata = CoreProviderMetadata::discover(&issuer, &http).map_err(|e| {
+        network(
+            &format!(
+                "cannot read the sign-in provider's configuration at {}",
+                config.issuer
+            ),
+            e,
+        )
+    })?;
+    let client_id = config.client_id.clone().ok_or_else(|| {
+        Error::Usage(
+            "recovery needs an OAuth client: set recovery.client_id (and client_secret) in the configuration; docs/recovery.md explains how to create one".into(),
+        )
+    })?;
+    let listener = TcpListener::bind("127.0.0.1:0")
+        .map_err(|e| network("cannot listen on 127.0.0.1 for the sign-in", e))?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| network("cannot listen on 127.0.0.1", e))?
+        .port();
+    let redirect = format!("http://127.0.0.1:{port}/");
+    let oidc = CoreClient::from_provider_metadata(
+        metadata,
+        ClientId::new(client_id),
+        config.client_secret.clone().map(ClientSecret::new),
+    )
+    .set_redirect_uri(RedirectUrl::new(redirect).map_err(|e| network("redirect URL", e))?);
+    let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+    let mut request = oidc
+        .authorize_url(
+            CoreAuthenticationFlow::AuthorizationCode,
+            CsrfToken::new_random,
+            Nonce::new_random,
+        )
+        .add_scope(Scope::new("email".into()))
+        .add_scope(Scope::new(GMAIL_SEND.into()))
+        .set_pkce_challenge(challenge);
+    if let Some(email) = expected_email {
+        request = request.add_extra_param("login_hint", email.to_string());
+    }
+    let (url, state, nonce) = request.url();
+    show_url(url.as_str());
+
+    let deadline = Instant::now() + Duration::from_secs(config.sign_in_timeout_seconds);
+    let back = wait_for_redirect(&listener, deadline, config.sign_in_timeout_seconds)?;
+    if let Some(error) = &back.error {
+        return Err(match error.as_str() {
+            "access_denied" => Error::SignInDenied,
+            other => Error::IdentityNotProven(format!(
+                "the provider refused the sign-in: {other}{}",
+                back.error_description
+                    .as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default()
+            )),
+        });
+    }
+    // The state must be the one sent: anything else may be a forged redirect (CSRF).
+    if back.state.as_deref() != Some(state.secret().as_str()) {
+        return Err(Error::IdentityNotProven(
+            "the answer that reached tokenward does not belong to this sign-in (its state differs); nothing was done. Sign in again from the address tokenward shows".into(),
+        ));
+    }
+    let code = back.code.ok_or_else(|| {
+        Error::IdentityNotProven("the provider sent no authorization code".into())
+    })?;
+    let token = oidc
+        .exchange_code(AuthorizationCode::new(code.to_string()))
+        .map_err(|e| network("the provider has no token endpoint", e))?
+        .set_pkce_verifier(verifier)
+        .request(&http)
+        .map_err(|e| {
+            Error::IdentityNotProven(format!(
+                "the provider did not exchange the sign-in for a token: {e}"
+            ))
+        })?;
+    let id_token = token
+        .id_token()
+        .ok_or_else(|| Error::IdentityNotProven("the provider sent no ID token".into()))?;
+    let claims = id_token
+        .claims(&oidc.id_token_verifier(), &nonce)
+        .map_err(|e| Error::IdentityNotProven(format!("the ID token is not valid: {e}")))?;
+    let email = claims
+        .email()
+        .map(|e| e.as_str().to_lowercase())
+        .ok_or_else(|| Error::IdentityNotProven("the ID token carries no email address".into()))?;
+    if claims.email_verified() != Some(true) {
+        return Err(Error::IdentityNotProven(format!(
+            "the provider has not verified the address {email}; verify it with Google first"
+        )));
+    }
+    if let Some(expected) = expected_email {
+        if email != expected.to_lowercase() {
+            return Err(Error::IdentityNotProven(format!(
+                "you signed in as {email}, but recovery is set up for {}; sign in with that account",
+                expected.to_lowercase()
+            )));
+        }
+    }
+    let scopes_ok = token
+        .scopes()
+        .is_none_or(|s| s.iter().any(|s| s.as_str() == GMAIL_SEND));
+    if !scopes_ok {
+        return Err(Error::IdentityNotProven(
+            "the permission to send mail from your account was not granted; tokenward needs it to mail you the recovery key".into(),
+        ));
+    }
+    Ok(SignedIn {
+        email,
+        subject: claims.subject().as_str().to_string(),
+        access_token: Zeroizing::new(token.access_token().secret().clone()),
+    })
+}
+
+/// Wait (at most until `deadline`) for the browser's redirect to the listener.
+fn wait_for_redirect(listener: &TcpListener, deadline: Instant, seconds: u64) -> Result<Redirect> {
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| network("listener", e))?;
+    loop {
+        match listener.accept() {
+            Ok((stream, _)) => {
+                if let Some(r) = answer(stream)? {
+                    return Ok(r);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                if Instant::now() >= deadline {
+                    return Err(Error::SignInTimeout(seconds));
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(e) => return Err(network("listener", e)),
+        }
+    }
+}
+
+/// Read one request; `None` for requests that are not the redirect (a favicon, a probe).
+fn answer(mut stream: TcpStream) -> Result<Option<Redirect>> {
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+    let mut line = Zeroizing::new(String::new());
+    {
+        let mut reader = BufReader::new(&stream);
+        if reader.read_line(&mut line).is_err() {
+            return Ok(None);
+        }
+        // Drain the headers (bounded).
+        let mut header = String::new();
+        for _ in 0..100 {
+            header.clear();
+            match reader.read_line(&mut header) {
+                Ok(0) | Err(_) => break,
+                Ok(_) if header == "\r\n" || header == "\n" => break,
+                Ok(_) => {}
+            }
+        }
+    }
+    let target = line.split_whitespace().nth(1).unwrap_or("");
+    let Ok(url) = Url::parse(&format!("http://127.0.0.1{target}")) else {
+        return Ok(None);
+    };
+    if url.path() != "/" {
+        let _ = stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+        return Ok(None);
+    }
+    let mut r = Redirect {
+        code: None,
+        state: None,
+        error: None,
+        error_description: None,
+    };
+    for (k, v) in url.query_pairs() {
+        match k.as_ref() {
+            "code" => r.code = Some(Zeroizing::new(v.into_owned())),
+            "state" => r.state = Some(v.into_owned()),
+            "error" => r.error = Some(v.into_owned()),
+            "error_description" => r.error_description = Some(v.into_owned()),
+            _ => {}
+        }
+    }
+    if r.code.is_none() && r.error.is_none() {
+        let _ = stream.write_all(
+            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+        );
+        return Ok(None);
+    }
+    let body = if r.error.is_some() {
+        "Sign-in cancelled. You can close this window and go back to tokenward."
+    } else {
+        "Signed in. You can close this window and go back to tokenward."
+    };
+    let page = format!("<!doctype html><meta charset=utf-8><title>tokenward</title><p>{body}</p>");
+    let _ = stream.write_all(
+        format!(
+            "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{page}",
+            page.len()
+        )
+        .as_bytes(),
+    );
+    Ok(Some(r))
+}

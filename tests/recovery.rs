@@ -1,0 +1,598 @@
+//! `tokenward recovery …` against a real OpenID Connect provider (oidc-provider, on loopback)
+//! and its Gmail API stand-in, with the test playing the user's browser (tests/oidc/).
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::{fault_module, Hsm, Run, SOFTHSM, SO_PIN, USER_PIN};
+use serde_json::Value;
+
+const OIDC: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc");
+
+/// A running provider; killed when dropped.
+struct Provider {
+    child: Child,
+    issuer: String,
+    gmail: String,
+}
+
+impl Provider {
+    fn start(extra: &[&str]) -> Self {
+        let mut child = Command::new("node")
+            .arg(format!("{OIDC}/provider.mjs"))
+            .args(["--port", "0", "--max-seconds", "300", "--exit-on-stdin-eof"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node is installed and tests/oidc has its node_modules (npm ci --prefix tests/oidc)");
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("the provider starts within 30 s");
+        let v: Value = serde_json::from_str(&line).expect("the provider's ready line");
+        Provider {
+            child,
+            issuer: v["issuer"].as_str().unwrap().into(),
+            gmail: v["gmail_base"].as_str().unwrap().into(),
+        }
+    }
+
+    /// The delivered mails (the test hook).
+    fn messages(&self) -> Vec<Value> {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "--max-time",
+                "10",
+                &format!("{}/_test/messages", self.gmail),
+            ])
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    /// Make the next send fail with `status`.
+    fn fail_next_mail(&self, status: u16) {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "--max-time",
+                "10",
+                "-X",
+                "POST",
+                "-H",
+                "content-type: application/json",
+            ])
+            .args(["-d", &format!("{{\"status\":{status}}}")])
+            .arg(format!("{}/_test/fail-next", self.gmail))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    }
+
+    /// A config file pointing tokenward at this provider.
+    fn config(&self, hsm: &Hsm, timeout: u64) -> PathBuf {
+        hsm.write(
+            "config.toml",
+            format!(
+                "[recovery]\nissuer = \"{}\"\nclient_id = \"tokenward-test\"\nclient_secret = \"tokenward-test-secret\"\ngmail_base = \"{}\"\nsign_in_timeout_seconds = {timeout}\n",
+                self.issuer, self.gmail
+            ),
+        )
+    }
+}
+
+impl Drop for Provider {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The recovery key in a mail body.
+fn key_in(mail: &Value) -> String {
+    let body = mail["body"].as_str().unwrap();
+    body.split_whitespace()
+        .find(|w| w.len() == 65 && w.matches('-').count() == 10)
+        .unwrap_or_else(|| panic!("no recovery key in:\n{body}"))
+        .to_string()
+}
+
+/// Run tokenward (`cmd`), play the browser with `browser` arguments once it shows the sign-in
+/// address, and wait for it. Returns tokenward's result and the browser's JSON line.
+fn with_browser(mut cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tokenward");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+            all.push_str(&line);
+            all.push('\n');
+            if line.trim_start().starts_with("http://127.0.0.1") && line.contains("/auth?") {
+                let _ = tx.send(line.trim().to_string());
+            }
+        }
+        all
+    });
+    let stdout = child.stdout.take().unwrap();
+    let out_reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = std::io::Read::read_to_string(&mut BufReader::new(stdout), &mut s);
+        s
+    });
+    let mut browser_json = None;
+    if let Ok(url) = rx.recv_timeout(Duration::from_secs(30)) {
+        if !browser.is_empty() {
+            let out = Command::new("node")
+                .arg(format!("{OIDC}/browser.mjs"))
+                .args(["--url", &url, "--quiet"])
+                .args(browser)
+                .output()
+                .unwrap();
+            browser_json = serde_json::from_slice(&out.stdout).ok();
+        }
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("tokenward did not finish within 60 s");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let stderr = reader.join().unwrap();
+    let stdout = out_reader.join().unwrap();
+    (
+        Run {
+            code: status.code().unwrap_or(-1),
+            stdout,
+            stderr,
+        },
+        browser_json,
+    )
+}
+
+/// A token with files for its secrets, a provider and a config.
+struct Setup {
+    hsm: Hsm,
+    provider: Provider,
+    config: PathBuf,
+    so_pin: PathBuf,
+    audit: PathBuf,
+}
+
+impl Setup {
+    fn new(timeout: u64) -> Self {
+        Self::with_provider(Provider::start(&[]), timeout)
+    }
+
+    fn with_provider(provider: Provider, timeout: u64) -> Self {
+        let hsm = Hsm::with_tokens(&["rec"]);
+        let config = provider.config(&hsm, timeout);
+        let so_pin = hsm.write("so-pin", SO_PIN);
+        let audit = hsm.path("audit.log");
+        Setup {
+            hsm,
+            provider,
+            config,
+            so_pin,
+            audit,
+        }
+    }
+
+    fn tokenward(&self, args: &[&str]) -> Command {
+        let mut cmd = self.hsm.tokenward();
+        cmd.arg("--config")
+            .arg(&self.config)
+            .arg("--audit-log")
+            .arg(&self.audit)
+            .args(args);
+        cmd
+    }
+
+    fn enroll(&self, email: &str, browser: &[&str]) -> (Run, Option<Value>) {
+        let cmd = self.tokenward(&[
+            "recovery",
+            "enroll",
+            "--email",
+            email,
+            "--no-browser",
+            "--json",
+            "--so-pin-file",
+            self.so_pin.to_str().unwrap(),
+        ]);
+        with_browser(cmd, browser)
+    }
+
+    fn recover(&self, key: &str, new_pin: &str, browser: &[&str]) -> (Run, Option<Value>) {
+        let key_file = self.hsm.write("key.txt", key);
+        let pin_file = self.hsm.write("new-pin.txt", new_pin);
+        let cmd = self.tokenward(&[
+            "recovery",
+            "recover",
+            "--no-browser",
+            "--json",
+            "--recovery-key-file",
+            key_file.to_str().unwrap(),
+            "--new-pin-file",
+            pin_file.to_str().unwrap(),
+        ]);
+        with_browser(cmd, browser)
+    }
+
+    fn status(&self) -> Value {
+        Run::from(
+            self.tokenward(&["recovery", "status", "--json"])
+                .output()
+                .unwrap(),
+        )
+        .ok()
+        .json()
+    }
+
+    /// Does the user PIN `pin` log in?
+    fn pin_works(&self, pin: &str) -> bool {
+        self.hsm
+            .run_env(&["objects", "--login", "--pin-env", "P"], &[("P", pin)])
+            .code
+            == 0
+    }
+}
+
+#[test]
+fn enroll_then_recover_with_the_mailed_key() {
+    let s = Setup::new(60);
+    let (run, _) = s.enroll("Alice@Example.test", &["--login", "alice"]);
+    let run = run.ok();
+    let out = run.json();
+    assert_eq!(out["enrolled"]["email"], "alice@example.test");
+    let mails = s.provider.messages();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0]["to"], "alice@example.test");
+    assert_eq!(mails[0]["from"], "alice@example.test");
+    let key = key_in(&mails[0]);
+    // The key is only in the mailbox: never in tokenward's output or the audit log.
+    assert!(!run.all_output().contains(&key));
+    let status = s.status();
+    assert_eq!(status["enrolled"], true);
+    assert_eq!(status["recovery"][0]["email"], "alice@example.test");
+    // The blob on the token is a public data object pkcs11-tool sees without a login.
+    let objects = s
+        .hsm
+        .pkcs11_tool(&["--list-objects", "--type", "data"])
+        .ok()
+        .stdout;
+    assert!(objects.contains("tokenward-recovery"), "{objects}");
+    assert!(!objects.contains(SO_PIN));
+
+    // Forgot the PIN: recover with the key, typed in lower case with spaces.
+    let typed = key.to_lowercase().replace('-', " ");
+    let (run, _) = s.recover(&typed, "NewPin2468", &["--login", "alice"]);
+    let run = run.ok();
+    let out = run.json();
+    assert_eq!(out["pin_reset"], true);
+    assert_eq!(out["rotated"], true);
+    assert!(s.pin_works("NewPin2468"));
+    assert!(!s.pin_works(USER_PIN));
+    let mails = s.provider.messages();
+    assert_eq!(mails.len(), 2);
+    assert!(mails[1]["subject"]
+        .as_str()
+        .unwrap()
+        .contains("PIN was reset"));
+    let new_key = key_in(&mails[1]);
+    assert_ne!(new_key, key);
+    assert_eq!(s.status()["recovery"].as_array().unwrap().len(), 1);
+    // The old key no longer opens anything; the new one does.
+    let (run, _) = s.recover(&key, "NewPin1357", &["--login", "alice"]);
+    assert_eq!(run.code(4).json()["error"]["kind"], "recovery_key_wrong");
+    assert!(s.pin_works("NewPin2468"));
+    let (run, _) = s.recover(&new_key, "NewPin1357", &["--login", "alice"]);
+    run.ok();
+    assert!(s.pin_works("NewPin1357"));
+
+    // Audit: enrolled and used, and no secret in it.
+    let log = std::fs::read_to_string(&s.audit).unwrap();
+    assert!(log.contains("\"recovery_enrolled\""), "{log}");
+    assert_eq!(log.matches("\"recovery_used\"").count(), 3, "{log}");
+    for secret in [
+        key.as_str(),
+        new_key.as_str(),
+        SO_PIN,
+        "NewPin2468",
+        "NewPin1357",
+    ] {
+        assert!(!log.contains(secret), "{secret} leaked into the audit log");
+    }
+}
+
+#[test]
+fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
+    let s = Setup::new(60);
+    let no_blob = |s: &Setup| assert_eq!(s.status()["enrolled"], false);
+    // Another Google account than the one named.
+    let (run, _) = s.enroll("alice@example.test", &["--login", "bob"]);
+    let out = run.code(7).json();
+    assert_eq!(out["error"]["kind"], "identity_not_proven");
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("bob@example.test"));
+    no_blob(&s);
+    // An address the provider has not verified.
+    let (run, _) = s.enroll("eve@example.test", &["--login", "eve"]);
+    let out = run.code(7).json();
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not verified"));
+    no_blob(&s);
+    // Consent denied.
+    let (run, _) = s.enroll(
+        "alice@example.test",
+        &["--login", "alice", "--consent", "no"],
+    );
+    assert_eq!(run.code(2).json()["error"]["kind"], "sign_in_denied");
+    no_blob(&s);
+    // A redirect whose state is not ours (a forged answer).
+    let (run, _) = s.enroll(
+        "alice@example.test",
+        &["--login", "alice", "--tamper-state"],
+    );
+    let out = run.code(7).json();
+    assert!(out["error"]["message"].as_str().unwrap().contains("state"));
+    no_blob(&s);
+    // The mail endpoint fails: no blob that no mailbox can open.
+    s.provider.fail_next_mail(500);
+    let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
+    let out = run.code(1).json();
+    assert_eq!(out["error"]["kind"], "mail_failed");
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Nothing was stored"));
+    no_blob(&s);
+    assert!(s.provider.messages().is_empty());
+    // A wrong SO PIN: refused by the token before any sign-in.
+    let wrong = s.hsm.write("wrong-so", "wrong-so-pin");
+    let cmd = s.tokenward(&[
+        "recovery",
+        "enroll",
+        "--email",
+        "alice@example.test",
+        "--no-browser",
+        "--json",
+        "--so-pin-file",
+        wrong.to_str().unwrap(),
+    ]);
+    let (run, _) = with_browser(cmd, &[]);
+    assert!(!run.stderr.contains("/auth?"));
+    assert_eq!(run.code(4).json()["error"]["kind"], "wrong_pin");
+    no_blob(&s);
+    // Not an email address.
+    s.tokenward(&["recovery", "enroll", "--email", "alice"])
+        .output()
+        .map(Run::from)
+        .unwrap()
+        .code(2);
+}
+
+#[test]
+fn a_sign_in_window_that_expires_says_so() {
+    let s = Setup::new(2);
+    let (run, _) = s.enroll("alice@example.test", &[]);
+    let out = run.code(1).json();
+    assert_eq!(out["error"]["kind"], "sign_in_timeout");
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("2 seconds"));
+    assert_eq!(s.status()["enrolled"], false);
+}
+
+#[test]
+fn an_expired_id_token_is_refused() {
+    // The ID token lives 1 s; tokenward runs 10 minutes in the future (libfaketime).
+    let s = Setup::with_provider(Provider::start(&["--id-token-ttl", "1"]), 60);
+    let mut cmd = Command::new("faketime");
+    cmd.args(["-f", "+10m", env!("CARGO_BIN_EXE_tokenward")])
+        .env("SOFTHSM2_CONF", &s.hsm.conf)
+        .env("TOKENWARD_MODULE", SOFTHSM)
+        .env("HOME", s.hsm.path("home"))
+        .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
+        .args(["--config", s.config.to_str().unwrap()])
+        .args([
+            "recovery",
+            "enroll",
+            "--email",
+            "alice@example.test",
+            "--no-browser",
+            "--json",
+        ])
+        .args(["--so-pin-file", s.so_pin.to_str().unwrap()]);
+    let (run, _) = with_browser(cmd, &["--login", "alice"]);
+    let all = run.all_output();
+    let out = run.code(7).json();
+    let message = out["error"]["message"].as_str().unwrap();
+    assert!(message.contains("ID token is not valid"), "{all}");
+    assert_eq!(s.status()["enrolled"], false);
+}
+
+#[test]
+fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    // One character changed: the checksum catches it before anything is tried.
+    let mut chars: Vec<char> = key.chars().collect();
+    chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
+    let typo: String = chars.into_iter().collect();
+    let (run, _) = s.recover(&typo, "NewPin2468", &["--login", "alice"]);
+    assert_eq!(run.code(2).json()["error"]["kind"], "recovery_key_mistyped");
+    assert!(s.pin_works(USER_PIN));
+    // A well-formed key that is not this token's.
+    let other = "AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA";
+    let (run, _) = s.recover(other, "NewPin2468", &["--login", "alice"]);
+    let kind = run.code(2).json()["error"]["kind"].clone();
+    assert_eq!(kind, "recovery_key_mistyped"); // its checksum is wrong too
+                                               // Signing in as someone else is refused before the key is asked for.
+    let (run, _) = s.recover(&key, "NewPin2468", &["--login", "bob"]);
+    assert_eq!(run.code(7).json()["error"]["kind"], "identity_not_proven");
+    assert!(s.pin_works(USER_PIN));
+
+    // The blob copied onto another token: refused, that token unchanged.
+    let blob = s.hsm.path("blob.json");
+    s.hsm
+        .pkcs11_tool(&[
+            "--read-object",
+            "--type",
+            "data",
+            "--application-label",
+            "tokenward-recovery",
+            "-o",
+            blob.to_str().unwrap(),
+        ])
+        .ok();
+    s.hsm.add_token("other");
+    s.hsm
+        .pkcs11_tool(&[
+            "--token-label",
+            "other",
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--write-object",
+            blob.to_str().unwrap(),
+            "--type",
+            "data",
+            "--application-label",
+            "tokenward-recovery",
+            "--label",
+            "tokenward recovery",
+        ])
+        .ok();
+    let key_file = s.hsm.write("key.txt", &key);
+    let pin_file = s.hsm.write("new-pin.txt", "NewPin2468");
+    let cmd = s.tokenward(&[
+        "--token",
+        "other",
+        "recovery",
+        "recover",
+        "--no-browser",
+        "--json",
+        "--recovery-key-file",
+        key_file.to_str().unwrap(),
+        "--new-pin-file",
+        pin_file.to_str().unwrap(),
+    ]);
+    let (run, _) = with_browser(cmd, &["--login", "alice"]);
+    let out = run.code(2).json();
+    assert!(
+        out["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("another token"),
+        "{out}"
+    );
+    // Nothing enrolled at all.
+    let (run, _) = {
+        let hsm2 = Setup::with_provider(Provider::start(&[]), 60);
+        let r = hsm2.recover(&key, "NewPin2468", &[]);
+        (r.0, ())
+    };
+    assert_eq!(run.code(2).json()["error"]["kind"], "not_enrolled");
+}
+
+#[test]
+fn a_recovery_killed_between_writing_the_new_blob_and_removing_the_old_locks_nobody_out() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    // The process dies right after the new blob is written (first C_CreateObject).
+    let key_file = s.hsm.write("key.txt", &key);
+    let pin_file = s.hsm.write("new-pin.txt", "NewPin2468");
+    let mut cmd = s.tokenward(&[
+        "recovery",
+        "recover",
+        "--no-browser",
+        "--json",
+        "--recovery-key-file",
+        key_file.to_str().unwrap(),
+        "--new-pin-file",
+        pin_file.to_str().unwrap(),
+    ]);
+    cmd.env("TOKENWARD_MODULE", fault_module())
+        .env("P11FAULT_TARGET", SOFTHSM)
+        .env("P11FAULT_ABORT_AFTER_CREATE", "1");
+    let (run, _) = with_browser(cmd, &["--login", "alice"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("aborting the process"),
+        "{}",
+        run.stderr
+    );
+    // Both blobs are there; the PIN was already reset; no new key was mailed.
+    assert_eq!(s.status()["recovery"].as_array().unwrap().len(), 2);
+    assert!(s.pin_works("NewPin2468"));
+    assert_eq!(s.provider.messages().len(), 1);
+    // The old key (the only one any mailbox holds) still works, and cleans up.
+    let (run, _) = s.recover(&key, "NewPin1357", &["--login", "alice"]);
+    run.ok();
+    assert!(s.pin_works("NewPin1357"));
+    assert_eq!(s.status()["recovery"].as_array().unwrap().len(), 1);
+    assert_eq!(s.provider.messages().len(), 2);
+}
+
+#[test]
+fn revoke_needs_the_so_pin_and_ends_recovery() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    let so = s.so_pin.to_str().unwrap();
+    // Without a terminal and without --yes, nothing is removed.
+    let out = Run::from(
+        s.tokenward(&["recovery", "revoke", "--so-pin-file", so])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_eq!(s.status()["enrolled"], true);
+    let out = Run::from(
+        s.tokenward(&["recovery", "revoke", "--yes", "--json", "--so-pin-file", so])
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert_eq!(out.json()["removed"], 1);
+    assert_eq!(s.status()["enrolled"], false);
+    let (run, _) = s.recover(&key, "NewPin2468", &[]);
+    assert_eq!(run.code(2).json()["error"]["kind"], "not_enrolled");
+    let log = std::fs::read_to_string(&s.audit).unwrap();
+    assert!(log.contains("\"recovery_revoked\""), "{log}");
+    let _ = SOFTHSM;
+}
