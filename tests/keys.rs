@@ -3,11 +3,7 @@
 
 mod common;
 
-use common::{fixture, Hsm, Run, SOFTHSM, USER_PIN};
-
-fn path(p: &std::path::Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{fixture, path, Hsm, Run, SOFTHSM, USER_PIN};
 
 /// `openssl ARGS` in the test's environment, asserting success.
 fn openssl(hsm: &Hsm, args: &[&str]) -> Run {
@@ -184,21 +180,9 @@ fn generate_refuses_a_taken_label_or_id_and_a_full_token_changes_nothing() {
         .code(2);
     assert!(out.stderr.contains("rsa2048"), "{}", out.stderr);
 
-    let full = Run::from(
-        hsm.tokenward_faulty(&[("P11FAULT_DEVICE_MEMORY", "1")])
-            .args([
-                "keys",
-                "generate",
-                "--type",
-                "p256",
-                "--label",
-                "two",
-                "--pin-env",
-                "TW_PIN",
-            ])
-            .env("TW_PIN", USER_PIN)
-            .output()
-            .unwrap(),
+    let full = hsm.tw_faulty(
+        &[("P11FAULT_DEVICE_MEMORY", "1")],
+        &["keys", "generate", "--type", "p256", "--label", "two"],
     );
     assert_ne!(full.code, 0);
     assert!(full.stderr.contains("CKR_DEVICE_MEMORY"), "{}", full.stderr);
@@ -214,24 +198,14 @@ fn generate_refuses_a_taken_label_or_id_and_a_full_token_changes_nothing() {
 fn a_key_type_the_token_lacks_is_refused_with_what_it_has() {
     let hsm = Hsm::with_tokens(&["gen"]);
     // CKM_EC_EDWARDS_KEY_PAIR_GEN (0x1055) hidden by the fault module.
-    let out = Run::from(
-        hsm.tokenward_faulty(&[("P11FAULT_HIDE_MECHANISMS", "0x1055")])
-            .args([
-                "keys",
-                "generate",
-                "--type",
-                "ed25519",
-                "--label",
-                "ed",
-                "--json",
-                "--pin-env",
-                "TW_PIN",
-            ])
-            .env("TW_PIN", USER_PIN)
-            .output()
-            .unwrap(),
-    )
-    .code(2);
+    let out = hsm
+        .tw_faulty(
+            &[("P11FAULT_HIDE_MECHANISMS", "0x1055")],
+            &[
+                "keys", "generate", "--type", "ed25519", "--label", "ed", "--json",
+            ],
+        )
+        .code(2);
     let err = &out.json()["error"];
     assert_eq!(err["kind"], "mechanism_unsupported");
     let message = err["message"].as_str().unwrap();
@@ -316,16 +290,7 @@ fn pkcs12_and_pem_imports_bind_key_and_certificate_and_keep_the_key_inside() {
     );
 
     // PEM key with a separate certificate file (Ed25519).
-    hsm.tw(&[
-        "keys",
-        "import",
-        path(&fixture("leaf-ed25519.key")),
-        "--cert",
-        path(&fixture("leaf-ed25519.pem")),
-        "--label",
-        "ed",
-    ])
-    .ok();
+    hsm.import_pem("leaf-ed25519", "ed");
     assert_eq!(
         exported_spki(&hsm, "ed"),
         spki_by_openssl(&hsm, path(&fixture("leaf-ed25519.key")), false)
@@ -443,20 +408,15 @@ fn bad_imports_say_why_and_leave_the_token_as_it_was() {
     hsm.tw(&["keys", "delete", "--key", "taken", "--yes"]).ok();
 
     // The token fills up after the key halves are written: both are removed again.
-    let full = Run::from(
-        hsm.tokenward_faulty(&[("P11FAULT_CREATE_FAIL_AFTER", "2")])
-            .args([
-                "keys",
-                "import",
-                path(&fixture("modern-rsa.p12")),
-                "--password-file",
-                path(&pass),
-                "--pin-env",
-                "TW_PIN",
-            ])
-            .env("TW_PIN", USER_PIN)
-            .output()
-            .unwrap(),
+    let full = hsm.tw_faulty(
+        &[("P11FAULT_CREATE_FAIL_AFTER", "2")],
+        &[
+            "keys",
+            "import",
+            path(&fixture("modern-rsa.p12")),
+            "--password-file",
+            path(&pass),
+        ],
     );
     assert_ne!(full.code, 0);
     assert!(full.stderr.contains("CKR_DEVICE_MEMORY"), "{}", full.stderr);
@@ -620,16 +580,7 @@ fn extractable_keys_export_only_encrypted_and_others_point_to_export_config() {
 #[test]
 fn delete_removes_both_halves_after_confirmation() {
     let hsm = Hsm::with_tokens(&["del"]);
-    hsm.tw(&[
-        "keys",
-        "import",
-        path(&fixture("modern-p256.p12")),
-        "--password-file",
-        path(&fixture("password.txt")),
-        "--label",
-        "gone",
-    ])
-    .ok();
+    hsm.import_p12("modern-p256.p12", "gone");
     // Without a terminal and without --yes nothing is deleted.
     let out = hsm.tw(&["keys", "delete", "--key", "gone"]).code(2);
     assert!(out.stderr.contains("--yes"), "{}", out.stderr);
@@ -753,16 +704,7 @@ fn export_config_works_with_openssl_gnutls_and_ssh() {
 #[test]
 fn export_config_works_with_java_and_nss() {
     let hsm = Hsm::with_tokens(&["cfg"]);
-    hsm.tw(&[
-        "keys",
-        "import",
-        path(&fixture("modern-p256.p12")),
-        "--password-file",
-        path(&fixture("password.txt")),
-        "--label",
-        "leaf",
-    ])
-    .ok();
+    hsm.import_p12("modern-p256.p12", "leaf");
     // Java's keytool sees the key entry through the SunPKCS11 configuration.
     let dir = hsm.path("java");
     config(&hsm, "java", "leaf", &dir);
@@ -965,12 +907,12 @@ fn bad_certificate_requests_fail_before_the_token_and_token_failures_write_nothi
 
     // The token fails to sign: a clear error, no file.
     let file = hsm.path("k.csr");
-    let out = Run::from(
-        hsm.tokenward_faulty(&[
+    let out = hsm.tw_faulty(
+        &[
             ("P11FAULT_SIGN_FAIL_AFTER", "0"),
             ("P11FAULT_SIGN_FAIL_RV", "CKR_DEVICE_ERROR"),
-        ])
-        .args([
+        ],
+        &[
             "keys",
             "csr",
             "--key",
@@ -979,11 +921,7 @@ fn bad_certificate_requests_fail_before_the_token_and_token_failures_write_nothi
             "CN=x",
             "--out",
             path(&file),
-        ])
-        .args(["--pin-env", "TW_PIN"])
-        .env("TW_PIN", USER_PIN)
-        .output()
-        .unwrap(),
+        ],
     );
     assert_ne!(out.code, 0);
     assert!(out.stderr.contains("CKR_DEVICE_ERROR"), "{}", out.stderr);

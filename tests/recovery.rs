@@ -229,20 +229,21 @@ impl Setup {
         with_browser(cmd, browser)
     }
 
-    fn recover(&self, key: &str, new_pin: &str, browser: &[&str]) -> (Run, Option<Value>) {
+    /// `recovery recover` with the key and the new PIN from files (global options first).
+    fn recover_cmd(&self, key: &str, new_pin: &str, global: &[&str]) -> Command {
         let key_file = self.hsm.write("key.txt", key);
         let pin_file = self.hsm.write("new-pin.txt", new_pin);
-        let cmd = self.tokenward(&[
-            "recovery",
-            "recover",
-            "--no-browser",
-            "--json",
-            "--recovery-key-file",
-            key_file.to_str().unwrap(),
-            "--new-pin-file",
-            pin_file.to_str().unwrap(),
-        ]);
-        with_browser(cmd, browser)
+        let mut cmd = self.tokenward(global);
+        cmd.args(["recovery", "recover", "--no-browser", "--json"])
+            .arg("--recovery-key-file")
+            .arg(key_file)
+            .arg("--new-pin-file")
+            .arg(pin_file);
+        cmd
+    }
+
+    fn recover(&self, key: &str, new_pin: &str, browser: &[&str]) -> (Run, Option<Value>) {
+        with_browser(self.recover_cmd(key, new_pin, &[]), browser)
     }
 
     fn status(&self) -> Value {
@@ -496,20 +497,7 @@ fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
             "tokenward recovery",
         ])
         .ok();
-    let key_file = s.hsm.write("key.txt", &key);
-    let pin_file = s.hsm.write("new-pin.txt", "NewPin2468");
-    let cmd = s.tokenward(&[
-        "--token",
-        "other",
-        "recovery",
-        "recover",
-        "--no-browser",
-        "--json",
-        "--recovery-key-file",
-        key_file.to_str().unwrap(),
-        "--new-pin-file",
-        pin_file.to_str().unwrap(),
-    ]);
+    let cmd = s.recover_cmd(&key, "NewPin2468", &["--token", "other"]);
     let (run, _) = with_browser(cmd, &["--login", "alice"]);
     let out = run.code(2).json();
     assert!(
@@ -534,18 +522,7 @@ fn a_recovery_killed_between_writing_the_new_blob_and_removing_the_old_locks_nob
     s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
     let key = key_in(&s.provider.messages()[0]);
     // The process dies right after the new blob is written (first C_CreateObject).
-    let key_file = s.hsm.write("key.txt", &key);
-    let pin_file = s.hsm.write("new-pin.txt", "NewPin2468");
-    let mut cmd = s.tokenward(&[
-        "recovery",
-        "recover",
-        "--no-browser",
-        "--json",
-        "--recovery-key-file",
-        key_file.to_str().unwrap(),
-        "--new-pin-file",
-        pin_file.to_str().unwrap(),
-    ]);
+    let mut cmd = s.recover_cmd(&key, "NewPin2468", &[]);
     cmd.env("TOKENWARD_MODULE", fault_module())
         .env("P11FAULT_TARGET", SOFTHSM)
         .env("P11FAULT_ABORT_AFTER_CREATE", "1");

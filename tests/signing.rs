@@ -3,32 +3,43 @@
 
 mod common;
 
-use common::{fixture, Hsm, Run, SOFTHSM, USER_PIN};
-
-fn path(p: &std::path::Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn pass() -> std::path::PathBuf {
-    fixture("password.txt")
-}
+use common::{fixture, path, Hsm, Run, SOFTHSM, USER_PIN};
 
 /// A token with the RSA and P-256 leaf keys and certificates (and the intermediate CA).
 fn token_with_leaves() -> Hsm {
     let hsm = Hsm::with_tokens(&["sign"]);
-    for (p12, label) in [("modern-rsa.p12", "rsa"), ("modern-p256.p12", "ec")] {
-        hsm.tw(&[
-            "keys",
-            "import",
-            path(&fixture(p12)),
-            "--password-file",
-            path(&pass()),
-            "--label",
-            label,
-        ])
-        .ok();
-    }
+    hsm.import_p12("modern-rsa.p12", "rsa");
+    hsm.import_p12("modern-p256.p12", "ec");
     hsm
+}
+
+/// `openssl cms -verify` of a detached DER signature up to the fixtures' root: passes?
+fn openssl_cms_verifies(hsm: &Hsm, content: &str, sig: &str) -> bool {
+    let v = hsm.run_peer(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-content",
+            content,
+            "-inform",
+            "DER",
+            "-in",
+            sig,
+            "-CAfile",
+            path(&fixture("root.pem")),
+            "-purpose",
+            "any",
+            "-out",
+            "/dev/null",
+        ],
+    );
+    let ok = v.stderr.contains("Verification successful");
+    if !ok {
+        eprintln!("openssl cms -verify: {}", v.all_output());
+    }
+    ok
 }
 
 fn document(hsm: &Hsm, name: &str) -> std::path::PathBuf {
@@ -83,18 +94,8 @@ fn check_signs_and_verifies_every_mechanism() {
 fn check_says_when_certificate_and_key_cannot_be_used() {
     let hsm = Hsm::with_tokens(&["chk"]);
     // Expired certificate, and one whose key usage forbids signing.
-    for (name, label) in [("expired", "old"), ("encrypt-only", "enc")] {
-        hsm.tw(&[
-            "keys",
-            "import",
-            path(&fixture(&format!("{name}.key"))),
-            "--cert",
-            path(&fixture(&format!("{name}.pem"))),
-            "--label",
-            label,
-        ])
-        .ok();
-    }
+    hsm.import_pem("expired", "old");
+    hsm.import_pem("encrypt-only", "enc");
     let out = hsm.tw(&["check", "--cert", "old", "--json"]).code(7).json();
     assert_eq!(out["ok"], false);
     assert!(out["report"]["problems"]
@@ -150,31 +151,7 @@ fn cms_signatures_verify_with_openssl_and_tokenward() {
         let sig = out["signed"][0]["signature"].as_str().unwrap().to_string();
         assert!(sig.ends_with(".p7s"));
         // OpenSSL verifies it, with the chain the signature carries up to the root.
-        let v = hsm.run_peer(
-            "openssl",
-            &[
-                "cms",
-                "-verify",
-                "-binary",
-                "-content",
-                path(&doc),
-                "-inform",
-                "DER",
-                "-in",
-                &sig,
-                "-CAfile",
-                path(&fixture("root.pem")),
-                "-purpose",
-                "any",
-                "-out",
-                "/dev/null",
-            ],
-        );
-        assert!(
-            v.stderr.contains("Verification successful"),
-            "{key}: {}",
-            v.all_output()
-        );
+        assert!(openssl_cms_verifies(&hsm, path(&doc), &sig), "{key}");
         // tokenward verifies it too, with the chain.
         let ok = hsm
             .run(&[
@@ -220,16 +197,7 @@ fn cms_signatures_verify_with_openssl_and_tokenward() {
         );
     }
     // Ed25519 CMS (RFC 8419) verifies with tokenward (OpenSSL 3.0 cannot; docs/module-quirks.md).
-    hsm.tw(&[
-        "keys",
-        "import",
-        path(&fixture("leaf-ed25519.key")),
-        "--cert",
-        path(&fixture("leaf-ed25519.pem")),
-        "--label",
-        "ed",
-    ])
-    .ok();
+    hsm.import_pem("leaf-ed25519", "ed");
     let doc = document(&hsm, "ed.txt");
     hsm.tw(&["sign", path(&doc), "--key", "ed"]).ok();
     hsm.run(&["verify", path(&doc), &format!("{}.p7s", path(&doc))])
@@ -520,9 +488,10 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
     }
     // Every third C_SignInit finds its session gone: the Signer reopens and retries once (one
     // thread, so that a retry never lands on a failing third call itself).
-    let out = Run::from(
-        hsm.tokenward_faulty(&[("P11FAULT_SESSION_INVALID_EVERY", "3")])
-            .args([
+    let out = hsm
+        .tw_faulty(
+            &[("P11FAULT_SESSION_INVALID_EVERY", "3")],
+            &[
                 "sign",
                 "--batch",
                 "--threads",
@@ -531,14 +500,9 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
                 "--key",
                 "ec",
                 "--json",
-                "--pin-env",
-                "TW_PIN",
-            ])
-            .env("TW_PIN", USER_PIN)
-            .output()
-            .unwrap(),
-    )
-    .ok();
+            ],
+        )
+        .ok();
     let signed = out.json()["signed"].as_array().unwrap().len();
     assert_eq!(signed, 12);
     for i in 0..12 {
@@ -546,31 +510,11 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
         let sig = dir.join(format!("invoice-{i:02}.xml.p7s"));
         hsm.run(&["verify", path(&doc), path(&sig)]).ok();
     }
-    let v = hsm.run_peer(
-        "openssl",
-        &[
-            "cms",
-            "-verify",
-            "-binary",
-            "-content",
-            path(&dir.join("invoice-07.xml")),
-            "-inform",
-            "DER",
-            "-in",
-            path(&dir.join("invoice-07.xml.p7s")),
-            "-CAfile",
-            path(&fixture("root.pem")),
-            "-purpose",
-            "any",
-            "-out",
-            "/dev/null",
-        ],
-    );
-    assert!(
-        v.stderr.contains("Verification successful"),
-        "{}",
-        v.all_output()
-    );
+    assert!(openssl_cms_verifies(
+        &hsm,
+        path(&dir.join("invoice-07.xml")),
+        path(&dir.join("invoice-07.xml.p7s"))
+    ));
     // Two threads, two sessions from the pool: the same result.
     let out = hsm
         .tw(&[
@@ -666,9 +610,10 @@ fn signing_failures_are_clear_and_leave_no_signature() {
     for i in 0..4 {
         std::fs::write(dir.join(format!("f{i}")), "x").unwrap();
     }
-    let out = Run::from(
-        hsm.tokenward_faulty(&[("P11FAULT_SIGN_FAIL_AFTER", "2")])
-            .args([
+    let out = hsm
+        .tw_faulty(
+            &[("P11FAULT_SIGN_FAIL_AFTER", "2")],
+            &[
                 "sign",
                 "--batch",
                 path(&dir),
@@ -676,14 +621,9 @@ fn signing_failures_are_clear_and_leave_no_signature() {
                 "ec",
                 "--format",
                 "raw",
-                "--pin-env",
-                "TW_PIN",
-            ])
-            .env("TW_PIN", USER_PIN)
-            .output()
-            .unwrap(),
-    )
-    .code(3);
+            ],
+        )
+        .code(3);
     assert!(
         out.stderr.contains("the token was removed"),
         "{}",

@@ -279,6 +279,18 @@ impl Hsm {
         cmd
     }
 
+    /// Run tokenward over the fault-injecting module, with the user PIN (`--pin-env`).
+    pub fn tw_faulty(&self, faults: &[(&str, &str)], args: &[&str]) -> Run {
+        Run::from(
+            self.tokenward_faulty(faults)
+                .args(args)
+                .args(["--pin-env", "TW_PIN"])
+                .env("TW_PIN", USER_PIN)
+                .output()
+                .expect("run tokenward"),
+        )
+    }
+
     /// Run tokenward over the fault-injecting module.
     pub fn run_faulty(&self, faults: &[(&str, &str)], args: &[&str]) -> Run {
         Run::from(
@@ -287,6 +299,41 @@ impl Hsm {
                 .output()
                 .expect("run tokenward"),
         )
+    }
+}
+
+/// A test path as `&str` (test paths are UTF-8).
+pub fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+impl Hsm {
+    /// Import the fixture PKCS#12 file `p12` (password `fixtures/password.txt`) as `label`.
+    pub fn import_p12(&self, p12: &str, label: &str) {
+        self.tw(&[
+            "keys",
+            "import",
+            path(&fixture(p12)),
+            "--password-file",
+            path(&fixture("password.txt")),
+            "--label",
+            label,
+        ])
+        .ok();
+    }
+
+    /// Import the fixture key `NAME.key` with its certificate `NAME.pem` as `label`.
+    pub fn import_pem(&self, name: &str, label: &str) {
+        self.tw(&[
+            "keys",
+            "import",
+            path(&fixture(&format!("{name}.key"))),
+            "--cert",
+            path(&fixture(&format!("{name}.pem"))),
+            "--label",
+            label,
+        ])
+        .ok();
     }
 }
 
