@@ -927,3 +927,26 @@ fn bad_certificate_requests_fail_before_the_token_and_token_failures_write_nothi
     assert!(out.stderr.contains("CKR_DEVICE_ERROR"), "{}", out.stderr);
     assert!(!file.exists());
 }
+
+#[test]
+fn import_reads_the_file_password_then_the_pin_from_standard_input() {
+    let hsm = Hsm::with_tokens(&["stdin"]);
+    let password = std::fs::read_to_string(fixture("password.txt")).unwrap();
+    let out = hsm
+        .run_stdin(
+            &[
+                "keys",
+                "import",
+                path(&fixture("modern-p256.p12")),
+                "--password-stdin",
+                "--pin-stdin",
+                "--label",
+                "piped",
+                "--json",
+            ],
+            &format!("{password}\n{USER_PIN}\n"),
+        )
+        .ok();
+    assert_eq!(out.json()["imported"]["label"], "piped");
+    assert!(!out.all_output().contains(&password));
+}

@@ -110,7 +110,8 @@ pub struct PasswordArgs {
     /// Read the password from this environment variable.
     #[arg(long, value_name = "VARIABLE")]
     pub password_env: Option<String>,
-    /// Read the password from the next line of standard input (after the PIN).
+    /// Read the password from the next line of standard input (before the PIN: the file is
+    /// opened before the token is touched).
     #[arg(long)]
     pub password_stdin: bool,
 }
