@@ -445,6 +445,21 @@ fn an_expired_id_token_is_refused() {
 }
 
 #[test]
+fn forged_id_tokens_and_a_wrong_nonce_are_refused() {
+    for (knob, says) in [("forge", "ID token is not valid"), ("nonce", "nonce")] {
+        let s = Setup::with_provider(Provider::start(&["--tamper-id-token", knob]), 60);
+        let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
+        let all = run.all_output();
+        let out = run.code(7).json();
+        assert_eq!(out["error"]["kind"], "identity_not_proven", "{knob}");
+        let message = out["error"]["message"].as_str().unwrap().to_lowercase();
+        assert!(message.contains(&says.to_lowercase()), "{knob}: {all}");
+        assert_eq!(s.status()["enrolled"], false);
+        assert!(s.provider.messages().is_empty());
+    }
+}
+
+#[test]
 fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
     let s = Setup::new(60);
     s.enroll("alice@example.test", &["--login", "alice"]).0.ok();

@@ -3,6 +3,7 @@
 // stand-in, for tokenward's recovery tests. Listens on 127.0.0.1 only.
 //
 //   node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof]
+//                     [--tamper-id-token forge|nonce]
 //
 // When listening it prints exactly one JSON line to stdout:
 //   {"issuer":"http://127.0.0.1:PORT","port":PORT,"gmail_base":"http://127.0.0.1:PORT/gmail"}
@@ -31,11 +32,14 @@ const ACCOUNTS = {
 };
 
 function usage(message) {
-  const text = `usage: node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof]
+  const text = `usage: node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof] [--tamper-id-token forge|nonce]
   --port N             TCP port on 127.0.0.1 (default 0 = a random free port)
   --max-seconds S      exit by itself after S seconds (default 600; 0 is not allowed)
   --id-token-ttl S     ID token lifetime in seconds (default: $OIDC_ID_TOKEN_TTL, else 600)
-  --exit-on-stdin-eof  also exit when stdin reaches end of file (the parent went away)`;
+  --exit-on-stdin-eof  also exit when stdin reaches end of file (the parent went away)
+  --tamper-id-token forge|nonce
+                       misbehave for tests: the token endpoint's ID token is signed with a key
+                       not in the JWKS (forge), or carries another nonce, validly signed (nonce)`;
   if (message) {
     process.stderr.write(`provider.mjs: ${message}\n${text}\n`);
     process.exit(2);
@@ -59,6 +63,7 @@ function parseArgs(argv) {
       ? positiveInt('OIDC_ID_TOKEN_TTL', process.env.OIDC_ID_TOKEN_TTL)
       : 600,
     exitOnStdinEof: false,
+    tamperIdToken: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -69,6 +74,12 @@ function parseArgs(argv) {
       case '--max-seconds': opts.maxSeconds = positiveInt('--max-seconds', value()); break;
       case '--id-token-ttl': opts.idTokenTtl = positiveInt('--id-token-ttl', value()); break;
       case '--exit-on-stdin-eof': opts.exitOnStdinEof = true; break;
+      case '--tamper-id-token': {
+        const v = value();
+        if (v !== 'forge' && v !== 'nonce') usage(`--tamper-id-token takes forge or nonce, not ${JSON.stringify(v)}`);
+        opts.tamperIdToken = v;
+        break;
+      }
       case '-h': case '--help': usage(); break;
       default: usage(`unknown argument ${JSON.stringify(arg)}`);
     }
@@ -575,6 +586,27 @@ async function main() {
       ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>oops! something went wrong</title></head><body><h1>oops! something went wrong</h1>${Object.entries(out).map(([k, v]) => `<pre><strong>${esc(k)}</strong>: ${esc(v)}</pre>`).join('')}</body></html>`;
     },
   });
+
+  if (opts.tamperIdToken) {
+    // Test knob: rewrite the ID token the token endpoint returns, after the provider made it.
+    const forger = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.method !== 'POST' || ctx.path !== '/token' || !ctx.body?.id_token) return;
+      const [h, p] = ctx.body.id_token.split('.');
+      let payload = p;
+      let key = forger;
+      if (opts.tamperIdToken === 'nonce') {
+        const claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+        claims.nonce = `not-the-nonce-${crypto.randomBytes(4).toString('hex')}`;
+        payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+        key = privateKey;
+      }
+      const sig = crypto.sign('sha256', Buffer.from(`${h}.${payload}`), key).toString('base64url');
+      ctx.body = { ...ctx.body, id_token: `${h}.${payload}.${sig}` };
+      process.stderr.write(`provider: --tamper-id-token ${opts.tamperIdToken}: ID token rewritten\n`);
+    });
+  }
 
   provider.on('server_error', (_ctx, err) => process.stderr.write(`provider server_error: ${err?.stack || err}\n`));
   for (const ev of ['authorization.error', 'grant.error', 'userinfo.error', 'revocation.error']) {
