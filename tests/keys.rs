@@ -571,6 +571,24 @@ fn extractable_keys_export_only_encrypted_and_others_point_to_export_config() {
         ])
         .code(2);
     assert!(out.stderr.contains("too short"), "{}", out.stderr);
+    // An encrypted PKCS#8 file imports again (onto another token) with its password.
+    hsm.add_token("second");
+    let out = hsm
+        .tw(&[
+            "--token",
+            "second",
+            "keys",
+            "import",
+            path(&hsm.path("p256-scrypt.pem")),
+            "--password-file",
+            path(&pw),
+            "--label",
+            "back",
+            "--json",
+        ])
+        .ok();
+    assert_eq!(out.json()["imported"]["key_type"], "EC P-256");
+    assert!(!out.all_output().contains(secret));
     // Every export is in the audit log, without the password.
     let log = std::fs::read_to_string(&audit).unwrap();
     assert_eq!(log.matches("\"key_exported\"").count(), 6, "{log}");

@@ -645,7 +645,8 @@ fn export_private(ctx: &Context, args: &ExportPrivateArgs) -> Result<ExitCode> {
                 return Err(e);
             }
             let password = ctx.new_password(source.clone())?;
-            let pkcs8 = match export::extract_pkcs8(&session, key) {
+            let public = PublicKey::of(key, keys)?;
+            let pkcs8 = match export::extract_pkcs8(&session, key, &public) {
                 Ok(k) => k,
                 Err(e) => {
                     ctx.audit_failure(EventKind::KeyExported, token, &e);
@@ -671,10 +672,9 @@ fn export_private(ctx: &Context, args: &ExportPrivateArgs) -> Result<ExitCode> {
                 }
             };
             drop(pkcs8);
-            let public = PublicKey::of(key, keys).ok();
             emit(ctx, &bytes, Some(&args.out), args.force, || {
                 serde_json::json!({
-                    "key": key_entry(key, public.as_ref(), cert),
+                    "key": key_entry(key, Some(&public), cert),
                     "format": args.format,
                     "encrypted": true,
                 })

@@ -12,6 +12,7 @@ use zeroize::Zeroizing;
 
 use super::generate::random_bytes;
 use crate::error::{Error, Result};
+use crate::keys::public::PublicKey;
 use crate::pin::Pin;
 use crate::token::certs::KeyObject;
 
@@ -42,7 +43,11 @@ pub enum Kdf {
 
 /// Take the private key off the token as a PKCS#8 PrivateKeyInfo (DER). Refuses a key the
 /// token marks not extractable.
-pub fn extract_pkcs8(session: &Session, key: &KeyObject) -> Result<Zeroizing<Vec<u8>>> {
+pub fn extract_pkcs8(
+    session: &Session,
+    key: &KeyObject,
+    public: &PublicKey,
+) -> Result<Zeroizing<Vec<u8>>> {
     if !key.extractable {
         return Err(Error::NotExtractable {
             label: key.label.clone(),
@@ -91,7 +96,36 @@ pub fn extract_pkcs8(session: &Session, key: &KeyObject) -> Result<Zeroizing<Vec
     // length indicator counts the padding: keep only the DER SEQUENCE itself.
     let keep = der_length(&buf[..len]).unwrap_or(len).min(len);
     buf.truncate(keep);
-    Ok(buf)
+    match public {
+        PublicKey::Ec { point, .. } => with_ec_public_key(&buf, point),
+        _ => Ok(buf),
+    }
+}
+
+/// SoftHSM2 (and others) wrap an EC key as a SEC1 ECPrivateKey without its public key, which
+/// some programs (and tokenward's own import) need: put the token's public point in.
+fn with_ec_public_key(pkcs8_der: &[u8], point: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
+    use der::{Decode, Encode};
+    let bad =
+        |e: der::Error| Error::Cryptoki(format!("the token's EC key is not SEC1 in PKCS#8 ({e})"));
+    let info = pkcs8::PrivateKeyInfoRef::from_der(pkcs8_der)
+        .map_err(|e| Error::Cryptoki(format!("{e}")))?;
+    let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes()).map_err(bad)?;
+    if sec1.public_key.is_some() {
+        return Ok(Zeroizing::new(pkcs8_der.to_vec()));
+    }
+    let completed = sec1::EcPrivateKey {
+        private_key: sec1.private_key,
+        parameters: sec1.parameters,
+        public_key: Some(point),
+    };
+    let inner = Zeroizing::new(completed.to_der().map_err(bad)?);
+    let outer = pkcs8::PrivateKeyInfoRef {
+        algorithm: info.algorithm,
+        private_key: der::asn1::OctetStringRef::new(&inner).map_err(bad)?,
+        public_key: None,
+    };
+    Ok(Zeroizing::new(outer.to_der().map_err(bad)?))
 }
 
 /// The length of the DER element at the start of `data` (header and contents).

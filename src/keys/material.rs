@@ -243,3 +243,63 @@ pub fn pem_blocks(text: &str) -> Vec<&str> {
 fn bad(msg: String) -> Error {
     Error::Usage(msg)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn private_keys_never_show_their_secret_parts() {
+        for name in ["leaf-p256.key", "leaf-rsa2048.key", "leaf-ed25519.key"] {
+            let key = PrivateKey::from_file_data(&fixture(name), None).unwrap();
+            let shown = format!("{key:?}");
+            assert!(shown.contains("PrivateKey"), "{shown}");
+            let template = key.template(&[]);
+            for a in &template {
+                if let Attribute::Value(v) | Attribute::PrivateExponent(v) | Attribute::Prime1(v) =
+                    a
+                {
+                    assert!(!shown.contains(&hex::encode(v)), "{name}: {shown}");
+                }
+            }
+            // wipe() zeroes the private values of a template.
+            let mut t = key.template(&[]);
+            wipe(&mut t);
+            for a in &t {
+                if let Attribute::Value(v) | Attribute::PrivateExponent(v) = a {
+                    assert!(v.iter().all(|b| *b == 0));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn key_files_of_every_form_give_the_same_public_key() {
+        let pem = fixture("leaf-p256.key");
+        let from_pem = PrivateKey::from_file_data(&pem, None).unwrap();
+        let der = der::pem::decode_vec(&pem).unwrap().1;
+        let from_der = PrivateKey::from_file_data(&der, None).unwrap();
+        assert_eq!(from_pem.public, from_der.public);
+        assert!(PrivateKey::from_file_data(
+            b"-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n",
+            None
+        )
+        .is_err());
+        // An encrypted key without a password source says how to give one.
+        let err = PrivateKey::from_file_data(
+            b"-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n",
+            None,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("--password-file"), "{err}");
+    }
+}

@@ -272,3 +272,20 @@ fn answer(mut stream: TcpStream) -> Result<Option<Redirect>> {
     );
     Ok(Some(r))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sign_in_never_prints_its_access_token() {
+        let s = SignedIn {
+            email: "alice@example.test".into(),
+            subject: "alice".into(),
+            access_token: Zeroizing::new("ya29.secret-access-token".into()),
+        };
+        let shown = format!("{s:?}");
+        assert!(shown.contains("alice@example.test"));
+        assert!(!shown.contains("secret-access-token"), "{shown}");
+    }
+}
