@@ -33,6 +33,12 @@ pub enum EventKind {
     KeyImported,
     /// A key was deleted from the token.
     KeyDeleted,
+    /// A certificate was put on the token.
+    CertImported,
+    /// A certificate was removed from the token.
+    CertDeleted,
+    /// A certificate was written to a file.
+    CertExported,
     /// A recovery path was enrolled.
     RecoveryEnrolled,
     /// Recovery was used to reset the PIN.

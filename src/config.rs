@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, Result};
 use crate::pin::{PinPolicy, PolicyOverrides};
 
 /// The environment variable naming the config file.
@@ -103,23 +103,21 @@ impl Config {
                 })
             }
         };
-        let config: Config = toml::from_str(&text).map_err(|e| {
-            Error::Usage(format!(
-                "the config file {} is not valid: {}",
-                path.display(),
-                e.message()
-            ))
+        let config: Config = toml::from_str(&text).map_err(|e| Error::ConfigInvalid {
+            reason: format!("{}: {}", path.display(), e.message()),
         })?;
-        config
-            .pin_policy()
-            .map_err(|e| Error::Usage(format!("the config file {}: {e}", path.display())))?;
+        config.pin_policy().map_err(|e| Error::ConfigInvalid {
+            reason: format!("{}: {e}", path.display()),
+        })?;
         Ok(config)
     }
 
     /// Save atomically: write a temporary file next to it, then rename.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let text = toml::to_string_pretty(self)
-            .map_err(|e| Error::Usage(format!("cannot write the config: {e}")))?;
+        let text = toml::to_string_pretty(self).map_err(|e| Internal::Encode {
+            what: "the configuration",
+            reason: e.to_string(),
+        })?;
         let dir = path.parent().unwrap_or(Path::new("."));
         let io = |source| Error::Io {
             action: "write",

@@ -444,7 +444,7 @@ fn extractable_keys_export_only_encrypted_and_others_point_to_export_config() {
         ])
         .code(2);
     assert_eq!(out.json()["error"]["kind"], "key_not_extractable");
-    assert!(out.json()["error"]["message"]
+    assert!(out.json()["error"]["hint"]
         .as_str()
         .unwrap()
         .contains("export-config"));

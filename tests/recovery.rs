@@ -373,10 +373,10 @@ fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
     let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
     let out = run.code(1).json();
     assert_eq!(out["error"]["kind"], "mail_failed");
-    assert!(out["error"]["message"]
+    assert!(out["error"]["hint"]
         .as_str()
         .unwrap()
-        .contains("Nothing was stored"));
+        .contains("nothing was stored"));
     no_blob(&s);
     assert!(s.provider.messages().is_empty());
     // A wrong SO PIN: refused by the token before any sign-in.

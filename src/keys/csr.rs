@@ -11,7 +11,7 @@ use rcgen::{
 use serde::Deserialize;
 
 use crate::cert::names;
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, RequestError, Result};
 
 /// What goes into the request.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -67,8 +67,12 @@ pub enum SubjectSpec {
 impl CsrTemplate {
     /// Parse a template file's text.
     pub fn parse(text: &str) -> Result<Self> {
-        toml::from_str(text)
-            .map_err(|e| Error::Usage(format!("the request template is not valid: {e}")))
+        toml::from_str(text).map_err(|e| {
+            RequestError::BadTemplate {
+                reason: e.to_string(),
+            }
+            .into()
+        })
     }
 
     /// The request it describes.
@@ -110,10 +114,10 @@ impl CsrTemplate {
 
 fn oid_of(name: &str) -> Result<String> {
     names::attribute_oid(name.trim()).ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown subject attribute {name:?}; use CN, O, OU, C, L, ST, street, SN, GN, title, \
-             emailAddress, serialNumber, INN, INNLE, OGRN, OGRNIP, SNILS, RFC, CURP or a dotted OID"
-        ))
+        RequestError::UnknownAttribute {
+            name: name.to_string(),
+        }
+        .into()
     })
 }
 
@@ -127,11 +131,7 @@ pub fn parse_subject(text: &str) -> Result<Vec<(String, String)>> {
         match c {
             '\\' => match chars.next() {
                 Some(n) => current.push(n),
-                None => {
-                    return Err(Error::Usage(
-                        "the subject ends with a lone backslash".into(),
-                    ))
-                }
+                None => return Err(RequestError::LoneBackslash.into()),
             },
             ',' | ';' => parts.push(std::mem::take(&mut current)),
             other => current.push(other),
@@ -141,20 +141,21 @@ pub fn parse_subject(text: &str) -> Result<Vec<(String, String)>> {
     let mut out = Vec::new();
     for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
         let (name, value) = part.split_once('=').ok_or_else(|| {
-            Error::Usage(format!(
-                "{part:?} in the subject is not NAME=VALUE; write it like \"CN=Ivanov Ivan, O=Romashka LLC, C=RU\""
-            ))
+            Error::from(RequestError::NotNameValue {
+                part: part.to_string(),
+            })
         })?;
         let value = value.trim();
         if value.is_empty() {
-            return Err(Error::Usage(format!("{name} in the subject has no value")));
+            return Err(RequestError::EmptyValue {
+                name: name.to_string(),
+            }
+            .into());
         }
         out.push((oid_of(name)?, value.to_string()));
     }
     if out.is_empty() {
-        return Err(Error::Usage(
-            "the subject is empty; give at least CN=NAME".into(),
-        ));
+        return Err(RequestError::EmptySubject.into());
     }
     Ok(out)
 }
@@ -167,15 +168,16 @@ fn dn_value(oid: &str, value: &str) -> Result<DnValue> {
     // Country codes and serial numbers are PrintableString (RFC 5280); the rest UTF-8.
     if oid == "2.5.4.6" || oid == "2.5.4.5" {
         let p = rcgen::string::PrintableString::try_from(value).map_err(|_| {
-            Error::Usage(format!(
-                "{} must be Latin letters, digits and simple punctuation: {value:?}",
-                names::attribute(oid).unwrap_or(oid)
-            ))
+            Error::from(RequestError::NotPrintable {
+                attribute: names::attribute(oid).unwrap_or(oid).to_string(),
+                value: value.to_string(),
+            })
         })?;
         if oid == "2.5.4.6" && value.len() != 2 {
-            return Err(Error::Usage(format!(
-                "C (country) is a two-letter code such as RU or MX, not {value:?}"
-            )));
+            return Err(RequestError::BadCountry {
+                value: value.to_string(),
+            }
+            .into());
         }
         return Ok(DnValue::PrintableString(p));
     }
@@ -184,74 +186,83 @@ fn dn_value(oid: &str, value: &str) -> Result<DnValue> {
 
 fn san(text: &str) -> Result<SanType> {
     let (kind, value) = text.split_once(':').ok_or_else(|| {
-        Error::Usage(format!(
-            "alternative name {text:?} needs a kind: email:ADDRESS, dns:NAME, ip:ADDRESS or uri:URI"
-        ))
+        Error::from(RequestError::SanWithoutKind {
+            text: text.to_string(),
+        })
     })?;
     let ia5 = |v: &str| {
-        rcgen::string::Ia5String::try_from(v)
-            .map_err(|_| Error::Usage(format!("{v:?} must be ASCII in an alternative name")))
+        rcgen::string::Ia5String::try_from(v).map_err(|_| {
+            Error::from(RequestError::SanNotAscii {
+                value: v.to_string(),
+            })
+        })
     };
     Ok(match kind.to_ascii_lowercase().as_str() {
         "email" => SanType::Rfc822Name(ia5(value)?),
         "dns" => SanType::DnsName(ia5(value)?),
         "uri" => SanType::URI(ia5(value)?),
-        "ip" => SanType::IpAddress(
-            value
-                .parse::<IpAddr>()
-                .map_err(|_| Error::Usage(format!("{value:?} is not an IP address")))?,
-        ),
+        "ip" => SanType::IpAddress(value.parse::<IpAddr>().map_err(|_| RequestError::NotAnIp {
+            value: value.to_string(),
+        })?),
         other => {
-            return Err(Error::Usage(format!(
-                "unknown alternative name kind {other:?}; use email, dns, ip or uri"
-            )))
+            return Err(RequestError::UnknownSanKind {
+                kind: other.to_string(),
+            }
+            .into())
         }
     })
 }
 
 fn key_usage(name: &str) -> Result<KeyUsagePurpose> {
-    Ok(match name.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
-        "digital_signature" => KeyUsagePurpose::DigitalSignature,
-        "non_repudiation" | "content_commitment" => KeyUsagePurpose::ContentCommitment,
-        "key_encipherment" => KeyUsagePurpose::KeyEncipherment,
-        "data_encipherment" => KeyUsagePurpose::DataEncipherment,
-        "key_agreement" => KeyUsagePurpose::KeyAgreement,
-        "key_cert_sign" => KeyUsagePurpose::KeyCertSign,
-        "crl_sign" => KeyUsagePurpose::CrlSign,
-        other => {
-            return Err(Error::Usage(format!(
-                "unknown key usage {other:?}; use digital_signature, non_repudiation, key_encipherment, data_encipherment, key_agreement, key_cert_sign or crl_sign"
-            )))
-        }
-    })
+    Ok(
+        match name.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+            "digital_signature" => KeyUsagePurpose::DigitalSignature,
+            "non_repudiation" | "content_commitment" => KeyUsagePurpose::ContentCommitment,
+            "key_encipherment" => KeyUsagePurpose::KeyEncipherment,
+            "data_encipherment" => KeyUsagePurpose::DataEncipherment,
+            "key_agreement" => KeyUsagePurpose::KeyAgreement,
+            "key_cert_sign" => KeyUsagePurpose::KeyCertSign,
+            "crl_sign" => KeyUsagePurpose::CrlSign,
+            other => {
+                return Err(RequestError::UnknownKeyUsage {
+                    name: other.to_string(),
+                }
+                .into())
+            }
+        },
+    )
 }
 
 fn extended_key_usage(name: &str) -> Result<ExtendedKeyUsagePurpose> {
-    Ok(match name.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
-        "server_auth" => ExtendedKeyUsagePurpose::ServerAuth,
-        "client_auth" => ExtendedKeyUsagePurpose::ClientAuth,
-        "code_signing" => ExtendedKeyUsagePurpose::CodeSigning,
-        "email_protection" => ExtendedKeyUsagePurpose::EmailProtection,
-        "time_stamping" => ExtendedKeyUsagePurpose::TimeStamping,
-        "ocsp_signing" => ExtendedKeyUsagePurpose::OcspSigning,
-        dotted if arcs(dotted).len() > 1 && dotted.split('.').all(|a| a.parse::<u64>().is_ok()) => {
-            ExtendedKeyUsagePurpose::Other(arcs(dotted))
-        }
-        other => {
-            return Err(Error::Usage(format!(
-                "unknown extended key usage {other:?}; use client_auth, server_auth, email_protection, code_signing, time_stamping, ocsp_signing or a dotted OID"
-            )))
-        }
-    })
+    Ok(
+        match name.to_ascii_lowercase().replace(['-', ' '], "_").as_str() {
+            "server_auth" => ExtendedKeyUsagePurpose::ServerAuth,
+            "client_auth" => ExtendedKeyUsagePurpose::ClientAuth,
+            "code_signing" => ExtendedKeyUsagePurpose::CodeSigning,
+            "email_protection" => ExtendedKeyUsagePurpose::EmailProtection,
+            "time_stamping" => ExtendedKeyUsagePurpose::TimeStamping,
+            "ocsp_signing" => ExtendedKeyUsagePurpose::OcspSigning,
+            dotted
+                if arcs(dotted).len() > 1
+                    && dotted.split('.').all(|a| a.parse::<u64>().is_ok()) =>
+            {
+                ExtendedKeyUsagePurpose::Other(arcs(dotted))
+            }
+            other => {
+                return Err(RequestError::UnknownExtendedKeyUsage {
+                    name: other.to_string(),
+                }
+                .into())
+            }
+        },
+    )
 }
 
 impl CsrRequest {
     /// rcgen's parameters for this request (checked: no token is needed).
     pub fn params(&self) -> Result<CertificateParams> {
         if self.subject.is_empty() {
-            return Err(Error::Usage(
-                "a certificate request needs a subject: give --subject \"CN=…\" or a template with one".into(),
-            ));
+            return Err(RequestError::NoSubject.into());
         }
         let mut params = CertificateParams::default();
         let mut dn = DistinguishedName::new();
@@ -276,10 +287,11 @@ impl CsrRequest {
     /// The DER request, signed by `key`.
     pub fn sign(&self, key: &impl SigningKey) -> Result<Vec<u8>> {
         let csr = self.params()?.serialize_request(key).map_err(|e| match e {
-            rcgen::Error::RemoteKeyError => {
-                Error::Cryptoki("the token refused to sign the certificate request".into())
+            rcgen::Error::RemoteKeyError => Error::from(Internal::CsrRefused),
+            other => RequestError::Build {
+                reason: other.to_string(),
             }
-            other => Error::Usage(format!("cannot build the certificate request: {other}")),
+            .into(),
         })?;
         Ok(csr.der().to_vec())
     }

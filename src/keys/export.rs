@@ -11,7 +11,7 @@ use pkcs8::pkcs5::pbes2;
 use zeroize::Zeroizing;
 
 use super::generate::random_bytes;
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, Result};
 use crate::keys::public::PublicKey;
 use crate::pin::Pin;
 use crate::token::certs::KeyObject;
@@ -21,24 +21,24 @@ pub const PBKDF2_ROUNDS: u32 = 600_000;
 /// PBKDF2 rounds for the PKCS#12 key bag and MAC.
 pub const PKCS12_ROUNDS: u32 = 600_000;
 
-/// The container of an exported private key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum ExportFormat {
-    /// Encrypted PKCS#8 (`-----BEGIN ENCRYPTED PRIVATE KEY-----`, or DER).
-    Pkcs8,
-    /// PKCS#12 (.p12/.pfx) with the certificate and chain.
-    Pkcs12,
+crate::names::named_enum! {
+    /// The container of an exported private key.
+    pub enum ExportFormat: "key file format" {
+        /// Encrypted PKCS#8 (`-----BEGIN ENCRYPTED PRIVATE KEY-----`, or DER).
+        Pkcs8 = "pkcs8",
+        /// PKCS#12 (.p12/.pfx) with the certificate and chain.
+        Pkcs12 = "pkcs12",
+    }
 }
 
-/// How the password becomes the encryption key (PKCS#8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Kdf {
-    /// PBKDF2 with HMAC-SHA256 (read by every OpenSSL, Java, .NET).
-    Pbkdf2,
-    /// scrypt (memory-hard; OpenSSL 1.1+).
-    Scrypt,
+crate::names::named_enum! {
+    /// How the password becomes the encryption key (PKCS#8).
+    pub enum Kdf: "key derivation" {
+        /// PBKDF2 with HMAC-SHA256 (read by every OpenSSL, Java, .NET).
+        Pbkdf2 = "pbkdf2",
+        /// scrypt (memory-hard; OpenSSL 1.1+).
+        Scrypt = "scrypt",
+    }
 }
 
 /// Take the private key off the token as a PKCS#8 PrivateKeyInfo (DER). Refuses a key the
@@ -85,12 +85,15 @@ pub fn extract_pkcs8(
         },
         other => other,
     })?;
-    let kwp = aes_kw::KwpAes256::new_from_slice(&kek)
-        .map_err(|_| Error::Cryptoki("AES key of the wrong length".into()))?;
+    let kwp = aes_kw::KwpAes256::new_from_slice(&kek).map_err(|_| Internal::Crypto {
+        what: "AES key set-up",
+    })?;
     let mut buf = Zeroizing::new(vec![0u8; wrapped.len()]);
     let len = kwp
         .unwrap_key(&wrapped, &mut buf)
-        .map_err(|_| Error::Cryptoki("the token's wrapped key did not unwrap".into()))?
+        .map_err(|_| Internal::Crypto {
+            what: "unwrapping the token's wrapped key",
+        })?
         .len();
     // SoftHSM2 pads the key to a multiple of 8 with zeros before wrapping, so RFC 5649's
     // length indicator counts the padding: keep only the DER SEQUENCE itself.
@@ -106,10 +109,12 @@ pub fn extract_pkcs8(
 /// some programs (and tokenward's own import) need: put the token's public point in.
 fn with_ec_public_key(pkcs8_der: &[u8], point: &[u8]) -> Result<Zeroizing<Vec<u8>>> {
     use der::{Decode, Encode};
-    let bad =
-        |e: der::Error| Error::Cryptoki(format!("the token's EC key is not SEC1 in PKCS#8 ({e})"));
-    let info = pkcs8::PrivateKeyInfoRef::from_der(pkcs8_der)
-        .map_err(|e| Error::Cryptoki(format!("{e}")))?;
+    let bad = |e: der::Error| {
+        Error::from(Internal::TokenAnswer {
+            what: format!("an EC key that is not SEC1 in PKCS#8 ({e})"),
+        })
+    };
+    let info = pkcs8::PrivateKeyInfoRef::from_der(pkcs8_der).map_err(bad)?;
     let sec1 = sec1::EcPrivateKey::from_der(info.private_key.as_bytes()).map_err(bad)?;
     if sec1.public_key.is_some() {
         return Ok(Zeroizing::new(pkcs8_der.to_vec()));
@@ -153,16 +158,15 @@ pub fn encrypt_pkcs8(pkcs8_der: &[u8], password: &Pin, kdf: Kdf) -> Result<Vec<u
         // N = 2^14, r = 8, p = 1: 16 MiB, within OpenSSL's default 32 MiB scrypt limit.
         Kdf::Scrypt => {
             let p = pkcs8::pkcs5::scrypt::Params::new(14, 8, 1)
-                .map_err(|e| Error::Cryptoki(format!("scrypt parameters: {e}")))?;
+                .map_err(|e| encode("the scrypt parameters", e))?;
             pbes2::Parameters::generate_scrypt_aes256cbc(p, &salt, iv)
         }
     }
-    .map_err(|e| Error::Cryptoki(format!("encryption parameters: {e}")))?;
-    let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8_der)
-        .map_err(|e| Error::Cryptoki(format!("the token's key is not PKCS#8 ({e})")))?;
+    .map_err(|e| encode("the encryption parameters", e))?;
+    let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8_der).map_err(not_pkcs8)?;
     let doc = info
         .encrypt_with_params(params, password.expose().as_bytes())
-        .map_err(|e| Error::Cryptoki(format!("encryption failed: {e}")))?;
+        .map_err(|e| encode("the encrypted key", e))?;
     Ok(doc.as_bytes().to_vec())
 }
 
@@ -174,13 +178,12 @@ pub fn encrypt_pkcs12(
     alias: &str,
     password: &Pin,
 ) -> Result<Vec<u8>> {
-    let key = p12_keystore::PrivateKey::from_der(pkcs8_der)
-        .map_err(|e| Error::Cryptoki(format!("the token's key is not PKCS#8 ({e})")))?;
+    let key = p12_keystore::PrivateKey::from_der(pkcs8_der).map_err(not_pkcs8)?;
     let mut chain = Vec::new();
     for der in certs {
         chain.push(
             p12_keystore::Certificate::from_der(der)
-                .map_err(|e| Error::Cryptoki(format!("certificate for PKCS#12: {e}")))?,
+                .map_err(|e| encode("a certificate for PKCS#12", e))?,
         );
     }
     let local_id = random_bytes(20)?;
@@ -198,5 +201,20 @@ pub fn encrypt_pkcs12(
         .mac_algorithm(p12_keystore::MacAlgorithm::HmacSha256)
         .mac_iterations(PKCS12_ROUNDS)
         .write()
-        .map_err(|e| Error::Cryptoki(format!("writing PKCS#12 failed: {e}")))
+        .map_err(|e| encode("the PKCS#12 file", e))
+}
+
+fn encode(what: &'static str, e: impl std::fmt::Display) -> Error {
+    Internal::Encode {
+        what,
+        reason: e.to_string(),
+    }
+    .into()
+}
+
+fn not_pkcs8(e: impl std::fmt::Display) -> Error {
+    Internal::TokenAnswer {
+        what: format!("a key that is not PKCS#8 ({e})"),
+    }
+    .into()
 }

@@ -5,20 +5,20 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-/// The programs tokenward writes configuration for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Program {
-    /// OpenSSL 3 (pkcs11 engine from libp11, and the pkcs11-provider).
-    Openssl,
-    /// GnuTLS tools and programs (through p11-kit).
-    Gnutls,
-    /// NSS: Firefox, Thunderbird, certutil.
-    Nss,
-    /// Java's SunPKCS11 provider (keytool, jarsigner, Java programs).
-    Java,
-    /// OpenSSH (ssh, ssh-agent, ssh-keygen).
-    Ssh,
+crate::names::named_enum! {
+    /// The programs tokenward writes configuration for.
+    pub enum Program: "program" {
+        /// OpenSSL 3 (pkcs11 engine from libp11, and the pkcs11-provider).
+        Openssl = "openssl",
+        /// GnuTLS tools and programs (through p11-kit).
+        Gnutls = "gnutls",
+        /// NSS: Firefox, Thunderbird, certutil.
+        Nss = "nss",
+        /// Java's SunPKCS11 provider (keytool, jarsigner, Java programs).
+        Java = "java",
+        /// OpenSSH (ssh, ssh-agent, ssh-keygen).
+        Ssh = "ssh",
+    }
 }
 
 impl Program {

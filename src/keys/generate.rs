@@ -7,7 +7,7 @@ use cryptoki::session::Session;
 use ring::rand::{SecureRandom, SystemRandom};
 
 use super::{usage_attributes, KeySpec, ED25519_PARAMS, P256_PARAMS, P384_PARAMS};
-use crate::error::{Error, Result};
+use crate::error::{Error, Existing, InputError, Internal, Result};
 use crate::token::TokenRef;
 
 /// How long a random CKA_ID is, in bytes.
@@ -42,7 +42,7 @@ pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
     let mut out = vec![0u8; len];
     SystemRandom::new()
         .fill(&mut out)
-        .map_err(|_| Error::Cryptoki("the operating system's random generator failed".into()))?;
+        .map_err(|_| Internal::Random)?;
     Ok(out)
 }
 
@@ -51,7 +51,7 @@ pub fn supported_specs(token: &TokenRef) -> Result<Vec<KeySpec>> {
     let ctx = token.module.ctx();
     let mechanisms = ctx.get_mechanism_list(token.slot)?;
     let mut out = Vec::new();
-    for spec in KeySpec::ALL {
+    for &spec in <KeySpec as crate::names::Named>::ALL {
         if !mechanisms.contains(&spec.mechanism()) {
             continue;
         }
@@ -82,18 +82,17 @@ pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<(
             Attribute::Label(label.as_bytes().to_vec()),
         ])?;
         if !by_label.is_empty() {
-            return Err(Error::ObjectExists(format!(
-                "an object labelled \"{label}\" is already on the token; choose another --label (see `tokenward objects --login`)"
-            )));
+            return Err(Error::ObjectExists(Existing::Label {
+                label: label.to_string(),
+            }));
         }
         if let Some(id) = id {
             let by_id =
                 session.find_objects(&[Attribute::Class(class), Attribute::Id(id.to_vec())])?;
             if !by_id.is_empty() {
-                return Err(Error::ObjectExists(format!(
-                    "an object with id {} is already on the token; choose another --id or leave it out for a random one",
-                    hex::encode(id)
-                )));
+                return Err(Error::ObjectExists(Existing::Id {
+                    id: hex::encode(id),
+                }));
             }
         }
     }
@@ -110,9 +109,7 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
         });
     }
     if req.label.is_empty() {
-        return Err(Error::Usage(
-            "a key needs a label: give --label NAME".into(),
-        ));
+        return Err(InputError::LabelEmpty { what: "key" }.into());
     }
     check_free(session, &req.label, req.id.as_deref())?;
     let id = match &req.id {

@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use super::generate::{check_free, random_bytes, RANDOM_ID_LEN};
 use super::material::PrivateKey;
 use crate::cert::{self, CertInfo};
-use crate::error::{Error, Result};
+use crate::error::{Error, Existing, KeyError, Result};
 use crate::pin::Pin;
 use crate::token::certs::{ca_id, cert_template, read_certificates};
 use crate::token::TokenRef;
@@ -56,29 +56,24 @@ pub fn from_pkcs12(data: &[u8], password: &Pin) -> Result<KeyBundle> {
         p12_keystore::error::Error::MacError(_) | p12_keystore::error::Error::UnpadError => {
             Error::WrongPassword("PKCS#12 file")
         }
-        other => Error::Usage(format!("the file is not a readable PKCS#12 file ({other})")),
+        other => KeyError::Pkcs12Unreadable {
+            reason: other.to_string(),
+        }
+        .into(),
     })?;
     let mut keys = archive.keys.into_iter();
     let Some(bag) = keys.next() else {
-        return Err(Error::Usage(
-            "the PKCS#12 file holds no private key (only certificates); import certificates with `tokenward certs import`".into(),
-        ));
+        return Err(KeyError::Pkcs12WithoutKey.into());
     };
     if keys.next().is_some() {
-        return Err(Error::Usage(
-            "the PKCS#12 file holds more than one private key; tokenward imports one key at a time (split it with openssl pkcs12)".into(),
-        ));
+        return Err(KeyError::Pkcs12SeveralKeys.into());
     }
     let der = Zeroizing::new(bag.key.as_der().to_vec());
     let key = PrivateKey::from_pkcs8(&der)?;
     let mut certs = Vec::new();
     for c in archive.certs {
         let der = c.cert.as_der().to_vec();
-        let info = cert::parse(&der).map_err(|e| {
-            Error::Usage(format!(
-                "a certificate in the PKCS#12 file is unreadable: {e}"
-            ))
-        })?;
+        let info = cert::parse(&der).map_err(cert_unreadable)?;
         certs.push(InputCert { der, info });
     }
     let mut bundle = with_certs(key, certs)?;
@@ -98,17 +93,21 @@ pub fn from_key_files(
     let key = PrivateKey::from_file_data(key_data, Some(password))?;
     let mut ders = Vec::new();
     if key_data.windows(17).any(|w| w == b"BEGIN CERTIFICATE") {
-        ders.extend(cert::split_pem_or_der(key_data).map_err(Error::Usage)?);
+        ders.extend(cert::split_pem_or_der(key_data).map_err(cert_unreadable)?);
     }
     if let Some(data) = cert_data {
-        ders.extend(cert::split_pem_or_der(data).map_err(Error::Usage)?);
+        ders.extend(cert::split_pem_or_der(data).map_err(cert_unreadable)?);
     }
     let mut certs = Vec::new();
     for der in ders {
-        let info = cert::parse(&der).map_err(Error::Usage)?;
+        let info = cert::parse(&der).map_err(cert_unreadable)?;
         certs.push(InputCert { der, info });
     }
     with_certs(key, certs)
+}
+
+fn cert_unreadable(reason: String) -> Error {
+    KeyError::CertificateUnreadable { reason }.into()
 }
 
 /// Sort certificates into the key's own and its issuers; a certificate file whose
@@ -120,10 +119,9 @@ fn with_certs(key: PrivateKey, certs: Vec<InputCert>) -> Result<KeyBundle> {
         .partition(|c| c.info.public_key == material);
     if mine.is_empty() {
         if let Some(leaf) = others.iter().find(|c| !c.info.is_ca) {
-            return Err(Error::KeyMismatch(format!(
-                "the certificate \"{}\" does not belong to this key (their public keys differ); check that you picked the right pair of files. Nothing was imported",
-                leaf.info.subject_cn
-            )));
+            return Err(Error::KeyMismatch {
+                subject: leaf.info.subject_cn.clone(),
+            });
         }
     }
     let cert = mine.into_iter().next();
@@ -166,11 +164,10 @@ pub fn write(
     let (existing_certs, keys) = read_certificates(session, &token.report)?;
     let material = bundle.key.public.material();
     if let Some(k) = keys.iter().find(|k| k.same_public_key(&material)) {
-        return Err(Error::ObjectExists(format!(
-            "this key is already on the token as \"{}\" (id {}); nothing was imported",
-            k.label,
-            hex::encode(&k.id)
-        )));
+        return Err(Error::ObjectExists(Existing::Key {
+            label: k.label.clone(),
+            id: hex::encode(&k.id),
+        }));
     }
     let id = match id {
         Some(id) => id,

@@ -10,7 +10,7 @@ use zeroize::{Zeroize, Zeroizing};
 
 use super::public::PublicKey;
 use crate::cert::strip_zeros;
-use crate::error::{Error, Result};
+use crate::error::{Error, KeyError, Result};
 use crate::pin::Pin;
 
 const RSA_OID: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
@@ -59,7 +59,7 @@ impl PrivateKey {
     /// Decode a PKCS#8 PrivateKeyInfo (DER).
     pub fn from_pkcs8(der: &[u8]) -> Result<Self> {
         let info = pkcs8::PrivateKeyInfoRef::from_der(der)
-            .map_err(|e| bad(format!("not a PKCS#8 private key ({e})")))?;
+            .map_err(|e| malformed("not a PKCS#8 private key", e))?;
         let key = info.private_key.as_bytes();
         match info.algorithm.oid {
             RSA_OID => Self::from_pkcs1(key),
@@ -67,18 +67,18 @@ impl PrivateKey {
                 let params = info
                     .algorithm
                     .parameters
-                    .ok_or_else(|| bad("the EC key names no curve".into()))?
+                    .ok_or(KeyError::NoCurve)?
                     .to_der()
-                    .map_err(|e| bad(e.to_string()))?;
+                    .map_err(|e| malformed("broken EC parameters", e))?;
                 Self::from_sec1(key, Some(params))
             }
             ED25519_OID => {
                 // CurvePrivateKey ::= OCTET STRING (RFC 8410)
                 let seed = <&der::asn1::OctetStringRef>::from_der(key)
-                    .map_err(|e| bad(format!("broken Ed25519 key ({e})")))?;
+                    .map_err(|e| malformed("broken Ed25519 key", e))?;
                 let seed = Zeroizing::new(seed.as_bytes().to_vec());
                 let pair = ring::signature::Ed25519KeyPair::from_seed_unchecked(&seed)
-                    .map_err(|_| bad("broken Ed25519 key".into()))?;
+                    .map_err(|_| malformed("broken Ed25519 key", "not a valid seed"))?;
                 use ring::signature::KeyPair;
                 let public = PublicKey::Ed25519(pair.public_key().as_ref().to_vec());
                 Ok(PrivateKey {
@@ -90,16 +90,16 @@ impl PrivateKey {
                     ],
                 })
             }
-            other => Err(bad(format!(
-                "the key's algorithm ({other}) is not one tokenward imports (RSA, EC, Ed25519)"
-            ))),
+            other => Err(KeyError::AlgorithmUnsupported {
+                oid: other.to_string(),
+            }
+            .into()),
         }
     }
 
     /// Decode a PKCS#1 RSAPrivateKey (DER).
     pub fn from_pkcs1(der: &[u8]) -> Result<Self> {
-        let k = pkcs1::RsaPrivateKey::from_der(der)
-            .map_err(|e| bad(format!("broken RSA key ({e})")))?;
+        let k = pkcs1::RsaPrivateKey::from_der(der).map_err(|e| malformed("broken RSA key", e))?;
         let v = |u: pkcs1::UintRef<'_>| strip_zeros(u.as_bytes());
         let public = PublicKey::Rsa {
             modulus: v(k.modulus),
@@ -123,16 +123,17 @@ impl PrivateKey {
 
     /// Decode a SEC1 ECPrivateKey (DER); `params` is the curve from the PKCS#8 wrapper.
     pub fn from_sec1(der: &[u8], params: Option<Vec<u8>>) -> Result<Self> {
-        let k =
-            sec1::EcPrivateKey::from_der(der).map_err(|e| bad(format!("broken EC key ({e})")))?;
+        let k = sec1::EcPrivateKey::from_der(der).map_err(|e| malformed("broken EC key", e))?;
         let params = match (params, &k.parameters) {
             (Some(p), _) => p,
-            (None, Some(p)) => p.to_der().map_err(|e| bad(e.to_string()))?,
-            (None, None) => return Err(bad("the EC key names no curve".into())),
+            (None, Some(p)) => p
+                .to_der()
+                .map_err(|e| malformed("broken EC parameters", e))?,
+            (None, None) => return Err(KeyError::NoCurve.into()),
         };
-        let point = k.public_key.ok_or_else(|| {
-            bad("the EC key file does not carry its public key; export it again with OpenSSL (`openssl pkey -in KEY -out NEW`)".into())
-        })?;
+        let point = k
+            .public_key
+            .ok_or_else(|| Error::from(KeyError::NoPublicPoint))?;
         Ok(PrivateKey {
             public: PublicKey::Ec {
                 params: params.clone(),
@@ -153,20 +154,20 @@ impl PrivateKey {
         if !data.starts_with(b"-----") && !data.windows(11).any(|w| w == b"-----BEGIN ") {
             return Self::from_pkcs8(data);
         }
-        let text = std::str::from_utf8(data).map_err(|_| bad("the PEM file is not text".into()))?;
+        let text = std::str::from_utf8(data).map_err(|_| Error::from(KeyError::PemNotText))?;
         for block in pem_blocks(text) {
             let (label, der) = der::pem::decode_vec(block.as_bytes())
-                .map_err(|e| bad(format!("broken PEM block ({e})")))?;
+                .map_err(|e| malformed("broken PEM block", e))?;
             let der = Zeroizing::new(der);
             return match label {
                 "PRIVATE KEY" => Self::from_pkcs8(&der),
                 "RSA PRIVATE KEY" => Self::from_pkcs1(&der),
                 "EC PRIVATE KEY" => Self::from_sec1(&der, None),
                 "ENCRYPTED PRIVATE KEY" => {
-                    let ask = password.ok_or_else(|| bad("the key is encrypted; give its password with --password-file, --password-env or --password-stdin".into()))?;
+                    let ask = password.ok_or_else(|| Error::from(KeyError::NeedsPassword))?;
                     let pass = ask()?;
                     let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der)
-                        .map_err(|e| bad(format!("broken encrypted key ({e})")))?;
+                        .map_err(|e| malformed("broken encrypted key", e))?;
                     let plain = enc
                         .decrypt(pass.expose().as_bytes())
                         .map_err(|_| Error::WrongPassword("key file"))?;
@@ -175,9 +176,7 @@ impl PrivateKey {
                 _ => continue,
             };
         }
-        Err(bad(
-            "the file holds no private key (looked for a PEM PRIVATE KEY block)".into(),
-        ))
+        Err(KeyError::NoPrivateKey.into())
     }
 
     /// The template of the private key object, with the common attributes given.
@@ -240,8 +239,12 @@ pub fn pem_blocks(text: &str) -> Vec<&str> {
     out
 }
 
-fn bad(msg: String) -> Error {
-    Error::Usage(msg)
+fn malformed(what: &'static str, reason: impl std::fmt::Display) -> Error {
+    KeyError::Malformed {
+        what,
+        reason: reason.to_string(),
+    }
+    .into()
 }
 
 #[cfg(test)]
@@ -300,6 +303,6 @@ mod tests {
             None,
         )
         .unwrap_err();
-        assert!(err.to_string().contains("--password-file"), "{err}");
+        assert!(err.message().contains("--password-file"), "{err}");
     }
 }

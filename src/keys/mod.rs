@@ -12,28 +12,25 @@ pub mod import;
 pub mod material;
 pub mod public;
 
-use std::fmt;
-
 use cryptoki::mechanism::MechanismType;
 use cryptoki::object::Attribute;
-use serde::Serialize;
 
-/// The key types `keys generate --type` offers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum KeySpec {
-    /// RSA, 2048-bit modulus.
-    Rsa2048,
-    /// RSA, 3072-bit modulus.
-    Rsa3072,
-    /// RSA, 4096-bit modulus.
-    Rsa4096,
-    /// ECDSA on NIST P-256.
-    P256,
-    /// ECDSA on NIST P-384.
-    P384,
-    /// EdDSA on Curve25519.
-    Ed25519,
+crate::names::named_enum! {
+    /// The key types `keys generate --type` offers.
+    pub enum KeySpec: "key type" {
+        /// RSA, 2048-bit modulus.
+        Rsa2048 = "rsa2048",
+        /// RSA, 3072-bit modulus.
+        Rsa3072 = "rsa3072",
+        /// RSA, 4096-bit modulus.
+        Rsa4096 = "rsa4096",
+        /// ECDSA on NIST P-256.
+        P256 = "p256",
+        /// ECDSA on NIST P-384.
+        P384 = "p384",
+        /// EdDSA on Curve25519.
+        Ed25519 = "ed25519",
+    }
 }
 
 /// DER of the named-curve OID of P-256.
@@ -44,28 +41,6 @@ pub const P384_PARAMS: &[u8] = &[0x06, 0x05, 0x2b, 0x81, 0x04, 0x00, 0x22];
 pub const ED25519_PARAMS: &[u8] = &[0x06, 0x03, 0x2b, 0x65, 0x70];
 
 impl KeySpec {
-    /// Every spec, in the order offered.
-    pub const ALL: [KeySpec; 6] = [
-        KeySpec::Rsa2048,
-        KeySpec::Rsa3072,
-        KeySpec::Rsa4096,
-        KeySpec::P256,
-        KeySpec::P384,
-        KeySpec::Ed25519,
-    ];
-
-    /// The name on the command line and in JSON.
-    pub fn name(self) -> &'static str {
-        match self {
-            KeySpec::Rsa2048 => "rsa2048",
-            KeySpec::Rsa3072 => "rsa3072",
-            KeySpec::Rsa4096 => "rsa4096",
-            KeySpec::P256 => "p256",
-            KeySpec::P384 => "p384",
-            KeySpec::Ed25519 => "ed25519",
-        }
-    }
-
     /// The generation mechanism the token must offer.
     pub fn mechanism(self) -> MechanismType {
         match self {
@@ -107,10 +82,4 @@ pub fn usage_attributes(rsa: bool, ec: bool) -> (Vec<Attribute>, Vec<Attribute>)
         private.push(Attribute::Derive(true));
     }
     (public, private)
-}
-
-impl fmt::Display for KeySpec {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
 }

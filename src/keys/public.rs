@@ -7,7 +7,7 @@ use der::{Any, Decode, Encode};
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 use crate::cert::PublicKeyMaterial;
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, KeyError, Result};
 use crate::token::certs::{unwrap_octet_string, KeyObject};
 use crate::token::objects::curve_name;
 
@@ -50,21 +50,19 @@ impl PublicKey {
             .filter(|k| !k.private && k.id == key.id && k.key_type == key.key_type)
             .find_map(|k| Self::from_object(k).ok())
             .ok_or_else(|| {
-                Error::Usage(format!(
-                    "the public half of key \"{}\" is not on the token (no public key object with id {}), so it cannot be shown or used",
-                    key.label,
-                    hex::encode(&key.id)
-                ))
+                Error::from(KeyError::PublicHalfMissing {
+                    label: key.label.clone(),
+                    id: hex::encode(&key.id),
+                })
             })
     }
 
     /// The public key held in one object's attributes.
     pub fn from_object(key: &KeyObject) -> Result<Self> {
         let missing = || {
-            Error::Usage(format!(
-                "key \"{}\" does not show its public key",
-                key.label
-            ))
+            Error::from(KeyError::PublicKeyHidden {
+                label: key.label.clone(),
+            })
         };
         match key.key_type {
             Some(KeyType::RSA) => Ok(PublicKey::Rsa {
@@ -106,13 +104,13 @@ impl PublicKey {
     /// The public key of a DER SubjectPublicKeyInfo (a certificate's, or a PUBLIC KEY file's).
     pub fn from_spki(der: &[u8]) -> Result<Self> {
         let spki = SubjectPublicKeyInfoOwned::from_der(der)
-            .map_err(|e| Error::Usage(format!("not a public key ({e})")))?;
+            .map_err(|e| malformed("not a public key", e))?;
         let bits = spki.subject_public_key.raw_bytes().to_vec();
         match spki.algorithm.oid {
             RSA_OID => {
                 let rsa: pkcs1::RsaPublicKey<pkcs1::UintRef<'_>> =
                     pkcs1::RsaPublicKey::from_der(&bits)
-                        .map_err(|e| Error::Usage(format!("broken RSA public key ({e})")))?;
+                        .map_err(|e| malformed("broken RSA public key", e))?;
                 Ok(PublicKey::Rsa {
                     modulus: crate::cert::strip_zeros(rsa.modulus.as_bytes()),
                     exponent: crate::cert::strip_zeros(rsa.public_exponent.as_bytes()),
@@ -122,15 +120,16 @@ impl PublicKey {
                 params: spki
                     .algorithm
                     .parameters
-                    .ok_or_else(|| Error::Usage("the EC public key names no curve".into()))?
+                    .ok_or(KeyError::NoCurve)?
                     .to_der()
                     .map_err(der_error)?,
                 point: bits,
             }),
             ED25519_OID => Ok(PublicKey::Ed25519(bits)),
-            other => Err(Error::Usage(format!(
-                "public keys of algorithm {other} are not supported (RSA, EC and Ed25519 are)"
-            ))),
+            other => Err(KeyError::PublicAlgorithmUnsupported {
+                oid: other.to_string(),
+            }
+            .into()),
         }
     }
 
@@ -192,12 +191,24 @@ impl PublicKey {
 }
 
 fn unsupported(key: &KeyObject) -> Error {
-    Error::Usage(format!(
-        "key \"{}\" is of a type tokenward does not handle (it handles RSA, EC P-256/P-384 and Ed25519)",
-        key.label
-    ))
+    KeyError::TypeUnsupported {
+        label: key.label.clone(),
+    }
+    .into()
 }
 
 fn der_error(e: der::Error) -> Error {
-    Error::Usage(format!("cannot encode the public key: {e}"))
+    Internal::Encode {
+        what: "the public key",
+        reason: e.to_string(),
+    }
+    .into()
+}
+
+fn malformed(what: &'static str, reason: impl std::fmt::Display) -> Error {
+    KeyError::Malformed {
+        what,
+        reason: reason.to_string(),
+    }
+    .into()
 }

@@ -6,4 +6,4 @@ mod source;
 
 pub use policy::{CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH};
 pub use secret::Pin;
-pub use source::{prompt, PinSource, SecretKind};
+pub use source::{prompt, read_new, PinSource, SecretKind, NEW_SECRET_TRIES};

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use zeroize::{Zeroize, Zeroizing};
 
 use super::Pin;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, SecretError};
 
 /// Which secret is being asked for; names the flags in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +71,7 @@ impl PinSource {
     ) -> Result<Self> {
         let given = usize::from(file.is_some()) + usize::from(env.is_some()) + usize::from(stdin);
         if given > 1 {
-            return Err(Error::Usage(format!(
-                "give the {} only one way: --{f}-file, --{f}-env or --{f}-stdin",
-                kind.noun(),
-                f = kind.flag()
-            )));
+            return Err(SecretError::SeveralSources { secret: kind }.into());
         }
         Ok(match (file, env, stdin) {
             (Some(f), _, _) => PinSource::File(f.to_path_buf()),
@@ -95,31 +91,35 @@ impl PinSource {
 
     /// Read the secret. An empty secret is an error everywhere.
     pub fn read(&self, kind: SecretKind) -> Result<Pin> {
-        let noun = kind.noun();
         let pin = match self {
-            PinSource::File(path) => read_file(path, noun)?,
+            PinSource::File(path) => read_file(path, kind)?,
             PinSource::Env(var) => match std::env::var(var) {
                 Ok(value) => Pin::new(value),
                 Err(std::env::VarError::NotPresent) => {
-                    return Err(Error::Secret(format!(
-                        "the environment variable {var} named for the {noun} is not set"
-                    )))
+                    return Err(SecretError::VariableNotSet {
+                        secret: kind,
+                        variable: var.clone(),
+                    }
+                    .into())
                 }
                 Err(std::env::VarError::NotUnicode(mut raw)) => {
                     raw.zeroize_os();
-                    return Err(Error::Secret(format!(
-                        "the environment variable {var} holds bytes that are not text; the {noun} must be text"
-                    )));
+                    return Err(SecretError::VariableNotText {
+                        secret: kind,
+                        variable: var.clone(),
+                    }
+                    .into());
                 }
             },
-            PinSource::Stdin => read_stdin_line(noun)?,
-            PinSource::Prompt => prompt(kind, &format!("{}: ", capitalise(noun)))?,
+            PinSource::Stdin => read_stdin_line(kind)?,
+            PinSource::Prompt => prompt(kind, &format!("{}: ", capitalise(kind.noun())))?,
         };
         if pin.is_empty() {
-            return Err(Error::Secret(format!(
-                "the {noun} from {} is empty",
-                self.describe()
-            )));
+            return Err(SecretError::Empty {
+                secret: kind,
+                source_words: self.describe(),
+            }
+            .into());
         }
         Ok(pin)
     }
@@ -135,6 +135,46 @@ impl PinSource {
     }
 }
 
+/// How many times a prompt asks for a new secret before giving up.
+pub const NEW_SECRET_TRIES: usize = 3;
+
+/// Read a new secret from `source` and apply `check`. A prompt asks twice and asks again on
+/// a mismatch or a failed check, up to [`NEW_SECRET_TRIES`] times; other sources give it once.
+///
+/// # Errors
+/// The source's; [`Error::Mismatch`] or `check`'s error after the last try.
+pub fn read_new(
+    kind: SecretKind,
+    source: &PinSource,
+    check: &dyn Fn(&Pin) -> Result<()>,
+) -> Result<Pin> {
+    if *source != PinSource::Prompt {
+        let pin = source.read(kind)?;
+        check(&pin)?;
+        return Ok(pin);
+    }
+    let asked = match kind {
+        SecretKind::NewPin => "PIN",
+        other => other.noun(),
+    };
+    let mut last = Error::Mismatch(kind);
+    for _ in 0..NEW_SECRET_TRIES {
+        let first = prompt(kind, &format!("New {asked}: "))?;
+        if let Err(e) = check(&first) {
+            eprintln!("tokenward: {}", e.message());
+            last = e;
+            continue;
+        }
+        let second = prompt(kind, &format!("New {asked} again: "))?;
+        if first == second {
+            return Ok(first);
+        }
+        eprintln!("tokenward: the two entries did not match; try again");
+        last = Error::Mismatch(kind);
+    }
+    Err(last)
+}
+
 /// Ask on the terminal with echo off; fail at once when there is no terminal.
 pub fn prompt(kind: SecretKind, text: &str) -> Result<Pin> {
     if !std::io::stdin().is_terminal() && !std::io::stderr().is_terminal() {
@@ -147,14 +187,10 @@ pub fn prompt(kind: SecretKind, text: &str) -> Result<Pin> {
 }
 
 fn no_terminal(kind: SecretKind) -> Error {
-    Error::Secret(format!(
-        "the {noun} is needed but there is no terminal to ask on; give it with --{f}-file FILE, --{f}-env VARIABLE or --{f}-stdin",
-        noun = kind.noun(),
-        f = kind.flag()
-    ))
+    SecretError::NoTerminal { secret: kind }.into()
 }
 
-fn read_file(path: &Path, noun: &str) -> Result<Pin> {
+fn read_file(path: &Path, kind: SecretKind) -> Result<Pin> {
     let mut file = std::fs::File::open(path).map_err(|source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -172,25 +208,25 @@ fn read_file(path: &Path, noun: &str) -> Result<Pin> {
             bytes.pop();
         }
     }
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        Error::Secret(format!(
-            "the {noun} file {} does not hold text; save it as UTF-8",
-            path.display()
-        ))
+    let text = std::str::from_utf8(&bytes).map_err(|_| SecretError::FileNotText {
+        secret: kind,
+        path: path.to_path_buf(),
     })?;
     Ok(Pin::new(text.to_string()))
 }
 
-fn read_stdin_line(noun: &str) -> Result<Pin> {
+fn read_stdin_line(kind: SecretKind) -> Result<Pin> {
     let mut line = Zeroizing::new(String::new());
-    let read = std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| Error::Secret(format!("cannot read the {noun} from standard input: {e}")))?;
+    let read =
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| SecretError::StdinFailed {
+                secret: kind,
+                reason: e.to_string(),
+            })?;
     if read == 0 {
-        return Err(Error::Secret(format!(
-            "standard input ended before the {noun} was given"
-        )));
+        return Err(SecretError::StdinEnded { secret: kind }.into());
     }
     let trimmed = line.strip_suffix('\n').unwrap_or(&line);
     let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);

@@ -8,7 +8,7 @@ use ring::digest;
 use ring::rand::{SecureRandom, SystemRandom};
 use zeroize::Zeroizing;
 
-use crate::error::{Error, Result};
+use crate::error::{Internal, KeyTypo, Result};
 
 /// Key bytes.
 pub const KEY_LEN: usize = 32;
@@ -34,9 +34,9 @@ impl RecoveryKey {
     /// A fresh random key.
     pub fn generate() -> Result<Self> {
         let mut k = Zeroizing::new([0u8; KEY_LEN]);
-        SystemRandom::new().fill(k.as_mut()).map_err(|_| {
-            Error::Cryptoki("the operating system's random generator failed".into())
-        })?;
+        SystemRandom::new()
+            .fill(k.as_mut())
+            .map_err(|_| Internal::Random)?;
         Ok(RecoveryKey(k))
     }
 
@@ -70,7 +70,7 @@ impl RecoveryKey {
 
     /// Read the text form. Case, spaces and dashes do not matter, and the digits people type
     /// for look-alike letters (0 for O, 1 for I, 8 for B) are taken as those letters. A typo is
-    /// reported as [`Error::RecoveryKeyMistyped`] before the key is used.
+    /// reported as [`crate::Error::RecoveryKeyMistyped`] before the key is used.
     pub fn parse(text: &str) -> Result<Self> {
         let clean: Zeroizing<String> = Zeroizing::new(
             text.chars()
@@ -85,26 +85,22 @@ impl RecoveryKey {
         );
         let expected = data_encoding::BASE32_NOPAD.encode_len(KEY_LEN + CHECK_LEN);
         if clean.len() != expected {
-            return Err(Error::RecoveryKeyMistyped(format!(
-                "a recovery key has {expected} letters and digits (not counting the dashes); this one has {}",
-                clean.len()
-            )));
+            return Err(KeyTypo::Length {
+                expected,
+                got: clean.len(),
+            }
+            .into());
         }
         let data = Zeroizing::new(
             data_encoding::BASE32_NOPAD
                 .decode(clean.as_bytes())
-                .map_err(|e| {
-                    Error::RecoveryKeyMistyped(format!(
-                        "character {} is not one a recovery key uses (letters A-Z and digits 2-7)",
-                        e.position + 1
-                    ))
+                .map_err(|e| KeyTypo::Character {
+                    position: e.position + 1,
                 })?,
         );
         let (key, check) = data.split_at(KEY_LEN);
         if check != checksum(key) {
-            return Err(Error::RecoveryKeyMistyped(
-                "its checksum does not match, so at least one character is wrong; compare it with the recovery mail again".into(),
-            ));
+            return Err(KeyTypo::Checksum.into());
         }
         let mut k = Zeroizing::new([0u8; KEY_LEN]);
         k.copy_from_slice(key);
@@ -139,12 +135,12 @@ mod tests {
         let typo: String = chars.into_iter().collect();
         assert!(matches!(
             RecoveryKey::parse(&typo),
-            Err(Error::RecoveryKeyMistyped(_))
+            Err(crate::Error::RecoveryKeyMistyped(_))
         ));
         // Too short, and an impossible character.
         assert!(matches!(
             RecoveryKey::parse(&text[..20]),
-            Err(Error::RecoveryKeyMistyped(_))
+            Err(crate::Error::RecoveryKeyMistyped(_))
         ));
         assert!(format!("{k:?}").contains("redacted"));
         assert!(!format!("{k:?}").contains(&text[..5]));
@@ -163,7 +159,7 @@ mod tests {
             // Either the checksum catches it, or (1 in 65,536) it parses to another key: never
             // to the same key silently.
             match RecoveryKey::parse(&typo) {
-                Err(Error::RecoveryKeyMistyped(_)) => {}
+                Err(crate::Error::RecoveryKeyMistyped(_)) => {}
                 Ok(other) => prop_assert_ne!(other.bytes(), k.bytes()),
                 Err(e) => prop_assert!(false, "unexpected {e}"),
             }

@@ -37,8 +37,8 @@ pub fn send(
         .header(header::AUTHORIZATION, bearer.as_str())
         .header(header::CONTENT_TYPE, "application/json")
         .body(json.as_bytes().to_vec())
-        .map_err(|e| Error::MailFailed(format!("cannot build the request to {url}: {e}")))?;
-    let response = call(request).map_err(|e| Error::MailFailed(e.to_string()))?;
+        .map_err(|e| mail_failed(format!("cannot build the request to {url}: {e}")))?;
+    let response = call(request).map_err(|e| mail_failed(e.to_string()))?;
     if response.status().is_success() {
         return Ok(());
     }
@@ -46,8 +46,15 @@ pub fn send(
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
         .unwrap_or_default();
-    Err(Error::MailFailed(format!(
+    Err(mail_failed(format!(
         "the Gmail API answered {} {detail}",
         response.status()
     )))
+}
+
+fn mail_failed(detail: String) -> Error {
+    Error::MailFailed {
+        detail,
+        nothing_stored: false,
+    }
 }

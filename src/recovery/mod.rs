@@ -19,7 +19,7 @@ pub mod store;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, NotEnrolled, RecoveryError, Result};
 use crate::pin::Pin;
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::TokenRef;
@@ -144,18 +144,16 @@ pub fn enroll(
         ),
     )
     .map_err(|e| match e {
-        Error::MailFailed(m) => Error::MailFailed(format!(
-            "{m}. Nothing was stored on the token, so no recovery key exists; try again later"
-        )),
+        Error::MailFailed { detail, .. } => Error::MailFailed {
+            detail,
+            nothing_stored: true,
+        },
         other => other,
     })?;
     drop(key);
     let old = store::read_blobs(&session)?;
-    store::write_checked(&session, &blob).map_err(|e| {
-        Error::Cryptoki(format!(
-            "{e}. The recovery mail you just got holds a key for nothing: delete it, and run enroll again"
-        ))
-    })?;
+    store::write_checked(&session, &blob)
+        .map_err(|e| RecoveryError::NotStoredAfterMail { cause: Box::new(e) })?;
     // A new enrolment replaces the old one.
     for o in old {
         let _ = session.destroy_object(o.handle);
@@ -175,10 +173,10 @@ pub fn revoke(token: &mut TokenRef, so_pin: &Pin, final_try: bool) -> Result<usi
     let session = so_session(token, so_pin, final_try)?;
     let blobs = store::read_blobs(&session)?;
     if blobs.is_empty() {
-        return Err(Error::NotEnrolled(format!(
-            "token \"{}\" has no recovery set up; nothing to revoke",
-            token.report.label
-        )));
+        return Err(NotEnrolled::NothingToRevoke {
+            token: token.report.label.clone(),
+        }
+        .into());
     }
     for b in &blobs {
         session.destroy_object(b.handle)?;
@@ -215,17 +213,18 @@ pub fn recover(
         .filter_map(|s| s.blob.ok())
         .collect();
     if blobs.is_empty() {
-        return Err(Error::NotEnrolled(format!(
-            "token \"{}\" has no recovery set up (`tokenward recovery enroll` sets it up); ask your administrator to reset the PIN with the SO PIN",
-            token.report.label
-        )));
+        return Err(NotEnrolled::NoRecovery {
+            token: token.report.label.clone(),
+        }
+        .into());
     }
     let mine: Vec<&Blob> = blobs.iter().filter(|b| b.token_serial == serial).collect();
     let Some(first) = mine.first() else {
-        return Err(Error::NotEnrolled(format!(
-            "the recovery data on token \"{}\" was made for another token (serial {}); it cannot reset this token's PIN",
-            token.report.label, blobs[0].token_serial
-        )));
+        return Err(NotEnrolled::OtherToken {
+            token: token.report.label.clone(),
+            serial: blobs[0].token_serial.clone(),
+        }
+        .into());
     };
     let email = first.email.clone();
     // A live sign-in must prove the same verified address.
@@ -239,9 +238,7 @@ pub fn recover(
     let so_pin = blob.unseal(&key, &serial)?;
     drop(key);
     let session = so_session(token, &so_pin, final_try).map_err(|e| match e {
-        Error::WrongPin { .. } => Error::Usage(
-            "the recovery key is right, but the SO PIN it holds no longer works (it was changed after recovery was set up); ask your administrator, and set up recovery again afterwards".into(),
-        ),
+        Error::WrongPin { .. } => RecoveryError::StaleSoPin.into(),
         other => other,
     })?;
     let pin = new_pin(token)?;

@@ -18,7 +18,7 @@ use zeroize::Zeroizing;
 
 use super::http::client;
 use super::RecoveryConfig;
-use crate::error::{Error, Result};
+use crate::error::{Error, IdentityFailure, RecoveryError, Result};
 
 /// The Gmail scope that lets tokenward send mail from the user's account.
 pub const GMAIL_SEND: &str = "https://www.googleapis.com/auth/gmail.send";
@@ -52,7 +52,10 @@ struct Redirect {
 }
 
 fn network(what: &str, e: impl std::fmt::Display) -> Error {
-    Error::Network(format!("{what}: {e}"))
+    Error::Network {
+        what: what.to_string(),
+        detail: e.to_string(),
+    }
 }
 
 /// Sign in, requiring the account `expected_email` (any verified account when `None`).
@@ -63,12 +66,11 @@ pub fn sign_in(
     show_url: &dyn Fn(&str),
 ) -> Result<SignedIn> {
     let http = client();
-    let issuer = IssuerUrl::new(config.issuer.clone()).map_err(|e| {
-        Error::Usage(format!(
-            "recovery.issuer {:?} is not a URL: {e}",
-            config.issuer
-        ))
-    })?;
+    let issuer =
+        IssuerUrl::new(config.issuer.clone()).map_err(|e| RecoveryError::IssuerNotUrl {
+            issuer: config.issuer.clone(),
+            reason: e.to_string(),
+        })?;
     let metadata = CoreProviderMetadata::discover(&issuer, &http).map_err(|e| {
         network(
             &format!(
@@ -78,11 +80,7 @@ pub fn sign_in(
             e,
         )
     })?;
-    let client_id = config.client_id.clone().ok_or_else(|| {
-        Error::Usage(
-            "recovery needs an OAuth client: set recovery.client_id (and client_secret) in the configuration; docs/recovery.md explains how to create one".into(),
-        )
-    })?;
+    let client_id = config.client_id.clone().ok_or(RecoveryError::NoClient)?;
     let listener = TcpListener::bind("127.0.0.1:0")
         .map_err(|e| network("cannot listen on 127.0.0.1 for the sign-in", e))?;
     let port = listener
@@ -117,64 +115,53 @@ pub fn sign_in(
     if let Some(error) = &back.error {
         return Err(match error.as_str() {
             "access_denied" => Error::SignInDenied,
-            other => Error::IdentityNotProven(format!(
-                "the provider refused the sign-in: {other}{}",
-                back.error_description
-                    .as_deref()
-                    .map(|d| format!(" ({d})"))
-                    .unwrap_or_default()
-            )),
+            other => IdentityFailure::ProviderRefused {
+                error: other.to_string(),
+                description: back.error_description.clone(),
+            }
+            .into(),
         });
     }
     // The state must be the one sent: anything else may be a forged redirect (CSRF).
     if back.state.as_deref() != Some(state.secret().as_str()) {
-        return Err(Error::IdentityNotProven(
-            "the answer that reached tokenward does not belong to this sign-in (its state differs); nothing was done. Sign in again from the address tokenward shows".into(),
-        ));
+        return Err(IdentityFailure::StateMismatch.into());
     }
-    let code = back.code.ok_or_else(|| {
-        Error::IdentityNotProven("the provider sent no authorization code".into())
-    })?;
+    let code = back.code.ok_or(IdentityFailure::NoCode)?;
     let token = oidc
         .exchange_code(AuthorizationCode::new(code.to_string()))
         .map_err(|e| network("the provider has no token endpoint", e))?
         .set_pkce_verifier(verifier)
         .request(&http)
-        .map_err(|e| {
-            Error::IdentityNotProven(format!(
-                "the provider did not exchange the sign-in for a token: {e}"
-            ))
+        .map_err(|e| IdentityFailure::ExchangeFailed {
+            reason: e.to_string(),
         })?;
-    let id_token = token
-        .id_token()
-        .ok_or_else(|| Error::IdentityNotProven("the provider sent no ID token".into()))?;
+    let id_token = token.id_token().ok_or(IdentityFailure::NoIdToken)?;
     let claims = id_token
         .claims(&oidc.id_token_verifier(), &nonce)
-        .map_err(|e| Error::IdentityNotProven(format!("the ID token is not valid: {e}")))?;
+        .map_err(|e| IdentityFailure::IdTokenInvalid {
+            reason: e.to_string(),
+        })?;
     let email = claims
         .email()
         .map(|e| e.as_str().to_lowercase())
-        .ok_or_else(|| Error::IdentityNotProven("the ID token carries no email address".into()))?;
+        .ok_or(IdentityFailure::NoEmail)?;
     if claims.email_verified() != Some(true) {
-        return Err(Error::IdentityNotProven(format!(
-            "the provider has not verified the address {email}; verify it with Google first"
-        )));
+        return Err(IdentityFailure::EmailNotVerified { email }.into());
     }
     if let Some(expected) = expected_email {
         if email != expected.to_lowercase() {
-            return Err(Error::IdentityNotProven(format!(
-                "you signed in as {email}, but recovery is set up for {}; sign in with that account",
-                expected.to_lowercase()
-            )));
+            return Err(IdentityFailure::WrongAccount {
+                email,
+                expected: expected.to_lowercase(),
+            }
+            .into());
         }
     }
     let scopes_ok = token
         .scopes()
         .is_none_or(|s| s.iter().any(|s| s.as_str() == GMAIL_SEND));
     if !scopes_ok {
-        return Err(Error::IdentityNotProven(
-            "the permission to send mail from your account was not granted; tokenward needs it to mail you the recovery key".into(),
-        ));
+        return Err(IdentityFailure::MailScopeMissing.into());
     }
     Ok(SignedIn {
         email,

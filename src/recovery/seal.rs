@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
 use super::key::RecoveryKey;
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, RecoveryError, Result};
 use crate::keys::generate::random_bytes;
 use crate::pin::Pin;
 
@@ -53,7 +53,9 @@ fn sealing_key(key: &RecoveryKey, salt: &[u8]) -> Result<LessSafeKey> {
     let prk = Salt::new(HKDF_SHA256, salt).extract(key.bytes());
     let okm = prk
         .expand(&[HKDF_INFO], &AES_256_GCM)
-        .map_err(|_| Error::Cryptoki("key derivation failed".into()))?;
+        .map_err(|_| Internal::Crypto {
+            what: "key derivation",
+        })?;
     Ok(LessSafeKey::new(UnboundKey::from(okm)))
 }
 
@@ -77,7 +79,7 @@ impl Blob {
                 Aad::from(aad(token_serial, email)),
                 &mut *buf,
             )
-            .map_err(|_| Error::Cryptoki("sealing failed".into()))?;
+            .map_err(|_| Internal::Crypto { what: "sealing" })?;
         Ok(Blob {
             version: VERSION,
             token_serial: token_serial.to_string(),
@@ -97,12 +99,12 @@ impl Blob {
     /// token) is [`Error::RecoveryKeyWrong`].
     pub fn unseal(&self, key: &RecoveryKey, token_serial: &str) -> Result<Pin> {
         if self.version != VERSION {
-            return Err(Error::Usage(format!(
-                "this recovery data is version {}, which this tokenward cannot read; update tokenward",
-                self.version
-            )));
+            return Err(RecoveryError::BlobVersion {
+                version: self.version,
+            }
+            .into());
         }
-        let bad = || Error::Usage("the recovery data on the token is damaged".into());
+        let bad = || Error::from(RecoveryError::BlobDamaged { reason: None });
         let salt = hex::decode(&self.salt).map_err(|_| bad())?;
         let nonce: [u8; NONCE_LEN] = hex::decode(&self.nonce)
             .ok()
@@ -127,8 +129,12 @@ impl Blob {
 
     /// Read the JSON stored on the token.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
-        serde_json::from_slice(bytes)
-            .map_err(|e| Error::Usage(format!("the recovery data on the token is damaged ({e})")))
+        serde_json::from_slice(bytes).map_err(|e| {
+            RecoveryError::BlobDamaged {
+                reason: Some(e.to_string()),
+            }
+            .into()
+        })
     }
 }
 

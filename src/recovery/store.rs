@@ -68,9 +68,7 @@ pub fn write_checked(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
         .and_then(|s| s.blob.ok());
     if back.as_ref() != Some(blob) {
         let _ = session.destroy_object(handle);
-        return Err(crate::error::Error::Cryptoki(
-            "the recovery data written to the token did not read back the same; it was removed again".into(),
-        ));
+        return Err(crate::error::Internal::ReadBackDiffers.into());
     }
     Ok(handle)
 }

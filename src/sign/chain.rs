@@ -2,12 +2,15 @@
 
 use x509_parser::prelude::{FromDer, X509Certificate};
 
-use crate::error::{Error, Result};
+use crate::error::{Result, VerifyError};
 
 fn parse(der: &[u8]) -> Result<X509Certificate<'_>> {
-    X509Certificate::from_der(der)
-        .map(|(_, c)| c)
-        .map_err(|e| Error::Verification(format!("a certificate in the chain is unreadable: {e}")))
+    X509Certificate::from_der(der).map(|(_, c)| c).map_err(|e| {
+        VerifyError::ChainUnreadable {
+            reason: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Follow `leaf` through `pool` (certificates from the signature) to one of `anchors` (the
@@ -21,10 +24,10 @@ pub fn verify_chain(leaf: &[u8], pool: &[Vec<u8>], anchors: &[Vec<u8>]) -> Resul
     let mut path = vec![current.subject().to_string()];
     for _ in 0..10 {
         if !current.validity().is_valid() {
-            return Err(Error::Verification(format!(
-                "the certificate \"{}\" is outside its validity period",
-                current.subject()
-            )));
+            return Err(VerifyError::Expired {
+                subject: current.subject().to_string(),
+            }
+            .into());
         }
         // A trusted certificate that issued this one ends the chain.
         if let Some(anchor) = anchors.iter().find(|a| {
@@ -32,10 +35,10 @@ pub fn verify_chain(leaf: &[u8], pool: &[Vec<u8>], anchors: &[Vec<u8>]) -> Resul
                 && current.verify_signature(Some(a.public_key())).is_ok()
         }) {
             if !anchor.validity().is_valid() {
-                return Err(Error::Verification(format!(
-                    "the CA certificate \"{}\" is outside its validity period",
-                    anchor.subject()
-                )));
+                return Err(VerifyError::CaExpired {
+                    subject: anchor.subject().to_string(),
+                }
+                .into());
             }
             path.push(format!("{} (trusted)", anchor.subject()));
             return Ok(path);
@@ -56,15 +59,13 @@ pub fn verify_chain(leaf: &[u8], pool: &[Vec<u8>], anchors: &[Vec<u8>]) -> Resul
                 current = issuer.clone();
             }
             None => {
-                return Err(Error::Verification(format!(
-                    "no trusted CA certificate issued \"{}\" (its issuer is \"{}\"); give the issuing CA's certificate with --ca",
-                    current.subject(),
-                    current.issuer()
-                )))
+                return Err(VerifyError::Untrusted {
+                    subject: current.subject().to_string(),
+                    issuer: current.issuer().to_string(),
+                }
+                .into())
             }
         }
     }
-    Err(Error::Verification(
-        "the certificate chain is longer than 10".into(),
-    ))
+    Err(VerifyError::ChainTooLong { max: 10 }.into())
 }

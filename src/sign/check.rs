@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::mechanism::{sign, SignMechanism};
 use super::verify::verify;
 use crate::cert::Validity;
-use crate::error::{Error, Result};
+use crate::error::{Result, VerifyError};
 use crate::keys::generate::random_bytes;
 use crate::keys::public::PublicKey;
 use crate::token::certs::{KeyObject, TokenCert};
@@ -145,10 +145,8 @@ pub fn check(
                 verify(&against, mechanism, &challenge, &sig)
             } else {
                 // Say which half is wrong: the token's own public key checks the token.
-                verify(&token_public, mechanism, &challenge, &sig).and(Err(Error::Verification(
-                    "the signature is good for the key on the token, not for the certificate"
-                        .into(),
-                )))
+                verify(&token_public, mechanism, &challenge, &sig)
+                    .and(Err(VerifyError::CertificateKeyDiffers.into()))
             }
         });
         results.push(MechanismResult {

@@ -19,7 +19,7 @@ use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
 use super::mechanism::SignMechanism;
-use crate::error::{Error, Result};
+use crate::error::{Error, InputError, Internal, KeyError, Result, VerifyError};
 use crate::keys::public::PublicKey;
 
 const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
@@ -40,8 +40,20 @@ const ECDSA_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.100
 const ECDSA_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.4.3.4");
 const ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 
+fn token_cert_unreadable(what: &'static str, e: der::Error) -> Error {
+    Internal::Encode {
+        what,
+        reason: e.to_string(),
+    }
+    .into()
+}
+
 fn der_err(e: der::Error) -> Error {
-    Error::Usage(format!("CMS encoding: {e}"))
+    Internal::Encode {
+        what: "the CMS structure",
+        reason: e.to_string(),
+    }
+    .into()
 }
 
 fn alg(oid: ObjectIdentifier, null_params: bool) -> AlgorithmIdentifierOwned {
@@ -63,9 +75,10 @@ fn cms_algorithms(
         SignMechanism::EcdsaSha384 => (SHA384, alg(ECDSA_SHA384, false)),
         SignMechanism::Ed25519 => (SHA512, alg(ED25519, false)),
         other => {
-            return Err(Error::Usage(format!(
-                "CMS signatures use RSA PKCS#1 v1.5, ECDSA or Ed25519, not {other}; use --format raw for {other}"
-            )))
+            return Err(KeyError::NotForCms {
+                mechanism: other.to_string(),
+            }
+            .into())
         }
     })
 }
@@ -75,9 +88,10 @@ fn digest_alg(oid: &ObjectIdentifier) -> Result<&'static ring::digest::Algorithm
         SHA256 => Ok(&ring::digest::SHA256),
         SHA384 => Ok(&ring::digest::SHA384),
         SHA512 => Ok(&ring::digest::SHA512),
-        other => Err(Error::Verification(format!(
-            "the signature uses digest algorithm {other}, which tokenward does not accept (SHA-256, SHA-384, SHA-512)"
-        ))),
+        other => Err(VerifyError::DigestUnsupported {
+            oid: other.to_string(),
+        }
+        .into()),
     }
 }
 
@@ -100,7 +114,7 @@ pub fn sign_detached(
     let (digest_oid, signature_algorithm) = cms_algorithms(mechanism)?;
     let digest = ring::digest::digest(digest_alg(&digest_oid)?, content);
     let cert = Certificate::from_der(signer_cert)
-        .map_err(|e| Error::Usage(format!("the signer certificate is unreadable: {e}")))?;
+        .map_err(|e| token_cert_unreadable("the signer's certificate", e))?;
     let now = UtcTime::from_system_time(std::time::SystemTime::now()).map_err(der_err)?;
     let mut attrs = SetOfVec::new();
     for a in [
@@ -135,7 +149,7 @@ pub fn sign_detached(
         .map_err(der_err)?;
     for der in chain {
         let c = Certificate::from_der(der)
-            .map_err(|e| Error::Usage(format!("a chain certificate is unreadable: {e}")))?;
+            .map_err(|e| token_cert_unreadable("a chain certificate", e))?;
         certificates
             .insert(CertificateChoices::Certificate(c))
             .map_err(der_err)?;
@@ -188,25 +202,28 @@ pub struct CmsVerified {
 pub fn decode(data: &[u8]) -> Result<SignedData> {
     let der = if data.starts_with(b"-----BEGIN") {
         der::pem::decode_vec(data)
-            .map_err(|e| Error::Usage(format!("the signature file is broken PEM ({e})")))?
+            .map_err(|e| InputError::SignatureBrokenPem {
+                reason: e.to_string(),
+            })?
             .1
     } else {
         data.to_vec()
     };
-    let info = ContentInfo::from_der(&der).map_err(|e| {
-        Error::Usage(format!(
-            "the signature file is not a CMS/PKCS#7 signature ({e}); for a raw signature give --cert or --pubkey"
-        ))
+    let info = ContentInfo::from_der(&der).map_err(|e| InputError::SignatureNotCms {
+        reason: e.to_string(),
     })?;
     if info.content_type != ID_SIGNED_DATA {
-        return Err(Error::Usage(format!(
-            "the CMS file holds {} content, not a signature",
-            info.content_type
-        )));
+        return Err(InputError::CmsNotSignedData {
+            content_type: info.content_type.to_string(),
+        }
+        .into());
     }
-    info.content
-        .decode_as::<SignedData>()
-        .map_err(|e| Error::Usage(format!("the CMS signature is damaged ({e})")))
+    info.content.decode_as::<SignedData>().map_err(|e| {
+        InputError::CmsDamaged {
+            reason: e.to_string(),
+        }
+        .into()
+    })
 }
 
 /// Check a detached CMS signature over `content`. `extra_certs` may supply the signer's
@@ -230,7 +247,7 @@ pub fn verify_detached(
         .0
         .iter()
         .next()
-        .ok_or_else(|| Error::Verification("the CMS file has no signer".into()))?;
+        .ok_or(VerifyError::NoSigner)?;
     let mut checked = Vec::new();
     let digest_alg_ring = digest_alg(&signer_info.digest_alg.oid)?;
     let digest_name = match signer_info.digest_alg.oid {
@@ -255,12 +272,9 @@ pub fn verify_detached(
             };
             matches.then(|| (der.clone(), c))
         })
-        .ok_or_else(|| {
-            Error::Verification(
-                "the signer's certificate is neither in the signature nor given with --cert".into(),
-            )
-        })?;
-    let info = crate::cert::parse(&cert_der).map_err(Error::Verification)?;
+        .ok_or(VerifyError::SignerCertificateMissing)?;
+    let info =
+        crate::cert::parse(&cert_der).map_err(|reason| VerifyError::ChainUnreadable { reason })?;
     let public = PublicKey::from_spki(&info.spki_der)?;
     // The content digest, then the signature over the signed attributes.
     let signed_over = match &signer_info.signed_attrs {
@@ -275,9 +289,7 @@ pub fn verify_detached(
                     (CONTENT_TYPE, Some(v))
                         if v.decode_as::<ObjectIdentifier>().ok() != Some(ID_DATA) =>
                     {
-                        return Err(Error::Verification(
-                            "the signed content type is not plain data".into(),
-                        ));
+                        return Err(VerifyError::ContentTypeNotData.into());
                     }
                     (SIGNING_TIME, Some(v)) => {
                         signing_time = v
@@ -288,13 +300,12 @@ pub fn verify_detached(
                     _ => {}
                 }
             }
-            let found = found.ok_or_else(|| {
-                Error::Verification("the signature has no message digest attribute".into())
-            })?;
+            let found = found.ok_or(VerifyError::NoMessageDigest)?;
             if found.as_bytes() != digest.as_ref() {
-                return Err(Error::Verification(format!(
-                    "the file's {digest_name} digest differs from the one signed: the file was changed, or the signature is for another file"
-                )));
+                return Err(VerifyError::DigestDiffers {
+                    digest: digest_name,
+                }
+                .into());
             }
             checked.push(format!(
                 "the file's {digest_name} digest matches the signed one"
@@ -320,10 +331,9 @@ pub fn verify_detached(
     UnparsedPublicKey::new(algorithm, &raw)
         .verify(&signed_over.0, signer_info.signature.as_bytes())
         .map_err(|_| {
-            Error::Verification(format!(
-                "the signature does not match {}'s public key",
-                info.subject_cn
-            ))
+            Error::from(VerifyError::SignerMismatch {
+                signer: info.subject_cn.clone(),
+            })
         })?;
     checked.push(format!(
         "the signature verifies with the public key of \"{}\"",
@@ -391,10 +401,11 @@ fn ring_algorithm(
         ) => &signature::ECDSA_P384_SHA384_ASN1,
         (PublicKey::Ed25519(_), ED25519, _, _) => &signature::ED25519,
         _ => {
-            return Err(Error::Verification(format!(
-                "the signature algorithm {sig} with a {} key is not one tokenward checks",
-                public.describe()
-            )))
+            return Err(VerifyError::AlgorithmUnsupported {
+                algorithm: sig.to_string(),
+                key: public.describe(),
+            }
+            .into())
         }
     })
 }

@@ -13,7 +13,7 @@ use cryptoki::session::Session;
 use der::Encode;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Internal, KeyError, Result};
 use crate::keys::public::PublicKey;
 use crate::token::objects::curve_name;
 
@@ -126,10 +126,10 @@ impl SignMechanism {
         .into_iter()
         .find(|m| m.fits(key))
         .ok_or_else(|| {
-            Error::Usage(format!(
-                "tokenward cannot sign with a {} key",
-                key.describe()
-            ))
+            KeyError::CannotSign {
+                key: key.describe(),
+            }
+            .into()
         })
     }
 
@@ -203,13 +203,18 @@ pub fn sign(
 /// A PKCS#11 ECDSA signature (r‖s, each half the length) as a DER `Ecdsa-Sig-Value`.
 pub fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>> {
     if raw.is_empty() || raw.len() % 2 != 0 {
-        return Err(Error::Cryptoki(format!(
-            "the token returned an ECDSA signature of odd length {}",
-            raw.len()
-        )));
+        return Err(Internal::TokenAnswer {
+            what: format!("an ECDSA signature of odd length {}", raw.len()),
+        }
+        .into());
     }
     let (r, s) = raw.split_at(raw.len() / 2);
-    let der_err = |e: der::Error| Error::Cryptoki(format!("cannot encode the signature: {e}"));
+    let der_err = |e: der::Error| {
+        Error::from(Internal::Encode {
+            what: "the signature",
+            reason: e.to_string(),
+        })
+    };
     // Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
     let seq = vec![
         der::asn1::UintRef::new(r).map_err(der_err)?,

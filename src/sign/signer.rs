@@ -32,7 +32,7 @@ use cryptoki::slot::Slot;
 use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
 
 use super::mechanism::{sign, SignMechanism};
-use crate::error::{Error, Result};
+use crate::error::{Error, KeyError, Result};
 use crate::keys::public::PublicKey;
 use crate::pin::Pin;
 use crate::token::certs::KeyObject;
@@ -90,7 +90,7 @@ fn removed(e: Error) -> Error {
                 | RvError::SlotIdInvalid
                 | RvError::TokenNotRecognized),
             ..
-        } => Error::TokenRemoved(crate::token::rv::name(rv)),
+        } => Error::TokenRemoved { rv: Some(rv) },
         other => other,
     }
 }
@@ -107,22 +107,22 @@ impl Signer {
         pin: Option<Pin>,
     ) -> Result<Self> {
         if !key.private {
-            return Err(Error::Usage(format!(
-                "\"{}\" is a public key; signing needs the private key",
-                key.label
-            )));
+            return Err(KeyError::NotPrivate {
+                label: key.label.clone(),
+            }
+            .into());
         }
         if !key.sign {
-            return Err(Error::Usage(format!(
-                "the key \"{}\" is not allowed to sign (the token marks it CKA_SIGN false)",
-                key.label
-            )));
+            return Err(KeyError::SignForbidden {
+                label: key.label.clone(),
+            }
+            .into());
         }
         if key.always_authenticate {
-            return Err(Error::Usage(format!(
-                "the key \"{}\" asks for the PIN before every signature (CKA_ALWAYS_AUTHENTICATE); tokenward does not batch-sign with such keys yet",
-                key.label
-            )));
+            return Err(KeyError::AlwaysAuthenticate {
+                label: key.label.clone(),
+            }
+            .into());
         }
         let public = PublicKey::of(key, keys)?;
         let mechanism = SignMechanism::default_for(&public)?;
@@ -201,12 +201,7 @@ impl Signer {
             .map_err(|e| removed(e.into()))?;
         match found.as_slice() {
             [h] => *self.handle.lock().expect("signer handle lock") = *h,
-            _ => {
-                return Err(Error::TokenRemoved(format!(
-                    "the key \"{}\" is no longer visible",
-                    self.key_label
-                )))
-            }
+            _ => return Err(Error::TokenRemoved { rv: None }),
         }
         Ok(session)
     }
@@ -214,10 +209,11 @@ impl Signer {
     /// Sign `data` with `mechanism` (ECDSA signatures come back DER-encoded).
     pub fn sign(&self, mechanism: SignMechanism, data: &[u8]) -> Result<Vec<u8>> {
         if !self.fitting.contains(&mechanism) {
-            return Err(Error::Usage(format!(
-                "a {} key cannot make {mechanism} signatures",
-                self.public.describe()
-            )));
+            return Err(KeyError::MechanismMismatch {
+                key: self.public.describe(),
+                mechanism: mechanism.to_string(),
+            }
+            .into());
         }
         let session = self.checkout()?;
         match sign(&session, self.handle(), mechanism, data) {
@@ -238,7 +234,7 @@ impl Signer {
             }
             Err(e) => {
                 let e = removed(e);
-                if !matches!(e, Error::TokenRemoved(_)) {
+                if !matches!(e, Error::TokenRemoved { .. }) {
                     self.checkin(session);
                 }
                 Err(e)

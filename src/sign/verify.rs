@@ -3,7 +3,7 @@
 use ring::signature::{self, UnparsedPublicKey, VerificationAlgorithm};
 
 use super::mechanism::SignMechanism;
-use crate::error::{Error, Result};
+use crate::error::{KeyError, Result, VerifyError};
 use crate::keys::public::PublicKey;
 
 /// ring's algorithm for signatures made with `mechanism` in the form [`super::sign`] returns
@@ -23,14 +23,14 @@ pub fn algorithm(mechanism: SignMechanism) -> &'static dyn VerificationAlgorithm
 }
 
 /// Does `sig` sign `data` under `public` with `mechanism`? A wrong signature is
-/// [`Error::Verification`]; a key that does not fit the mechanism is a usage error.
+/// [`crate::Error::Verification`]; a key that does not fit the mechanism is a usage error.
 pub fn verify(public: &PublicKey, mechanism: SignMechanism, data: &[u8], sig: &[u8]) -> Result<()> {
     if !mechanism.fits(public) {
-        return Err(Error::Usage(format!(
-            "a {} key does not make {} signatures",
-            public.describe(),
-            mechanism
-        )));
+        return Err(KeyError::MechanismMismatch {
+            key: public.describe(),
+            mechanism: mechanism.to_string(),
+        }
+        .into());
     }
     let raw = public.raw()?;
     let key = UnparsedPublicKey::new(algorithm(mechanism), &raw);
@@ -45,9 +45,10 @@ pub fn verify(public: &PublicKey, mechanism: SignMechanism, data: &[u8], sig: &[
     };
     key.verify(data, as_der.as_deref().unwrap_or(sig))
         .map_err(|_| {
-            Error::Verification(format!(
-                "the {mechanism} signature does not match the data and the {} public key",
-                public.describe()
-            ))
+            VerifyError::RawMismatch {
+                mechanism: mechanism.to_string(),
+                key: public.describe(),
+            }
+            .into()
         })
 }

@@ -8,9 +8,9 @@ use serde::Serialize;
 /// The environment variable that names the module to use.
 pub const MODULE_ENV: &str = "TOKENWARD_MODULE";
 
-/// How a module candidate was found.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "detail")]
+/// How a module candidate was found. In JSON: `{"kind": "…", "detail": …}`, the detail
+/// `null` where there is none.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     /// `--module PATH`.
     Flag,
@@ -22,6 +22,23 @@ pub enum Origin {
     P11Kit(PathBuf),
     /// A vendor's usual install path (the vendor's name).
     WellKnown(String),
+}
+
+impl Serialize for Origin {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (kind, detail) = match self {
+            Origin::Flag => ("flag", None),
+            Origin::Env => ("env", None),
+            Origin::Config => ("config", None),
+            Origin::P11Kit(file) => ("p11_kit", Some(file.display().to_string())),
+            Origin::WellKnown(vendor) => ("well_known", Some(vendor.clone())),
+        };
+        let mut st = s.serialize_struct("Origin", 2)?;
+        st.serialize_field("kind", kind)?;
+        st.serialize_field("detail", &detail)?;
+        st.end()
+    }
 }
 
 impl Origin {

@@ -39,7 +39,8 @@ pub struct LibraryInfo {
     /// Library version, `major.minor`.
     pub library_version: String,
     /// Cryptoki version the library implements, `major.minor`.
-    pub cryptoki_version: String,
+    #[serde(rename = "cryptoki_version")]
+    pub api_version: String,
     /// Library version as numbers, for URI matching.
     #[serde(skip)]
     pub version: (u8, u8),
@@ -80,7 +81,7 @@ impl Module {
             description: raw.library_description().trim_end().to_string(),
             manufacturer: raw.manufacturer_id().trim_end().to_string(),
             library_version: lv.to_string(),
-            cryptoki_version: cv.to_string(),
+            api_version: cv.to_string(),
             version: (lv.major(), lv.minor()),
         };
         let module = Module {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::select::TokenRef;
 use super::slots::TokenFlags;
-use crate::error::{Error, Result};
+use crate::error::{Error, InputError, Internal, Result};
 use crate::pin::Pin;
 
 /// Whose PIN.
@@ -207,13 +207,14 @@ pub fn unblock(
 /// silently otherwise).
 pub fn check_label(label: &str) -> Result<()> {
     if label.trim().is_empty() {
-        return Err(Error::Usage("the token label cannot be empty".into()));
+        return Err(InputError::LabelEmpty { what: "token" }.into());
     }
     if label.len() > 32 {
-        return Err(Error::Usage(format!(
-            "the token label is {} bytes long; PKCS#11 allows 32 bytes (a Cyrillic letter takes 2), so shorten it",
-            label.len()
-        )));
+        return Err(InputError::LabelTooLong {
+            bytes: label.len(),
+            max: 32,
+        }
+        .into());
     }
     Ok(())
 }
@@ -275,8 +276,9 @@ fn refind(
         })
     });
     found.ok_or_else(|| {
-        Error::Usage(format!(
-            "the token was initialised but cannot be found again (label {label:?}); run `tokenward tokens` and set the user PIN with `tokenward pin unblock`"
-        ))
+        Internal::TokenLost {
+            label: label.to_string(),
+        }
+        .into()
     })
 }

@@ -75,7 +75,7 @@ pub fn explain(rv: RvError) -> &'static str {
         UserPinNotInitialized => "the token has no user PIN yet; an administrator sets it with `tokenward pin unblock` (SO PIN) or `tokenward token init`",
         UserTypeInvalid => "this token does not support that kind of login",
         TokenNotPresent | DeviceRemoved => "plug the token in (or insert the card) and try again",
-        TokenNotRecognized => "the reader sees a card but no driver understands it; check that the right PKCS#11 module is installed (`tokenward doctor`)",
+        TokenNotRecognized => "the reader sees a card but no driver understands it; check that the right PKCS#11 module is installed (`tokenward modules` lists the modules found)",
         TokenWriteProtected => "nothing can be changed on it; check for a write-protect switch or ask the token's issuer",
         DeviceMemory => "there is no room left on the token; delete objects you no longer need",
         DeviceError => "unplug the token, plug it in again and retry; if it keeps failing the token may be damaged",
@@ -91,7 +91,7 @@ pub fn explain(rv: RvError) -> &'static str {
         | AttributeTypeInvalid => "the token does not accept this kind of object; see docs/module-quirks.md",
         CryptokiNotInitialized => "this is a bug in tokenward; please report it",
         FunctionNotSupported => "the token's module does not implement this function",
-        _ => "try again; if it keeps failing, run `tokenward doctor`",
+        _ => "if it happens again, unplug the token, plug it in again and check what `tokenward tokens` shows",
     }
 }
 

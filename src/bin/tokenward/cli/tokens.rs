@@ -5,10 +5,10 @@ use clap::Args;
 
 use super::output::{self, Block};
 use super::Context;
-use crate::error::{Error, ExitCode, Result};
-use crate::token::select::all_slots;
-use crate::token::slots::describe_memory;
-use crate::token::SlotReport;
+use tokenward::error::{ExitCode, Result};
+use tokenward::ops::tokens as ops;
+use tokenward::token::slots::describe_memory;
+use tokenward::token::SlotReport;
 
 /// Options of `tokenward tokens`.
 #[derive(Debug, Args)]
@@ -19,38 +19,21 @@ pub struct TokensArgs {
 }
 
 pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
-    let modules = ctx.modules()?;
-    let mut slots: Vec<SlotReport> = all_slots(modules)?
-        .into_iter()
-        .filter(|(module, _, slot)| match (ctx.selector(), &slot.token) {
-            (Some(sel), Some(token)) => sel.matches(module, slot, token),
-            (Some(_), None) => false,
-            (None, _) => true,
-        })
-        .map(|(_, _, slot)| slot)
-        .collect();
-    if args.present {
-        slots.retain(|s| s.token.is_some());
+    let list = ops::slots(ctx, args.present)?;
+    let failure = list.failure();
+    match (ctx.json(), failure) {
+        (true, Some(e)) => Err(e),
+        (true, None) => output::json(&list),
+        (false, failure) => {
+            output::text(&render(&list.slots))?;
+            failure.map_or(Ok(ExitCode::Success), Err)
+        }
     }
-    if let (Some(_), true) = (ctx.selector(), slots.is_empty()) {
-        // Let the selection code produce the message with the candidates.
-        return Err(ctx.token().err().unwrap_or(Error::NoToken));
-    }
-    if ctx.json() {
-        output::json(&serde_json::json!({ "slots": slots }))?;
-    } else {
-        output::text(&render(&slots))?;
-    }
-    if slots.iter().all(|s| s.token.is_none()) {
-        eprintln!("tokenward: {}", Error::NoToken);
-        return Ok(ExitCode::NoToken);
-    }
-    Ok(ExitCode::Success)
 }
 
 fn render(slots: &[SlotReport]) -> String {
     if slots.is_empty() {
-        return "No slots: the module sees no reader or token. Plug in your token, or run `tokenward doctor`.\n".into();
+        return "No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.\n".into();
     }
     let mut out = String::new();
     for (i, slot) in slots.iter().enumerate() {

@@ -1,12 +1,12 @@
 //! `tokenward objects`: every object on the token.
 
 use clap::Args;
-use serde::Serialize;
 
 use super::output::{self, Table};
 use super::Context;
-use crate::error::{ExitCode, Result};
-use crate::token::{list_objects, ObjectReport};
+use tokenward::error::{ExitCode, Result};
+use tokenward::ops::tokens as ops;
+use tokenward::token::ObjectReport;
 
 /// Options of `tokenward objects`.
 #[derive(Debug, Args)]
@@ -16,49 +16,12 @@ pub struct ObjectsArgs {
     pub login: bool,
 }
 
-#[derive(Serialize)]
-struct ObjectsOutput<'a> {
-    token: TokenSummary<'a>,
-    logged_in: bool,
-    objects: &'a [ObjectReport],
-}
-
-/// The token an output is about.
-#[derive(Debug, Serialize)]
-pub(super) struct TokenSummary<'a> {
-    pub label: &'a str,
-    pub serial: &'a str,
-    pub uri: &'a str,
-}
-
-impl<'a> TokenSummary<'a> {
-    pub fn of(token: &'a crate::token::TokenRef) -> Self {
-        TokenSummary {
-            label: &token.report.label,
-            serial: &token.report.serial,
-            uri: &token.report.uri,
-        }
-    }
-}
-
 pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
-    let mut token = ctx.token()?;
-    let session = token.open_ro()?;
-    if args.login {
-        ctx.login_user(&mut token, &session)?;
-    }
-    let objects = list_objects(&session, &token.report)?;
-    let summary = TokenSummary::of(&token);
+    let list = ops::objects(ctx, args.login, &ctx.answers()?)?;
     if ctx.json() {
-        output::json(&ObjectsOutput {
-            token: summary,
-            logged_in: args.login,
-            objects: &objects,
-        })?;
-    } else {
-        output::text(&render(&token.report.label, args.login, &objects))?;
+        return output::json(&list);
     }
-    Ok(ExitCode::Success)
+    output::text(&render(&list.token.label, list.logged_in, &list.objects))
 }
 
 fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {

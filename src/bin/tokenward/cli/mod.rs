@@ -12,6 +12,7 @@ mod recovery;
 mod sign;
 mod token;
 mod tokens;
+mod words;
 
 use std::path::PathBuf;
 
@@ -19,7 +20,9 @@ use clap::{Args, Parser, Subcommand};
 
 pub use context::Context;
 
-use crate::error::{ExitCode, Result};
+use tokenward::error::{ExitCode, Result};
+use tokenward::names::Named;
+use tokenward::token::find::ObjectSelector;
 
 /// tokenward: see your hardware tokens, their certificates and keys, and manage their PINs.
 #[derive(Debug, Parser)]
@@ -126,6 +129,17 @@ pub enum Command {
     /// PIN recovery through a Google account: enroll, recover, status, revoke.
     #[command(subcommand)]
     Recovery(recovery::RecoveryCommand),
+}
+
+/// An object selector as typed, parsed (`None` when nothing was typed).
+pub(crate) fn selector(text: Option<&str>) -> Result<Option<ObjectSelector>> {
+    text.map(ObjectSelector::parse).transpose()
+}
+
+/// A value parser for one of the library's [`Named`] enums: offers its ids, yields the variant.
+pub(crate) fn named<T: Named + Send + Sync>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(T::NAMES).try_map(|s| tokenward::names::parse::<T>(&s))
 }
 
 /// Run a parsed command line.

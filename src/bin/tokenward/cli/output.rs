@@ -4,22 +4,34 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use tokenward::error::{Error, ExitCode, Internal, Result};
 
 /// Print `value` as pretty JSON on stdout.
-pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)
-        .map_err(|e| Error::Usage(format!("cannot write JSON: {e}")))?;
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => stdout_error(kind.into()),
+        None => Internal::Json {
+            reason: e.to_string(),
+        }
+        .into(),
+    })?;
     writeln!(out).map_err(stdout_error)?;
-    Ok(())
+    out.flush().map_err(stdout_error)?;
+    Ok(ExitCode::Success)
 }
 
 /// Print text on stdout.
-pub fn text(s: &str) -> Result<()> {
+pub fn text(s: &str) -> Result<ExitCode> {
+    bytes(s.as_bytes())
+}
+
+/// Print bytes (PEM, DER, a signature) on stdout.
+pub fn bytes(b: &[u8]) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    out.write_all(s.as_bytes()).map_err(stdout_error)?;
-    Ok(())
+    out.write_all(b).map_err(stdout_error)?;
+    out.flush().map_err(stdout_error)?;
+    Ok(ExitCode::Success)
 }
 
 fn stdout_error(source: std::io::Error) -> Error {
@@ -68,11 +80,6 @@ impl Table {
             cells,
             note: Some(note),
         });
-    }
-
-    /// Is the table empty?
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
     }
 
     /// The table as text, one line per row, ending in a newline.

@@ -1,0 +1,399 @@
+//! `tokenward certs list|show|select|export|import|delete`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::output::{self, Block, Table};
+use super::{selector, Context};
+use tokenward::cert::{CertInfo, Validity};
+use tokenward::error::{ExitCode, Result};
+use tokenward::files::{Access, OutputFile};
+use tokenward::ops::certs::{self, CertEntry, CertFile, CertFilter, ExportRequest};
+use tokenward::token::certs::{KeyMatch, MatchKind};
+
+/// The `certs` commands.
+#[derive(Debug, Subcommand)]
+pub enum CertsCommand {
+    /// Every certificate on the token, the usable ones first.
+    List(ListArgs),
+    /// One certificate in full.
+    Show(SelectArgs),
+    /// Make a certificate the token's default (remembered per token serial).
+    Select(SelectArgs),
+    /// Write a certificate (and with --chain its issuers found on the token) as PEM or DER.
+    Export(ExportArgs),
+    /// Put a certificate (PEM, DER or a PEM bundle) on the token, bound to its key.
+    Import(ImportArgs),
+    /// Remove a certificate from the token (its key stays).
+    Delete(DeleteArgs),
+}
+
+/// Options of `certs list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Log in first, so private keys can be matched too.
+    #[arg(long)]
+    pub login: bool,
+    /// Only certificates valid today.
+    #[arg(long)]
+    pub valid: bool,
+    /// Only certificates for this use (`signing`).
+    #[arg(long = "for", value_name = "USE", value_parser = ["signing"])]
+    pub for_use: Option<String>,
+    /// Only certificates whose names, identifiers or label contain this text.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Show full distinguished names instead of common names.
+    #[arg(long)]
+    pub full: bool,
+}
+
+/// A certificate chosen by selector.
+#[derive(Debug, Args)]
+pub struct SelectArgs {
+    /// URI, label, CKA_ID in hex or SHA-256 fingerprint prefix (default: the token's default).
+    pub cert: Option<String>,
+    /// Log in first, so private keys can be matched too.
+    #[arg(long)]
+    pub login: bool,
+}
+
+/// Options of `certs export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// URI, label, CKA_ID in hex or SHA-256 fingerprint prefix (default: the token's default).
+    pub cert: Option<String>,
+    /// Write DER instead of PEM (one certificate only).
+    #[arg(long)]
+    pub der: bool,
+    /// Add the issuers found on the token, leaf first.
+    #[arg(long)]
+    pub chain: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Options of `certs import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The certificate file: PEM, DER, or a PEM bundle.
+    pub file: PathBuf,
+    /// Label on the token (default: the subject's common name).
+    #[arg(long)]
+    pub label: Option<String>,
+    /// Accept certificates whose key is not on the token (CA and chain certificates).
+    #[arg(long)]
+    pub ca: bool,
+}
+
+/// Options of `certs delete`.
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// URI, label, CKA_ID in hex or SHA-256 fingerprint prefix.
+    pub cert: String,
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
+}
+
+pub(super) fn run(ctx: &Context, cmd: &CertsCommand) -> Result<ExitCode> {
+    match cmd {
+        CertsCommand::List(a) => list(ctx, a),
+        CertsCommand::Show(a) => show(ctx, a),
+        CertsCommand::Select(a) => select(ctx, a),
+        CertsCommand::Export(a) => export(ctx, a),
+        CertsCommand::Import(a) => import(ctx, a),
+        CertsCommand::Delete(a) => delete(ctx, a),
+    }
+}
+
+fn list(ctx: &Context, args: &ListArgs) -> Result<ExitCode> {
+    let filter = CertFilter {
+        valid: args.valid,
+        signing: args.for_use.is_some(),
+        search: args.search.clone(),
+    };
+    let result = certs::list(ctx, args.login, &filter, &ctx.answers()?)?;
+    if ctx.json() {
+        return output::json(&result);
+    }
+    output::text(&render_list(&result, &filter, args))
+}
+
+fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -> String {
+    let token = &result.token;
+    if result.certificates.is_empty() {
+        return format!(
+            "No certificates on token \"{}\"{}.\n",
+            token.label,
+            if filter.is_active() {
+                " match the filters"
+            } else {
+                ""
+            }
+        );
+    }
+    let mut table = Table::new(&["", "CERTIFICATE", "VALIDITY", "KEY ON TOKEN", "ID"]);
+    for e in &result.certificates {
+        let mark = if e.default { "*" } else { "" }.to_string();
+        match &e.info {
+            Some(i) => {
+                let name = if args.full {
+                    i.subject.clone()
+                } else {
+                    i.subject_cn.clone()
+                };
+                table.row_with_note(
+                    vec![
+                        mark,
+                        name,
+                        validity_words(i),
+                        key_words(&e.key, i),
+                        e.id.clone(),
+                    ],
+                    cert_note(i, args.full),
+                );
+            }
+            None => table.row_with_note(
+                vec![
+                    mark,
+                    format!("unreadable certificate \"{}\"", e.label),
+                    String::new(),
+                    String::new(),
+                    e.id.clone(),
+                ],
+                e.error.clone().unwrap_or_default(),
+            ),
+        }
+    }
+    let mut out = format!(
+        "Certificates on token \"{}\" (serial {}):\n",
+        token.label, token.serial
+    );
+    out.push_str(&table.render());
+    if result.certificates.iter().any(|c| c.default) {
+        out.push_str("\n* the default certificate (tokenward certs select)\n");
+    }
+    if !result.logged_in {
+        out.push_str(
+            "\nPrivate keys are hidden until you log in; add --login to match them too.\n",
+        );
+    }
+    out
+}
+
+fn cert_note(i: &CertInfo, full: bool) -> String {
+    let mut note = format!(
+        "issued by {}; {}; {}",
+        if full { &i.issuer } else { &i.issuer_cn },
+        i.key_algorithm,
+        usage_words(i)
+    );
+    if !i.national_ids.is_empty() {
+        let ids: Vec<String> = i
+            .national_ids
+            .iter()
+            .map(|n| format!("{} {}", n.kind.to_uppercase(), n.value))
+            .collect();
+        note.push_str(&format!("; {}", ids.join(", ")));
+    }
+    note.push_str(&format!("; SHA-256 {}…", &i.fingerprint_sha256[..16]));
+    note
+}
+
+fn validity_words(i: &CertInfo) -> String {
+    match i.validity {
+        Validity::Valid => format!("valid, {} days left", i.days_left),
+        Validity::Expired => format!("EXPIRED {} days ago", -i.days_left),
+        Validity::NotYetValid => format!("not valid until {}", &i.not_before[..10]),
+    }
+}
+
+fn key_words(k: &KeyMatch, i: &CertInfo) -> String {
+    let base = match (k.kind, k.private_key_seen) {
+        (MatchKind::ByPublicKey, true) => "yes",
+        (MatchKind::ByPublicKey, false) => "yes (log in to confirm)",
+        (MatchKind::ByIdOnly, _) => "by id only",
+        (MatchKind::None, _) => "no",
+    };
+    if i.key_usable {
+        base.to_string()
+    } else {
+        format!("{base}; list only ({})", i.key_algorithm)
+    }
+}
+
+fn usage_words(i: &CertInfo) -> String {
+    let mut words: Vec<&str> = i.key_usage.iter().map(String::as_str).collect();
+    words.extend(i.extended_key_usage.iter().map(String::as_str));
+    if words.is_empty() {
+        "any use".into()
+    } else {
+        words.join(", ")
+    }
+}
+
+fn show(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
+    let sel = selector(args.cert.as_deref())?;
+    let shown = certs::show(ctx, sel.as_ref(), args.login, &ctx.answers()?)?;
+    if ctx.json() {
+        return output::json(&shown);
+    }
+    output::text(&render_cert(&shown.cert, &shown.token.label))
+}
+
+fn render_cert(c: &CertEntry, token_label: &str) -> String {
+    let mut b = Block::new(format!(
+        "Certificate \"{}\" on token \"{token_label}\"",
+        c.label
+    ));
+    match &c.info {
+        None => {
+            b.field(
+                "Status",
+                format!(
+                    "unreadable certificate: {}",
+                    c.error.as_deref().unwrap_or("")
+                ),
+            );
+        }
+        Some(i) => {
+            let restricted = |v: &[String]| {
+                if v.is_empty() {
+                    "not restricted".to_string()
+                } else {
+                    v.join(", ")
+                }
+            };
+            b.field("Subject", i.subject.clone())
+                .field("Issuer", i.issuer.clone())
+                .field("Serial", i.serial.clone())
+                .field("Valid from", i.not_before.clone())
+                .field("Valid until", i.not_after.clone())
+                .field("Status", validity_words(i))
+                .field(
+                    "Key",
+                    format!("{} ({})", i.key_algorithm, key_words(&c.key, i)),
+                )
+                .field("Signature", i.signature_algorithm.clone())
+                .field("Key usage", restricted(&i.key_usage))
+                .field("Extended usage", restricted(&i.extended_key_usage))
+                .field("Alt. names", i.subject_alt_names.join(", "))
+                .field(
+                    "Can sign",
+                    if i.can_sign && i.key_usable {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                )
+                .field("CA", if i.is_ca { "yes" } else { "no" });
+            for n in &i.national_ids {
+                b.field(n.name, n.value.clone());
+            }
+            b.field("SHA-256", i.fingerprint_sha256.clone());
+            for w in &i.warnings {
+                b.field("Warning", w.clone());
+            }
+        }
+    }
+    b.field("ID", c.id.clone()).field("URI", c.uri.clone());
+    if let Some(u) = &c.key.uri {
+        b.field("Key URI", u.clone());
+    }
+    b.render()
+}
+
+fn select(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
+    let sel = selector(args.cert.as_deref())?;
+    let selected = certs::select(ctx, sel.as_ref(), args.login, &ctx.answers()?)?;
+    if ctx.json() {
+        return output::json(&selected);
+    }
+    let fp = selected
+        .default_cert
+        .info
+        .as_ref()
+        .map(|i| i.fingerprint_sha256[..16].to_string())
+        .unwrap_or_default();
+    output::text(&format!(
+        "The default certificate of token \"{}\" is now \"{}\" (SHA-256 {fp}…).\n",
+        selected.token.label,
+        selected.default_cert.name(),
+    ))
+}
+
+fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
+    let req = ExportRequest {
+        selector: selector(args.cert.as_deref())?,
+        chain: args.chain,
+        der: args.der,
+        out: args
+            .out
+            .as_deref()
+            .map(|p| OutputFile::new(p, args.force, Access::Public))
+            .transpose()?,
+    };
+    let done = certs::export(ctx, &req)?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    match &done.written {
+        Some(path) => {
+            let names: Vec<&str> = done
+                .certificates
+                .iter()
+                .map(|c| c.subject.as_str())
+                .collect();
+            eprintln!(
+                "Wrote {} certificate(s) to {}: {}.",
+                done.certificates.len(),
+                path.display(),
+                names.join(", ")
+            );
+            Ok(ExitCode::Success)
+        }
+        None => output::bytes(&done.bytes),
+    }
+}
+
+fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
+    // Everything is read and checked before the token is touched.
+    let file = CertFile::read(&args.file)?;
+    let done = certs::import(ctx, &file, args.label.as_deref(), args.ca, &ctx.answers()?)?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    let mut out = String::new();
+    for c in &done.certificates {
+        if c.status == "already_present" {
+            out.push_str(&format!(
+                "\"{}\" is already on the token; nothing to do.\n",
+                c.subject
+            ));
+        } else {
+            out.push_str(&format!(
+                "Imported \"{}\" as \"{}\" (id {}).\n",
+                c.subject, c.label, c.id
+            ));
+        }
+    }
+    output::text(&out)
+}
+
+fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
+    let sel = tokenward::token::find::ObjectSelector::parse(&args.cert)?;
+    let done = certs::delete(ctx, &sel, &ctx.answers()?.yes(args.yes))?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    output::text(&format!(
+        "Deleted the certificate \"{}\".\n",
+        done.deleted.name()
+    ))
+}

@@ -1,0 +1,220 @@
+//! Resolving what the user typed into what the command works on: the library's
+//! [`Workspace`] from the global options, and [`Answers`], the command line's way of giving
+//! the library the secrets and confirmations it asks for (flags, standard input, a prompt).
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use super::{GlobalArgs, NewPinArgs, SoPinArgs};
+use tokenward::error::{InputError, Result};
+use tokenward::ops::{Ask, Destruction, Sources};
+use tokenward::pin::{Pin, PinSource, SecretKind};
+use tokenward::token::pin::PinUser;
+use tokenward::token::TokenRef;
+use tokenward::{Options, Workspace};
+
+/// The resolved global options: the library's [`Workspace`] and the output mode.
+#[derive(Debug)]
+pub struct Context {
+    /// The options as typed.
+    pub args: GlobalArgs,
+    ws: Workspace,
+}
+
+impl std::ops::Deref for Context {
+    type Target = Workspace;
+    fn deref(&self) -> &Workspace {
+        &self.ws
+    }
+}
+
+impl Context {
+    /// Open the workspace from the global options.
+    pub fn new(args: GlobalArgs) -> Result<Self> {
+        let ws = Workspace::open(Options {
+            module: args.module.clone(),
+            token: args.token.clone(),
+            config: args.config.clone(),
+            audit_log: args.audit_log.clone(),
+            final_try: args.final_try,
+        })?;
+        let ctx = Context { args, ws };
+        ctx.show_warnings();
+        Ok(ctx)
+    }
+
+    /// Print the warnings the workspace gathered.
+    pub fn show_warnings(&self) {
+        for warning in self.ws.take_warnings() {
+            eprintln!("tokenward: warning: {warning}");
+        }
+    }
+
+    /// Is JSON output asked for?
+    pub fn json(&self) -> bool {
+        self.args.json
+    }
+
+    /// Answers for a command that needs at most the user PIN.
+    pub fn answers(&self) -> Result<Answers<'_>> {
+        Answers::new(self)
+    }
+}
+
+/// Where each secret a command may need comes from, checked when the command starts (two
+/// sources for one secret is an error before anything else happens): the library's
+/// [`Sources`], with the `--token` URI's PIN and a confirmation asked on the terminal.
+#[derive(Debug)]
+pub struct Answers<'a> {
+    ctx: &'a Context,
+    sources: Sources,
+}
+
+impl<'a> Answers<'a> {
+    /// The user PIN from `--pin-*`; everything else from a prompt until set.
+    pub fn new(ctx: &'a Context) -> Result<Self> {
+        let a = &ctx.args;
+        let sources = Sources {
+            user: PinSource::from_flags(
+                SecretKind::UserPin,
+                a.pin_file.as_deref(),
+                a.pin_env.as_deref(),
+                a.pin_stdin,
+            )?,
+            ..Sources::default()
+        };
+        Ok(Answers { ctx, sources })
+    }
+
+    /// The current SO PIN from `--so-pin-*`.
+    pub fn so_pin(mut self, args: &SoPinArgs) -> Result<Self> {
+        self.sources.so = so_source(args)?;
+        Ok(self)
+    }
+
+    /// A new SO PIN from `--so-pin-*` (initialising a blank token).
+    pub fn new_so_pin_from_so_flags(mut self, args: &SoPinArgs) -> Result<Self> {
+        self.sources.new_so = so_source(args)?;
+        Ok(self)
+    }
+
+    /// A new user PIN from `--new-pin-*`.
+    pub fn new_user_pin(mut self, args: &NewPinArgs) -> Result<Self> {
+        self.sources.new_user = new_pin_source(args)?;
+        Ok(self)
+    }
+
+    /// A new SO PIN from `--new-pin-*` (`pin change --so`).
+    pub fn new_so_pin(mut self, args: &NewPinArgs) -> Result<Self> {
+        self.sources.new_so = new_pin_source(args)?;
+        Ok(self)
+    }
+
+    /// A file's password from `--password-*`.
+    pub fn password(mut self, source: PinSource) -> Self {
+        self.sources.password = source;
+        self
+    }
+
+    /// A new export password from `--new-password-*`.
+    pub fn new_password_source(mut self, source: PinSource) -> Self {
+        self.sources.new_password = source;
+        self
+    }
+
+    /// `--yes`: destruction needs no confirmation.
+    pub fn yes(mut self, yes: bool) -> Self {
+        self.sources.confirmed = yes;
+        self
+    }
+}
+
+impl Ask for Answers<'_> {
+    fn pin(&self, who: PinUser, token: &TokenRef) -> Result<Pin> {
+        if who == PinUser::User && self.sources.user == PinSource::Prompt {
+            if let Some(pin) = self.ctx.uri_pin() {
+                return pin;
+            }
+        }
+        self.sources.pin(who, token)
+    }
+
+    fn new_pin(
+        &self,
+        who: PinUser,
+        token: &TokenRef,
+        check: &dyn Fn(&Pin) -> Result<()>,
+    ) -> Result<Pin> {
+        self.sources.new_pin(who, token, check)
+    }
+
+    fn file_password(&self) -> Result<Pin> {
+        self.sources.file_password()
+    }
+
+    fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {
+        self.sources.new_password(check)
+    }
+
+    fn confirm(&self, what: &Destruction) -> Result<()> {
+        if self.sources.confirmed {
+            return Ok(());
+        }
+        confirm(&super::words::destruction_question(what))
+    }
+}
+
+/// Ask for "yes" on the terminal; without a terminal, say to use --yes.
+pub fn confirm(question: &str) -> Result<()> {
+    if !std::io::stdin().is_terminal() {
+        return Err(InputError::NoTerminalToConfirm.into());
+    }
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| InputError::AnswerUnreadable {
+            reason: e.to_string(),
+        })?;
+    if line.trim().eq_ignore_ascii_case("yes") {
+        Ok(())
+    } else {
+        Err(InputError::NotConfirmed.into())
+    }
+}
+
+/// Read one line typed on the terminal (the label retyped to confirm a re-initialisation).
+pub fn read_line(question: &str) -> Result<Option<String>> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| InputError::AnswerUnreadable {
+            reason: e.to_string(),
+        })?;
+    Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+}
+
+fn so_source(args: &SoPinArgs) -> Result<PinSource> {
+    PinSource::from_flags(
+        SecretKind::SoPin,
+        args.so_pin_file.as_deref(),
+        args.so_pin_env.as_deref(),
+        args.so_pin_stdin,
+    )
+}
+
+fn new_pin_source(args: &NewPinArgs) -> Result<PinSource> {
+    PinSource::from_flags(
+        SecretKind::NewPin,
+        args.new_pin_file.as_deref(),
+        args.new_pin_env.as_deref(),
+        args.new_pin_stdin,
+    )
+}

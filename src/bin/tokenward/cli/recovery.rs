@@ -1,0 +1,218 @@
+//! `tokenward recovery enroll|recover|status|revoke`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::output::{self, Block, Table};
+use super::{Context, NewPinArgs, SoPinArgs};
+use tokenward::error::{ExitCode, Result};
+use tokenward::ops::recovery as ops;
+use tokenward::pin::{PinSource, SecretKind};
+use tokenward::recovery::key::RecoveryKey;
+
+/// The `recovery` commands.
+#[derive(Debug, Subcommand)]
+pub enum RecoveryCommand {
+    /// Link a Google account: a recovery key is mailed to it (needs the SO PIN).
+    Enroll(EnrollArgs),
+    /// Forgot the PIN? Sign in with the linked account, type the recovery key, set a new PIN.
+    Recover(RecoverArgs),
+    /// Is recovery set up on this token, for which address, since when?
+    Status,
+    /// Remove recovery from the token (needs the SO PIN).
+    Revoke(RevokeArgs),
+}
+
+/// Options of `recovery enroll`.
+#[derive(Debug, Args)]
+pub struct EnrollArgs {
+    /// The Google account (Gmail address) that receives the recovery key.
+    #[arg(long)]
+    pub email: String,
+    /// Only print the sign-in address; do not open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Where the SO PIN comes from.
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
+}
+
+/// Options of `recovery recover`.
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Only print the sign-in address; do not open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Read the recovery key from this file.
+    #[arg(long, value_name = "FILE")]
+    pub recovery_key_file: Option<PathBuf>,
+    /// Read the recovery key from this environment variable.
+    #[arg(long, value_name = "VARIABLE")]
+    pub recovery_key_env: Option<String>,
+    /// Read the recovery key from the next line of standard input.
+    #[arg(long)]
+    pub recovery_key_stdin: bool,
+    /// Where the new PIN comes from (else a prompt, twice).
+    #[command(flatten)]
+    pub new_pin: NewPinArgs,
+}
+
+/// Options of `recovery revoke`.
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// Do not ask for confirmation.
+    #[arg(long)]
+    pub yes: bool,
+    /// Where the SO PIN comes from.
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
+}
+
+pub(super) fn run(ctx: &Context, cmd: &RecoveryCommand) -> Result<ExitCode> {
+    match cmd {
+        RecoveryCommand::Enroll(a) => enroll(ctx, a),
+        RecoveryCommand::Recover(a) => recover(ctx, a),
+        RecoveryCommand::Status => status(ctx),
+        RecoveryCommand::Revoke(a) => revoke(ctx, a),
+    }
+}
+
+/// Show the sign-in address (stderr: stdout stays clean for --json), and open the browser
+/// where there is a desktop to open it on.
+fn show_url(no_browser: bool) -> impl Fn(&str) {
+    move |url: &str| {
+        eprintln!(
+            "Sign in with your Google account in the browser to continue. If no browser window opened, open this address:\n\n  {url}\n"
+        );
+        let desktop = std::env::var_os("DISPLAY").is_some()
+            || std::env::var_os("WAYLAND_DISPLAY").is_some()
+            || cfg!(any(target_os = "macos", target_os = "windows"));
+        if !no_browser && desktop {
+            let opener = if cfg!(target_os = "macos") {
+                "open"
+            } else if cfg!(target_os = "windows") {
+                "explorer"
+            } else {
+                "xdg-open"
+            };
+            let _ = std::process::Command::new(opener)
+                .arg(url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn();
+        }
+    }
+}
+
+fn enroll(ctx: &Context, args: &EnrollArgs) -> Result<ExitCode> {
+    let answers = ctx.answers()?.so_pin(&args.so_pin)?;
+    let done = ops::enroll(ctx, &args.email, &show_url(args.no_browser), &answers)?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    output::text(&format!(
+        "Recovery is set up for token \"{}\". A recovery key was mailed to {} from that account; keep that mail.\nIf the PIN is ever forgotten: tokenward recovery recover\n",
+        done.token.label, done.enrolled.email
+    ))
+}
+
+fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
+    let key_source = PinSource::from_flags(
+        SecretKind::RecoveryKey,
+        args.recovery_key_file.as_deref(),
+        args.recovery_key_env.as_deref(),
+        args.recovery_key_stdin,
+    )?;
+    let answers = ctx.answers()?.new_user_pin(&args.new_pin)?;
+    let read_key = || -> Result<RecoveryKey> {
+        let text = key_source.read(SecretKind::RecoveryKey)?;
+        RecoveryKey::parse(text.expose())
+    };
+    let done = ops::recover(ctx, &show_url(args.no_browser), &read_key, &answers)?;
+    if let Some(w) = &done.warning {
+        eprintln!("tokenward: warning: {w}");
+    }
+    if ctx.json() {
+        return output::json(&done);
+    }
+    output::text(&format!(
+        "The PIN of token \"{}\" was reset; use your new PIN from now on.\n{}\n",
+        done.token.label,
+        if done.rotated {
+            format!(
+                "Your old recovery key no longer works: a new one was mailed to {}.",
+                done.enrolment.email
+            )
+        } else {
+            "Your recovery key could not be replaced, so the old one still works.".to_string()
+        }
+    ))
+}
+
+fn status(ctx: &Context) -> Result<ExitCode> {
+    let status = ops::status(ctx)?;
+    if ctx.json() {
+        return output::json(&status);
+    }
+    let label = &status.token.label;
+    if status.recovery.is_empty() {
+        return output::text(&format!(
+            "Recovery is not set up on token \"{label}\". Set it up with: tokenward recovery enroll --email ADDRESS\n"
+        ));
+    }
+    let mut b = Block::new(format!("Recovery on token \"{label}\""));
+    b.field(
+        "Set up",
+        if status.enrolled {
+            "yes"
+        } else {
+            "no (the data on it belongs to another token)"
+        },
+    );
+    output::text(&b.render())?;
+    let mut table = Table::new(&["ACCOUNT", "SINCE", "KEY", "FOR THIS TOKEN"]);
+    for e in &status.recovery {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        if e.readable {
+            table.row(vec![
+                text(&e.email),
+                text(&e.created),
+                text(&e.key_fingerprint),
+                if e.for_this_token {
+                    "yes".into()
+                } else {
+                    format!("no (serial {})", text(&e.token_serial))
+                },
+            ]);
+        } else {
+            table.row_with_note(
+                vec![
+                    "unreadable".into(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ],
+                text(&e.error),
+            );
+        }
+    }
+    output::text(&table.render())?;
+    if status.recovery.len() > 1 {
+        output::text("Several entries: an earlier run was interrupted. The next recovery keeps only the newest key.\n")?;
+    }
+    Ok(ExitCode::Success)
+}
+
+fn revoke(ctx: &Context, args: &RevokeArgs) -> Result<ExitCode> {
+    let answers = ctx.answers()?.so_pin(&args.so_pin)?.yes(args.yes);
+    let done = ops::revoke(ctx, &answers)?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    output::text(&format!(
+        "Recovery was removed from token \"{}\". The recovery mail's key no longer works; you may delete that mail.\n",
+        done.token.label
+    ))
+}

@@ -1,0 +1,232 @@
+//! `tokenward check`, `tokenward sign FILE…`, `tokenward verify FILE SIG`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::output::{self, Block, Table};
+use super::{named, selector, Context};
+use tokenward::error::{ExitCode, Result};
+use tokenward::ops::sign::{
+    self as ops, mechanism_by_name, SignFormat, SignRequest, VerifyRequest,
+};
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The certificate (or key): URI, label, CKA_ID in hex or fingerprint prefix (default: the
+    /// token's default certificate and its key).
+    #[arg(long, visible_alias = "key", value_name = "SELECTOR")]
+    pub cert: Option<String>,
+}
+
+/// Options of `sign`.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The file to sign (with --batch: files and directories).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The key or its certificate: URI, label, CKA_ID in hex or fingerprint prefix (default:
+    /// the token's default certificate and its key).
+    #[arg(long, visible_alias = "cert", value_name = "SELECTOR")]
+    pub key: Option<String>,
+    /// Signature format.
+    #[arg(long, value_parser = named::<SignFormat>(), default_value = "cms")]
+    pub format: SignFormat,
+    /// Mechanism: rsa-pkcs1-sha256|384|512, rsa-pss-sha256|384|512 (raw only), ecdsa-sha256,
+    /// ecdsa-sha384, ed25519 (default: the key's usual one).
+    #[arg(long, value_name = "NAME")]
+    pub mechanism: Option<String>,
+    /// Where to write the signature (one file only; default: FILE.p7s or FILE.sig).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Replace signature files that exist.
+    #[arg(long)]
+    pub force: bool,
+    /// Sign many files (arguments or the files in a directory) over one login, with a progress
+    /// bar.
+    #[arg(long)]
+    pub batch: bool,
+    /// Signing threads for --batch (default: one per core, at most 4); each gets its own
+    /// session.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
+    /// CMS: leave the issuer certificates out (only the signer's certificate goes in).
+    #[arg(long)]
+    pub no_chain: bool,
+}
+
+/// Options of `verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The signed file.
+    pub file: PathBuf,
+    /// The signature: CMS/PKCS#7 (DER or PEM), or raw with --cert or --pubkey.
+    pub signature: PathBuf,
+    /// The signer's certificate (PEM or DER): needed for a raw signature or a CMS signature
+    /// that does not carry it.
+    #[arg(long, value_name = "FILE")]
+    pub cert: Option<PathBuf>,
+    /// The signer's public key (PEM or DER SubjectPublicKeyInfo), for a raw signature.
+    #[arg(long, value_name = "FILE", conflicts_with = "cert")]
+    pub pubkey: Option<PathBuf>,
+    /// Trusted CA certificates (PEM bundle or DER): check the signer's chain up to one of them.
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<PathBuf>,
+    /// The mechanism of a raw signature (default: the key's usual one).
+    #[arg(long, value_name = "NAME")]
+    pub mechanism: Option<String>,
+}
+
+pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
+    let key = selector(args.cert.as_deref())?;
+    let done = ops::check(ctx, key.as_ref(), &ctx.answers()?)?;
+    let code = if done.ok {
+        ExitCode::Success
+    } else {
+        ExitCode::Verification
+    };
+    if ctx.json() {
+        output::json(&done)?;
+        return Ok(code);
+    }
+    let report = &done.report;
+    let mut out = format!(
+        "Signing check of key \"{}\" ({}) on token \"{}\"\n",
+        report.key_label, report.key_type, done.token.label
+    );
+    match &report.certificate {
+        Some(c) => out.push_str(&format!("Certificate: {c}\n")),
+        None => out.push_str("No certificate on the token belongs to this key; signatures are checked against the key's own public key.\n"),
+    }
+    out.push('\n');
+    let mut table = Table::new(&["MECHANISM", "RESULT", "SIGN TIME"]);
+    for r in &report.mechanisms {
+        let row = vec![
+            r.mechanism.name().to_string(),
+            if r.passed { "pass" } else { "FAIL" }.to_string(),
+            format!("{:.1} ms", r.sign_ms),
+        ];
+        match &r.error {
+            Some(e) => table.row_with_note(row, e.clone()),
+            None => table.row(row),
+        }
+    }
+    out.push_str(&table.render());
+    out.push('\n');
+    if done.ok {
+        out.push_str(&format!(
+            "The token signs correctly with every mechanism; each signature was verified against the {}.\n",
+            report.verified_against
+        ));
+    } else {
+        out.push_str("Problems:\n");
+        for p in &report.problems {
+            out.push_str(&format!("  - {}\n", p.words()));
+        }
+    }
+    output::text(&out)?;
+    Ok(code)
+}
+
+pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
+    // Every file is checked (readable, signature not already there) before the token is touched.
+    let req = SignRequest {
+        files: ops::plan(
+            &args.files,
+            args.batch,
+            args.format,
+            args.out.as_deref(),
+            args.force,
+        )?,
+        key: selector(args.key.as_deref())?,
+        format: args.format,
+        mechanism: args
+            .mechanism
+            .as_deref()
+            .map(mechanism_by_name)
+            .transpose()?,
+        no_chain: args.no_chain,
+        threads: args.threads.map(usize::from),
+    };
+    let bar = progress(ctx, args.batch, req.files.len());
+    let tick = || {
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    };
+    let done = ops::sign(ctx, &req, &ctx.answers()?, &tick);
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let done = done?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    let kind = match done.format {
+        SignFormat::Cms => "CMS",
+        SignFormat::Raw => "raw",
+    };
+    if let [one] = done.signed.as_slice() {
+        return output::text(&format!(
+            "Signed {} with key \"{}\" ({}, {kind}): {}\n",
+            one.file.display(),
+            done.key.label,
+            done.mechanism,
+            one.signature.display()
+        ));
+    }
+    output::text(&format!(
+        "Signed {} files with key \"{}\" ({}) in {:.2} s; each signature is next to its file (.{}).\n",
+        done.signed.len(),
+        done.key.label,
+        done.mechanism,
+        done.seconds,
+        done.format.extension(),
+    ))
+}
+
+/// A progress bar on standard error for batch runs on a terminal.
+fn progress(ctx: &Context, batch: bool, len: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !batch || ctx.json() || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} signing {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+pub(super) fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
+    let req = VerifyRequest {
+        file: args.file.clone(),
+        signature: args.signature.clone(),
+        cert: args.cert.clone(),
+        pubkey: args.pubkey.clone(),
+        ca: args.ca.clone(),
+        mechanism: args
+            .mechanism
+            .as_deref()
+            .map(mechanism_by_name)
+            .transpose()?,
+    };
+    let done = ops::verify_signature(&req)?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    let mut b = Block::new(format!("Signature OK: {} is signed", args.file.display()));
+    if let Some(s) = &done.signer {
+        b.field("Signed by", s.clone());
+    }
+    if let Some(t) = &done.signing_time {
+        b.field("Signed at", t.clone());
+    }
+    for c in &done.checked {
+        b.field("Checked", c.clone());
+    }
+    output::text(&b.render())
+}

@@ -1,0 +1,100 @@
+//! The `tokenward` command: parse, run, map errors to the documented exit codes.
+
+mod cli;
+
+use std::io::Write;
+
+use clap::Parser;
+
+use cli::{run, Cli};
+use tokenward::{Error, ExitCode};
+
+fn main() -> std::process::ExitCode {
+    tokenward::process::harden();
+    let json = std::env::args_os().skip(1).any(|a| a == "--json");
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return std::process::ExitCode::from(parse_failure(e, json)),
+    };
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::Success,
+        Err(err) => report(&err, json),
+    };
+    std::process::ExitCode::from(code as u8)
+}
+
+fn is_broken_pipe(err: &Error) -> bool {
+    matches!(err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Help and version go to stdout with exit 0; a command line clap refuses is exit 2, as the
+/// JSON error document with `--json`.
+fn parse_failure(e: clap::Error, json: bool) -> u8 {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) || !json {
+        let _ = e.print();
+        return e.exit_code() as u8;
+    }
+    let message = e.kind().as_str().map(str::to_string).unwrap_or_else(|| {
+        e.to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim_start_matches("error: ")
+            .to_string()
+    });
+    let value = serde_json::json!({
+        "error": {
+            "kind": "usage",
+            "reason": usage_reason(e.kind()),
+            "exit_code": ExitCode::Usage as u8,
+            "ckr": null,
+            "message": message,
+            "hint": "run the command with --help to see its options",
+            "candidates": null,
+        }
+    });
+    let _ = writeln!(std::io::stdout(), "{value:#}");
+    let _ = e.print();
+    ExitCode::Usage as u8
+}
+
+fn usage_reason(kind: clap::error::ErrorKind) -> &'static str {
+    use clap::error::ErrorKind::*;
+    match kind {
+        InvalidValue => "invalid_value",
+        UnknownArgument => "unknown_argument",
+        InvalidSubcommand => "invalid_subcommand",
+        MissingRequiredArgument => "missing_required_argument",
+        MissingSubcommand | DisplayHelpOnMissingArgumentOrSubcommand => "missing_subcommand",
+        ArgumentConflict => "argument_conflict",
+        TooManyValues | TooFewValues | WrongNumberOfValues => "wrong_number_of_values",
+        ValueValidation => "value_validation",
+        _ => "other",
+    }
+}
+
+fn report(err: &Error, json: bool) -> ExitCode {
+    let code = err.exit_code();
+    if json {
+        let value = serde_json::json!({
+            "error": {
+                "kind": err.kind(),
+                "reason": err.reason(),
+                "exit_code": code as u8,
+                "ckr": err.ckr(),
+                "message": err.to_string(),
+                "hint": err.hint(),
+                "candidates": err.candidates(),
+            }
+        });
+        let _ = writeln!(std::io::stdout(), "{value:#}");
+    }
+    let mut text = format!("tokenward: error: {err}\n");
+    if let Some(hint) = err.hint() {
+        text.push_str(&format!("tokenward: {hint}\n"));
+    }
+    let _ = std::io::stderr().write_all(text.as_bytes());
+    code
+}

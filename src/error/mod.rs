@@ -1,0 +1,675 @@
+//! The library's error type and the exit codes the command line maps it to.
+//!
+//! Every variant says what happened and what to do next in words a non-expert can act on;
+//! the PKCS#11 return code is kept (see [`Error::Pkcs11`]) so scripts and bug reports still
+//! get the exact `CKR_…` name. No variant ever carries a PIN or other secret.
+
+use std::path::PathBuf;
+
+use cryptoki::context::Function;
+use cryptoki::error::RvError;
+
+mod input;
+mod internal;
+mod key;
+mod recovery;
+mod request;
+mod secret;
+mod verify;
+
+pub use input::InputError;
+pub use internal::Internal;
+pub use key::KeyError;
+pub use recovery::{IdentityFailure, KeyTypo, NotEnrolled, RecoveryError};
+pub use request::RequestError;
+pub use secret::SecretError;
+pub use verify::VerifyError;
+
+use crate::pin::{PolicyViolation, SecretKind};
+use crate::token::pin::{PinUser, RetryState};
+use crate::token::rv;
+use crate::uri::UriError;
+
+/// Result alias used across the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The documented process exit codes (see `docs/exit-codes.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum ExitCode {
+    /// Success.
+    Success = 0,
+    /// General failure.
+    Failure = 1,
+    /// Usage error or bad input.
+    Usage = 2,
+    /// No token, no module, or the selected token is not there.
+    NoToken = 3,
+    /// Wrong PIN.
+    WrongPin = 4,
+    /// PIN locked.
+    PinLocked = 5,
+    /// PIN policy violation.
+    Policy = 6,
+    /// A signature or certificate did not verify.
+    Verification = 7,
+}
+
+/// One token offered to the user when a selector was missing or ambiguous.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Candidate {
+    /// Token label, trimmed.
+    pub label: String,
+    /// Token serial number, trimmed.
+    pub serial: String,
+    /// The token's PKCS#11 URI.
+    pub uri: String,
+}
+
+/// One object offered to the user when an object selector was missing or ambiguous.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ObjectCandidate {
+    /// CKA_LABEL.
+    pub label: String,
+    /// CKA_ID in hex.
+    pub id: String,
+    /// What it is, in words.
+    pub detail: String,
+    /// The object's URI.
+    pub uri: String,
+}
+
+/// Everything that can go wrong in tokenward.
+///
+/// Each error has a stable [`Error::kind`] (and, for the families below, a finer
+/// [`Error::reason`]), a *problem* (its `Display`) and, apart from it, a *hint* that says what
+/// to do ([`Error::hint`]), so that both can be rendered and translated separately.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Discovery found no PKCS#11 module at all.
+    #[error("no PKCS#11 module found (looked in {searched} places)")]
+    NoModule {
+        /// How many places were searched.
+        searched: usize,
+    },
+
+    /// The module file does not exist.
+    #[error("PKCS#11 module {} does not exist", path.display())]
+    ModuleMissing {
+        /// The path given.
+        path: PathBuf,
+    },
+
+    /// The file exists but is not a loadable PKCS#11 library.
+    #[error("{} is not a PKCS#11 library ({reason})", path.display())]
+    ModuleNotPkcs11 {
+        /// The path given.
+        path: PathBuf,
+        /// Why loading failed, from the dynamic loader.
+        reason: String,
+    },
+
+    /// C_Initialize failed.
+    #[error("PKCS#11 module {} failed to start (C_Initialize returned {})", path.display(), rv::name(*rv))]
+    ModuleInit {
+        /// The module path.
+        path: PathBuf,
+        /// The return code.
+        rv: RvError,
+    },
+
+    /// No token is present in any slot.
+    #[error("no token found")]
+    NoToken,
+
+    /// A token selector matched no token.
+    #[error(
+        "no token matches {selector:?}; the tokens present are:{}",
+        list_candidates(candidates)
+    )]
+    TokenNotFound {
+        /// What the user typed.
+        selector: String,
+        /// The tokens that are present.
+        candidates: Vec<Candidate>,
+    },
+
+    /// More than one token matched (or no selector was given and several are present).
+    #[error("{} tokens match{}:{}",
+        candidates.len(),
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
+        list_candidates(candidates))]
+    AmbiguousToken {
+        /// What the user typed, if anything.
+        selector: Option<String>,
+        /// The matching tokens.
+        candidates: Vec<Candidate>,
+    },
+
+    /// A PKCS#11 URI could not be parsed.
+    #[error(transparent)]
+    Uri(#[from] UriError),
+
+    /// A PKCS#11 call failed.
+    #[error("{} ({} in C_{function:?})", rv::headline(*rv), rv::name(*rv))]
+    Pkcs11 {
+        /// The PKCS#11 function that failed.
+        function: Function,
+        /// Its return code.
+        rv: RvError,
+    },
+
+    /// The PKCS#11 wrapper failed outside a PKCS#11 call.
+    #[error("PKCS#11 library error: {0}")]
+    Cryptoki(#[source] cryptoki::error::Error),
+
+    /// A secret (PIN, password) could not be obtained.
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+
+    /// Reading or writing a file failed.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        /// What we were doing ("read", "write", …).
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+
+    /// Bad input: a file, a flag, an answer.
+    #[error(transparent)]
+    Input(#[from] InputError),
+
+    /// A certificate request that cannot be built as asked.
+    #[error(transparent)]
+    Request(#[from] RequestError),
+
+    /// A key that cannot be used as asked.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+
+    /// A new PIN breaks the PIN policy (checked before the token is touched).
+    #[error("{0}; nothing was changed on the token")]
+    Policy(PolicyViolation),
+
+    /// A wrong PIN, with the retry state before and after the attempt.
+    #[error("wrong {}: the token refused it. Before this attempt: {}; now: {}", who.noun(), before.describe(), after.describe())]
+    WrongPin {
+        /// Whose PIN.
+        who: PinUser,
+        /// State before the attempt.
+        before: RetryState,
+        /// State after the attempt.
+        after: RetryState,
+    },
+
+    /// The PIN is locked; it was not sent.
+    #[error("the {} is locked after too many wrong attempts, so it was not sent", who.noun())]
+    PinLocked {
+        /// Whose PIN.
+        who: PinUser,
+    },
+
+    /// The PIN is at its final try and the caller did not confirm; it was not sent.
+    #[error("the {} has one try left: a wrong one now locks it, so it was not sent", who.noun())]
+    FinalTry {
+        /// Whose PIN.
+        who: PinUser,
+    },
+
+    /// The two entries of a new secret differed.
+    #[error("the two entries of the {} did not match; nothing was changed", .0.noun())]
+    Mismatch(SecretKind),
+
+    /// An object selector matched nothing.
+    #[error("no {what} matches {selector:?}{}", list_objects(candidates, what))]
+    ObjectNotFound {
+        /// "certificate", "private key", …
+        what: &'static str,
+        /// What the user typed (empty: nothing typed).
+        selector: String,
+        /// The objects of that kind on the token.
+        candidates: Vec<ObjectCandidate>,
+    },
+
+    /// An object selector matched several objects (or none was given and several exist).
+    #[error("{} {what}s match{}:{}",
+        candidates.len(),
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
+        list_objects(candidates, what))]
+    AmbiguousObject {
+        /// "certificate", "private key", …
+        what: &'static str,
+        /// What the user typed, if anything.
+        selector: Option<String>,
+        /// The matching objects.
+        candidates: Vec<ObjectCandidate>,
+    },
+
+    /// A password (of a PKCS#12 or key file) was wrong.
+    #[error("wrong password for the {0}: it could not be opened")]
+    WrongPassword(&'static str),
+
+    /// A new password is too short.
+    #[error("the password is too short ({length} characters)")]
+    PasswordTooShort {
+        /// Its length in characters.
+        length: usize,
+        /// The least accepted.
+        min: usize,
+    },
+
+    /// The token lacks a mechanism the operation needs.
+    #[error("this token cannot do {wanted}; it offers: {}", if supported.is_empty() { "none of the kinds tokenward uses".to_string() } else { supported.join(", ") })]
+    MechanismUnsupported {
+        /// What was asked for.
+        wanted: String,
+        /// What the token offers instead.
+        supported: Vec<String>,
+    },
+
+    /// An object with that label, id or key is already on the token.
+    #[error(transparent)]
+    ObjectExists(Existing),
+
+    /// A certificate does not belong to the key it comes with.
+    #[error(
+        "the certificate \"{subject}\" does not belong to this key (their public keys differ)"
+    )]
+    KeyMismatch {
+        /// The certificate's common name.
+        subject: String,
+    },
+
+    /// The private key may not leave the token.
+    #[error("the private key \"{label}\" cannot leave the token: the token marks it not extractable, which is how it protects the key")]
+    NotExtractable {
+        /// The key's label.
+        label: String,
+    },
+
+    /// A step failed after some objects were written; they were removed again.
+    #[error("{cause}. {}", rolled_back_words(*written, *removed))]
+    RolledBack {
+        /// What failed.
+        cause: Box<Error>,
+        /// Objects written before the failure.
+        written: usize,
+        /// Objects removed again.
+        removed: usize,
+    },
+
+    /// A signature or certificate did not verify.
+    #[error("verification failed: {0}")]
+    Verification(#[from] VerifyError),
+
+    /// The token went away in the middle of the work.
+    #[error("the token was removed (or stopped answering) while tokenward was using it ({})", rv.map(rv::name).unwrap_or_else(|| "its key is no longer visible".into()))]
+    TokenRemoved {
+        /// The return code that said so, if one did.
+        rv: Option<RvError>,
+    },
+
+    /// The sign-in did not prove the account.
+    #[error("the sign-in did not prove the account: {0}")]
+    IdentityNotProven(#[from] IdentityFailure),
+
+    /// The user declined the sign-in or the permissions.
+    #[error("the sign-in was cancelled or the permissions were declined in the browser; nothing was changed")]
+    SignInDenied,
+
+    /// Nobody completed the sign-in in time.
+    #[error("the sign-in was not completed within {0} seconds; nothing was changed")]
+    SignInTimeout(u64),
+
+    /// A network request failed.
+    #[error("network error: {what}: {detail}")]
+    Network {
+        /// What was being fetched.
+        what: String,
+        /// The client's words.
+        detail: String,
+    },
+
+    /// The recovery mail could not be sent.
+    #[error("the recovery mail could not be sent: {detail}")]
+    MailFailed {
+        /// What the mail service or the client said.
+        detail: String,
+        /// Whether anything was stored on the token before (enrolment stores nothing first).
+        nothing_stored: bool,
+    },
+
+    /// The recovery key was mistyped (checksum).
+    #[error("that recovery key is mistyped: {0}. Nothing was tried")]
+    RecoveryKeyMistyped(#[from] KeyTypo),
+
+    /// The recovery key does not open the blob.
+    #[error("that recovery key does not open this token's recovery data: it is not the key from the latest recovery mail for this token. Nothing was changed")]
+    RecoveryKeyWrong,
+
+    /// No recovery set up (or none for this token).
+    #[error(transparent)]
+    NotEnrolled(#[from] NotEnrolled),
+
+    /// Recovery cannot go on.
+    #[error(transparent)]
+    Recovery(#[from] RecoveryError),
+
+    /// No configuration location is known (no home directory) and none was given.
+    #[error("no configuration directory is known")]
+    NoConfigLocation,
+
+    /// The configuration's settings are invalid.
+    #[error("the configuration is not valid: {reason}")]
+    ConfigInvalid {
+        /// What is wrong, with the file and line where known.
+        reason: String,
+    },
+
+    /// The token is write-protected.
+    #[error("the token is write-protected: nothing can be changed on it")]
+    WriteProtected,
+
+    /// Something failed that is not the user's doing.
+    #[error(transparent)]
+    Internal(#[from] Internal),
+}
+
+/// What is already on the token.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Existing {
+    /// An object with this label.
+    #[error("an object labelled \"{label}\" is already on the token")]
+    Label {
+        /// The label.
+        label: String,
+    },
+    /// An object with this id.
+    #[error("an object with id {id} is already on the token")]
+    Id {
+        /// The id in hex.
+        id: String,
+    },
+    /// The same key.
+    #[error("this key is already on the token as \"{label}\" (id {id}); nothing was imported")]
+    Key {
+        /// Its label there.
+        label: String,
+        /// Its id there.
+        id: String,
+    },
+}
+
+fn rolled_back_words(written: usize, removed: usize) -> String {
+    match (written, removed) {
+        (0, _) => "Nothing had been written to the token".into(),
+        (w, r) if w == r => format!("The {w} object(s) written before the failure were removed again: the token is as it was"),
+        (w, r) => format!("Only {r} of the {w} object(s) written before the failure could be removed again: check the token with `tokenward objects --login`"),
+    }
+}
+
+fn list_objects(candidates: &[ObjectCandidate], what: &str) -> String {
+    if candidates.is_empty() {
+        return format!("; the token holds no {what}");
+    }
+    let mut out = String::from("; on the token:");
+    for c in candidates {
+        out.push_str(&format!(
+            "\n  {:<24} id {:<10} {}\n      {}",
+            c.label, c.id, c.detail, c.uri
+        ));
+    }
+    out
+}
+
+fn list_candidates(candidates: &[Candidate]) -> String {
+    candidates
+        .iter()
+        .map(|c| format!("\n  {:<32} serial {:<16} {}", c.label, c.serial, c.uri))
+        .collect()
+}
+
+impl Error {
+    /// The exit code the command line uses for this error.
+    pub fn exit_code(&self) -> ExitCode {
+        use Error::*;
+        match self {
+            NoModule { .. }
+            | ModuleMissing { .. }
+            | ModuleNotPkcs11 { .. }
+            | ModuleInit { .. }
+            | NoToken
+            | TokenNotFound { .. }
+            | TokenRemoved { .. } => ExitCode::NoToken,
+            AmbiguousToken { .. }
+            | Uri(_)
+            | Input(_)
+            | Request(_)
+            | Key(_)
+            | Secret(_)
+            | FinalTry { .. }
+            | Mismatch(_)
+            | ObjectNotFound { .. }
+            | AmbiguousObject { .. }
+            | MechanismUnsupported { .. }
+            | ObjectExists(_)
+            | KeyMismatch { .. }
+            | NotExtractable { .. }
+            | PasswordTooShort { .. }
+            | SignInDenied
+            | RecoveryKeyMistyped(_)
+            | NotEnrolled(_)
+            | NoConfigLocation
+            | ConfigInvalid { .. } => ExitCode::Usage,
+            Io { action, .. } if *action == "read" => ExitCode::Usage,
+            Io { .. } => ExitCode::Failure,
+            WrongPassword(_) | RecoveryKeyWrong | WrongPin { .. } => ExitCode::WrongPin,
+            Verification(_) | IdentityNotProven(_) => ExitCode::Verification,
+            Recovery(RecoveryError::StaleSoPin) => ExitCode::WrongPin,
+            Recovery(_) => ExitCode::Usage,
+            RolledBack { cause, .. } => cause.exit_code(),
+            Policy(_) => ExitCode::Policy,
+            PinLocked { .. } => ExitCode::PinLocked,
+            Pkcs11 { rv, .. } => rv::exit_code(*rv),
+            Cryptoki(_)
+            | SignInTimeout(_)
+            | Network { .. }
+            | MailFailed { .. }
+            | WriteProtected
+            | Internal(_) => ExitCode::Failure,
+        }
+    }
+
+    /// A stable snake_case name for this kind of error, used in `--json` output.
+    pub fn kind(&self) -> &'static str {
+        use Error::*;
+        match self {
+            NoModule { .. } => "no_module",
+            ModuleMissing { .. } => "module_missing",
+            ModuleNotPkcs11 { .. } => "module_not_pkcs11",
+            ModuleInit { .. } => "module_init_failed",
+            NoToken => "no_token",
+            TokenNotFound { .. } => "token_not_found",
+            AmbiguousToken { .. } => "ambiguous_token",
+            Uri(_) => "bad_uri",
+            Pkcs11 { .. } => "pkcs11",
+            Cryptoki(_) => "pkcs11_library",
+            Secret(_) => "secret_input",
+            Io { .. } => "io",
+            Input(_) => "bad_input",
+            Request(_) => "bad_request",
+            Key(_) => "key_unusable",
+            Policy(_) => "pin_policy",
+            WrongPin { .. } => "wrong_pin",
+            PinLocked { .. } => "pin_locked",
+            FinalTry { .. } => "final_try_needs_confirmation",
+            Mismatch(_) => "entries_differ",
+            WriteProtected => "write_protected",
+            ObjectNotFound { .. } => "object_not_found",
+            AmbiguousObject { .. } => "ambiguous_object",
+            WrongPassword(_) => "wrong_password",
+            PasswordTooShort { .. } => "password_too_short",
+            Verification(_) => "verification_failed",
+            IdentityNotProven(_) => "identity_not_proven",
+            SignInDenied => "sign_in_denied",
+            SignInTimeout(_) => "sign_in_timeout",
+            Network { .. } => "network",
+            MailFailed { .. } => "mail_failed",
+            RecoveryKeyMistyped(_) => "recovery_key_mistyped",
+            RecoveryKeyWrong => "recovery_key_wrong",
+            NotEnrolled(_) => "not_enrolled",
+            Recovery(_) => "recovery",
+            TokenRemoved { .. } => "token_removed",
+            MechanismUnsupported { .. } => "mechanism_unsupported",
+            ObjectExists(_) => "object_exists",
+            KeyMismatch { .. } => "key_mismatch",
+            NotExtractable { .. } => "key_not_extractable",
+            NoConfigLocation => "no_config_location",
+            ConfigInvalid { .. } => "config_invalid",
+            Internal(_) => "internal",
+            RolledBack { cause, .. } => cause.kind(),
+        }
+    }
+
+    /// The finer, stable snake_case reason within a [`Error::kind`] family (`bad_input`,
+    /// `verification_failed`, …); `None` where the kind says it all.
+    pub fn reason(&self) -> Option<&'static str> {
+        use Error::*;
+        match self {
+            Input(e) => Some(e.into()),
+            Request(e) => Some(e.into()),
+            Key(e) => Some(e.into()),
+            Secret(e) => Some(e.into()),
+            Verification(e) => Some(e.into()),
+            IdentityNotProven(e) => Some(e.into()),
+            RecoveryKeyMistyped(e) => Some(e.into()),
+            NotEnrolled(e) => Some(e.into()),
+            Recovery(e) => Some(e.into()),
+            ObjectExists(e) => Some(e.into()),
+            Internal(e) => Some(e.into()),
+            Uri(e) => Some(e.into()),
+            RolledBack { cause, .. } => cause.reason(),
+            _ => None,
+        }
+    }
+
+    /// What to do about it, apart from the problem, so both can be shown (and translated)
+    /// separately. `None` where the problem says it all.
+    pub fn hint(&self) -> Option<String> {
+        use Error::*;
+        Some(match self {
+            NoModule { .. } => "install your token's driver, or name its module with --module PATH or the TOKENWARD_MODULE variable".into(),
+            ModuleMissing { .. } => "check the path, or run `tokenward modules` to see the modules found on this computer".into(),
+            ModuleNotPkcs11 { .. } => "point --module at the vendor's PKCS#11 .so/.dll/.dylib file".into(),
+            NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
+            AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
+            AmbiguousObject { .. } => "choose one with its URI, label, id (hex) or fingerprint prefix".into(),
+            WrongPin { who, after, .. } => return wrong_pin_hint(*who, after),
+            PinLocked { who } => return locked_hint(*who),
+            FinalTry { .. } => "if you are sure of it, run the command again with --final-try".into(),
+            WrongPassword(_) => "check the password (and its keyboard layout); nothing was changed on the token".into(),
+            PasswordTooShort { min, .. } => format!("use at least {min} characters"),
+            ObjectExists(Existing::Label { .. }) => "choose another --label (see `tokenward objects --login`)".into(),
+            ObjectExists(Existing::Id { .. }) => "choose another --id or leave it out for a random one".into(),
+            KeyMismatch { .. } => "check that you picked the right pair of files. Nothing was imported".into(),
+            NotExtractable { label } => format!("to use the key in another program, let that program use it on the token: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key {label:?}`"),
+            TokenRemoved { .. } => "plug it in again and repeat the command".into(),
+            SignInDenied => "run the command again and allow tokenward to send mail from your account".into(),
+            SignInTimeout(_) => "run the command again and finish the sign-in in the browser (the time allowed is recovery.sign_in_timeout_seconds)".into(),
+            MailFailed { nothing_stored: true, .. } => "nothing was stored on the token, so no recovery key exists; run the command again once the mail service answers".into(),
+            RecoveryKeyMistyped(KeyTypo::Checksum) => "compare it with the recovery mail again".into(),
+            NotEnrolled(self::NotEnrolled::NoRecovery { .. }) => "`tokenward recovery enroll` sets it up; ask your administrator to reset the PIN with the SO PIN".into(),
+            NoConfigLocation => "give --config FILE".into(),
+            WriteProtected => "check for a write-protect switch, or ask the token's issuer".into(),
+            Input(e) => return e.hint(),
+            Request(e) => return e.hint(),
+            Key(e) => return e.hint(),
+            Secret(e) => return e.hint(),
+            Verification(e) => return e.hint(),
+            IdentityNotProven(e) => return e.hint(),
+            Recovery(e) => return e.hint(),
+            Internal(e) => return e.hint(),
+            RolledBack { cause, .. } => return cause.hint(),
+            Pkcs11 { rv, .. } | ModuleInit { rv, .. } => rv::explain(*rv).into(),
+            _ => return None,
+        })
+    }
+
+    /// The problem and the hint in one paragraph, for logs and for programs that show one
+    /// string.
+    pub fn message(&self) -> String {
+        match self.hint() {
+            Some(hint) => format!("{self}. {}", capitalise_first(&hint)),
+            None => self.to_string(),
+        }
+    }
+
+    /// The `CKR_…` name when this error came from a PKCS#11 call.
+    pub fn ckr(&self) -> Option<String> {
+        match self {
+            Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
+            Error::TokenRemoved { rv: Some(rv) } => Some(rv::name(*rv)),
+            Error::WrongPin { .. } => Some("CKR_PIN_INCORRECT".into()),
+            Error::RolledBack { cause, .. } => cause.ckr(),
+            _ => None,
+        }
+    }
+
+    /// The tokens or objects offered when a selector matched none or several, for programs
+    /// (the `candidates` array of the JSON error).
+    pub fn candidates(&self) -> Option<serde_json::Value> {
+        match self {
+            Error::TokenNotFound { candidates, .. } | Error::AmbiguousToken { candidates, .. } => {
+                serde_json::to_value(candidates).ok()
+            }
+            Error::ObjectNotFound { candidates, .. }
+            | Error::AmbiguousObject { candidates, .. } => serde_json::to_value(candidates).ok(),
+            Error::RolledBack { cause, .. } => cause.candidates(),
+            _ => None,
+        }
+    }
+
+    /// Build an error from a failed cryptoki call.
+    pub fn from_cryptoki(err: cryptoki::error::Error) -> Self {
+        match err {
+            cryptoki::error::Error::Pkcs11(rv, function) => Error::Pkcs11 { function, rv },
+            other => Error::Cryptoki(other),
+        }
+    }
+}
+
+fn capitalise_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn wrong_pin_hint(who: PinUser, after: &RetryState) -> Option<String> {
+    match (who, after.locked, after.final_try) {
+        (PinUser::User, true, _) => Some("ask your administrator to run `tokenward pin unblock` with the SO PIN".into()),
+        (PinUser::So, true, _) => Some("the SO PIN is locked: only re-initialising the token (which destroys its keys) or the token's issuer can help".into()),
+        (_, _, true) => Some("check the PIN carefully before trying again: one more mistake locks it".into()),
+        _ => None,
+    }
+}
+
+fn locked_hint(who: PinUser) -> Option<String> {
+    Some(match who {
+        PinUser::User => "ask your administrator to run `tokenward pin unblock` with the SO PIN".into(),
+        PinUser::So => "only re-initialising the token (which destroys its keys) or the token's issuer can help".into(),
+    })
+}
+
+impl From<cryptoki::error::Error> for Error {
+    fn from(err: cryptoki::error::Error) -> Self {
+        Error::from_cryptoki(err)
+    }
+}

@@ -1,0 +1,178 @@
+//! What can go wrong in PIN recovery: the sign-in, the recovery key, the sealed data.
+
+/// Why the sign-in did not prove the account.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum IdentityFailure {
+    /// The provider answered with an error.
+    #[error("the provider refused the sign-in: {error}{}", description.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
+    ProviderRefused {
+        /// The OAuth error code.
+        error: String,
+        /// Its description, if any.
+        description: Option<String>,
+    },
+    /// The answer's state is not ours.
+    #[error("the answer that reached tokenward does not belong to this sign-in (its state differs); nothing was done")]
+    StateMismatch,
+    /// No authorization code.
+    #[error("the provider sent no authorization code")]
+    NoCode,
+    /// The code exchange failed.
+    #[error("the provider did not exchange the sign-in for a token: {reason}")]
+    ExchangeFailed {
+        /// The client's words.
+        reason: String,
+    },
+    /// No ID token.
+    #[error("the provider sent no ID token")]
+    NoIdToken,
+    /// The ID token did not verify.
+    #[error("the ID token is not valid: {reason}")]
+    IdTokenInvalid {
+        /// The verifier's words.
+        reason: String,
+    },
+    /// No email claim.
+    #[error("the ID token carries no email address")]
+    NoEmail,
+    /// The email is not verified.
+    #[error("the provider has not verified the address {email}")]
+    EmailNotVerified {
+        /// The address.
+        email: String,
+    },
+    /// Another account signed in.
+    #[error("you signed in as {email}, but recovery is set up for {expected}")]
+    WrongAccount {
+        /// Who signed in.
+        email: String,
+        /// Who is enrolled.
+        expected: String,
+    },
+    /// The mail scope was not granted.
+    #[error("the permission to send mail from your account was not granted")]
+    MailScopeMissing,
+}
+
+impl IdentityFailure {
+    /// What to do about it.
+    pub fn hint(&self) -> Option<String> {
+        use IdentityFailure::*;
+        Some(match self {
+            StateMismatch => "sign in again from the address tokenward shows".into(),
+            EmailNotVerified { .. } => "verify it with your provider first".into(),
+            WrongAccount { expected, .. } => format!("sign in with {expected}"),
+            MailScopeMissing => {
+                "tokenward needs it to mail you the recovery key; allow it when you sign in again"
+                    .into()
+            }
+            _ => return None,
+        })
+    }
+}
+
+/// Why a typed recovery key was refused before anything was tried.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum KeyTypo {
+    /// Wrong length.
+    #[error("a recovery key has {expected} letters and digits (not counting the dashes); this one has {got}")]
+    Length {
+        /// The right length.
+        expected: usize,
+        /// The length typed.
+        got: usize,
+    },
+    /// A character no recovery key uses.
+    #[error("character {position} is not one a recovery key uses (letters A-Z and digits 2-7)")]
+    Character {
+        /// Its position, from 1.
+        position: usize,
+    },
+    /// The checksum does not match.
+    #[error("its checksum does not match, so at least one character is wrong")]
+    Checksum,
+}
+
+/// Why there is no recovery to use.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum NotEnrolled {
+    /// Nothing to revoke.
+    #[error("token \"{token}\" has no recovery set up; nothing to revoke")]
+    NothingToRevoke {
+        /// The token's label.
+        token: String,
+    },
+    /// Nothing to recover with.
+    #[error("token \"{token}\" has no recovery set up")]
+    NoRecovery {
+        /// The token's label.
+        token: String,
+    },
+    /// The data was made for another token.
+    #[error("the recovery data on token \"{token}\" was made for another token (serial {serial}); it cannot reset this token's PIN")]
+    OtherToken {
+        /// The token's label.
+        token: String,
+        /// The serial the data names.
+        serial: String,
+    },
+}
+
+/// Recovery that cannot go on for a reason of its own.
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum RecoveryError {
+    /// `recovery.issuer` is not a URL.
+    #[error("recovery.issuer {issuer:?} is not a URL: {reason}")]
+    IssuerNotUrl {
+        /// The configured issuer.
+        issuer: String,
+        /// The parser's words.
+        reason: String,
+    },
+    /// No OAuth client configured.
+    #[error("recovery needs an OAuth client: set recovery.client_id (and client_secret) in the configuration")]
+    NoClient,
+    /// A blob of a version this tokenward cannot read.
+    #[error("this recovery data is version {version}, which this tokenward cannot read")]
+    BlobVersion {
+        /// Its version.
+        version: u32,
+    },
+    /// A damaged blob.
+    #[error("the recovery data on the token is damaged{}", reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    BlobDamaged {
+        /// The parser's words, if any.
+        reason: Option<String>,
+    },
+    /// The sealed SO PIN no longer works.
+    #[error("the recovery key is right, but the SO PIN it holds no longer works (it was changed after recovery was set up)")]
+    StaleSoPin,
+    /// The blob could not be written after the mail went out.
+    #[error("the recovery data could not be stored on the token: {cause}")]
+    NotStoredAfterMail {
+        /// What failed.
+        cause: Box<crate::Error>,
+    },
+}
+
+impl RecoveryError {
+    /// What to do about it.
+    pub fn hint(&self) -> Option<String> {
+        use RecoveryError::*;
+        Some(match self {
+            NoClient => "docs/recovery.md explains how to create one".into(),
+            BlobVersion { .. } => "update tokenward".into(),
+            StaleSoPin => "ask your administrator, and set up recovery again afterwards".into(),
+            NotStoredAfterMail { .. } => "the recovery mail you just got holds a key for nothing: delete it, and run enroll again".into(),
+            IssuerNotUrl { .. } | BlobDamaged { .. } => return None,
+        })
+    }
+}

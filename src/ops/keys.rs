@@ -1,0 +1,530 @@
+//! Keys on the token: generate, certificate requests, import from key files, export of the
+//! public half or (encrypted) of an extractable private key, delete, and the configuration
+//! that lets other programs use a key in place.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{Ask, Destruction, TokenSummary};
+use crate::audit::EventKind;
+use crate::cert;
+use crate::error::{Error, InputError, Internal, Result};
+use crate::files::{read_input, OutputFile, MAX_INPUT};
+use crate::keys::csr::CsrRequest;
+use crate::keys::export::{self, ExportFormat, Kdf};
+use crate::keys::export_config::{self, ConfigFile, KeyLocation, Program, ProgramConfig};
+use crate::keys::generate::{self, KeyRequest};
+use crate::keys::import::{self, Imported, KeyBundle};
+use crate::keys::material::PrivateKey;
+use crate::keys::public::PublicKey;
+use crate::sign::{SignMechanism, Signer};
+use crate::token::certs::{chain, read_keys, KeyObject, TokenCert};
+use crate::token::find::ObjectSelector;
+use crate::Workspace;
+
+/// The shortest password accepted for an exported key.
+pub const MIN_PASSWORD_LEN: usize = 8;
+
+/// One key as the commands show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyEntry {
+    /// CKA_LABEL.
+    pub label: String,
+    /// CKA_ID in hex.
+    pub id: String,
+    /// "RSA 2048", "EC P-256", "Ed25519" (empty when the public half is unknown).
+    pub key_type: String,
+    /// The private key's URI.
+    pub uri: String,
+    /// It may leave the token (wrapped).
+    pub extractable: bool,
+    /// The subject of its certificate on the token, if any.
+    pub certificate: Option<String>,
+}
+
+impl KeyEntry {
+    /// The entry of `key`.
+    pub fn of(key: &KeyObject, public: Option<&PublicKey>, cert: Option<&TokenCert>) -> Self {
+        KeyEntry {
+            label: key.label.clone(),
+            id: hex::encode(&key.id),
+            key_type: public.map(PublicKey::describe).unwrap_or_default(),
+            uri: key.uri.clone(),
+            extractable: key.extractable,
+            certificate: cert.and_then(|c| c.info.as_ref().ok().map(|i| i.subject.clone())),
+        }
+    }
+}
+
+/// Parse an id typed as hex (colons allowed), for `flag`.
+///
+/// # Errors
+/// [`InputError::NotHex`].
+pub fn parse_id(flag: &'static str, text: &str) -> Result<Vec<u8>> {
+    let clean: String = text.chars().filter(|c| *c != ':').collect();
+    match hex::decode(&clean) {
+        Ok(v) if !v.is_empty() => Ok(v),
+        _ => Err(InputError::NotHex {
+            flag,
+            value: text.to_string(),
+        }
+        .into()),
+    }
+}
+
+/// The result of `keys generate`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Generated {
+    /// The token.
+    pub token: TokenSummary,
+    /// The new key.
+    pub key: KeyEntry,
+}
+
+/// `keys generate`: a key pair made on the token (sensitive; not extractable unless asked).
+///
+/// # Errors
+/// The token cannot make that type, the label or id is taken, a wrong PIN, the module's.
+pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Generated> {
+    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let made = ws.audited(
+        EventKind::KeyGenerated,
+        &token,
+        || generate::generate(&token, &session, req),
+        |m| format!("{} \"{}\" id {}", req.spec, req.label, hex::encode(&m.id)),
+    )?;
+    let keys = read_keys(&session, &token.report)?;
+    let key = keys
+        .iter()
+        .find(|k| k.handle == made.private)
+        .ok_or(Internal::NewKeyInvisible)?;
+    let public = PublicKey::of(key, &keys)?;
+    Ok(Generated {
+        token: TokenSummary::of(&token),
+        key: KeyEntry::of(key, Some(&public), None),
+    })
+}
+
+/// The result of a command that writes bytes to a file or returns them.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyOutput {
+    /// The key used.
+    pub key: KeyEntry,
+    /// `pem` or `der` (or `pkcs8`/`pkcs12` for a private key export).
+    pub format: String,
+    /// The signature mechanism, for a certificate request.
+    pub signature: Option<SignMechanism>,
+    /// The file written, or `null` when the bytes are returned.
+    pub written: Option<PathBuf>,
+    /// The bytes.
+    #[serde(skip)]
+    pub bytes: Vec<u8>,
+}
+
+fn finish(out: Option<&OutputFile>, mut result: KeyOutput) -> Result<KeyOutput> {
+    if let Some(file) = out {
+        file.write(&result.bytes)?;
+        result.written = Some(file.path().to_path_buf());
+    }
+    Ok(result)
+}
+
+/// `keys csr`: a PKCS#10 request for a key, signed on the token. The request is checked
+/// before the token is touched.
+///
+/// # Errors
+/// A bad subject or usage; see [`generate()`].
+pub fn csr(
+    ws: &Workspace,
+    key: Option<&ObjectSelector>,
+    request: &CsrRequest,
+    der: bool,
+    out: Option<&OutputFile>,
+    ask: &dyn Ask,
+) -> Result<KeyOutput> {
+    request.params()?;
+    ws.with_key(false, key, ask, |k| {
+        let signer = Signer::from_session(k.token, k.session, k.key, k.keys, None)?;
+        let csr = request
+            .sign(&signer)
+            .map_err(|e| signer.take_error().unwrap_or(e))?;
+        let bytes = if der {
+            csr
+        } else {
+            cert::pem("CERTIFICATE REQUEST", &csr).into_bytes()
+        };
+        finish(
+            out,
+            KeyOutput {
+                key: KeyEntry::of(k.key, Some(signer.public_key()), k.cert),
+                format: if der { "der" } else { "pem" }.into(),
+                signature: Some(signer.mechanism()),
+                written: None,
+                bytes,
+            },
+        )
+    })
+}
+
+/// A key file (or PKCS#12 file) read and opened, before the token is touched.
+#[derive(Debug)]
+pub struct KeyFile {
+    bundle: KeyBundle,
+}
+
+impl KeyFile {
+    /// Read `file` (PKCS#12, or a PEM/DER private key with an optional `cert` file), asking
+    /// for its password only when it needs one.
+    ///
+    /// # Errors
+    /// Unreadable or unrecognised files, a wrong password, a certificate of another key.
+    pub fn read(file: &Path, cert: Option<&Path>, ask: &dyn Ask) -> Result<Self> {
+        let data = read_input(file, MAX_INPUT)?;
+        let cert_data = cert.map(|c| read_input(c, MAX_INPUT)).transpose()?;
+        let password = || ask.file_password();
+        let looks_pem = data.windows(11).any(|w| w == b"-----BEGIN ");
+        let bundle = if looks_pem || PrivateKey::from_pkcs8(&data).is_ok() {
+            import::from_key_files(&data, cert_data.as_deref(), &password)?
+        } else if !import::looks_like_pkcs12(&data) {
+            return Err(InputError::NotAKeyFile {
+                path: file.to_path_buf(),
+            }
+            .into());
+        } else {
+            if cert_data.is_some() {
+                return Err(InputError::Conflict {
+                    given: "--cert",
+                    with: "a PKCS#12 file, which carries its own certificate",
+                }
+                .into());
+            }
+            import::from_pkcs12(&data, &password()?)?
+        };
+        Ok(KeyFile { bundle })
+    }
+
+    /// The label the file suggests (PKCS#12 friendly name, else the certificate's CN).
+    pub fn suggested_label(&self) -> Option<&str> {
+        self.bundle.suggested_label.as_deref()
+    }
+}
+
+/// The result of `keys import`.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyImport {
+    /// The token.
+    pub token: TokenSummary,
+    /// What was written.
+    pub imported: Imported,
+}
+
+/// `keys import`: the key of `file` with its certificate and issuers, under one id; what was
+/// written is removed again when a later step fails.
+///
+/// # Errors
+/// The label, id or key is already there; see [`generate()`].
+pub fn import(
+    ws: &Workspace,
+    file: &KeyFile,
+    label: Option<&str>,
+    id: Option<Vec<u8>>,
+    ask: &dyn Ask,
+) -> Result<KeyImport> {
+    let label = label
+        .or(file.suggested_label())
+        .unwrap_or("imported key")
+        .to_string();
+    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let imported = ws.audited(
+        EventKind::KeyImported,
+        &token,
+        || import::write(&token, &session, &file.bundle, &label, id),
+        |done| format!("\"{}\" id {}", done.label, done.id),
+    )?;
+    Ok(KeyImport {
+        token: TokenSummary::of(&token),
+        imported,
+    })
+}
+
+/// `keys export-public`: a key's SubjectPublicKeyInfo as PEM or DER.
+///
+/// # Errors
+/// The public half is not on the token; see [`generate()`].
+pub fn export_public(
+    ws: &Workspace,
+    key: Option<&ObjectSelector>,
+    der: bool,
+    out: Option<&OutputFile>,
+    ask: &dyn Ask,
+) -> Result<KeyOutput> {
+    ws.with_key(false, key, ask, |k| {
+        let public = PublicKey::of(k.key, k.keys)?;
+        let spki = public.spki_der()?;
+        let bytes = if der {
+            spki
+        } else {
+            cert::pem("PUBLIC KEY", &spki).into_bytes()
+        };
+        finish(
+            out,
+            KeyOutput {
+                key: KeyEntry::of(k.key, Some(&public), None),
+                format: if der { "der" } else { "pem" }.into(),
+                signature: None,
+                written: None,
+                bytes,
+            },
+        )
+    })
+}
+
+/// What `keys export-private` asks for.
+#[derive(Debug, Clone)]
+pub struct PrivateExport {
+    /// The key (default: the default certificate's).
+    pub key: Option<ObjectSelector>,
+    /// PKCS#8 or PKCS#12.
+    pub format: ExportFormat,
+    /// The PKCS#8 key derivation.
+    pub kdf: Kdf,
+    /// DER instead of PEM (PKCS#8 only).
+    pub der: bool,
+    /// The file (0600).
+    pub out: OutputFile,
+}
+
+/// `keys export-private`: an extractable private key, wrapped out of the token and encrypted
+/// under a new password from `ask`. Every attempt is an audit event.
+///
+/// # Errors
+/// `der` with PKCS#12; a key that is not extractable; see [`generate()`].
+pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Result<KeyOutput> {
+    if req.der && req.format == ExportFormat::Pkcs12 {
+        return Err(InputError::Conflict {
+            given: "--der",
+            with: "--format pkcs12 (a PKCS#12 file is always binary)",
+        }
+        .into());
+    }
+    ws.with_key(false, req.key.as_ref(), ask, |k| {
+        let detail = format!(
+            "private key \"{}\" id {} as {} to {}",
+            k.key.label,
+            hex::encode(&k.key.id),
+            req.format,
+            req.out.path().display()
+        );
+        ws.audited(
+            EventKind::KeyExported,
+            k.token,
+            || {
+                if !k.key.extractable {
+                    return Err(Error::NotExtractable {
+                        label: k.key.label.clone(),
+                    });
+                }
+                let password = ask.new_password(&check_password)?;
+                let public = PublicKey::of(k.key, k.keys)?;
+                let pkcs8 = export::extract_pkcs8(&k.session, k.key, &public)?;
+                let bytes = match req.format {
+                    ExportFormat::Pkcs8 => {
+                        let der = export::encrypt_pkcs8(&pkcs8, &password, req.kdf)?;
+                        if req.der {
+                            der
+                        } else {
+                            cert::pem("ENCRYPTED PRIVATE KEY", &der).into_bytes()
+                        }
+                    }
+                    ExportFormat::Pkcs12 => {
+                        let mut ders = Vec::new();
+                        if let Some(c) = k.cert {
+                            ders.push(c.der.clone());
+                            ders.extend(chain(c, k.certs).iter().map(|c| c.der.clone()));
+                        }
+                        export::encrypt_pkcs12(&pkcs8, &ders, &k.key.label, &password)?
+                    }
+                };
+                drop(pkcs8);
+                finish(
+                    Some(&req.out),
+                    KeyOutput {
+                        key: KeyEntry::of(k.key, Some(&public), k.cert),
+                        format: req.format.to_string(),
+                        signature: None,
+                        written: None,
+                        bytes,
+                    },
+                )
+            },
+            |_| detail.clone(),
+        )
+    })
+}
+
+/// The length rule for a new export password.
+///
+/// # Errors
+/// [`Error::PasswordTooShort`].
+pub fn check_password(p: &crate::pin::Pin) -> Result<()> {
+    let length = p.expose().chars().count();
+    if length < MIN_PASSWORD_LEN {
+        return Err(Error::PasswordTooShort {
+            length,
+            min: MIN_PASSWORD_LEN,
+        });
+    }
+    Ok(())
+}
+
+/// The result of `keys delete`.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyDeleted {
+    /// The token.
+    pub token: TokenSummary,
+    /// The key removed.
+    pub deleted: KeyEntry,
+    /// How many objects went (private and public halves, and the certificate).
+    pub objects_removed: usize,
+    /// The certificate went too.
+    pub with_cert: bool,
+}
+
+/// `keys delete`: both halves of a key pair (and with `with_cert` its certificate), after
+/// `ask` confirms.
+///
+/// # Errors
+/// Not confirmed; see [`generate()`].
+pub fn delete(
+    ws: &Workspace,
+    key: &ObjectSelector,
+    with_cert: bool,
+    ask: &dyn Ask,
+) -> Result<KeyDeleted> {
+    ws.with_key(true, Some(key), ask, |k| {
+        let public = PublicKey::of(k.key, k.keys).ok();
+        let halves: Vec<&KeyObject> = k
+            .keys
+            .iter()
+            .filter(|o| {
+                o.handle == k.key.handle
+                    || (!o.private
+                        && o.id == k.key.id
+                        && public
+                            .as_ref()
+                            .is_some_and(|p| o.same_public_key(&p.material())))
+            })
+            .collect();
+        let cert_goes = with_cert && k.cert.is_some();
+        ask.confirm(&Destruction::Key {
+            label: k.key.label.clone(),
+            token: k.token.report.label.clone(),
+            cert: k.cert.map(|c| c.label.clone()),
+            cert_stays: k.cert.is_some() && !with_cert,
+        })?;
+        ws.audited(
+            EventKind::KeyDeleted,
+            k.token,
+            || {
+                for h in &halves {
+                    k.session.destroy_object(h.handle)?;
+                }
+                if let (Some(c), true) = (k.cert, cert_goes) {
+                    k.session.destroy_object(c.handle)?;
+                }
+                Ok(())
+            },
+            |()| format!("\"{}\" id {}", k.key.label, hex::encode(&k.key.id)),
+        )?;
+        Ok(KeyDeleted {
+            token: TokenSummary::of(k.token),
+            deleted: KeyEntry::of(k.key, public.as_ref(), k.cert),
+            objects_removed: halves.len() + usize::from(cert_goes),
+            with_cert: cert_goes,
+        })
+    })
+}
+
+/// The result of `export-config`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfigExport {
+    /// The program configured.
+    pub program: Program,
+    /// Where the key is.
+    pub key: KeyLocation,
+    /// The key's URI with the module path, for programs that take one.
+    pub uri: String,
+    /// The folder written to, or `null` when nothing was written.
+    pub directory: Option<PathBuf>,
+    /// The files (written, or for the caller to show).
+    pub files: Vec<ConfigFile>,
+    /// What to do next, in order.
+    pub steps: Vec<String>,
+}
+
+/// `export-config`: what `program` needs to use a key where it is, written into `out` (made
+/// if missing) or returned.
+///
+/// # Errors
+/// A file that exists without `overwrite`; see [`generate()`].
+pub fn export_config(
+    ws: &Workspace,
+    program: Program,
+    key: Option<&ObjectSelector>,
+    out: Option<&Path>,
+    overwrite: bool,
+    ask: &dyn Ask,
+) -> Result<ConfigExport> {
+    ws.with_key(false, key, ask, |k| {
+        let location = KeyLocation {
+            module: k.token.module.path().to_path_buf(),
+            token_label: k.token.report.label.clone(),
+            token_serial: k.token.report.serial.clone(),
+            slot_id: k.token.slot.id(),
+            key_label: k.key.label.clone(),
+            key_uri: k.key.uri.clone(),
+            cert_uri: k.cert.map(|c| c.uri.clone()),
+        };
+        let ProgramConfig {
+            program,
+            uri,
+            files,
+            steps,
+        } = export_config::build(program, &location);
+        let dir_words = out
+            .map(|d| d.display().to_string())
+            .unwrap_or_else(|| ".".into());
+        if let Some(dir) = out {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                action: "create",
+                path: dir.to_path_buf(),
+                source,
+            })?;
+            let targets = files
+                .iter()
+                .map(|f| {
+                    crate::files::OutputFile::new(
+                        &dir.join(&f.name),
+                        overwrite,
+                        crate::files::Access::Public,
+                    )
+                })
+                .collect::<Result<Vec<_>>>()?;
+            for (f, target) in files.iter().zip(&targets) {
+                target.write(f.contents.as_bytes())?;
+            }
+        }
+        Ok(ConfigExport {
+            program,
+            key: location,
+            uri,
+            directory: out.map(Path::to_path_buf),
+            files,
+            steps: steps
+                .iter()
+                .map(|s| s.replace("{dir}", &dir_words))
+                .collect(),
+        })
+    })
+}

@@ -1,0 +1,186 @@
+//! The operations: one function per command, each taking the [`Workspace`], a typed request
+//! and, where a person has to answer, an [`Ask`]. Each returns a typed result that serialises
+//! to the command's JSON (`docs/json.md`, `docs/schemas/`); the command line only renders it.
+//!
+//! Every operation checks its input before the token is touched, and writes its security
+//! events to the audit log itself.
+
+pub mod certs;
+pub mod keys;
+pub mod pin;
+pub mod recovery;
+pub mod sign;
+pub mod tokens;
+
+use serde::Serialize;
+
+use crate::error::{InputError, Result};
+use crate::pin::{Pin, PinSource, SecretKind};
+use crate::token::pin::PinUser;
+use crate::token::TokenRef;
+#[allow(unused_imports)]
+use crate::Workspace;
+
+/// The token a result is about.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TokenSummary {
+    /// CKA_LABEL of the token, trimmed.
+    pub label: String,
+    /// Its serial number, trimmed.
+    pub serial: String,
+    /// Its PKCS#11 URI (by serial).
+    pub uri: String,
+}
+
+impl TokenSummary {
+    /// The summary of `token`.
+    pub fn of(token: &TokenRef) -> Self {
+        TokenSummary {
+            label: token.report.label.clone(),
+            serial: token.report.serial.clone(),
+            uri: token.report.uri.clone(),
+        }
+    }
+}
+
+/// What an operation is about to destroy, for the caller to confirm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Destruction {
+    /// A certificate (its key stays).
+    Certificate {
+        /// Its common name (or label).
+        name: String,
+        /// The token's label.
+        token: String,
+    },
+    /// A key pair, and with `with_cert` its certificate.
+    Key {
+        /// The key's label.
+        label: String,
+        /// The token's label.
+        token: String,
+        /// The certificate's label, if one goes with it.
+        cert: Option<String>,
+        /// The certificate stays although there is one.
+        cert_stays: bool,
+    },
+    /// PIN recovery on a token.
+    Recovery {
+        /// The token's label.
+        token: String,
+    },
+}
+
+/// How an operation asks the person (or script) in front of it for secrets and
+/// confirmations. The command line answers from its flags, standard input or a hidden
+/// prompt; a program answers however it likes.
+pub trait Ask {
+    /// The current PIN of `who` for `token`.
+    ///
+    /// # Errors
+    /// The source cannot be read, or the person cancelled.
+    fn pin(&self, who: PinUser, token: &TokenRef) -> Result<Pin>;
+
+    /// A new PIN for `who`; `check` applies the policy and the token's limits (a prompt asks
+    /// again when it fails).
+    ///
+    /// # Errors
+    /// The source cannot be read, the entries differ, or `check` fails.
+    fn new_pin(
+        &self,
+        who: PinUser,
+        token: &TokenRef,
+        check: &dyn Fn(&Pin) -> Result<()>,
+    ) -> Result<Pin>;
+
+    /// The password of an input file (PKCS#12 or encrypted key).
+    ///
+    /// # Errors
+    /// The source cannot be read.
+    fn file_password(&self) -> Result<Pin>;
+
+    /// A new password for an exported key; `check` applies the length rule.
+    ///
+    /// # Errors
+    /// The source cannot be read, the entries differ, or `check` fails.
+    fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin>;
+
+    /// Confirm that `what` may be destroyed.
+    ///
+    /// # Errors
+    /// Not confirmed, or nobody to ask.
+    fn confirm(&self, what: &Destruction) -> Result<()>;
+}
+
+/// An [`Ask`] that reads each secret from a [`PinSource`] (a file, a variable, standard
+/// input, or a hidden prompt that asks a new secret twice) and confirms destruction only when
+/// told to. The command line builds one from its flags; a program can too.
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// The current user PIN.
+    pub user: PinSource,
+    /// The current SO PIN.
+    pub so: PinSource,
+    /// A new user PIN.
+    pub new_user: PinSource,
+    /// A new SO PIN.
+    pub new_so: PinSource,
+    /// An input file's password.
+    pub password: PinSource,
+    /// A new export password.
+    pub new_password: PinSource,
+    /// Destruction is confirmed in advance (`--yes`).
+    pub confirmed: bool,
+}
+
+impl Default for Sources {
+    fn default() -> Self {
+        Sources {
+            user: PinSource::Prompt,
+            so: PinSource::Prompt,
+            new_user: PinSource::Prompt,
+            new_so: PinSource::Prompt,
+            password: PinSource::Prompt,
+            new_password: PinSource::Prompt,
+            confirmed: false,
+        }
+    }
+}
+
+impl Ask for Sources {
+    fn pin(&self, who: PinUser, _token: &TokenRef) -> Result<Pin> {
+        match who {
+            PinUser::User => self.user.read(SecretKind::UserPin),
+            PinUser::So => self.so.read(SecretKind::SoPin),
+        }
+    }
+
+    fn new_pin(
+        &self,
+        who: PinUser,
+        _token: &TokenRef,
+        check: &dyn Fn(&Pin) -> Result<()>,
+    ) -> Result<Pin> {
+        match who {
+            PinUser::User => crate::pin::read_new(SecretKind::NewPin, &self.new_user, check),
+            PinUser::So => crate::pin::read_new(SecretKind::SoPin, &self.new_so, check),
+        }
+    }
+
+    fn file_password(&self) -> Result<Pin> {
+        self.password.read(SecretKind::Password)
+    }
+
+    fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {
+        crate::pin::read_new(SecretKind::Password, &self.new_password, check)
+    }
+
+    fn confirm(&self, _what: &Destruction) -> Result<()> {
+        if self.confirmed {
+            Ok(())
+        } else {
+            Err(InputError::NoTerminalToConfirm.into())
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! PINs: the retry state, changing the user or SO PIN, and the SO setting a new user PIN.
+
+use serde::Serialize;
+
+use super::{Ask, TokenSummary};
+use crate::audit::EventKind;
+use crate::error::{Error, Result};
+use crate::pin::Pin;
+use crate::token::pin::{self as pin_ops, PinUser, RetryState};
+use crate::token::TokenRef;
+use crate::Workspace;
+
+/// The result of `pin status`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PinStatus {
+    /// The token.
+    pub token: TokenSummary,
+    /// The user PIN has been set.
+    pub user_pin_initialized: bool,
+    /// The user PIN's state.
+    pub user_pin: RetryState,
+    /// The SO PIN's state.
+    pub so_pin: RetryState,
+    /// The shortest PIN the token takes.
+    pub min_pin_length: u64,
+    /// The longest PIN the token takes.
+    pub max_pin_length: u64,
+}
+
+/// `pin status`: what the token says about its PINs. Needs no PIN.
+///
+/// # Errors
+/// No token; the module's.
+pub fn status(ws: &Workspace) -> Result<PinStatus> {
+    let token = ws.token()?;
+    let r = &token.report;
+    Ok(PinStatus {
+        token: TokenSummary::of(&token),
+        user_pin_initialized: r.flags.user_pin_initialized,
+        user_pin: token.retry_state(PinUser::User),
+        so_pin: token.retry_state(PinUser::So),
+        min_pin_length: r.min_pin_length,
+        max_pin_length: r.max_pin_length,
+    })
+}
+
+/// The result of a PIN change or unblock.
+#[derive(Debug, Clone, Serialize)]
+pub struct PinChanged {
+    /// The token.
+    pub token: TokenSummary,
+    /// Whose PIN was set.
+    pub changed: PinUser,
+    /// Its state before.
+    pub before: RetryState,
+    /// Its state now.
+    pub after: RetryState,
+}
+
+/// The policy and the token's length limits, as a check for [`Ask::new_pin`].
+///
+/// # Errors
+/// The configuration's policy is invalid.
+pub fn new_pin_check(ws: &Workspace, token: &TokenRef) -> Result<impl Fn(&Pin) -> Result<()>> {
+    let policy = ws.policy()?;
+    let (min, max) = (token.report.min_pin_length, token.report.max_pin_length);
+    Ok(move |pin: &Pin| {
+        policy
+            .check(pin, Some(min), Some(max))
+            .map_err(Error::Policy)
+    })
+}
+
+/// `pin change`: the user's (or with `who` SO, the SO's) PIN, old then new from `ask`.
+///
+/// # Errors
+/// Locked or final try (before anything is asked), a new PIN against the policy, a wrong old
+/// PIN, a write-protected token.
+pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged> {
+    let mut token = ws.token()?;
+    ws.writable(&token)?;
+    pin_ops::guard(&token, who, ws.options().final_try)?;
+    let old = ask.pin(who, &token)?;
+    let new = ask.new_pin(who, &token, &new_pin_check(ws, &token)?)?;
+    let before = token.retry_state(who);
+    let event = match who {
+        PinUser::User => EventKind::PinChanged,
+        PinUser::So => EventKind::SoPinChanged,
+    };
+    let final_try = ws.options().final_try;
+    ws.audited(
+        event,
+        &token.clone(),
+        || pin_ops::change_pin(&mut token, who, &old, &new, final_try),
+        |()| who.noun().to_string(),
+    )?;
+    token.refresh()?;
+    Ok(PinChanged {
+        token: TokenSummary::of(&token),
+        changed: who,
+        before,
+        after: token.retry_state(who),
+    })
+}
+
+/// `pin unblock`: the SO sets a new user PIN (this also unlocks a locked one).
+///
+/// # Errors
+/// The SO PIN locked or at its final try, wrong, or the new PIN against the policy.
+pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
+    let mut token = ws.token()?;
+    ws.writable(&token)?;
+    let final_try = ws.options().final_try;
+    pin_ops::guard(&token, PinUser::So, final_try)?;
+    let so = ask.pin(PinUser::So, &token)?;
+    let new = ask.new_pin(PinUser::User, &token, &new_pin_check(ws, &token)?)?;
+    let before = token.retry_state(PinUser::User);
+    ws.audited(
+        EventKind::PinUnblocked,
+        &token.clone(),
+        || pin_ops::unblock(&mut token, &so, &new, final_try),
+        |()| "user PIN set by the SO".to_string(),
+    )?;
+    token.refresh()?;
+    Ok(PinChanged {
+        token: TokenSummary::of(&token),
+        changed: PinUser::User,
+        before,
+        after: token.retry_state(PinUser::User),
+    })
+}

@@ -1,0 +1,473 @@
+//! Signing and checking signatures: the signing self-check, signing files (one, or a batch
+//! over one login on several threads) and verifying CMS or raw signatures.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use serde::Serialize;
+
+use super::keys::KeyEntry;
+use super::{Ask, TokenSummary};
+use crate::cert;
+use crate::error::{Error, InputError, Result};
+use crate::files::{read_input, OutputFile, MAX_INPUT};
+use crate::keys::public::PublicKey;
+use crate::sign::chain::verify_chain;
+use crate::sign::check::{self, CheckReport};
+use crate::sign::{cms, verify, SignMechanism, Signer};
+use crate::token::certs::chain;
+use crate::token::find::ObjectSelector;
+use crate::Workspace;
+
+crate::names::named_enum! {
+    /// Signature formats.
+    pub enum SignFormat: "signature format" {
+        /// CMS/PKCS#7 detached SignedData (`.p7s`), with signing time and certificates.
+        Cms = "cms",
+        /// The bare signature bytes (`.sig`); the mechanism must be known to verify it.
+        Raw = "raw",
+    }
+}
+
+impl SignFormat {
+    /// The file extension of its signatures.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SignFormat::Cms => "p7s",
+            SignFormat::Raw => "sig",
+        }
+    }
+}
+
+/// A mechanism by its name (as in `--mechanism` and in JSON).
+///
+/// # Errors
+/// [`InputError::UnknownMechanism`] with the names tokenward knows.
+pub fn mechanism_by_name(name: &str) -> Result<SignMechanism> {
+    SignMechanism::from_name(name).ok_or_else(|| {
+        InputError::UnknownMechanism {
+            name: name.to_string(),
+            known: SignMechanism::ALL.iter().map(|m| m.name()).collect(),
+        }
+        .into()
+    })
+}
+
+/// The result of `check`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checked {
+    /// The token.
+    pub token: TokenSummary,
+    /// Every mechanism signed with and verified.
+    pub ok: bool,
+    /// The details.
+    pub report: CheckReport,
+}
+
+/// `check`: sign a challenge with every mechanism the key and token share, and verify each
+/// signature on this computer against the certificate (or the key's public half).
+///
+/// # Errors
+/// See [`super::keys::generate()`]; a failed mechanism is in the report, not an error.
+pub fn check(ws: &Workspace, key: Option<&ObjectSelector>, ask: &dyn Ask) -> Result<Checked> {
+    ws.with_key(false, key, ask, |k| {
+        let report = check::check(k.token, &k.session, k.key, k.keys, k.cert)?;
+        Ok(Checked {
+            token: TokenSummary::of(k.token),
+            ok: report.ok(),
+            report,
+        })
+    })
+}
+
+/// What `sign` asks for.
+#[derive(Debug, Clone)]
+pub struct SignRequest {
+    /// The files and where each signature goes, checked by [`plan`].
+    pub files: Vec<(PathBuf, OutputFile)>,
+    /// The key (default: the default certificate's).
+    pub key: Option<ObjectSelector>,
+    /// CMS or raw.
+    pub format: SignFormat,
+    /// The mechanism (default: the key's usual one).
+    pub mechanism: Option<SignMechanism>,
+    /// CMS without the issuer certificates.
+    pub no_chain: bool,
+    /// Signing threads (default: one per core, at most [`MAX_SIGNING_THREADS`]).
+    pub threads: Option<usize>,
+}
+
+/// The most threads a batch uses unless told.
+pub const MAX_SIGNING_THREADS: usize = 4;
+
+/// Choose the files a `sign` run covers (the files in a folder with `batch`) and check each
+/// signature path, before the token is touched.
+///
+/// # Errors
+/// Several files or a folder without `batch`, `out` with several files, an unreadable file,
+/// a signature that exists without `overwrite`, a missing output folder.
+pub fn plan(
+    inputs: &[PathBuf],
+    batch: bool,
+    format: SignFormat,
+    out: Option<&Path>,
+    overwrite: bool,
+) -> Result<Vec<(PathBuf, OutputFile)>> {
+    if !batch && inputs.len() > 1 {
+        return Err(InputError::SeveralFiles.into());
+    }
+    let mut files = Vec::new();
+    for f in inputs {
+        if f.is_dir() {
+            if !batch {
+                return Err(InputError::IsDirectory { path: f.clone() }.into());
+            }
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(f)
+                .map_err(|source| Error::Io {
+                    action: "read",
+                    path: f.clone(),
+                    source,
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && !matches!(p.extension().and_then(|e| e.to_str()), Some("p7s" | "sig"))
+                })
+                .collect();
+            entries.sort();
+            files.extend(entries);
+        } else {
+            files.push(f.clone());
+        }
+    }
+    if out.is_some() && files.len() != 1 {
+        return Err(InputError::OutWithSeveral.into());
+    }
+    files
+        .into_iter()
+        .map(|f| {
+            std::fs::metadata(&f).map_err(|source| Error::Io {
+                action: "read",
+                path: f.clone(),
+                source,
+            })?;
+            let sig = match out {
+                Some(o) => o.to_path_buf(),
+                None => {
+                    let mut name = f.as_os_str().to_os_string();
+                    name.push(".");
+                    name.push(format.extension());
+                    PathBuf::from(name)
+                }
+            };
+            let target = OutputFile::new(&sig, overwrite, crate::files::Access::Public)?;
+            Ok((f, target))
+        })
+        .collect()
+}
+
+/// One signed file.
+#[derive(Debug, Clone, Serialize)]
+pub struct SignedFile {
+    /// The file.
+    pub file: PathBuf,
+    /// Its signature.
+    pub signature: PathBuf,
+}
+
+/// The result of `sign`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Signed {
+    /// The key.
+    pub key: KeyEntry,
+    /// CMS or raw.
+    pub format: SignFormat,
+    /// The mechanism.
+    pub mechanism: SignMechanism,
+    /// The files signed, in order.
+    pub signed: Vec<SignedFile>,
+    /// How long the signing took.
+    pub seconds: f64,
+}
+
+/// `sign`: sign every planned file over one login, sharing the files out over the
+/// [`Signer`]'s sessions; `progress` is called after each file.
+///
+/// # Errors
+/// A mechanism the key or token cannot do, CMS without a certificate; see
+/// [`super::keys::generate()`]; the first failure stops the run.
+pub fn sign(
+    ws: &Workspace,
+    req: &SignRequest,
+    ask: &dyn Ask,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Signed> {
+    ws.with_key(false, req.key.as_ref(), ask, |k| {
+        let signer = Signer::from_session(k.token, k.session, k.key, k.keys, Some(k.pin))?;
+        let mechanism = req.mechanism.unwrap_or(signer.mechanism());
+        let listed = k.token.module.ctx().get_mechanism_list(k.token.slot)?;
+        if !mechanism.fits(signer.public_key()) || !listed.contains(&mechanism.token_mechanism()) {
+            return Err(Error::MechanismUnsupported {
+                wanted: format!(
+                    "{mechanism} with the {} key \"{}\"",
+                    signer.public_key().describe(),
+                    k.key.label
+                ),
+                supported: check::usable_mechanisms(k.token, signer.public_key())?
+                    .iter()
+                    .map(|m| m.name().to_string())
+                    .collect(),
+            });
+        }
+        let (signer_cert, chain_ders) = match (req.format, k.cert) {
+            (SignFormat::Cms, Some(c)) => {
+                let chain_ders: Vec<Vec<u8>> = if req.no_chain {
+                    Vec::new()
+                } else {
+                    chain(c, k.certs).iter().map(|c| c.der.clone()).collect()
+                };
+                (Some(c.der.clone()), chain_ders)
+            }
+            (SignFormat::Cms, None) => {
+                return Err(InputError::NoCertificateForCms {
+                    key: k.key.label.clone(),
+                }
+                .into())
+            }
+            (SignFormat::Raw, _) => (None, Vec::new()),
+        };
+        let started = Instant::now();
+        let threads = req
+            .threads
+            .unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(|n| n.get())
+                    .unwrap_or(1)
+                    .clamp(1, MAX_SIGNING_THREADS)
+            })
+            .min(req.files.len());
+        let signed = in_parallel(&req.files, threads, |(file, target)| {
+            let data = std::fs::read(file).map_err(|source| Error::Io {
+                action: "read",
+                path: file.clone(),
+                source,
+            })?;
+            let signature = match &signer_cert {
+                Some(leaf) => cms::sign_detached(&data, leaf, &chain_ders, mechanism, |bytes| {
+                    signer.sign(mechanism, bytes)
+                })?,
+                None => signer.sign(mechanism, &data)?,
+            };
+            target.write(&signature)?;
+            progress();
+            Ok(SignedFile {
+                file: file.clone(),
+                signature: target.path().to_path_buf(),
+            })
+        })?;
+        Ok(Signed {
+            key: KeyEntry::of(k.key, Some(signer.public_key()), k.cert),
+            format: req.format,
+            mechanism,
+            signed,
+            seconds: started.elapsed().as_secs_f64(),
+        })
+    })
+}
+
+/// Run `work` over `items` on `threads` scoped threads (contiguous shares, results in input
+/// order); the first failure stops every thread before its next item and is returned.
+///
+/// # Errors
+/// The first `work` error.
+pub fn in_parallel<I: Sync, T: Send>(
+    items: &[I],
+    threads: usize,
+    work: impl Fn(&I) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let stop = AtomicBool::new(false);
+    let chunk = items.len().div_ceil(threads.max(1)).max(1);
+    let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let (work, stop) = (&work, &stop);
+                scope.spawn(move || {
+                    let mut done = Vec::with_capacity(part.len());
+                    for item in part {
+                        if stop.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        match work(item) {
+                            Ok(v) => done.push(v),
+                            Err(e) => {
+                                stop.store(true, Ordering::Relaxed);
+                                return Err(e);
+                            }
+                        }
+                    }
+                    Ok(done)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| match w.join() {
+                Ok(r) => r,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(items.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+/// What `verify` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyRequest {
+    /// The signed file.
+    pub file: PathBuf,
+    /// The signature.
+    pub signature: PathBuf,
+    /// The signer's certificate file.
+    pub cert: Option<PathBuf>,
+    /// The signer's public key file (raw signatures).
+    pub pubkey: Option<PathBuf>,
+    /// Trusted CA certificates: check the signer's chain up to one of them.
+    pub ca: Option<PathBuf>,
+    /// The mechanism of a raw signature.
+    pub mechanism: Option<SignMechanism>,
+}
+
+/// The result of `verify` (only a valid signature has one; a bad one is an error).
+#[derive(Debug, Clone, Serialize)]
+pub struct Verified {
+    /// Always true.
+    pub valid: bool,
+    /// `cms` or `raw`.
+    pub format: SignFormat,
+    /// The signer's subject, when known.
+    pub signer: Option<String>,
+    /// The signing time a CMS signature claims.
+    pub signing_time: Option<String>,
+    /// The chain from the signer to the trusted CA, with `ca`.
+    pub chain: Option<Vec<String>>,
+    /// What was checked, in order.
+    pub checked: Vec<String>,
+}
+
+fn read_certs(path: &Path) -> Result<Vec<Vec<u8>>> {
+    cert::split_pem_or_der(&read_input(path, MAX_INPUT)?).map_err(|reason| {
+        InputError::BadCertificateFile {
+            path: path.to_path_buf(),
+            reason,
+        }
+        .into()
+    })
+}
+
+fn read_public_key(path: &Path) -> Result<PublicKey> {
+    let data = read_input(path, MAX_INPUT)?;
+    let der = if data.starts_with(b"-----BEGIN") {
+        der::pem::decode_vec(&data)
+            .map_err(|e| InputError::BadPem {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            })?
+            .1
+    } else {
+        data
+    };
+    PublicKey::from_spki(&der)
+}
+
+/// `verify`: a CMS signature (the signer's certificate from the signature or `cert`) or a
+/// raw one (`cert` or `pubkey`), and with `ca` the signer's chain. Needs no token.
+///
+/// # Errors
+/// [`Error::Verification`] when it does not verify; unreadable inputs.
+pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
+    let content = std::fs::read(&req.file).map_err(|source| Error::Io {
+        action: "read",
+        path: req.file.clone(),
+        source,
+    })?;
+    let signature = read_input(&req.signature, MAX_INPUT)?;
+    let given_cert = req.cert.as_deref().map(read_certs).transpose()?;
+    let raw_key = req.pubkey.as_deref().map(read_public_key).transpose()?;
+    let mut checked = Vec::new();
+    let (format, signer, signing_time, signer_cert, pool);
+    if cms::decode(&signature).is_ok() && raw_key.is_none() {
+        let found =
+            cms::verify_detached(&content, &signature, given_cert.as_deref().unwrap_or(&[]))?;
+        checked.extend(found.checked);
+        format = SignFormat::Cms;
+        signer = Some(found.signer);
+        signing_time = found.signing_time;
+        signer_cert = Some(found.signer_cert);
+        pool = found.certificates;
+    } else {
+        let (public, name, leaf) = match (raw_key, &given_cert) {
+            (Some(k), _) => (k, None, None),
+            (None, Some(certs)) => {
+                let leaf = certs
+                    .first()
+                    .ok_or(InputError::NoCertificateInFile { flag: "--cert" })?;
+                let info = cert::parse(leaf).map_err(|reason| InputError::BadCertificateFile {
+                    path: req.cert.clone().unwrap_or_default(),
+                    reason,
+                })?;
+                (
+                    PublicKey::from_spki(&info.spki_der)?,
+                    Some(info.subject),
+                    Some(leaf.clone()),
+                )
+            }
+            (None, None) => {
+                return Err(InputError::NotCms {
+                    path: req.signature.clone(),
+                }
+                .into())
+            }
+        };
+        let mechanism = match req.mechanism {
+            Some(m) => m,
+            None => SignMechanism::default_for(&public)?,
+        };
+        verify::verify(&public, mechanism, &content, &signature)?;
+        checked.push(format!(
+            "the {mechanism} signature verifies with the {} public key",
+            public.describe()
+        ));
+        format = SignFormat::Raw;
+        signer = name;
+        signing_time = None;
+        signer_cert = leaf;
+        pool = Vec::new();
+    }
+    let mut chain_path = None;
+    if let Some(ca) = &req.ca {
+        let anchors = read_certs(ca)?;
+        let leaf = signer_cert.as_ref().ok_or(InputError::CaWithoutCert)?;
+        let path = verify_chain(leaf, &pool, &anchors)?;
+        checked.push(format!(
+            "the certificate chain leads to a trusted CA: {}",
+            path.join(" → ")
+        ));
+        chain_path = Some(path);
+    } else if format == SignFormat::Cms {
+        checked.push("the certificate chain was not checked (give --ca to check it)".into());
+    }
+    Ok(Verified {
+        valid: true,
+        format,
+        signer,
+        signing_time,
+        chain: chain_path,
+        checked,
+    })
+}

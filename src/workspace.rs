@@ -1,0 +1,369 @@
+//! The facade for programs: one [`Workspace`] holds what every operation shares (the
+//! configuration, the modules, the token selector, the audit log) and the rules every
+//! operation obeys (the guarded login, the write-protect check, the audit events).
+//!
+//! A program builds a workspace from [`Options`] (the command line does the same from its
+//! flags), then calls the operations in [`crate::ops`]; each takes the workspace, a typed
+//! request and, where a secret is needed, a closure that supplies it.
+
+use std::cell::{OnceCell, RefCell};
+use std::path::{Path, PathBuf};
+
+use cryptoki::session::Session;
+
+use crate::audit::{AuditLog, EventKind, Outcome};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::ops::Ask;
+use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
+use crate::token::certs::{read_certificates, KeyObject, TokenCert};
+use crate::token::find::{select_key, ObjectSelector};
+use crate::token::pin::{self as pin_ops, PinUser};
+use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
+
+/// What a program (or the command line) asks of a workspace.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The PKCS#11 module to use (else `TOKENWARD_MODULE`, the config, then discovery).
+    pub module: Option<PathBuf>,
+    /// The token: a PKCS#11 URI, a label or a serial (else the config's).
+    pub token: Option<String>,
+    /// The configuration file (else `TOKENWARD_CONFIG`, else the XDG config directory).
+    pub config: Option<PathBuf>,
+    /// The audit log (else the config's, else the XDG state directory).
+    pub audit_log: Option<PathBuf>,
+    /// Send a PIN even when the token says one try is left.
+    pub final_try: bool,
+}
+
+/// The shared state of every operation. Not `Sync`: one workspace per thread of control
+/// (the [`crate::sign::Signer`] is the type to share across threads).
+#[derive(Debug)]
+pub struct Workspace {
+    options: Options,
+    selector: Option<TokenSelector>,
+    discovery: Discovery,
+    config_path: Option<PathBuf>,
+    config: Config,
+    modules: OnceCell<Vec<Module>>,
+    warnings: RefCell<Vec<String>>,
+}
+
+impl Workspace {
+    /// Load the configuration and parse the token selector (`options.token`, else the
+    /// config's). Nothing is loaded from PKCS#11 yet.
+    ///
+    /// # Errors
+    /// An unreadable or invalid configuration file; a token selector that does not parse.
+    pub fn open(options: Options) -> Result<Self> {
+        let config_path = Config::path(options.config.as_deref());
+        let config = match &config_path {
+            Some(p) => Config::load(p)?,
+            None => Config::default(),
+        };
+        let selector = options
+            .token
+            .as_deref()
+            .or(config.token.as_deref())
+            .map(TokenSelector::parse)
+            .transpose()?;
+        let mut warnings = Vec::new();
+        if let Some(TokenSelector::Uri(uri)) = &selector {
+            warnings.extend(uri.warnings().iter().map(ToString::to_string));
+        }
+        Ok(Workspace {
+            options,
+            selector,
+            discovery: Discovery::system(),
+            config_path,
+            config,
+            modules: OnceCell::new(),
+            warnings: RefCell::new(warnings),
+        })
+    }
+
+    /// The options the workspace was opened with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Warnings gathered since the last call (a URI with a PIN in it, an audit log that could
+    /// not be written), for the caller to show.
+    pub fn take_warnings(&self) -> Vec<String> {
+        std::mem::take(&mut self.warnings.borrow_mut())
+    }
+
+    /// Add a warning for the caller to show.
+    pub fn warn(&self, warning: String) {
+        self.warnings.borrow_mut().push(warning);
+    }
+
+    /// The token selector, if one was given (or configured).
+    pub fn selector(&self) -> Option<&TokenSelector> {
+        self.selector.as_ref()
+    }
+
+    /// Where discovery looks.
+    pub fn discovery(&self) -> &Discovery {
+        &self.discovery
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Where the configuration is saved, if a location is known.
+    pub fn config_path(&self) -> Option<&Path> {
+        self.config_path.as_deref()
+    }
+
+    /// Change the configuration and save it; returns where.
+    ///
+    /// # Errors
+    /// No configuration location is known; the file cannot be read or written.
+    pub fn update_config(&self, change: impl FnOnce(&mut Config)) -> Result<PathBuf> {
+        let path = self.config_path.clone().ok_or(Error::NoConfigLocation)?;
+        let mut config = Config::load(&path)?;
+        change(&mut config);
+        config.save(&path)?;
+        Ok(path)
+    }
+
+    /// The PIN policy with the config's tightenings.
+    ///
+    /// # Errors
+    /// The configuration's policy section is invalid.
+    pub fn policy(&self) -> Result<PinPolicy> {
+        self.config
+            .pin_policy()
+            .map_err(|reason| Error::ConfigInvalid { reason })
+    }
+
+    /// Which modules to use, from the options, a URI's `module-path`, the environment, the
+    /// config.
+    pub fn module_choice(&self) -> ModuleChoice {
+        token::module_choice(
+            self.options.module.as_deref(),
+            self.selector(),
+            self.config.module.clone(),
+        )
+    }
+
+    /// The loaded modules (loaded once).
+    ///
+    /// # Errors
+    /// No module found, or the one named fails to load.
+    pub fn modules(&self) -> Result<&[Module]> {
+        if let Some(m) = self.modules.get() {
+            return Ok(m);
+        }
+        let loaded = token::load_modules(&self.discovery, &self.module_choice())?;
+        Ok(self.modules.get_or_init(|| loaded))
+    }
+
+    /// The selected (initialised) token.
+    ///
+    /// # Errors
+    /// No module, no token, no match for the selector, or several tokens and no selector.
+    pub fn token(&self) -> Result<TokenRef> {
+        token::select_token(self.modules()?, self.selector())
+    }
+
+    /// The selected token, blank or not.
+    ///
+    /// # Errors
+    /// As [`Workspace::token`].
+    pub fn any_token(&self) -> Result<TokenRef> {
+        token::select_any_token(self.modules()?, self.selector())
+    }
+
+    /// The PIN carried by a `--token` URI (`pin-value`, or `pin-source` read now), if any.
+    ///
+    /// # Errors
+    /// The `pin-source` cannot be read.
+    pub fn uri_pin(&self) -> Option<Result<Pin>> {
+        let Some(TokenSelector::Uri(uri)) = self.selector() else {
+            return None;
+        };
+        if let Some(value) = &uri.pin_value {
+            return Some(Ok(value.clone()));
+        }
+        uri.pin_source
+            .as_ref()
+            .map(|src| PinSource::from_uri_value(src).read(SecretKind::UserPin))
+    }
+
+    /// The default certificate's SHA-256 fingerprint for this token, from the config.
+    pub fn default_cert(&self, token: &TokenRef) -> Option<&str> {
+        self.config
+            .token(&token.report.serial)
+            .and_then(|t| t.default_cert.as_deref())
+    }
+
+    /// Refuse to change a write-protected token.
+    ///
+    /// # Errors
+    /// [`Error::WriteProtected`].
+    pub fn writable(&self, token: &TokenRef) -> Result<()> {
+        if token.report.flags.write_protected {
+            return Err(Error::WriteProtected);
+        }
+        Ok(())
+    }
+
+    /// Log in as `who`: the locked and final-try guards run before `ask` is asked for the PIN, and a
+    /// failure is written to the audit log. Returns the PIN, for a
+    /// [`crate::sign::Signer`] that may have to log in again.
+    ///
+    /// # Errors
+    /// [`Error::PinLocked`], [`Error::FinalTry`], [`Error::WrongPin`], the PIN source's error,
+    /// or the module's.
+    pub fn login(
+        &self,
+        token: &mut TokenRef,
+        session: &Session,
+        who: PinUser,
+        ask: &dyn Ask,
+    ) -> Result<Pin> {
+        pin_ops::guard(token, who, self.options.final_try)?;
+        let pin = ask.pin(who, token)?;
+        let result = pin_ops::login(token, session, who, &pin, self.options.final_try);
+        if let Err(e) = &result {
+            self.audit_failure(EventKind::LoginFailed, token, e);
+        }
+        result.map(|()| pin)
+    }
+
+    /// The selected token with a session (read-write when `rw`, after the write-protect
+    /// check), logged in as the user.
+    ///
+    /// # Errors
+    /// As [`Workspace::token`] and [`Workspace::login`].
+    pub fn open_logged_in(&self, rw: bool, ask: &dyn Ask) -> Result<(TokenRef, Session, Pin)> {
+        let mut token = self.token()?;
+        let session = if rw {
+            self.writable(&token)?;
+            token.open_rw()?
+        } else {
+            token.open_ro()?
+        };
+        let pin = self.login(&mut token, &session, PinUser::User, ask)?;
+        Ok((token, session, pin))
+    }
+
+    /// Log in and choose the key named by `selector` (default: the default certificate's
+    /// key), then run `then` with it.
+    ///
+    /// # Errors
+    /// As [`Workspace::open_logged_in`]; the selector matches no key or several; `then`'s.
+    pub fn with_key<T>(
+        &self,
+        rw: bool,
+        selector: Option<&ObjectSelector>,
+        ask: &dyn Ask,
+        then: impl FnOnce(KeyUse<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let (token, session, pin) = self.open_logged_in(rw, ask)?;
+        let (certs, keys) = read_certificates(&session, &token.report)?;
+        let (key, cert) = select_key(&certs, &keys, selector, self.default_cert(&token))?;
+        then(KeyUse {
+            token: &token,
+            session,
+            pin,
+            key,
+            cert,
+            certs: &certs,
+            keys: &keys,
+        })
+    }
+
+    /// The audit log, if a location is known.
+    pub fn audit_log(&self) -> Option<AuditLog> {
+        AuditLog::new(
+            self.options
+                .audit_log
+                .as_deref()
+                .or(self.config.audit_log.as_deref()),
+        )
+    }
+
+    /// Record a security event; a log that cannot be written becomes a warning, not a failure
+    /// (the operation has already happened on the token).
+    pub fn audit(
+        &self,
+        event: EventKind,
+        token: &TokenRef,
+        outcome: Outcome,
+        detail: Option<String>,
+    ) {
+        if let Some(log) = self.audit_log() {
+            if let Err(e) = log.record(
+                event,
+                &token.report.serial,
+                &token.report.label,
+                outcome,
+                detail,
+            ) {
+                self.warn(e.to_string());
+            }
+        }
+    }
+
+    /// Record a failed event with the error's kind as detail.
+    pub fn audit_failure(&self, event: EventKind, token: &TokenRef, err: &Error) {
+        self.audit(event, token, Outcome::Failure, Some(err.kind().to_string()));
+    }
+
+    /// Run `op` and record its outcome as `event`: the detail of a success comes from
+    /// `detail`, a failure records the error's kind.
+    ///
+    /// # Errors
+    /// `op`'s.
+    pub fn audited<T>(
+        &self,
+        event: EventKind,
+        token: &TokenRef,
+        op: impl FnOnce() -> Result<T>,
+        detail: impl FnOnce(&T) -> String,
+    ) -> Result<T> {
+        match op() {
+            Ok(v) => {
+                self.audit(event, token, Outcome::Success, Some(detail(&v)));
+                Ok(v)
+            }
+            Err(e) => {
+                self.audit_failure(event, token, &e);
+                Err(e)
+            }
+        }
+    }
+}
+
+/// A chosen key with everything around it: the token, a logged-in session, the PIN that
+/// logged it in, and the certificates and keys on the token.
+pub struct KeyUse<'a> {
+    /// The token.
+    pub token: &'a TokenRef,
+    /// A session, logged in as the user.
+    pub session: Session,
+    /// The PIN that logged it in.
+    pub pin: Pin,
+    /// The private key chosen.
+    pub key: &'a KeyObject,
+    /// Its certificate, when one is on the token.
+    pub cert: Option<&'a TokenCert>,
+    /// Every certificate on the token.
+    pub certs: &'a [TokenCert],
+    /// Every key on the token.
+    pub keys: &'a [KeyObject],
+}
+
+impl std::fmt::Debug for KeyUse<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyUse")
+            .field("token", &self.token.report.serial)
+            .field("key", &self.key.label)
+            .finish_non_exhaustive()
+    }
+}
