@@ -32,8 +32,6 @@ pub struct Options {
     pub config: Option<PathBuf>,
     /// The audit log (else the config's, else the XDG state directory).
     pub audit_log: Option<PathBuf>,
-    /// Send a PIN even when the token says one try is left.
-    pub final_try: bool,
 }
 
 /// The shared state of every operation. Not `Sync`: one workspace per thread of control
@@ -226,9 +224,9 @@ impl Workspace {
         who: PinUser,
         ask: &dyn Ask,
     ) -> Result<Pin> {
-        pin_ops::guard(token, who, self.options.final_try)?;
+        pin_ops::guard(token, who, ask.final_try())?;
         let pin = ask.pin(who, token)?;
-        let result = pin_ops::login(token, session, who, &pin, self.options.final_try);
+        let result = pin_ops::login(token, session, who, &pin, ask.final_try());
         if let Err(e) = &result {
             self.audit_failure(EventKind::LoginFailed, token, e);
         }

@@ -324,7 +324,7 @@ fn export_matches_openssl_and_the_chain_verifies() {
     hsm.tw(&["certs", "import", fixture("bundle.pem").to_str().unwrap()])
         .ok();
     let pem = hsm.path("leaf.pem");
-    hsm.tw(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
+    hsm.run(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
         .ok();
     let fp = hsm
         .run_peer(
@@ -353,10 +353,10 @@ fn export_matches_openssl_and_the_chain_verifies() {
         .to_string();
     assert_eq!(theirs, ours);
     // Refuses to overwrite, then DER.
-    hsm.tw(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
+    hsm.run(&["certs", "export", "a1", "--out", pem.to_str().unwrap()])
         .code(2);
     let der = hsm.path("leaf.der");
-    hsm.tw(&[
+    hsm.run(&[
         "certs",
         "export",
         &ours[..12],
@@ -370,7 +370,7 @@ fn export_matches_openssl_and_the_chain_verifies() {
         std::fs::read(fixture("leaf-p256.der")).unwrap()
     );
     // The chain, leaf first; openssl accepts it with the intermediate trusted.
-    let chain = &hsm.tw(&["certs", "export", "a1", "--chain"]).ok();
+    let chain = &hsm.run(&["certs", "export", "a1", "--chain"]).ok();
     assert_eq!(chain.stdout.matches("BEGIN CERTIFICATE").count(), 3);
     let (_, issuers) = chain
         .stdout
@@ -388,7 +388,7 @@ fn export_matches_openssl_and_the_chain_verifies() {
         ],
     )
     .ok();
-    hsm.tw(&["certs", "export", "a1", "--chain", "--der"])
+    hsm.run(&["certs", "export", "a1", "--chain", "--der"])
         .code(2);
 }
 

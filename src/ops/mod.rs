@@ -111,6 +111,12 @@ pub trait Ask {
     /// # Errors
     /// Not confirmed, or nobody to ask.
     fn confirm(&self, what: &Destruction) -> Result<()>;
+
+    /// May a PIN be sent when the token says one try is left (a wrong one then locks it)?
+    /// No, unless the person said so (`--final-try`).
+    fn final_try(&self) -> bool {
+        false
+    }
 }
 
 /// An [`Ask`] that reads each secret from a [`PinSource`] (a file, a variable, standard
@@ -132,6 +138,8 @@ pub struct Sources {
     pub new_password: PinSource,
     /// Destruction is confirmed in advance (`--yes`).
     pub confirmed: bool,
+    /// A PIN may be sent on its final try (`--final-try`).
+    pub final_try: bool,
 }
 
 impl Default for Sources {
@@ -144,6 +152,7 @@ impl Default for Sources {
             password: PinSource::Prompt,
             new_password: PinSource::Prompt,
             confirmed: false,
+            final_try: false,
         }
     }
 }
@@ -174,6 +183,10 @@ impl Ask for Sources {
 
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {
         crate::pin::read_new(SecretKind::Password, &self.new_password, check)
+    }
+
+    fn final_try(&self) -> bool {
+        self.final_try
     }
 
     fn confirm(&self, _what: &Destruction) -> Result<()> {

@@ -79,7 +79,7 @@ pub fn new_pin_check(ws: &Workspace, token: &TokenRef) -> Result<impl Fn(&Pin) -
 pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
-    pin_ops::guard(&token, who, ws.options().final_try)?;
+    pin_ops::guard(&token, who, ask.final_try())?;
     let old = ask.pin(who, &token)?;
     let new = ask.new_pin(who, &token, &new_pin_check(ws, &token)?)?;
     let before = token.retry_state(who);
@@ -87,7 +87,7 @@ pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged>
         PinUser::User => EventKind::PinChanged,
         PinUser::So => EventKind::SoPinChanged,
     };
-    let final_try = ws.options().final_try;
+    let final_try = ask.final_try();
     ws.audited(
         event,
         &token.clone(),
@@ -110,7 +110,7 @@ pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged>
 pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
-    let final_try = ws.options().final_try;
+    let final_try = ask.final_try();
     pin_ops::guard(&token, PinUser::So, final_try)?;
     let so = ask.pin(PinUser::So, &token)?;
     let new = ask.new_pin(PinUser::User, &token, &new_pin_check(ws, &token)?)?;

@@ -43,7 +43,7 @@ pub fn enroll(
     }
     let config = config(ws);
     let mut token = ws.token()?;
-    let final_try = ws.options().final_try;
+    let final_try = ask.final_try();
     pin_ops::guard(&token, PinUser::So, final_try)?;
     let so = ask.pin(PinUser::So, &token)?;
     let result = recovery::enroll(&mut token, &so, &email, &config, final_try, show_url);
@@ -94,7 +94,7 @@ pub fn recover(
     let result = recovery::recover(
         &mut token,
         &config,
-        ws.options().final_try,
+        ask.final_try(),
         show_url,
         read_key,
         &new_pin,
@@ -211,7 +211,7 @@ pub struct Revoked {
 /// Nothing to revoke; not confirmed; the SO PIN's failures.
 pub fn revoke(ws: &Workspace, ask: &dyn Ask) -> Result<Revoked> {
     let mut token = ws.token()?;
-    let final_try = ws.options().final_try;
+    let final_try = ask.final_try();
     pin_ops::guard(&token, PinUser::So, final_try)?;
     let so = ask.pin(PinUser::So, &token)?;
     ask.confirm(&Destruction::Recovery {

@@ -4,7 +4,7 @@ mod cli;
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::{run, Cli};
 use tokenward::{Error, ExitCode};
@@ -12,7 +12,10 @@ use tokenward::{Error, ExitCode};
 fn main() -> std::process::ExitCode {
     tokenward::process::harden();
     let json = std::env::args_os().skip(1).any(|a| a == "--json");
-    let cli = match Cli::try_parse() {
+    let parsed = cli::generate::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return std::process::ExitCode::from(parse_failure(e, json)),
     };

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block, Table};
-use super::{selector, Context};
+use super::{selector, Context, LoginArgs};
 use tokenward::cert::{CertInfo, Validity};
 use tokenward::error::{ExitCode, Result};
 use tokenward::files::{Access, OutputFile};
@@ -47,6 +47,9 @@ pub struct ListArgs {
     /// Show full distinguished names instead of common names.
     #[arg(long)]
     pub full: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// A certificate chosen by selector.
@@ -57,6 +60,9 @@ pub struct SelectArgs {
     /// Log in first, so private keys can be matched too.
     #[arg(long)]
     pub login: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `certs export`.
@@ -89,6 +95,9 @@ pub struct ImportArgs {
     /// Accept certificates whose key is not on the token (CA and chain certificates).
     #[arg(long)]
     pub ca: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `certs delete`.
@@ -99,6 +108,9 @@ pub struct DeleteArgs {
     /// Do not ask for confirmation.
     #[arg(long)]
     pub yes: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 pub(super) fn run(ctx: &Context, cmd: &CertsCommand) -> Result<ExitCode> {
@@ -118,7 +130,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<ExitCode> {
         signing: args.for_use.is_some(),
         search: args.search.clone(),
     };
-    let result = certs::list(ctx, args.login, &filter, &ctx.answers()?)?;
+    let result = certs::list(ctx, args.login, &filter, &ctx.answers(&args.pin)?)?;
     if ctx.json() {
         return output::json(&result);
     }
@@ -240,7 +252,7 @@ fn usage_words(i: &CertInfo) -> String {
 
 fn show(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
     let sel = selector(args.cert.as_deref())?;
-    let shown = certs::show(ctx, sel.as_ref(), args.login, &ctx.answers()?)?;
+    let shown = certs::show(ctx, sel.as_ref(), args.login, &ctx.answers(&args.pin)?)?;
     if ctx.json() {
         return output::json(&shown);
     }
@@ -311,7 +323,7 @@ fn render_cert(c: &CertEntry, token_label: &str) -> String {
 
 fn select(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
     let sel = selector(args.cert.as_deref())?;
-    let selected = certs::select(ctx, sel.as_ref(), args.login, &ctx.answers()?)?;
+    let selected = certs::select(ctx, sel.as_ref(), args.login, &ctx.answers(&args.pin)?)?;
     if ctx.json() {
         return output::json(&selected);
     }
@@ -365,7 +377,13 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
 fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     // Everything is read and checked before the token is touched.
     let file = CertFile::read(&args.file)?;
-    let done = certs::import(ctx, &file, args.label.as_deref(), args.ca, &ctx.answers()?)?;
+    let done = certs::import(
+        ctx,
+        &file,
+        args.label.as_deref(),
+        args.ca,
+        &ctx.answers(&args.pin)?,
+    )?;
     if ctx.json() {
         return output::json(&done);
     }
@@ -388,7 +406,7 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 
 fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
     let sel = tokenward::token::find::ObjectSelector::parse(&args.cert)?;
-    let done = certs::delete(ctx, &sel, &ctx.answers()?.yes(args.yes))?;
+    let done = certs::delete(ctx, &sel, &ctx.answers(&args.pin)?.yes(args.yes))?;
     if ctx.json() {
         return output::json(&done);
     }

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use super::{GlobalArgs, NewPinArgs, SoPinArgs};
+use super::{FinalTryArg, GlobalArgs, LoginArgs, NewPinArgs, SoPinArgs};
 use tokenward::error::{InputError, Result};
 use tokenward::ops::{Ask, Destruction, Sources};
 use tokenward::pin::{Pin, PinSource, SecretKind};
@@ -35,7 +35,6 @@ impl Context {
             token: args.token.clone(),
             config: args.config.clone(),
             audit_log: args.audit_log.clone(),
-            final_try: args.final_try,
         })?;
         let ctx = Context { args, ws };
         ctx.show_warnings();
@@ -54,9 +53,16 @@ impl Context {
         self.args.json
     }
 
-    /// Answers for a command that needs at most the user PIN.
-    pub fn answers(&self) -> Result<Answers<'_>> {
-        Answers::new(self)
+    /// Answers for a command that logs in with the user PIN from `login`.
+    pub fn answers(&self, login: &LoginArgs) -> Result<Answers<'_>> {
+        Answers::new(self).login(login)
+    }
+
+    /// Answers for a command that asks only for other secrets (SO PIN, new PINs).
+    pub fn answers_without_login(&self, final_try: &FinalTryArg) -> Answers<'_> {
+        let mut a = Answers::new(self);
+        a.sources.final_try = final_try.final_try;
+        a
     }
 }
 
@@ -70,19 +76,24 @@ pub struct Answers<'a> {
 }
 
 impl<'a> Answers<'a> {
-    /// The user PIN from `--pin-*`; everything else from a prompt until set.
-    pub fn new(ctx: &'a Context) -> Result<Self> {
-        let a = &ctx.args;
-        let sources = Sources {
-            user: PinSource::from_flags(
-                SecretKind::UserPin,
-                a.pin_file.as_deref(),
-                a.pin_env.as_deref(),
-                a.pin_stdin,
-            )?,
-            ..Sources::default()
-        };
-        Ok(Answers { ctx, sources })
+    /// Every secret from a prompt until set.
+    pub fn new(ctx: &'a Context) -> Self {
+        Answers {
+            ctx,
+            sources: Sources::default(),
+        }
+    }
+
+    /// The user PIN from `--pin-*`, and `--final-try`.
+    pub fn login(mut self, a: &LoginArgs) -> Result<Self> {
+        self.sources.user = PinSource::from_flags(
+            SecretKind::UserPin,
+            a.pin_file.as_deref(),
+            a.pin_env.as_deref(),
+            a.pin_stdin,
+        )?;
+        self.sources.final_try = a.final_try;
+        Ok(self)
     }
 
     /// The current SO PIN from `--so-pin-*`.
@@ -149,6 +160,10 @@ impl Ask for Answers<'_> {
 
     fn file_password(&self) -> Result<Pin> {
         self.sources.file_password()
+    }
+
+    fn final_try(&self) -> bool {
+        self.sources.final_try
     }
 
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {

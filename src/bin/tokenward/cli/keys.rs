@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block};
-use super::{named, selector, Context};
+use super::{named, selector, Context, LoginArgs};
 use tokenward::error::{ExitCode, InputError, Result};
 use tokenward::files::{read_input, Access, OutputFile, MAX_INPUT};
 use tokenward::keys::csr::{parse_subject, CsrRequest, CsrTemplate};
@@ -51,6 +51,9 @@ pub struct GenerateArgs {
     /// a key that can leave the token can be copied.
     #[arg(long)]
     pub extractable: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `keys csr`.
@@ -89,6 +92,9 @@ pub struct CsrArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Where a password comes from (`--password-*`).
@@ -135,6 +141,9 @@ pub struct ImportArgs {
     /// Where the file's password comes from (else a prompt when one is needed).
     #[command(flatten)]
     pub password: PasswordArgs,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `keys export-public`.
@@ -153,6 +162,9 @@ pub struct ExportPublicArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Where a new password comes from (`--new-password-*`); a prompt asks twice.
@@ -193,6 +205,9 @@ pub struct ExportPrivateArgs {
     /// Where the new password comes from (else a prompt, twice).
     #[command(flatten)]
     pub password: NewPasswordArgs,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `keys delete`.
@@ -207,6 +222,9 @@ pub struct DeleteArgs {
     /// Do not ask for confirmation.
     #[arg(long)]
     pub yes: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `export-config`.
@@ -225,6 +243,9 @@ pub struct ExportConfigArgs {
     /// Overwrite files that exist.
     #[arg(long)]
     pub force: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 pub(super) fn run(ctx: &Context, cmd: &KeysCommand) -> Result<ExitCode> {
@@ -255,7 +276,7 @@ fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
             .transpose()?,
         extractable: args.extractable,
     };
-    let made = ops::generate(ctx, &req, &ctx.answers()?)?;
+    let made = ops::generate(ctx, &req, &ctx.answers(&args.pin)?)?;
     if ctx.json() {
         return output::json(&made);
     }
@@ -311,7 +332,7 @@ fn csr(ctx: &Context, args: &CsrArgs) -> Result<ExitCode> {
         &request,
         args.der,
         out.as_ref(),
-        &ctx.answers()?,
+        &ctx.answers(&args.pin)?,
     )?;
     emit(ctx, &done)
 }
@@ -335,7 +356,7 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|i| parse_id("--id", i))
         .transpose()?;
-    let answers = ctx.answers()?.password(args.password.source()?);
+    let answers = ctx.answers(&args.pin)?.password(args.password.source()?);
     let file = KeyFile::read(&args.file, args.cert.as_deref(), &answers)?;
     let done = ops::import(ctx, &file, args.label.as_deref(), id, &answers)?;
     if ctx.json() {
@@ -365,7 +386,13 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 fn export_public(ctx: &Context, args: &ExportPublicArgs) -> Result<ExitCode> {
     let out = output_file(args.out.as_deref(), args.force)?;
     let key = selector(args.key.as_deref())?;
-    let done = ops::export_public(ctx, key.as_ref(), args.der, out.as_ref(), &ctx.answers()?)?;
+    let done = ops::export_public(
+        ctx,
+        key.as_ref(),
+        args.der,
+        out.as_ref(),
+        &ctx.answers(&args.pin)?,
+    )?;
     emit(ctx, &done)
 }
 
@@ -383,14 +410,19 @@ fn export_private(ctx: &Context, args: &ExportPrivateArgs) -> Result<ExitCode> {
         args.password.new_password_env.as_deref(),
         args.password.new_password_stdin,
     )?;
-    let answers = ctx.answers()?.new_password_source(source);
+    let answers = ctx.answers(&args.pin)?.new_password_source(source);
     let done = ops::export_private(ctx, &req, &answers)?;
     emit(ctx, &done)
 }
 
 fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
     let key = ObjectSelector::parse(&args.key)?;
-    let done = ops::delete(ctx, &key, args.with_cert, &ctx.answers()?.yes(args.yes))?;
+    let done = ops::delete(
+        ctx,
+        &key,
+        args.with_cert,
+        &ctx.answers(&args.pin)?.yes(args.yes),
+    )?;
     if ctx.json() {
         return output::json(&done);
     }
@@ -413,7 +445,7 @@ pub(super) fn export_config(ctx: &Context, args: &ExportConfigArgs) -> Result<Ex
         key.as_ref(),
         args.out.as_deref(),
         args.force,
-        &ctx.answers()?,
+        &ctx.answers(&args.pin)?,
     )?;
     if ctx.json() {
         return output::json(&done);

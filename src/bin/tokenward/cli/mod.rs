@@ -3,6 +3,8 @@
 
 mod certs;
 mod context;
+pub mod examples;
+pub mod generate;
 mod keys;
 mod modules;
 mod objects;
@@ -38,8 +40,9 @@ pub struct Cli {
 
 /// Options every command takes.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Print machine-readable JSON instead of tables.
+    /// Print machine-readable JSON instead of tables (docs/json.md).
     #[arg(long, global = true)]
     pub json: bool,
     /// PKCS#11 module to use (else TOKENWARD_MODULE, the config, then discovery).
@@ -48,18 +51,6 @@ pub struct GlobalArgs {
     /// Token to use: a PKCS#11 URI, a label or a serial (needed only with several tokens).
     #[arg(long, global = true, value_name = "SELECTOR")]
     pub token: Option<String>,
-    /// Read the PIN from this file (one trailing newline is ignored).
-    #[arg(long, global = true, value_name = "FILE")]
-    pub pin_file: Option<PathBuf>,
-    /// Read the PIN from this environment variable.
-    #[arg(long, global = true, value_name = "VARIABLE")]
-    pub pin_env: Option<String>,
-    /// Read the PIN from the first line of standard input.
-    #[arg(long, global = true)]
-    pub pin_stdin: bool,
-    /// Send a PIN even when the token says one try is left (a wrong one then locks it).
-    #[arg(long, global = true)]
-    pub final_try: bool,
     /// Configuration file (else TOKENWARD_CONFIG, else the XDG config directory).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -68,8 +59,37 @@ pub struct GlobalArgs {
     pub audit_log: Option<PathBuf>,
 }
 
+/// Where the user PIN comes from (`--pin-*`), for commands that log in; else the `--token`
+/// URI's pin-source, else a hidden prompt.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "PIN")]
+pub struct LoginArgs {
+    /// Read the PIN from this file (one trailing newline is ignored).
+    #[arg(long, value_name = "FILE")]
+    pub pin_file: Option<PathBuf>,
+    /// Read the PIN from this environment variable.
+    #[arg(long, value_name = "VARIABLE")]
+    pub pin_env: Option<String>,
+    /// Read the PIN from the first line of standard input.
+    #[arg(long)]
+    pub pin_stdin: bool,
+    /// Send a PIN even when the token says one try is left (a wrong one then locks it).
+    #[arg(long)]
+    pub final_try: bool,
+}
+
+/// `--final-try` for commands that send only the SO PIN.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "PIN")]
+pub struct FinalTryArg {
+    /// Send the SO PIN even when the token says one try is left (a wrong one then locks it).
+    #[arg(long)]
+    pub final_try: bool,
+}
+
 /// Where a new PIN comes from (`--new-pin-*`); a prompt asks twice.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "PIN")]
 pub struct NewPinArgs {
     /// Read the new PIN from this file (one trailing newline is ignored).
     #[arg(long, value_name = "FILE")]
@@ -84,6 +104,7 @@ pub struct NewPinArgs {
 
 /// Where the SO PIN comes from (`--so-pin-*`).
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "PIN")]
 pub struct SoPinArgs {
     /// Read the SO PIN from this file (one trailing newline is ignored).
     #[arg(long, value_name = "FILE")]
@@ -129,6 +150,9 @@ pub enum Command {
     /// PIN recovery through a Google account: enroll, recover, status, revoke.
     #[command(subcommand)]
     Recovery(recovery::RecoveryCommand),
+    /// Write shell completions and man pages (for packagers).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 /// An object selector as typed, parsed (`None` when nothing was typed).
@@ -158,5 +182,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sign(args) => sign::sign(&ctx, &args),
         Command::Verify(args) => sign::verify(&ctx, &args),
         Command::Recovery(cmd) => recovery::run(&ctx, &cmd),
+        Command::Generate(args) => generate::run(&args),
     }
 }

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::output::{self, Table};
-use super::Context;
+use super::{Context, LoginArgs};
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::tokens as ops;
 use tokenward::token::ObjectReport;
@@ -14,10 +14,13 @@ pub struct ObjectsArgs {
     /// Log in first, to see private objects too (asks for the PIN).
     #[arg(long)]
     pub login: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
-    let list = ops::objects(ctx, args.login, &ctx.answers()?)?;
+    let list = ops::objects(ctx, args.login, &ctx.answers(&args.pin)?)?;
     if ctx.json() {
         return output::json(&list);
     }

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block};
-use super::{Context, NewPinArgs, SoPinArgs};
+use super::{Context, FinalTryArg, LoginArgs, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::pin::{self as ops, PinChanged};
 use tokenward::token::pin::PinUser;
@@ -29,6 +29,9 @@ pub struct ChangeArgs {
     new_pin: NewPinArgs,
     #[command(flatten)]
     so_pin: SoPinArgs,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `pin unblock`.
@@ -38,6 +41,8 @@ pub struct UnblockArgs {
     new_pin: NewPinArgs,
     #[command(flatten)]
     so_pin: SoPinArgs,
+    #[command(flatten)]
+    pub final_try: FinalTryArg,
 }
 
 pub(super) fn run(ctx: &Context, cmd: &PinCommand) -> Result<ExitCode> {
@@ -82,12 +87,13 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
     // Secrets in order: the current PIN, then the new one (one line each on stdin).
     let (who, answers) = if args.so {
         let a = ctx
-            .answers()?
+            .answers(&args.pin)?
             .so_pin(&args.so_pin)?
             .new_so_pin(&args.new_pin)?;
         (PinUser::So, a)
     } else {
-        (PinUser::User, ctx.answers()?.new_user_pin(&args.new_pin)?)
+        let a = ctx.answers(&args.pin)?.new_user_pin(&args.new_pin)?;
+        (PinUser::User, a)
     };
     let done = ops::change(ctx, who, &answers)?;
     let headline = format!(
@@ -101,7 +107,7 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
 fn unblock(ctx: &Context, args: &UnblockArgs) -> Result<ExitCode> {
     // Secrets in order: the SO PIN, then the new user PIN.
     let answers = ctx
-        .answers()?
+        .answers_without_login(&args.final_try)
         .so_pin(&args.so_pin)?
         .new_user_pin(&args.new_pin)?;
     let done = ops::unblock(ctx, &answers)?;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block, Table};
-use super::{Context, NewPinArgs, SoPinArgs};
+use super::{Context, FinalTryArg, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::recovery as ops;
 use tokenward::pin::{PinSource, SecretKind};
@@ -36,6 +36,8 @@ pub struct EnrollArgs {
     /// Where the SO PIN comes from.
     #[command(flatten)]
     pub so_pin: SoPinArgs,
+    #[command(flatten)]
+    pub final_try: FinalTryArg,
 }
 
 /// Options of `recovery recover`.
@@ -56,6 +58,8 @@ pub struct RecoverArgs {
     /// Where the new PIN comes from (else a prompt, twice).
     #[command(flatten)]
     pub new_pin: NewPinArgs,
+    #[command(flatten)]
+    pub final_try: FinalTryArg,
 }
 
 /// Options of `recovery revoke`.
@@ -67,6 +71,8 @@ pub struct RevokeArgs {
     /// Where the SO PIN comes from.
     #[command(flatten)]
     pub so_pin: SoPinArgs,
+    #[command(flatten)]
+    pub final_try: FinalTryArg,
 }
 
 pub(super) fn run(ctx: &Context, cmd: &RecoveryCommand) -> Result<ExitCode> {
@@ -107,7 +113,9 @@ fn show_url(no_browser: bool) -> impl Fn(&str) {
 }
 
 fn enroll(ctx: &Context, args: &EnrollArgs) -> Result<ExitCode> {
-    let answers = ctx.answers()?.so_pin(&args.so_pin)?;
+    let answers = ctx
+        .answers_without_login(&args.final_try)
+        .so_pin(&args.so_pin)?;
     let done = ops::enroll(ctx, &args.email, &show_url(args.no_browser), &answers)?;
     if ctx.json() {
         return output::json(&done);
@@ -125,7 +133,9 @@ fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
         args.recovery_key_env.as_deref(),
         args.recovery_key_stdin,
     )?;
-    let answers = ctx.answers()?.new_user_pin(&args.new_pin)?;
+    let answers = ctx
+        .answers_without_login(&args.final_try)
+        .new_user_pin(&args.new_pin)?;
     let read_key = || -> Result<RecoveryKey> {
         let text = key_source.read(SecretKind::RecoveryKey)?;
         RecoveryKey::parse(text.expose())
@@ -206,7 +216,10 @@ fn status(ctx: &Context) -> Result<ExitCode> {
 }
 
 fn revoke(ctx: &Context, args: &RevokeArgs) -> Result<ExitCode> {
-    let answers = ctx.answers()?.so_pin(&args.so_pin)?.yes(args.yes);
+    let answers = ctx
+        .answers_without_login(&args.final_try)
+        .so_pin(&args.so_pin)?
+        .yes(args.yes);
     let done = ops::revoke(ctx, &answers)?;
     if ctx.json() {
         return output::json(&done);

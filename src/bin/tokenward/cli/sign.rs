@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::output::{self, Block, Table};
-use super::{named, selector, Context};
+use super::{named, selector, Context, LoginArgs};
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::sign::{
     self as ops, mechanism_by_name, SignFormat, SignRequest, VerifyRequest,
@@ -18,6 +18,9 @@ pub struct CheckArgs {
     /// token's default certificate and its key).
     #[arg(long, visible_alias = "key", value_name = "SELECTOR")]
     pub cert: Option<String>,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `sign`.
@@ -54,6 +57,9 @@ pub struct SignArgs {
     /// CMS: leave the issuer certificates out (only the signer's certificate goes in).
     #[arg(long)]
     pub no_chain: bool,
+    /// Where the PIN comes from.
+    #[command(flatten)]
+    pub pin: LoginArgs,
 }
 
 /// Options of `verify`.
@@ -80,7 +86,7 @@ pub struct VerifyArgs {
 
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     let key = selector(args.cert.as_deref())?;
-    let done = ops::check(ctx, key.as_ref(), &ctx.answers()?)?;
+    let done = ops::check(ctx, key.as_ref(), &ctx.answers(&args.pin)?)?;
     let code = if done.ok {
         ExitCode::Success
     } else {
@@ -155,7 +161,7 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
             b.inc(1);
         }
     };
-    let done = ops::sign(ctx, &req, &ctx.answers()?, &tick);
+    let done = ops::sign(ctx, &req, &ctx.answers(&args.pin)?, &tick);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::context::read_line;
+use super::context::{read_line, Answers};
 use super::output::{self, Block};
 use super::{Context, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, Result};
@@ -60,10 +60,11 @@ fn init(ctx: &Context, args: &InitArgs) -> Result<ExitCode> {
     };
     // Secrets in order: the SO PIN (new for a blank token, the current one otherwise), then
     // the user PIN. All checked before the token is touched.
+    let answers = Answers::new(ctx);
     let answers = if reinit {
-        ctx.answers()?.so_pin(&args.so_pin)?
+        answers.so_pin(&args.so_pin)?
     } else {
-        ctx.answers()?.new_so_pin_from_so_flags(&args.so_pin)?
+        answers.new_so_pin_from_so_flags(&args.so_pin)?
     }
     .new_user_pin(&args.user_pin)?;
     let done = ops::init(ctx, &token, &req, &answers)?;
