@@ -79,6 +79,16 @@ pub struct ObjectCandidate {
     pub uri: String,
 }
 
+/// What a selector could have meant.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[serde(untagged)]
+pub enum Candidates<'a> {
+    /// Tokens.
+    Tokens(&'a [Candidate]),
+    /// Objects on a token.
+    Objects(&'a [ObjectCandidate]),
+}
+
 /// Everything that can go wrong in tokenward.
 ///
 /// Each error has a stable [`Error::kind`] (and, for the families below, a finer
@@ -124,10 +134,7 @@ pub enum Error {
     NoToken,
 
     /// A token selector matched no token.
-    #[error(
-        "no token matches {selector:?}; the tokens present are:{}",
-        list_candidates(candidates)
-    )]
+    #[error("no token matches {selector:?}")]
     TokenNotFound {
         /// What the user typed.
         selector: String,
@@ -136,10 +143,9 @@ pub enum Error {
     },
 
     /// More than one token matched (or no selector was given and several are present).
-    #[error("{} tokens match{}:{}",
+    #[error("{} tokens match{}",
         candidates.len(),
-        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
-        list_candidates(candidates))]
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default())]
     AmbiguousToken {
         /// What the user typed, if anything.
         selector: Option<String>,
@@ -225,7 +231,7 @@ pub enum Error {
     Mismatch(SecretKind),
 
     /// An object selector matched nothing.
-    #[error("no {what} matches {selector:?}{}", list_objects(candidates, what))]
+    #[error("no {what} matches {selector:?}{}", if candidates.is_empty() { format!("; the token holds no {what}") } else { String::new() })]
     ObjectNotFound {
         /// "certificate", "private key", …
         what: &'static str,
@@ -236,10 +242,9 @@ pub enum Error {
     },
 
     /// An object selector matched several objects (or none was given and several exist).
-    #[error("{} {what}s match{}:{}",
+    #[error("{} {what}s match{}",
         candidates.len(),
-        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default(),
-        list_objects(candidates, what))]
+        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default())]
     AmbiguousObject {
         /// "certificate", "private key", …
         what: &'static str,
@@ -414,27 +419,6 @@ fn rolled_back_words(written: usize, removed: usize) -> String {
     }
 }
 
-fn list_objects(candidates: &[ObjectCandidate], what: &str) -> String {
-    if candidates.is_empty() {
-        return format!("; the token holds no {what}");
-    }
-    let mut out = String::from("; on the token:");
-    for c in candidates {
-        out.push_str(&format!(
-            "\n  {:<24} id {:<10} {}\n      {}",
-            c.label, c.id, c.detail, c.uri
-        ));
-    }
-    out
-}
-
-fn list_candidates(candidates: &[Candidate]) -> String {
-    candidates
-        .iter()
-        .map(|c| format!("\n  {:<32} serial {:<16} {}", c.label, c.serial, c.uri))
-        .collect()
-}
-
 impl Error {
     /// The exit code the command line uses for this error.
     pub fn exit_code(&self) -> ExitCode {
@@ -567,9 +551,11 @@ impl Error {
             NoModule { .. } => "install your token's driver, or name its module with --module PATH or the TOKENWARD_MODULE variable".into(),
             ModuleMissing { .. } => "check the path, or run `tokenward modules` to see the modules found on this computer".into(),
             ModuleNotPkcs11 { .. } => "point --module at the vendor's PKCS#11 .so/.dll/.dylib file".into(),
+            TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
             AmbiguousObject { .. } => "choose one with its URI, label, id (hex) or fingerprint prefix".into(),
+            ObjectNotFound { candidates, .. } if !candidates.is_empty() => "name one of these by its URI, label, id (hex) or fingerprint prefix".into(),
             WrongPin { who, after, .. } => return wrong_pin_hint(*who, after),
             PinLocked { who } => return locked_hint(*who),
             FinalTry { .. } => "if you are sure of it, run the command again with --final-try".into(),
@@ -621,15 +607,19 @@ impl Error {
         }
     }
 
-    /// The tokens or objects offered when a selector matched none or several, for programs
-    /// (the `candidates` array of the JSON error).
-    pub fn candidates(&self) -> Option<serde_json::Value> {
+    /// The tokens or objects offered when a selector matched none or several (the
+    /// `candidates` array of the JSON error; the command line lists them under the error).
+    pub fn candidates(&self) -> Option<Candidates<'_>> {
         match self {
             Error::TokenNotFound { candidates, .. } | Error::AmbiguousToken { candidates, .. } => {
-                serde_json::to_value(candidates).ok()
+                Some(Candidates::Tokens(candidates))
             }
             Error::ObjectNotFound { candidates, .. }
-            | Error::AmbiguousObject { candidates, .. } => serde_json::to_value(candidates).ok(),
+            | Error::AmbiguousObject { candidates, .. }
+                if !candidates.is_empty() =>
+            {
+                Some(Candidates::Objects(candidates))
+            }
             Error::RolledBack { cause, .. } => cause.candidates(),
             _ => None,
         }

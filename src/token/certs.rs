@@ -111,6 +111,9 @@ pub fn read_certificates(
     for handle in handles {
         certs.push(read_certificate(session, token, handle, &keys)?);
     }
+    // Modules return objects in any order: sort, so every listing and every list of
+    // candidates is the same from one run to the next.
+    certs.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
     Ok((certs, keys))
 }
 
@@ -225,6 +228,7 @@ pub fn read_keys(session: &Session, token: &TokenReport) -> Result<Vec<KeyObject
             out.push(k);
         }
     }
+    out.sort_by(|a, b| (!a.private, &a.label, &a.id).cmp(&(!b.private, &b.label, &b.id)));
     Ok(out)
 }
 

@@ -95,6 +95,9 @@ fn report(err: &Error, json: bool) -> ExitCode {
         let _ = writeln!(std::io::stdout(), "{value:#}");
     }
     let mut text = format!("tokenward: error: {err}\n");
+    if let Some(c) = err.candidates() {
+        text.push_str(&cli::words::candidates(c));
+    }
     if let Some(hint) = err.hint() {
         text.push_str(&format!("tokenward: {hint}\n"));
     }

@@ -14,7 +14,7 @@ mod recovery;
 mod sign;
 mod token;
 mod tokens;
-mod words;
+pub mod words;
 
 use std::path::PathBuf;
 

@@ -1,6 +1,34 @@
 //! Sentences the command line shows that more than one command uses.
 
+use tokenward::error::Candidates;
 use tokenward::ops::Destruction;
+
+/// The tokens or objects a selector could have meant, one per line (two for an object: its
+/// URI under it), under the error.
+pub fn candidates(c: Candidates<'_>) -> String {
+    let mut out = String::new();
+    match c {
+        Candidates::Tokens(tokens) => {
+            out.push_str("The tokens present:\n");
+            for t in tokens {
+                out.push_str(&format!(
+                    "  {:<32} serial {:<16} {}\n",
+                    t.label, t.serial, t.uri
+                ));
+            }
+        }
+        Candidates::Objects(objects) => {
+            out.push_str("On the token:\n");
+            for o in objects {
+                out.push_str(&format!(
+                    "  {:<24} id {:<10} {}\n      {}\n",
+                    o.label, o.id, o.detail, o.uri
+                ));
+            }
+        }
+    }
+    out
+}
 
 /// The question asked before something is destroyed.
 pub fn destruction_question(what: &Destruction) -> String {

@@ -1,0 +1,260 @@
+//! Golden tests: what a person (or a script) sees, pinned in `tests/snapshots/`. Serials,
+//! temporary paths, days left, times and durations are redacted; everything else must match
+//! to the byte. After an intended change: `SNAPSHOTS=overwrite cargo test --test golden`, then
+//! read the diff.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{fixture, path, Hsm, Run};
+
+fn snapshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots")
+}
+
+/// Replace what changes from run to run.
+struct Redactions {
+    literal: Vec<(String, &'static str)>,
+}
+
+impl Redactions {
+    fn new(hsm: &Hsm) -> Self {
+        Redactions {
+            literal: vec![(hsm.dir.path().display().to_string(), "[TMP]")],
+        }
+    }
+
+    fn with(mut self, value: String, var: &'static str) -> Self {
+        self.literal.push((value, var));
+        self
+    }
+
+    fn apply(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for (value, var) in &self.literal {
+            out = out.replace(value.as_str(), var);
+        }
+        let rules = [
+            (r"\d+ days left", "[N] days left"),
+            (r"EXPIRED \d+ days ago", "EXPIRED [N] days ago"),
+            (r#""days_left": -?\d+"#, r#""days_left": [N]"#),
+            (r"\d+\.\d+ ms", "[MS] ms"),
+            (r#""sign_ms": [0-9.e-]+"#, r#""sign_ms": [MS]"#),
+            (r#""seconds": [0-9.e-]+"#, r#""seconds": [S]"#),
+            (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]"),
+            (r"in \d+\.\d\d s", "in [S] s"),
+            (r"Slot \d+:", "Slot [SLOT]:"),
+            (r"slot ID 0x[0-9a-f]+", "slot ID [SLOT]"),
+            (r#""slot_id": \d+"#, r#""slot_id": [SLOT]"#),
+            (r"slot-id=\d+", "slot-id=[SLOT]"),
+            (r"slot = \d+", "slot = [SLOT]"),
+            (r"slotListIndex = \d+", "slotListIndex = [SLOT]"),
+        ];
+        for (re, with) in rules {
+            out = regex::Regex::new(re)
+                .unwrap()
+                .replace_all(&out, with)
+                .into_owned();
+        }
+        out
+    }
+}
+
+fn check(name: &str, run: &Run, red: &Redactions) {
+    let actual = format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        run.code,
+        red.apply(&run.stdout),
+        red.apply(&run.stderr)
+    );
+    let file = snapshot_dir().join(format!("{name}.txt"));
+    snapbox::assert_data_eq!(actual, snapbox::Data::read_from(&file, None).raw());
+}
+
+/// A token with two certificates and their keys (fixed ids), as the screens show it.
+fn token() -> (Hsm, Redactions) {
+    let hsm = Hsm::with_tokens(&["Accounting"]);
+    let serial = hsm.serial_of("Accounting");
+    for (file, label, id) in [
+        ("modern-rsa.p12", "rsa", "01"),
+        ("modern-p256.p12", "p256", "02"),
+    ] {
+        hsm.tw(&[
+            "keys",
+            "import",
+            path(&fixture(file)),
+            "--password-file",
+            path(&fixture("password.txt")),
+            "--label",
+            label,
+            "--id",
+            id,
+        ])
+        .ok();
+    }
+    let red = Redactions::new(&hsm).with(serial, "[SERIAL]");
+    (hsm, red)
+}
+
+/// The command paths under `args`, read from the "Commands:" section of its help.
+fn subcommands(hsm: &Hsm, args: &[&str]) -> Vec<String> {
+    let mut all = args.to_vec();
+    all.push("--help");
+    let help = hsm.run(&all).ok().stdout;
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter(|l| !l[2..].starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_help_screen() {
+    let hsm = Hsm::new();
+    let red = Redactions::new(&hsm);
+    let mut queue: Vec<Vec<String>> = vec![Vec::new()];
+    let mut seen = 0;
+    while let Some(cmd) = queue.pop() {
+        let args: Vec<&str> = cmd.iter().map(String::as_str).collect();
+        let mut with_help = args.clone();
+        with_help.push("--help");
+        let run = hsm.run(&with_help).ok();
+        let name = if cmd.is_empty() {
+            "tokenward".to_string()
+        } else {
+            format!("tokenward-{}", cmd.join("-"))
+        };
+        check(&format!("help/{name}"), &run, &red);
+        seen += 1;
+        for sub in subcommands(&hsm, &args) {
+            let mut next = cmd.clone();
+            next.push(sub);
+            queue.push(next);
+        }
+    }
+    assert!(seen >= 30, "only {seen} help screens were found");
+}
+
+#[test]
+fn main_screens_human_and_json() {
+    let (hsm, red) = token();
+    let doc = hsm.write("invoice.txt", "invoice 42\n");
+    let screens: &[(&str, &[&str])] = &[
+        ("tokens", &["tokens"]),
+        ("pin-status", &["pin", "status"]),
+        ("certs-list", &["certs", "list"]),
+        ("certs-show", &["certs", "show", "01"]),
+        (
+            "keys-export-public",
+            &["keys", "export-public", "--key", "02"],
+        ),
+        (
+            "export-config-openssl",
+            &["export-config", "--for", "openssl", "--key", "02"],
+        ),
+        ("check", &["check", "--cert", "02"]),
+    ];
+    for (name, args) in screens {
+        let needs_pin = matches!(args[0], "keys" | "export-config" | "check");
+        let run = |extra: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend_from_slice(extra);
+            if needs_pin {
+                hsm.tw(&all)
+            } else {
+                hsm.run(&all)
+            }
+        };
+        check(&format!("screens/{name}"), &run(&[]).ok(), &red);
+        check(
+            &format!("screens/{name}.json"),
+            &run(&["--json"]).ok(),
+            &red,
+        );
+    }
+    // Objects and the certificate list after a login.
+    check(
+        "screens/objects-login",
+        &hsm.tw(&["objects", "--login"]).ok(),
+        &red,
+    );
+    check(
+        "screens/certs-list-login.json",
+        &hsm.tw(&["certs", "list", "--login", "--json"]).ok(),
+        &red,
+    );
+    // Sign and verify a file.
+    let sig = format!("{}.p7s", path(&doc));
+    check(
+        "screens/sign",
+        &hsm.tw(&["sign", path(&doc), "--key", "02"]).ok(),
+        &red,
+    );
+    check(
+        "screens/verify",
+        &hsm.run(&["verify", path(&doc), &sig]).ok(),
+        &red,
+    );
+    check(
+        "screens/verify.json",
+        &hsm.run(&["verify", path(&doc), &sig, "--json"]).ok(),
+        &red,
+    );
+}
+
+#[test]
+fn main_error_screens_human_and_json() {
+    let (hsm, red) = token();
+    let doc = hsm.write("invoice.txt", "invoice 42\n");
+    hsm.write("invoice.txt.p7s", "already here");
+    let errors: &[(&str, &[&str], i32)] = &[
+        ("no-such-token", &["--token", "nope", "tokens"], 3),
+        (
+            "no-module",
+            &["--module", "/nonexistent/libnothing.so", "tokens"],
+            3,
+        ),
+        (
+            "missing-file",
+            &["certs", "import", "/nonexistent/cert.pem"],
+            2,
+        ),
+        ("unknown-option", &["certs", "list", "--bogus"], 2),
+        ("no-such-cert", &["certs", "show", "nothing-like-this"], 2),
+        ("signature-exists", &["sign", path(&doc), "--key", "02"], 2),
+        (
+            "wrong-pin",
+            &["objects", "--login", "--pin-env", "WRONG"],
+            4,
+        ),
+    ];
+    for (name, args, code) in errors {
+        for json in [false, true] {
+            let mut all = args.to_vec();
+            if json {
+                all.push("--json");
+            }
+            let run = if args.contains(&"sign") {
+                hsm.tw(&all)
+            } else {
+                hsm.run_env(&all, &[("WRONG", "not-the-pin-0")])
+            };
+            let run = run.code(*code);
+            if json {
+                let v = run.json();
+                assert_eq!(v["error"]["exit_code"], *code, "{name}: {v}");
+                check(&format!("errors/{name}.json"), &run, &red);
+            } else {
+                check(&format!("errors/{name}"), &run, &red);
+            }
+        }
+    }
+    // Nothing above changed the token: the SO PIN still works and the objects are there.
+    let out = hsm.pkcs11_tool(&["-O"]);
+    assert!(out.stdout.contains("Certificate Object"), "{}", out.stdout);
+}
