@@ -41,7 +41,9 @@ pub enum UriError {
 }
 
 /// The `type` path attribute.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, schemars::JsonSchema, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ObjectType {
     /// A certificate (CKO_CERTIFICATE).

@@ -93,7 +93,7 @@ fn certificates_written_by_pkcs11_tool_are_listed_with_their_keys() {
     assert_eq!(p256["info"]["validity"], "valid");
     assert_eq!(
         p256["info"]["key_usage"],
-        serde_json::json!(["digital signature", "non-repudiation"])
+        serde_json::json!(["digital_signature", "non_repudiation"])
     );
     let expired = find(&certs, "Expired signer");
     assert_eq!(expired["info"]["validity"], "expired");

@@ -85,7 +85,7 @@ fn check_signs_and_verifies_every_mechanism() {
     hsm.tw(&["keys", "generate", "--type", "ed25519", "--label", "ed"])
         .ok();
     let out = hsm.tw(&["check", "--key", "ed", "--json"]).ok().json();
-    assert_eq!(out["report"]["verified_against"], "token public key");
+    assert_eq!(out["report"]["verified_against"], "token_public_key");
     assert_eq!(out["report"]["mechanisms"][0]["mechanism"], "ed25519");
     assert_eq!(out["report"]["mechanisms"][0]["passed"], true);
 }

@@ -16,7 +16,7 @@ use x509_parser::public_key::PublicKey;
 pub use names::KeySupport;
 
 /// One national identifier found in the subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NationalId {
     /// Stable short name: `inn`, `inn_le`, `ogrn`, `ogrnip`, `snils`, `rfc`, `curp`.
     pub kind: &'static str,
@@ -27,7 +27,7 @@ pub struct NationalId {
 }
 
 /// Whether the certificate is valid now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Validity {
     /// Within its dates.
@@ -60,7 +60,7 @@ pub enum PublicKeyMaterial {
 }
 
 /// A parsed certificate, ready to show.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertInfo {
     /// The subject's common name (or the whole subject when it has none).
     pub subject_cn: String,
@@ -173,12 +173,12 @@ pub fn parse_at(der: &[u8], now: OffsetDateTime) -> Result<CertInfo, String> {
             ParsedExtension::ExtendedKeyUsage(eku) => {
                 let known = [
                     (eku.any, "any"),
-                    (eku.server_auth, "TLS server"),
-                    (eku.client_auth, "TLS client"),
-                    (eku.code_signing, "code signing"),
-                    (eku.email_protection, "email protection"),
-                    (eku.time_stamping, "time stamping"),
-                    (eku.ocsp_signing, "OCSP signing"),
+                    (eku.server_auth, "server_auth"),
+                    (eku.client_auth, "client_auth"),
+                    (eku.code_signing, "code_signing"),
+                    (eku.email_protection, "email_protection"),
+                    (eku.time_stamping, "time_stamping"),
+                    (eku.ocsp_signing, "ocsp_signing"),
                 ];
                 extended_key_usage = known
                     .iter()
@@ -363,15 +363,15 @@ fn rfc3339(t: OffsetDateTime) -> String {
 
 fn key_usage_words(ku: &x509_parser::extensions::KeyUsage) -> Vec<String> {
     let all = [
-        (ku.digital_signature(), "digital signature"),
-        (ku.non_repudiation(), "non-repudiation"),
-        (ku.key_encipherment(), "key encipherment"),
-        (ku.data_encipherment(), "data encipherment"),
-        (ku.key_agreement(), "key agreement"),
-        (ku.key_cert_sign(), "certificate signing"),
-        (ku.crl_sign(), "CRL signing"),
-        (ku.encipher_only(), "encipher only"),
-        (ku.decipher_only(), "decipher only"),
+        (ku.digital_signature(), "digital_signature"),
+        (ku.non_repudiation(), "non_repudiation"),
+        (ku.key_encipherment(), "key_encipherment"),
+        (ku.data_encipherment(), "data_encipherment"),
+        (ku.key_agreement(), "key_agreement"),
+        (ku.key_cert_sign(), "key_cert_sign"),
+        (ku.crl_sign(), "crl_sign"),
+        (ku.encipher_only(), "encipher_only"),
+        (ku.decipher_only(), "decipher_only"),
     ];
     all.iter()
         .filter(|(on, _)| *on)

@@ -127,18 +127,18 @@ pub fn curve(oid: &str) -> Option<&'static str> {
     })
 }
 
-/// An extended key usage OID in words.
+/// An extended key usage OID as a stable id (`client_auth`, …), or the dotted OID.
 pub fn extended_key_usage(oid: &str) -> String {
     match oid {
-        "1.3.6.1.5.5.7.3.1" => "TLS server",
-        "1.3.6.1.5.5.7.3.2" => "TLS client",
-        "1.3.6.1.5.5.7.3.3" => "code signing",
-        "1.3.6.1.5.5.7.3.4" => "email protection",
-        "1.3.6.1.5.5.7.3.8" => "time stamping",
-        "1.3.6.1.5.5.7.3.9" => "OCSP signing",
-        "1.3.6.1.4.1.311.20.2.2" => "smart card logon",
-        "1.2.643.2.2.34.6" => "CryptoPro user",
-        other => return format!("OID {other}"),
+        "1.3.6.1.5.5.7.3.1" => "server_auth",
+        "1.3.6.1.5.5.7.3.2" => "client_auth",
+        "1.3.6.1.5.5.7.3.3" => "code_signing",
+        "1.3.6.1.5.5.7.3.4" => "email_protection",
+        "1.3.6.1.5.5.7.3.8" => "time_stamping",
+        "1.3.6.1.5.5.7.3.9" => "ocsp_signing",
+        "1.3.6.1.4.1.311.20.2.2" => "smart_card_logon",
+        "1.2.643.2.2.34.6" => "cryptopro_user",
+        other => return other.to_string(),
     }
     .to_string()
 }

@@ -56,7 +56,7 @@ pub enum ExitCode {
 }
 
 /// One token offered to the user when a selector was missing or ambiguous.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Candidate {
     /// Token label, trimmed.
     pub label: String,
@@ -67,7 +67,7 @@ pub struct Candidate {
 }
 
 /// One object offered to the user when an object selector was missing or ambiguous.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct ObjectCandidate {
     /// CKA_LABEL.
     pub label: String,
@@ -79,8 +79,61 @@ pub struct ObjectCandidate {
     pub uri: String,
 }
 
+/// The JSON a command prints on standard output when it fails with `--json`.
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorDocument {
+    /// The failure.
+    pub error: ErrorBody,
+}
+
+/// The failure in an [`ErrorDocument`].
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+pub struct ErrorBody {
+    /// A stable snake_case name of the kind of failure (docs/exit-codes.md).
+    pub kind: String,
+    /// A finer stable snake_case reason within the kind, or `null`.
+    pub reason: Option<String>,
+    /// The process exit code.
+    pub exit_code: u8,
+    /// The PKCS#11 return code (`CKR_…`), when a PKCS#11 call failed.
+    pub ckr: Option<String>,
+    /// What happened, in words.
+    pub message: String,
+    /// What to do about it, in words, or `null`.
+    pub hint: Option<String>,
+    /// The tokens or objects a selector could have meant, or `null`.
+    pub candidates: Option<CandidateList>,
+}
+
+/// The candidates of an [`ErrorBody`].
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
+#[serde(untagged)]
+pub enum CandidateList {
+    /// Tokens.
+    Tokens(Vec<Candidate>),
+    /// Objects on a token.
+    Objects(Vec<ObjectCandidate>),
+}
+
+impl ErrorDocument {
+    /// A command line that could not be parsed (`kind` `usage`).
+    pub fn usage(reason: &str, message: String) -> Self {
+        ErrorDocument {
+            error: ErrorBody {
+                kind: "usage".into(),
+                reason: Some(reason.into()),
+                exit_code: ExitCode::Usage as u8,
+                ckr: None,
+                message,
+                hint: Some("run the command with --help to see its options".into()),
+                candidates: None,
+            },
+        }
+    }
+}
+
 /// What a selector could have meant.
-#[derive(Debug, Clone, Copy, serde::Serialize)]
+#[derive(Debug, Clone, Copy, serde::Serialize, schemars::JsonSchema)]
 #[serde(untagged)]
 pub enum Candidates<'a> {
     /// Tokens.
@@ -622,6 +675,24 @@ impl Error {
             }
             Error::RolledBack { cause, .. } => cause.candidates(),
             _ => None,
+        }
+    }
+
+    /// The JSON document of this error.
+    pub fn document(&self) -> ErrorDocument {
+        ErrorDocument {
+            error: ErrorBody {
+                kind: self.kind().into(),
+                reason: self.reason().map(str::to_string),
+                exit_code: self.exit_code() as u8,
+                ckr: self.ckr(),
+                message: self.to_string(),
+                hint: self.hint(),
+                candidates: self.candidates().map(|c| match c {
+                    Candidates::Tokens(t) => CandidateList::Tokens(t.to_vec()),
+                    Candidates::Objects(o) => CandidateList::Objects(o.to_vec()),
+                }),
+            },
         }
     }
 

@@ -35,7 +35,7 @@ impl Program {
 }
 
 /// The key to point programs at.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyLocation {
     /// The PKCS#11 module.
     pub module: PathBuf,
@@ -54,7 +54,7 @@ pub struct KeyLocation {
 }
 
 /// One file to write.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ConfigFile {
     /// File name inside the output directory.
     pub name: String,
@@ -66,7 +66,7 @@ pub struct ConfigFile {
 }
 
 /// The configuration for one program.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProgramConfig {
     /// Which program.
     pub program: Program,

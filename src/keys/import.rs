@@ -135,7 +135,7 @@ fn with_certs(key: PrivateKey, certs: Vec<InputCert>) -> Result<KeyBundle> {
 }
 
 /// What was written.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, schemars::JsonSchema)]
 pub struct Imported {
     /// The label given to the key, its public key and its certificate.
     pub label: String,

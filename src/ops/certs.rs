@@ -23,7 +23,7 @@ use crate::token::TokenRef;
 use crate::Workspace;
 
 /// One certificate as the commands show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertEntry {
     /// CKA_LABEL.
     pub label: String,
@@ -118,7 +118,7 @@ pub fn rank(c: &TokenCert) -> u8 {
 }
 
 /// The result of `certs list`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertList {
     /// The token.
     pub token: TokenSummary,
@@ -168,7 +168,7 @@ pub fn list(ws: &Workspace, login: bool, filter: &CertFilter, ask: &dyn Ask) -> 
 }
 
 /// One certificate with the token it is on.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertShown {
     /// The token.
     pub token: TokenSummary,
@@ -197,7 +197,7 @@ pub fn show(
 }
 
 /// The result of `certs select`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Selected {
     /// The token.
     pub token: TokenSummary,
@@ -248,7 +248,7 @@ pub struct ExportRequest {
 }
 
 /// One exported certificate.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ExportedCert {
     /// Its label on the token.
     pub label: String,
@@ -259,7 +259,7 @@ pub struct ExportedCert {
 }
 
 /// The result of `certs export`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertExport {
     /// The token.
     pub token: TokenSummary,
@@ -368,7 +368,7 @@ impl CertFile {
 }
 
 /// One certificate of an import.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ImportedCert {
     /// Its common name.
     pub subject: String,
@@ -383,7 +383,7 @@ pub struct ImportedCert {
 }
 
 /// The result of `certs import`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertImport {
     /// The token.
     pub token: TokenSummary,
@@ -492,7 +492,7 @@ fn import_on(
 }
 
 /// The result of `certs delete`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CertDeleted {
     /// The token.
     pub token: TokenSummary,

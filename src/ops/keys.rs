@@ -27,7 +27,7 @@ use crate::Workspace;
 pub const MIN_PASSWORD_LEN: usize = 8;
 
 /// One key as the commands show it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyEntry {
     /// CKA_LABEL.
     pub label: String,
@@ -74,7 +74,7 @@ pub fn parse_id(flag: &'static str, text: &str) -> Result<Vec<u8>> {
 }
 
 /// The result of `keys generate`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Generated {
     /// The token.
     pub token: TokenSummary,
@@ -107,7 +107,7 @@ pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Gener
 }
 
 /// The result of a command that writes bytes to a file or returns them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyOutput {
     /// The key used.
     pub key: KeyEntry,
@@ -211,7 +211,7 @@ impl KeyFile {
 }
 
 /// The result of `keys import`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyImport {
     /// The token.
     pub token: TokenSummary,
@@ -379,7 +379,7 @@ pub fn check_password(p: &crate::pin::Pin) -> Result<()> {
 }
 
 /// The result of `keys delete`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyDeleted {
     /// The token.
     pub token: TokenSummary,
@@ -447,7 +447,7 @@ pub fn delete(
 }
 
 /// The result of `export-config`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ConfigExport {
     /// The program configured.
     pub program: Program,

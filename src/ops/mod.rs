@@ -9,6 +9,7 @@ pub mod certs;
 pub mod keys;
 pub mod pin;
 pub mod recovery;
+pub mod schema;
 pub mod sign;
 pub mod tokens;
 
@@ -22,7 +23,7 @@ use crate::token::TokenRef;
 use crate::Workspace;
 
 /// The token a result is about.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema, PartialEq, Eq)]
 pub struct TokenSummary {
     /// CKA_LABEL of the token, trimmed.
     pub label: String,

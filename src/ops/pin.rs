@@ -11,7 +11,7 @@ use crate::token::TokenRef;
 use crate::Workspace;
 
 /// The result of `pin status`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PinStatus {
     /// The token.
     pub token: TokenSummary,
@@ -45,7 +45,7 @@ pub fn status(ws: &Workspace) -> Result<PinStatus> {
 }
 
 /// The result of a PIN change or unblock.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct PinChanged {
     /// The token.
     pub token: TokenSummary,

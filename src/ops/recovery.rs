@@ -16,7 +16,7 @@ fn config(ws: &Workspace) -> RecoveryConfig {
 }
 
 /// The result of `recovery enroll`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Enrolment {
     /// The token.
     pub token: TokenSummary,
@@ -61,7 +61,7 @@ pub fn enroll(
 }
 
 /// The result of `recovery recover`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Recovery {
     /// The token.
     pub token: TokenSummary,
@@ -126,7 +126,7 @@ pub fn recover(
 }
 
 /// One recovery object on the token.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecoveryEntry {
     /// It parsed.
     pub readable: bool,
@@ -147,7 +147,7 @@ pub struct RecoveryEntry {
 }
 
 /// The result of `recovery status`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RecoveryStatus {
     /// The token.
     pub token: TokenSummary,
@@ -197,7 +197,7 @@ pub fn status(ws: &Workspace) -> Result<RecoveryStatus> {
 }
 
 /// The result of `recovery revoke`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Revoked {
     /// The token.
     pub token: TokenSummary,

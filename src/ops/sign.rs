@@ -55,7 +55,7 @@ pub fn mechanism_by_name(name: &str) -> Result<SignMechanism> {
 }
 
 /// The result of `check`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Checked {
     /// The token.
     pub token: TokenSummary,
@@ -168,7 +168,7 @@ pub fn plan(
 }
 
 /// One signed file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SignedFile {
     /// The file.
     pub file: PathBuf,
@@ -177,7 +177,7 @@ pub struct SignedFile {
 }
 
 /// The result of `sign`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Signed {
     /// The key.
     pub key: KeyEntry,
@@ -344,7 +344,7 @@ pub struct VerifyRequest {
 }
 
 /// The result of `verify` (only a valid signature has one; a bad one is an error).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Verified {
     /// Always true.
     pub valid: bool,

@@ -15,7 +15,7 @@ use crate::token::{
 use crate::Workspace;
 
 /// One module in `modules`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ModuleReport {
     /// The module file.
     pub path: String,
@@ -38,7 +38,7 @@ pub struct ModuleReport {
 }
 
 /// The result of `modules`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ModuleList {
     /// Every candidate, loaded or not.
     pub modules: Vec<ModuleReport>,
@@ -120,7 +120,7 @@ fn probe(candidate: Candidate) -> ModuleReport {
 }
 
 /// The result of `tokens`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SlotList {
     /// Every slot (matching the selector), with its token if one is present.
     pub slots: Vec<SlotReport>,
@@ -165,7 +165,7 @@ impl SlotList {
 }
 
 /// The result of `objects`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ObjectList {
     /// The token.
     pub token: TokenSummary,
@@ -232,7 +232,7 @@ pub struct InitRequest {
 }
 
 /// The result of `token init`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Initialised {
     /// The token had been initialised before.
     pub reinitialised: bool,

@@ -35,7 +35,7 @@ pub const GMAIL_BASE: &str = "https://gmail.googleapis.com/gmail";
 pub const SIGN_IN_TIMEOUT: u64 = 300;
 
 /// `[recovery]` in the configuration: Google's values unless set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(default)]
 pub struct RecoveryConfig {
     /// OpenID Connect issuer (endpoints by discovery).
@@ -65,7 +65,7 @@ impl Default for RecoveryConfig {
 }
 
 /// What an enrolment or recovery left on the token.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Enrolled {
     /// The token.
     pub token_serial: String,
@@ -186,7 +186,7 @@ pub fn revoke(token: &mut TokenRef, so_pin: &Pin, final_try: bool) -> Result<usi
 }
 
 /// What a recovery did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Recovered {
     /// The new enrolment (the rotated key), or the old one if the new key could not be mailed.
     pub enrolment: Enrolled,

@@ -17,7 +17,7 @@ use crate::token::certs::{KeyObject, TokenCert};
 use crate::token::TokenRef;
 
 /// How one mechanism did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MechanismResult {
     /// The mechanism.
     pub mechanism: SignMechanism,
@@ -30,7 +30,7 @@ pub struct MechanismResult {
 }
 
 /// Something about the certificate or key that stops them being used to sign.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// The certificate's public key is not the key's.
@@ -65,7 +65,7 @@ impl Problem {
 }
 
 /// The result of a check.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CheckReport {
     /// The key's label.
     pub key_label: String,
@@ -112,7 +112,7 @@ pub fn check(
     let info = cert.and_then(|c| c.info.as_ref().ok());
     let (against, verified_against) = match info {
         Some(i) => (PublicKey::from_spki(&i.spki_der)?, "certificate"),
-        None => (token_public.clone(), "token public key"),
+        None => (token_public.clone(), "token_public_key"),
     };
     if let Some(i) = info {
         if against.material() != token_public.material() {

@@ -180,7 +180,7 @@ pub fn sign_detached(
 }
 
 /// What verifying a CMS signature found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct CmsVerified {
     /// The signer's subject.
     pub signer: String,

@@ -18,7 +18,7 @@ use crate::keys::public::PublicKey;
 use crate::token::objects::curve_name;
 
 /// A signature mechanism.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum SignMechanism {
     /// RSA PKCS#1 v1.5 with SHA-256.

@@ -36,7 +36,7 @@ pub struct TokenCert {
 }
 
 /// How the certificate's private key was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchKind {
     /// The public keys are equal.
@@ -48,7 +48,7 @@ pub enum MatchKind {
 }
 
 /// The key found for a certificate.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct KeyMatch {
     /// How it matched.
     #[serde(rename = "match")]

@@ -41,6 +41,22 @@ impl Serialize for Origin {
     }
 }
 
+impl schemars::JsonSchema for Origin {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Origin".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "object",
+            "required": ["kind", "detail"],
+            "properties": {
+                "kind": {"type": "string", "enum": ["flag", "env", "config", "p11_kit", "well_known"]},
+                "detail": {"type": ["string", "null"]},
+            },
+        })
+    }
+}
+
 impl Origin {
     /// Plain words for the human table.
     pub fn describe(&self) -> String {
@@ -55,7 +71,7 @@ impl Origin {
 }
 
 /// A module file that may serve tokens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Candidate {
     /// The module file.
     pub path: PathBuf,

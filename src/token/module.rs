@@ -30,7 +30,7 @@ impl std::fmt::Debug for Module {
 }
 
 /// What C_GetInfo says about a module.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct LibraryInfo {
     /// Library description.
     pub description: String,

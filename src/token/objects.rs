@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::uri::ObjectType;
 
 /// One object, as `tokenward objects` shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ObjectReport {
     /// Object class in snake case: `certificate`, `private_key`, `public_key`, `secret_key`,
     /// `data`, …
@@ -37,7 +37,7 @@ pub struct ObjectReport {
 }
 
 /// The boolean attributes that matter to a user; `None` where the token did not report it.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, schemars::JsonSchema)]
 pub struct ObjectFlags {
     /// CKA_TOKEN (stored on the token).
     pub token: Option<bool>,

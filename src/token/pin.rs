@@ -15,7 +15,7 @@ use crate::error::{Error, InputError, Internal, Result};
 use crate::pin::Pin;
 
 /// Whose PIN.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum PinUser {
     /// The normal user.
@@ -42,7 +42,7 @@ impl PinUser {
 }
 
 /// What the token says about one PIN's tries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RetryState {
     /// A wrong PIN was entered since the last right one (CKF_*_PIN_COUNT_LOW).
     pub count_low: bool,

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::uri::{Pkcs11Uri, TokenFields};
 
 /// One slot of one module, with its token if one is present.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct SlotReport {
     /// The module serving the slot.
     pub module: String,
@@ -30,7 +30,7 @@ pub struct SlotReport {
 }
 
 /// Everything C_GetTokenInfo says about one token.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TokenReport {
     /// Label, trailing spaces trimmed.
     pub label: String,
@@ -58,14 +58,15 @@ pub struct TokenReport {
     pub max_pin_length: u64,
     /// Every state flag.
     pub flags: TokenFlags,
-    /// The state in plain words, most important first.
+    /// The state as stable ids, most important first (`ready`, `login_required`,
+    /// `user_pin_locked`, …; docs/json.md lists them).
     pub state: Vec<String>,
     /// The token's PKCS#11 URI.
     pub uri: String,
 }
 
 /// The token flags (CKF_…), decoded.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TokenFlags {
     /// CKF_TOKEN_INITIALIZED.
     pub token_initialized: bool,
@@ -123,43 +124,43 @@ impl TokenFlags {
     /// The flags in plain words, the ones that need action first.
     pub fn describe(&self) -> Vec<String> {
         if !self.token_initialized {
-            return vec!["not initialised (run `tokenward token init`)".into()];
+            return vec!["not_initialized".into()];
         }
         let mut out: Vec<&str> = Vec::new();
         if self.user_pin_locked {
-            out.push("user PIN locked");
+            out.push("user_pin_locked");
         } else if self.user_pin_final_try {
-            out.push("user PIN: final try");
+            out.push("user_pin_final_try");
         } else if self.user_pin_count_low {
-            out.push("user PIN: a wrong PIN was entered");
+            out.push("user_pin_count_low");
         }
         if self.so_pin_locked {
-            out.push("SO PIN locked");
+            out.push("so_pin_locked");
         } else if self.so_pin_final_try {
-            out.push("SO PIN: final try");
+            out.push("so_pin_final_try");
         } else if self.so_pin_count_low {
-            out.push("SO PIN: a wrong PIN was entered");
+            out.push("so_pin_count_low");
         }
         if !self.user_pin_initialized {
-            out.push("user PIN not set");
+            out.push("user_pin_not_set");
         }
         if self.user_pin_to_be_changed {
-            out.push("user PIN must be changed (factory PIN)");
+            out.push("user_pin_to_be_changed");
         }
         if self.so_pin_to_be_changed {
-            out.push("SO PIN must be changed");
+            out.push("so_pin_to_be_changed");
         }
         if self.write_protected {
-            out.push("write-protected");
+            out.push("write_protected");
         }
         if self.protected_authentication_path {
-            out.push("PIN entered on the reader's keypad");
+            out.push("pin_pad");
         }
         if out.is_empty() {
             out.push("ready");
         }
         if self.login_required {
-            out.push("login required");
+            out.push("login_required");
         }
         out.into_iter().map(String::from).collect()
     }

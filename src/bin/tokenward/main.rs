@@ -7,6 +7,7 @@ use std::io::Write;
 use clap::FromArgMatches;
 
 use cli::{run, Cli};
+use tokenward::error::ErrorDocument;
 use tokenward::{Error, ExitCode};
 
 fn main() -> std::process::ExitCode {
@@ -47,18 +48,8 @@ fn parse_failure(e: clap::Error, json: bool) -> u8 {
             .trim_start_matches("error: ")
             .to_string()
     });
-    let value = serde_json::json!({
-        "error": {
-            "kind": "usage",
-            "reason": usage_reason(e.kind()),
-            "exit_code": ExitCode::Usage as u8,
-            "ckr": null,
-            "message": message,
-            "hint": "run the command with --help to see its options",
-            "candidates": null,
-        }
-    });
-    let _ = writeln!(std::io::stdout(), "{value:#}");
+    let doc = ErrorDocument::usage(usage_reason(e.kind()), message);
+    print_json(&doc);
     let _ = e.print();
     ExitCode::Usage as u8
 }
@@ -81,18 +72,7 @@ fn usage_reason(kind: clap::error::ErrorKind) -> &'static str {
 fn report(err: &Error, json: bool) -> ExitCode {
     let code = err.exit_code();
     if json {
-        let value = serde_json::json!({
-            "error": {
-                "kind": err.kind(),
-                "reason": err.reason(),
-                "exit_code": code as u8,
-                "ckr": err.ckr(),
-                "message": err.to_string(),
-                "hint": err.hint(),
-                "candidates": err.candidates(),
-            }
-        });
-        let _ = writeln!(std::io::stdout(), "{value:#}");
+        print_json(&err.document());
     }
     let mut text = format!("tokenward: error: {err}\n");
     if let Some(c) = err.candidates() {
@@ -103,4 +83,10 @@ fn report(err: &Error, json: bool) -> ExitCode {
     }
     let _ = std::io::stderr().write_all(text.as_bytes());
     code
+}
+
+fn print_json(doc: &ErrorDocument) {
+    if let Ok(text) = serde_json::to_string_pretty(doc) {
+        let _ = writeln!(std::io::stdout(), "{text}");
+    }
 }

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block, Table};
-use super::{selector, Context, LoginArgs};
+use super::{selector, words, Context, LoginArgs};
 use tokenward::cert::{CertInfo, Validity};
 use tokenward::error::{ExitCode, Result};
 use tokenward::files::{Access, OutputFile};
@@ -241,8 +241,8 @@ fn key_words(k: &KeyMatch, i: &CertInfo) -> String {
 }
 
 fn usage_words(i: &CertInfo) -> String {
-    let mut words: Vec<&str> = i.key_usage.iter().map(String::as_str).collect();
-    words.extend(i.extended_key_usage.iter().map(String::as_str));
+    let mut words: Vec<String> = i.key_usage.iter().map(|u| words::usage(u)).collect();
+    words.extend(i.extended_key_usage.iter().map(|u| words::usage(u)));
     if words.is_empty() {
         "any use".into()
     } else {
@@ -279,7 +279,10 @@ fn render_cert(c: &CertEntry, token_label: &str) -> String {
                 if v.is_empty() {
                     "not restricted".to_string()
                 } else {
-                    v.join(", ")
+                    v.iter()
+                        .map(|u| words::usage(u))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 }
             };
             b.field("Subject", i.subject.clone())

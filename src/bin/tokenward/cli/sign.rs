@@ -123,7 +123,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if done.ok {
         out.push_str(&format!(
             "The token signs correctly with every mechanism; each signature was verified against the {}.\n",
-            report.verified_against
+            super::words::verified_against(report.verified_against)
         ));
     } else {
         out.push_str("Problems:\n");

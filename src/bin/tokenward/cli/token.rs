@@ -74,7 +74,7 @@ fn init(ctx: &Context, args: &InitArgs) -> Result<ExitCode> {
     let t = &done.token;
     let mut b = Block::new(format!("Token initialised as \"{}\".", t.label));
     b.field("Serial", t.serial.clone())
-        .field("State", t.state.join(", "))
+        .field("State", super::words::token_states(&t.state))
         .field("URI", t.uri.clone());
     output::text(&b.render())
 }

@@ -46,13 +46,13 @@ fn render(slots: &[SlotReport]) -> String {
             (Some(t), _) if !t.flags.token_initialized => {
                 block
                     .field("Token", "blank (not initialised)")
-                    .field("State", t.state.join(", "))
+                    .field("State", super::words::token_states(&t.state))
                     .field("Model", format!("{} {}", t.manufacturer, t.model));
             }
             (Some(t), _) => {
                 block
                     .field("Token", format!("\"{}\"", t.label))
-                    .field("State", t.state.join(", "))
+                    .field("State", super::words::token_states(&t.state))
                     .field("Serial", t.serial.clone())
                     .field("Manufacturer", t.manufacturer.clone())
                     .field("Model", t.model.clone())

@@ -57,3 +57,66 @@ pub fn destruction_question(what: &Destruction) -> String {
         _ => "Delete it? Type yes to confirm: ".to_string(),
     }
 }
+
+/// A token state id in words.
+pub fn token_state(id: &str) -> &str {
+    match id {
+        "not_initialized" => "not initialised (run `tokenward token init`)",
+        "user_pin_locked" => "user PIN locked",
+        "user_pin_final_try" => "user PIN: final try",
+        "user_pin_count_low" => "user PIN: a wrong PIN was entered",
+        "so_pin_locked" => "SO PIN locked",
+        "so_pin_final_try" => "SO PIN: final try",
+        "so_pin_count_low" => "SO PIN: a wrong PIN was entered",
+        "user_pin_not_set" => "user PIN not set",
+        "user_pin_to_be_changed" => "user PIN must be changed (factory PIN)",
+        "so_pin_to_be_changed" => "SO PIN must be changed",
+        "write_protected" => "write-protected",
+        "pin_pad" => "PIN entered on the reader's keypad",
+        "ready" => "ready",
+        "login_required" => "login required",
+        other => other,
+    }
+}
+
+/// A token's state ids in words, joined.
+pub fn token_states(ids: &[String]) -> String {
+    ids.iter()
+        .map(|s| token_state(s))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A key usage or extended key usage id in words.
+pub fn usage(id: &str) -> String {
+    match id {
+        "digital_signature" => "digital signature",
+        "non_repudiation" => "non-repudiation",
+        "key_encipherment" => "key encipherment",
+        "data_encipherment" => "data encipherment",
+        "key_agreement" => "key agreement",
+        "key_cert_sign" => "certificate signing",
+        "crl_sign" => "CRL signing",
+        "encipher_only" => "encipher only",
+        "decipher_only" => "decipher only",
+        "any" => "any",
+        "server_auth" => "TLS server",
+        "client_auth" => "TLS client",
+        "code_signing" => "code signing",
+        "email_protection" => "email protection",
+        "time_stamping" => "time stamping",
+        "ocsp_signing" => "OCSP signing",
+        "smart_card_logon" => "smart card logon",
+        "cryptopro_user" => "CryptoPro user",
+        oid => return format!("OID {oid}"),
+    }
+    .to_string()
+}
+
+/// What a signing check verified against, in words.
+pub fn verified_against(id: &str) -> &str {
+    match id {
+        "token_public_key" => "token public key",
+        other => other,
+    }
+}
