@@ -30,7 +30,7 @@ fn main() {
     println!("| --- | --- | ---: | ---: | ---: |");
     for count in [1usize, 20] {
         let dir = make_tokens(count);
-        let conf = dir.path().join("softhsm2.conf");
+        let conf = dir.path("softhsm2.conf");
         let work = format!("list {count} token(s)");
         let runs = 30;
         report(
@@ -38,7 +38,7 @@ fn main() {
             "tokenward tokens",
             runs,
             &conf,
-            &[tokenward.to_str().unwrap(), "--module", SOFTHSM, "tokens"],
+            &[tokenward.to_str().unwrap(), "--module", *SOFTHSM, "tokens"],
         );
         report(
             &work,
@@ -48,7 +48,7 @@ fn main() {
             &[
                 tokenward.to_str().unwrap(),
                 "--module",
-                SOFTHSM,
+                *SOFTHSM,
                 "tokens",
                 "--json",
             ],
@@ -58,21 +58,21 @@ fn main() {
             "pkcs11-tool -L",
             runs,
             &conf,
-            &["pkcs11-tool", "--module", SOFTHSM, "-L"],
+            &["pkcs11-tool", "--module", *SOFTHSM, "-L"],
         );
         report(
             &work,
             "p11tool --list-tokens",
             runs,
             &conf,
-            &["p11tool", "--provider", SOFTHSM, "--list-tokens"],
+            &["p11tool", "--provider", *SOFTHSM, "--list-tokens"],
         );
     }
 
     bench_certs(&tokenward);
 
     let dir = make_tokens(1);
-    let conf = dir.path().join("softhsm2.conf");
+    let conf = dir.path("softhsm2.conf");
     let total = fill_token(&conf);
     let work = format!("list {total} objects (logged in)");
     let runs = 10;
@@ -84,7 +84,7 @@ fn main() {
         &[
             tokenward.to_str().unwrap(),
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "objects",
             "--login",
             "--pin-env",
@@ -99,7 +99,7 @@ fn main() {
         &[
             tokenward.to_str().unwrap(),
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "objects",
             "--login",
             "--pin-env",
@@ -115,7 +115,7 @@ fn main() {
         &[
             "pkcs11-tool",
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "-O",
             "--login",
             "--pin",
@@ -131,7 +131,7 @@ fn main() {
         &[
             "p11tool",
             "--provider",
-            SOFTHSM,
+            *SOFTHSM,
             "--list-all",
             "--login",
             "pkcs11:token=bench-1",
@@ -142,7 +142,7 @@ fn main() {
 /// `certs list` on a token holding 1,000 certificates, against the peers' certificate listings.
 fn bench_certs(tokenward: &Path) {
     let dir = make_tokens(1);
-    let conf = dir.path().join("softhsm2.conf");
+    let conf = dir.path("softhsm2.conf");
     let status = Command::new(std::env::current_exe().unwrap())
         .env("BENCH_FILL_CHILD", "certs")
         .env("SOFTHSM2_CONF", &conf)
@@ -156,21 +156,21 @@ fn bench_certs(tokenward: &Path) {
         "tokenward certs list",
         10,
         &conf,
-        &[tw, "--module", SOFTHSM, "certs", "list"],
+        &[tw, "--module", *SOFTHSM, "certs", "list"],
     );
     report(
         work,
         "tokenward certs list --json",
         10,
         &conf,
-        &[tw, "--module", SOFTHSM, "certs", "list", "--json"],
+        &[tw, "--module", *SOFTHSM, "certs", "list", "--json"],
     );
     report(
         work,
         "pkcs11-tool -O --type cert",
         10,
         &conf,
-        &["pkcs11-tool", "--module", SOFTHSM, "-O", "--type", "cert"],
+        &["pkcs11-tool", "--module", *SOFTHSM, "-O", "--type", "cert"],
     );
     report(
         work,
@@ -180,7 +180,7 @@ fn bench_certs(tokenward: &Path) {
         &[
             "p11tool",
             "--provider",
-            SOFTHSM,
+            *SOFTHSM,
             "--list-all-certs",
             "pkcs11:token=bench-1",
         ],
@@ -190,7 +190,7 @@ fn bench_certs(tokenward: &Path) {
 /// The child process that puts 1,000 distinct certificates on the token.
 fn fill_certs_child() {
     let ders = make_distinct_certs(50);
-    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    let ctx = Pkcs11::new(*SOFTHSM).unwrap();
     ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
         .unwrap();
     let slot = ctx.get_slots_with_initialized_token().unwrap()[0];
@@ -233,7 +233,7 @@ fn fill_token(conf: &Path) -> usize {
 /// The child process that fills the token.
 fn fill_child() {
     let cert = make_cert_der();
-    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    let ctx = Pkcs11::new(*SOFTHSM).unwrap();
     ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
         .unwrap();
     let slot = ctx

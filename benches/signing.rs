@@ -35,8 +35,8 @@ fn main() {
     }
     let tokenward = PathBuf::from(env!("CARGO_BIN_EXE_tokenward"));
     let dir = make_tokens(1);
-    let conf = dir.path().join("softhsm2.conf");
-    let pin_file = dir.path().join("pin");
+    let conf = dir.path("softhsm2.conf");
+    let pin_file = dir.path("pin");
     std::fs::write(&pin_file, USER_PIN).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     for (p12, label) in [("modern-rsa.p12", "rsa"), ("modern-p256.p12", "ec")] {
@@ -67,16 +67,16 @@ fn main() {
     println!("\n### One process per signature (RSA-2048, PKCS#1 v1.5 SHA-256, {PER_PROCESS_RUNS} runs)\n");
     println!("| tool | median | signatures/s |");
     println!("| --- | ---: | ---: |");
-    let data = dir.path().join("data.bin");
+    let data = dir.path("data.bin");
     std::fs::write(&data, [7u8; 32]).unwrap();
-    let digest = dir.path().join("digest.bin");
+    let digest = dir.path("digest.bin");
     std::fs::write(
         &digest,
         ring::digest::digest(&ring::digest::SHA256, &[7u8; 32]),
     )
     .unwrap();
     let rsa_id = key_id(&tokenward, &conf, &pin_file, "rsa");
-    let out_sig = dir.path().join("out.sig");
+    let out_sig = dir.path("out.sig");
     let tw_path = tokenward.to_str().unwrap().to_string();
     per_process(
         &conf,
@@ -84,7 +84,7 @@ fn main() {
         &[
             &tw_path,
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "--pin-env",
             "BENCH_PIN",
             "sign",
@@ -104,7 +104,7 @@ fn main() {
         &[
             &tw_path,
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "--pin-env",
             "BENCH_PIN",
             "sign",
@@ -122,7 +122,7 @@ fn main() {
         &[
             "pkcs11-tool",
             "--module",
-            SOFTHSM,
+            *SOFTHSM,
             "--login",
             "--pin",
             USER_PIN,
@@ -138,7 +138,7 @@ fn main() {
         ],
     );
     // OpenSSL through the configuration `export-config` writes.
-    let ossl_dir = dir.path().join("openssl");
+    let ossl_dir = dir.path("openssl");
     let status = tw(&tokenward, &conf, &pin_file)
         .args(["export-config", "--for", "openssl", "--key", "rsa", "--out"])
         .arg(&ossl_dir)
@@ -172,7 +172,7 @@ fn main() {
     println!("\n### {BATCH_FILES} small files (RSA-2048, PKCS#1 v1.5 SHA-256)\n");
     println!("| tool | time | files/s | vs pkcs11-tool loop |");
     println!("| --- | ---: | ---: | ---: |");
-    let files = dir.path().join("files");
+    let files = dir.path("files");
     std::fs::create_dir(&files).unwrap();
     for i in 0..BATCH_FILES {
         std::fs::write(
@@ -189,7 +189,7 @@ fn main() {
             let f = files.join(format!("doc-{i:04}.xml"));
             let status = Command::new("pkcs11-tool")
                 .args([
-                    "--module", SOFTHSM, "--login", "--pin", USER_PIN, "--sign", "-m",
+                    "--module", *SOFTHSM, "--login", "--pin", USER_PIN, "--sign", "-m",
                 ])
                 .args(["SHA256-RSA-PKCS", "--id", &rsa_id, "-i"])
                 .arg(&f)
@@ -244,7 +244,7 @@ fn main() {
 fn tw(tokenward: &Path, conf: &Path, pin: &Path) -> Command {
     let mut cmd = Command::new(tokenward);
     cmd.env("SOFTHSM2_CONF", conf)
-        .env("TOKENWARD_MODULE", SOFTHSM)
+        .env("TOKENWARD_MODULE", *SOFTHSM)
         .env("TOKENWARD_CONFIG", conf.with_file_name("tokenward.toml"))
         .env("XDG_STATE_HOME", conf.with_file_name("state"))
         .arg("--pin-file")
@@ -306,7 +306,7 @@ fn per_process_env(conf: &Path, name: &str, argv: &[&str], env: &[(&str, &str)])
 
 /// The in-process cases (a child process: SoftHSM2 reads SOFTHSM2_CONF once per process).
 fn in_process() {
-    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    let ctx = Pkcs11::new(*SOFTHSM).unwrap();
     ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
         .unwrap();
     let slot = ctx.get_slots_with_initialized_token().unwrap()[0];
@@ -333,7 +333,7 @@ fn in_process() {
     // The library's way in: load the module, select the token, log in, choose the key.
     let modules = tokenward::token::load_modules(
         &tokenward::token::Discovery::system(),
-        &tokenward::token::module_choice(Some(Path::new(SOFTHSM)), None, None),
+        &tokenward::token::module_choice(Some(Path::new(*SOFTHSM)), None, None),
     )
     .unwrap();
     let token = tokenward::token::select_token(&modules, None).unwrap();

@@ -100,6 +100,9 @@ impl AuditLog {
     }
 
     /// Append one event and flush it to disk.
+    ///
+    /// # Errors
+    /// The log file cannot be created, written or synced.
     pub fn record(
         &self,
         event: EventKind,

@@ -91,6 +91,9 @@ impl Config {
     }
 
     /// Load the file; a missing file is an empty configuration.
+    ///
+    /// # Errors
+    /// The file cannot be read, is not valid TOML, or loosens the PIN policy.
     pub fn load(path: &Path) -> Result<Config> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
@@ -113,6 +116,9 @@ impl Config {
     }
 
     /// Save atomically: write a temporary file next to it, then rename.
+    ///
+    /// # Errors
+    /// The configuration cannot be encoded or the file written.
     pub fn save(&self, path: &Path) -> Result<()> {
         let text = toml::to_string_pretty(self).map_err(|e| Internal::Encode {
             what: "the configuration",
@@ -137,6 +143,9 @@ impl Config {
     }
 
     /// The PIN policy with this config's tightenings.
+    ///
+    /// # Errors
+    /// A tightening that would loosen the policy (the reason in words).
     pub fn pin_policy(&self) -> std::result::Result<PinPolicy, String> {
         PinPolicy::tightened(&self.policy)
     }

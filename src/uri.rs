@@ -187,6 +187,9 @@ const SCHEME: &str = "pkcs11:";
 
 impl Pkcs11Uri {
     /// Parse a URI. Attribute names are case-sensitive, as the RFC says.
+    ///
+    /// # Errors
+    /// The first thing wrong with the text, with the part at fault.
     pub fn parse(text: &str) -> Result<Self, UriError> {
         let rest = text
             .get(..SCHEME.len())

@@ -15,7 +15,7 @@ use cryptoki::types::AuthPin;
 fn malformed_certificate_objects_are_listed_as_unreadable() {
     let hsm = Hsm::with_tokens(&["broken"]);
     std::env::set_var("SOFTHSM2_CONF", &hsm.conf);
-    let ctx = Pkcs11::new(SOFTHSM).unwrap();
+    let ctx = Pkcs11::new(*SOFTHSM).unwrap();
     ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
         .unwrap();
     let slot = ctx.get_slots_with_initialized_token().unwrap()[0];

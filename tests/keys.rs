@@ -701,10 +701,10 @@ fn export_config_works_with_openssl_gnutls_and_ssh() {
     config(&hsm, "ssh", "ec", &dir);
     let line = std::fs::read_to_string(dir.join("ssh_config")).unwrap();
     assert!(
-        line.contains(&format!("PKCS11Provider {SOFTHSM}")),
+        line.contains(&format!("PKCS11Provider {}", *SOFTHSM)),
         "{line}"
     );
-    let keys = hsm.run_peer("ssh-keygen", &["-D", SOFTHSM]).ok().stdout;
+    let keys = hsm.run_peer("ssh-keygen", &["-D", *SOFTHSM]).ok().stdout;
     let ec_pub = hsm.write(
         "ec.spki.pem",
         hsm.tw(&["keys", "export-public", "--key", "ec"])

@@ -575,7 +575,10 @@ fn the_config_file_sets_module_token_and_a_tighter_policy() {
     let hsm = Hsm::with_tokens(&["one", "two"]);
     let config = hsm.write(
         "tw.toml",
-        format!("module = \"{SOFTHSM}\"\ntoken = \"two\"\n[policy]\nmin_length = 12\n"),
+        format!(
+            "module = \"{}\"\ntoken = \"two\"\n[policy]\nmin_length = 12\n",
+            *SOFTHSM
+        ),
     );
     let cfg = config.to_str().unwrap();
     let out = hsm
@@ -625,7 +628,7 @@ fn on_terminal(hsm: &Hsm, args: &str, typed: &str) -> Run {
     child
         .args(["-qec", &cmd, "/dev/null"])
         .env("SOFTHSM2_CONF", &hsm.conf)
-        .env("TOKENWARD_MODULE", SOFTHSM)
+        .env("TOKENWARD_MODULE", *SOFTHSM)
         .env("XDG_STATE_HOME", hsm.path("state"))
         .env("XDG_CONFIG_HOME", hsm.path("config"))
         .stdin(std::process::Stdio::piped())

@@ -423,7 +423,7 @@ fn an_expired_id_token_is_refused() {
     let mut cmd = Command::new("faketime");
     cmd.args(["-f", "+10m", env!("CARGO_BIN_EXE_tokenward")])
         .env("SOFTHSM2_CONF", &s.hsm.conf)
-        .env("TOKENWARD_MODULE", SOFTHSM)
+        .env("TOKENWARD_MODULE", *SOFTHSM)
         .env("HOME", s.hsm.path("home"))
         .env("FAKETIME_DONT_FAKE_MONOTONIC", "1")
         .args(["--config", s.config.to_str().unwrap()])
@@ -539,7 +539,7 @@ fn a_recovery_killed_between_writing_the_new_blob_and_removing_the_old_locks_nob
     // The process dies right after the new blob is written (first C_CreateObject).
     let mut cmd = s.recover_cmd(&key, "NewPin2468", &[]);
     cmd.env("TOKENWARD_MODULE", fault_module())
-        .env("P11FAULT_TARGET", SOFTHSM)
+        .env("P11FAULT_TARGET", *SOFTHSM)
         .env("P11FAULT_ABORT_AFTER_CREATE", "1");
     let (run, _) = with_browser(cmd, &["--login", "alice"]);
     assert_ne!(run.code, 0);
@@ -586,5 +586,5 @@ fn revoke_needs_the_so_pin_and_ends_recovery() {
     assert_eq!(run.code(2).json()["error"]["kind"], "not_enrolled");
     let log = std::fs::read_to_string(&s.audit).unwrap();
     assert!(log.contains("\"recovery_revoked\""), "{log}");
-    let _ = SOFTHSM;
+    let _ = *SOFTHSM;
 }

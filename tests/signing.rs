@@ -655,7 +655,7 @@ fn the_parallel_example_signs_with_the_pooled_signer() {
         .map(|i| hsm.write(&format!("p{i}.txt"), format!("payment order {i}")))
         .collect();
     let mut cmd = hsm.peer(path(&example));
-    cmd.env("TOKENWARD_MODULE", SOFTHSM)
+    cmd.env("TOKENWARD_MODULE", *SOFTHSM)
         .env("TOKENWARD_PIN_FILE", &pin)
         .args(["rsa", "2"])
         .args(&files);

@@ -346,7 +346,7 @@ fn modules_reports_the_library() {
     let hsm = Hsm::with_tokens(&["lib"]);
     let out = hsm.run(&["modules", "--json"]).ok();
     let m = &out.json()["modules"][0];
-    assert_eq!(m["path"], SOFTHSM);
+    assert_eq!(m["path"], *SOFTHSM);
     assert_eq!(m["origin"]["kind"], "env");
     assert_eq!(m["loaded"], true);
     assert_eq!(m["library"]["manufacturer"], "SoftHSM");
@@ -368,7 +368,7 @@ fn discovery_reads_user_p11kit_module_files() {
     let hsm = Hsm::with_tokens(&["disc"]);
     let dir = hsm.path("config/pkcs11/modules");
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("mine.module"), format!("module: {SOFTHSM}\n")).unwrap();
+    std::fs::write(dir.join("mine.module"), format!("module: {}\n", *SOFTHSM)).unwrap();
     let out = hsm
         .tokenward()
         .env_remove("TOKENWARD_MODULE")

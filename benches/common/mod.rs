@@ -5,9 +5,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
-pub const SO_PIN: &str = "so-pin-1234";
-pub const USER_PIN: &str = "user-pin-1234";
+pub use testkit::{SOFTHSM, USER_PIN};
 
 /// Time `argv` `runs` times after one warm-up run; print a table row.
 pub fn report(work: &str, name: &str, runs: usize, conf: &Path, argv: &[&str]) {
@@ -41,27 +39,10 @@ pub fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-/// A SoftHSM2 directory with `count` initialised tokens labelled bench-1..bench-N.
-pub fn make_tokens(count: usize) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let tokens = dir.path().join("tokens");
-    std::fs::create_dir(&tokens).unwrap();
-    let template = include_str!("../../softhsm/softhsm2.conf.template");
-    let conf = dir.path().join("softhsm2.conf");
-    std::fs::write(
-        &conf,
-        template.replace("@TOKENDIR@", tokens.to_str().unwrap()),
-    )
-    .unwrap();
-    for i in 1..=count {
-        let status = Command::new("softhsm2-util")
-            .args(["--init-token", "--free", "--label", &format!("bench-{i}")])
-            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
-            .env("SOFTHSM2_CONF", &conf)
-            .stdout(Stdio::null())
-            .status()
-            .expect("softhsm2-util is installed");
-        assert!(status.success());
-    }
-    dir
+/// A SoftHSM2 directory with `count` initialised tokens labelled bench-1..bench-N (the
+/// repository's one harness, `testkit`).
+pub fn make_tokens(count: usize) -> testkit::SoftHsm {
+    let labels: Vec<String> = (1..=count).map(|i| format!("bench-{i}")).collect();
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    testkit::SoftHsm::with_tokens(&labels)
 }

@@ -128,7 +128,7 @@ fn generate_p256(
 fn make_signing_key(hsm: &Hsm) {
     let out = hsm
         .command("pkcs11-tool", &[])
-        .args(["--module", SOFTHSM, "--token-label", LABEL, "--login"])
+        .args(["--module", *SOFTHSM, "--token-label", LABEL, "--login"])
         .args([
             "--pin",
             USER_PIN,
@@ -148,7 +148,7 @@ fn make_data_object(hsm: &Hsm) {
     std::fs::write(&file, b"data").unwrap();
     let out = hsm
         .command("pkcs11-tool", &[])
-        .args(["--module", SOFTHSM, "--token-label", LABEL, "--login"])
+        .args(["--module", *SOFTHSM, "--token-label", LABEL, "--login"])
         .args(["--pin", USER_PIN, "--write-object"])
         .arg(&file)
         .args(["--type", "data", "--label", "stored"])

@@ -377,7 +377,7 @@ fn pin_length_is_reported_and_enforced_on_new_pins() {
 fn signing_setup(hsm: &Hsm) -> Vec<String> {
     let out = hsm
         .command("pkcs11-tool", &[])
-        .args(["--module", SOFTHSM, "--token-label", LABEL, "--login"])
+        .args(["--module", *SOFTHSM, "--token-label", LABEL, "--login"])
         .args([
             "--pin",
             USER_PIN,

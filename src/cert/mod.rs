@@ -125,11 +125,17 @@ pub struct CertInfo {
 }
 
 /// Parse a DER certificate. The error is a sentence for the "unreadable certificate" line.
+///
+/// # Errors
+/// The bytes are not a DER X.509 certificate (the reason in words).
 pub fn parse(der: &[u8]) -> Result<CertInfo, String> {
     parse_at(der, OffsetDateTime::now_utc())
 }
 
 /// Parse as of `now` (for tests).
+///
+/// # Errors
+/// The bytes are not a DER X.509 certificate (the reason in words).
 pub fn parse_at(der: &[u8], now: OffsetDateTime) -> Result<CertInfo, String> {
     if der.is_empty() {
         return Err("the object holds no certificate data".into());
@@ -275,6 +281,9 @@ pub fn parse_at(der: &[u8], now: OffsetDateTime) -> Result<CertInfo, String> {
 }
 
 /// Split PEM text (one or many certificates) or DER bytes into DER certificates.
+///
+/// # Errors
+/// Broken PEM, or data that is neither PEM nor DER.
 pub fn split_pem_or_der(data: &[u8]) -> Result<Vec<Vec<u8>>, String> {
     let text_like = data
         .iter()

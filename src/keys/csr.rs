@@ -66,6 +66,9 @@ pub enum SubjectSpec {
 
 impl CsrTemplate {
     /// Parse a template file's text.
+    ///
+    /// # Errors
+    /// The template is not valid TOML of this shape.
     pub fn parse(text: &str) -> Result<Self> {
         toml::from_str(text).map_err(|e| {
             RequestError::BadTemplate {
@@ -76,6 +79,9 @@ impl CsrTemplate {
     }
 
     /// The request it describes.
+    ///
+    /// # Errors
+    /// See [`parse_subject`].
     pub fn request(&self) -> Result<CsrRequest> {
         let subject = match &self.subject {
             None => Vec::new(),
@@ -123,6 +129,9 @@ fn oid_of(name: &str) -> Result<String> {
 
 /// Parse `CN=Ivanov Ivan, O=Romashka LLC, C=RU` (RFC 4514 style: `\,` escapes a comma, `+`
 /// is not special, attributes in the order written).
+///
+/// # Errors
+/// A part that is not NAME=VALUE, an unknown attribute, an empty subject.
 pub fn parse_subject(text: &str) -> Result<Vec<(String, String)>> {
     let mut parts = Vec::new();
     let mut current = String::new();
@@ -260,6 +269,9 @@ fn extended_key_usage(name: &str) -> Result<ExtendedKeyUsagePurpose> {
 
 impl CsrRequest {
     /// rcgen's parameters for this request (checked: no token is needed).
+    ///
+    /// # Errors
+    /// No subject, or a value, alternative name or usage that cannot be encoded.
     pub fn params(&self) -> Result<CertificateParams> {
         if self.subject.is_empty() {
             return Err(RequestError::NoSubject.into());
@@ -285,6 +297,9 @@ impl CsrRequest {
     }
 
     /// The DER request, signed by `key`.
+    ///
+    /// # Errors
+    /// See [`CsrRequest::params`]; the token refused to sign.
     pub fn sign(&self, key: &impl SigningKey) -> Result<Vec<u8>> {
         let csr = self.params()?.serialize_request(key).map_err(|e| match e {
             rcgen::Error::RemoteKeyError => Error::from(Internal::CsrRefused),

@@ -43,6 +43,9 @@ crate::names::named_enum! {
 
 /// Take the private key off the token as a PKCS#8 PrivateKeyInfo (DER). Refuses a key the
 /// token marks not extractable.
+///
+/// # Errors
+/// The key is not extractable, the token cannot wrap it, or the wrapped key does not unwrap.
 pub fn extract_pkcs8(
     session: &Session,
     key: &KeyObject,
@@ -147,6 +150,9 @@ fn der_length(data: &[u8]) -> Option<usize> {
 }
 
 /// Encrypt a PKCS#8 key under `password`.
+///
+/// # Errors
+/// The operating system's random generator or the encryption failed.
 pub fn encrypt_pkcs8(pkcs8_der: &[u8], password: &Pin, kdf: Kdf) -> Result<Vec<u8>> {
     let salt = random_bytes(16)?;
     let mut iv = [0u8; 16];
@@ -172,6 +178,9 @@ pub fn encrypt_pkcs8(pkcs8_der: &[u8], password: &Pin, kdf: Kdf) -> Result<Vec<u
 
 /// A PKCS#12 file holding the key and its certificates (leaf first), encrypted with PBES2
 /// (PBKDF2-SHA256, AES-256-CBC) and protected by an HMAC-SHA256 MAC.
+///
+/// # Errors
+/// The key or a certificate cannot be encoded into PKCS#12.
 pub fn encrypt_pkcs12(
     pkcs8_der: &[u8],
     certs: &[Vec<u8>],

@@ -38,6 +38,9 @@ pub struct GeneratedKey {
 }
 
 /// Fresh random bytes from the operating system.
+///
+/// # Errors
+/// The operating system's random generator failed.
 pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
     let mut out = vec![0u8; len];
     SystemRandom::new()
@@ -47,6 +50,9 @@ pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
 }
 
 /// The key types this token can generate, by its mechanism list and key size limits.
+///
+/// # Errors
+/// The module's errors.
 pub fn supported_specs(token: &TokenRef) -> Result<Vec<KeySpec>> {
     let ctx = token.module.ctx();
     let mechanisms = ctx.get_mechanism_list(token.slot)?;
@@ -71,6 +77,9 @@ pub fn supported_specs(token: &TokenRef) -> Result<Vec<KeySpec>> {
 }
 
 /// Refuse a label or id that a key or certificate on the token already has.
+///
+/// # Errors
+/// [`crate::Error::ObjectExists`]; the module's errors.
 pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<()> {
     for class in [
         ObjectClass::PRIVATE_KEY,
@@ -100,6 +109,9 @@ pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<(
 }
 
 /// Generate a key pair on the token. The session must be read-write and logged in.
+///
+/// # Errors
+/// The token cannot make that key type, the label is empty or taken, the module's errors.
 pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result<GeneratedKey> {
     let supported = supported_specs(token)?;
     if !supported.contains(&req.spec) {

@@ -51,6 +51,9 @@ pub fn looks_like_pkcs12(data: &[u8]) -> bool {
 }
 
 /// Read a PKCS#12 file. Both PBES2/AES files and the legacy 3DES/RC2 ones are accepted.
+///
+/// # Errors
+/// A wrong password, no key or several keys in the file, an unreadable certificate.
 pub fn from_pkcs12(data: &[u8], password: &Pin) -> Result<KeyBundle> {
     let archive = Pkcs12Archive::from_pkcs12(data, password.expose()).map_err(|e| match e {
         p12_keystore::error::Error::MacError(_) | p12_keystore::error::Error::UnpadError => {
@@ -85,6 +88,9 @@ pub fn from_pkcs12(data: &[u8], password: &Pin) -> Result<KeyBundle> {
 
 /// Read a key file (PEM or DER) and an optional certificate file (PEM, DER, or a PEM bundle;
 /// the key file itself may also carry the certificates).
+///
+/// # Errors
+/// See [`PrivateKey::from_file_data`]; a certificate of another key.
 pub fn from_key_files(
     key_data: &[u8],
     cert_data: Option<&[u8]>,
@@ -153,6 +159,9 @@ pub struct Imported {
 }
 
 /// Write the bundle to the token. The session must be read-write and logged in.
+///
+/// # Errors
+/// The label, id or key is taken, or a write failed (what was written is removed again).
 pub fn write(
     token: &TokenRef,
     session: &Session,

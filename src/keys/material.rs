@@ -57,6 +57,9 @@ pub fn wipe(template: &mut [Attribute]) {
 
 impl PrivateKey {
     /// Decode a PKCS#8 PrivateKeyInfo (DER).
+    ///
+    /// # Errors
+    /// Not PKCS#8, or an algorithm tokenward does not import.
     pub fn from_pkcs8(der: &[u8]) -> Result<Self> {
         let info = pkcs8::PrivateKeyInfoRef::from_der(der)
             .map_err(|e| malformed("not a PKCS#8 private key", e))?;
@@ -98,6 +101,9 @@ impl PrivateKey {
     }
 
     /// Decode a PKCS#1 RSAPrivateKey (DER).
+    ///
+    /// # Errors
+    /// Not a PKCS#1 RSAPrivateKey.
     pub fn from_pkcs1(der: &[u8]) -> Result<Self> {
         let k = pkcs1::RsaPrivateKey::from_der(der).map_err(|e| malformed("broken RSA key", e))?;
         let v = |u: pkcs1::UintRef<'_>| strip_zeros(u.as_bytes());
@@ -122,6 +128,9 @@ impl PrivateKey {
     }
 
     /// Decode a SEC1 ECPrivateKey (DER); `params` is the curve from the PKCS#8 wrapper.
+    ///
+    /// # Errors
+    /// Not a SEC1 ECPrivateKey, no named curve, or no public point.
     pub fn from_sec1(der: &[u8], params: Option<Vec<u8>>) -> Result<Self> {
         let k = sec1::EcPrivateKey::from_der(der).map_err(|e| malformed("broken EC key", e))?;
         let params = match (params, &k.parameters) {
@@ -150,6 +159,9 @@ impl PrivateKey {
     /// Decode a key from file contents: PEM (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY,
     /// ENCRYPTED PRIVATE KEY with `password`) or DER PKCS#8. Other PEM blocks (certificates)
     /// are skipped.
+    ///
+    /// # Errors
+    /// No private key in the file, broken PEM, an encrypted key without a password source, a wrong password.
     pub fn from_file_data(data: &[u8], password: Option<&dyn Fn() -> Result<Pin>>) -> Result<Self> {
         if !data.starts_with(b"-----") && !data.windows(11).any(|w| w == b"-----BEGIN ") {
             return Self::from_pkcs8(data);

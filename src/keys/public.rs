@@ -42,6 +42,9 @@ pub enum PublicKey {
 impl PublicKey {
     /// The public key of `key`: from its own attributes (RSA private keys carry the modulus),
     /// else from the public key object with the same CKA_ID.
+    ///
+    /// # Errors
+    /// The public half is not on the token.
     pub fn of(key: &KeyObject, keys: &[KeyObject]) -> Result<Self> {
         if let Ok(pk) = Self::from_object(key) {
             return Ok(pk);
@@ -58,6 +61,9 @@ impl PublicKey {
     }
 
     /// The public key held in one object's attributes.
+    ///
+    /// # Errors
+    /// The object does not show its public key, or is of a type tokenward does not handle.
     pub fn from_object(key: &KeyObject) -> Result<Self> {
         let missing = || {
             Error::from(KeyError::PublicKeyHidden {
@@ -88,6 +94,9 @@ impl PublicKey {
 
     /// The key as the SPKI's BIT STRING holds it (and as ring and rcgen take it): a DER
     /// RSAPublicKey, the uncompressed EC point, the 32 Ed25519 bytes.
+    ///
+    /// # Errors
+    /// The key cannot be encoded.
     pub fn raw(&self) -> Result<Vec<u8>> {
         match self {
             PublicKey::Rsa { modulus, exponent } => pkcs1::RsaPublicKey {
@@ -102,6 +111,9 @@ impl PublicKey {
     }
 
     /// The public key of a DER SubjectPublicKeyInfo (a certificate's, or a PUBLIC KEY file's).
+    ///
+    /// # Errors
+    /// Not a SubjectPublicKeyInfo, or an algorithm tokenward does not read.
     pub fn from_spki(der: &[u8]) -> Result<Self> {
         let spki = SubjectPublicKeyInfoOwned::from_der(der)
             .map_err(|e| malformed("not a public key", e))?;
@@ -134,6 +146,9 @@ impl PublicKey {
     }
 
     /// The DER SubjectPublicKeyInfo.
+    ///
+    /// # Errors
+    /// The key cannot be encoded.
     pub fn spki_der(&self) -> Result<Vec<u8>> {
         let (oid, parameters) = match self {
             PublicKey::Rsa { .. } => (RSA_OID, Some(Any::null())),

@@ -177,6 +177,9 @@ impl PinPolicy {
 
     /// The base policy tightened by an admin's overrides. An override that would loosen the
     /// base policy is an error that says so.
+    ///
+    /// # Errors
+    /// A tightening that would loosen the policy (the reason in words).
     pub fn tightened(overrides: &PolicyOverrides) -> Result<Self, String> {
         let mut policy = PinPolicy::base();
         if let Some(min) = overrides.min_length {
@@ -203,6 +206,9 @@ impl PinPolicy {
 
     /// Check a PIN against the policy and the token's own length limits (`token_min`,
     /// `token_max` from C_GetTokenInfo; 0 or absurd values are ignored).
+    ///
+    /// # Errors
+    /// The rule the PIN breaks, with the position and kind of character (never the character).
     pub fn check(
         &self,
         pin: &Pin,

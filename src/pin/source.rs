@@ -63,6 +63,9 @@ pub enum PinSource {
 
 impl PinSource {
     /// Choose the source from the three flags of one kind; at most one may be given.
+    ///
+    /// # Errors
+    /// More than one source for one secret.
     pub fn from_flags(
         kind: SecretKind,
         file: Option<&Path>,
@@ -90,6 +93,9 @@ impl PinSource {
     }
 
     /// Read the secret. An empty secret is an error everywhere.
+    ///
+    /// # Errors
+    /// The source cannot be read, is not text, or gives an empty secret.
     pub fn read(&self, kind: SecretKind) -> Result<Pin> {
         let pin = match self {
             PinSource::File(path) => read_file(path, kind)?,
@@ -176,6 +182,9 @@ pub fn read_new(
 }
 
 /// Ask on the terminal with echo off; fail at once when there is no terminal.
+///
+/// # Errors
+/// No terminal to ask on.
 pub fn prompt(kind: SecretKind, text: &str) -> Result<Pin> {
     if !std::io::stdin().is_terminal() && !std::io::stderr().is_terminal() {
         return Err(no_terminal(kind));

@@ -26,6 +26,9 @@ fn agent() -> ureq::Agent {
 }
 
 /// One request, as openidconnect (and the mail code) hand it over.
+///
+/// # Errors
+/// The request cannot be sent or the answer read.
 pub fn call(request: HttpRequest) -> Result<HttpResponse, HttpError> {
     let what = format!("{} {}", request.method(), request.uri().path());
     let response = agent()

@@ -32,6 +32,9 @@ impl fmt::Debug for RecoveryKey {
 
 impl RecoveryKey {
     /// A fresh random key.
+    ///
+    /// # Errors
+    /// The operating system's random generator failed.
     pub fn generate() -> Result<Self> {
         let mut k = Zeroizing::new([0u8; KEY_LEN]);
         SystemRandom::new()
@@ -71,6 +74,9 @@ impl RecoveryKey {
     /// Read the text form. Case, spaces and dashes do not matter, and the digits people type
     /// for look-alike letters (0 for O, 1 for I, 8 for B) are taken as those letters. A typo is
     /// reported as [`crate::Error::RecoveryKeyMistyped`] before the key is used.
+    ///
+    /// # Errors
+    /// Wrong length, a character no key uses, or a checksum that does not match.
     pub fn parse(text: &str) -> Result<Self> {
         let clean: Zeroizing<String> = Zeroizing::new(
             text.chars()

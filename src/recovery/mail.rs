@@ -9,6 +9,9 @@ use super::http::call;
 use crate::error::{Error, Result};
 
 /// Send `body` with `subject` to `to` (the user's own address) from the same address.
+///
+/// # Errors
+/// The request cannot be built or sent, or the mail service refused it.
 pub fn send(
     gmail_base: &str,
     access_token: &str,

@@ -113,6 +113,9 @@ fn so_session(
 }
 
 /// Set up recovery for `email`. `show_url` shows the sign-in address.
+///
+/// # Errors
+/// The SO PIN's failures, the sign-in's, the mail's, or the token's when the data is stored.
 pub fn enroll(
     token: &mut TokenRef,
     so_pin: &Pin,
@@ -163,12 +166,18 @@ pub fn enroll(
 }
 
 /// The recovery objects on the token (no login needed).
+///
+/// # Errors
+/// The module's errors.
 pub fn status(token: &TokenRef) -> Result<Vec<StoredBlob>> {
     let session = token.open_ro()?;
     store::read_blobs(&session)
 }
 
 /// Remove every recovery object (after an SO login). Returns how many were removed.
+///
+/// # Errors
+/// The SO PIN's failures; nothing to revoke.
 pub fn revoke(token: &mut TokenRef, so_pin: &Pin, final_try: bool) -> Result<usize> {
     let session = so_session(token, so_pin, final_try)?;
     let blobs = store::read_blobs(&session)?;
@@ -199,6 +208,9 @@ pub struct Recovered {
 /// Recover a forgotten PIN. `read_key` asks for the recovery key from the mail; `new_pin`
 /// for the new user PIN (policy-checked, entered twice) and is called only after the key has
 /// opened the blob.
+///
+/// # Errors
+/// Not enrolled, the sign-in's failures, a mistyped or wrong key, a stale SO PIN, the new PIN's.
 pub fn recover(
     token: &mut TokenRef,
     config: &RecoveryConfig,

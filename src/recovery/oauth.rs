@@ -60,6 +60,9 @@ fn network(what: &str, e: impl std::fmt::Display) -> Error {
 
 /// Sign in, requiring the account `expected_email` (any verified account when `None`).
 /// `show_url` is called with the authorization URL (print it; open a browser).
+///
+/// # Errors
+/// The provider cannot be reached, the sign-in is denied, late or does not prove the account.
 pub fn sign_in(
     config: &RecoveryConfig,
     expected_email: Option<&str>,

@@ -61,6 +61,9 @@ fn sealing_key(key: &RecoveryKey, salt: &[u8]) -> Result<LessSafeKey> {
 
 impl Blob {
     /// Seal `so_pin` for `token_serial` and `email` under `key`.
+    ///
+    /// # Errors
+    /// Key derivation or sealing failed.
     pub fn seal(
         key: &RecoveryKey,
         so_pin: &Pin,
@@ -97,6 +100,9 @@ impl Blob {
 
     /// Open the blob with `key`: the SO PIN. A wrong key (or a blob edited or moved to another
     /// token) is [`Error::RecoveryKeyWrong`].
+    ///
+    /// # Errors
+    /// A version tokenward cannot read, damaged data, or [`crate::Error::RecoveryKeyWrong`].
     pub fn unseal(&self, key: &RecoveryKey, token_serial: &str) -> Result<Pin> {
         if self.version != VERSION {
             return Err(RecoveryError::BlobVersion {
@@ -128,6 +134,9 @@ impl Blob {
     }
 
     /// Read the JSON stored on the token.
+    ///
+    /// # Errors
+    /// The bytes are not recovery data.
     pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
         serde_json::from_slice(bytes).map_err(|e| {
             RecoveryError::BlobDamaged {

@@ -23,6 +23,9 @@ pub struct StoredBlob {
 }
 
 /// Every recovery object on the token.
+///
+/// # Errors
+/// The module's errors.
 pub fn read_blobs(session: &Session) -> Result<Vec<StoredBlob>> {
     let handles = session.find_objects(&[
         Attribute::Class(ObjectClass::DATA),
@@ -47,6 +50,9 @@ pub fn read_blobs(session: &Session) -> Result<Vec<StoredBlob>> {
 }
 
 /// Write a blob; returns its object.
+///
+/// # Errors
+/// The module's errors (a full token, a write-protected one).
 pub fn write_blob(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
     Ok(session.create_object(&[
         Attribute::Class(ObjectClass::DATA),
@@ -60,6 +66,9 @@ pub fn write_blob(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
 
 /// Write a blob and read it back; a blob that does not read back as written is removed again
 /// and reported.
+///
+/// # Errors
+/// See [`write_blob`]; the data did not read back the same (it is removed again).
 pub fn write_checked(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
     let handle = write_blob(session, blob)?;
     let back = read_blobs(session)?

@@ -16,6 +16,9 @@ fn parse(der: &[u8]) -> Result<X509Certificate<'_>> {
 /// Follow `leaf` through `pool` (certificates from the signature) to one of `anchors` (the
 /// trusted CA certificates), checking each signature and validity period. Returns the subjects
 /// from the leaf to the anchor.
+///
+/// # Errors
+/// [`crate::Error::Verification`]: an unreadable, expired or untrusted certificate, or a chain too long.
 pub fn verify_chain(leaf: &[u8], pool: &[Vec<u8>], anchors: &[Vec<u8>]) -> Result<Vec<String>> {
     let anchors: Vec<X509Certificate<'_>> =
         anchors.iter().map(|d| parse(d)).collect::<Result<_>>()?;

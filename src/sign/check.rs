@@ -91,6 +91,9 @@ impl CheckReport {
 }
 
 /// The mechanisms both the key and the token support.
+///
+/// # Errors
+/// The module's errors.
 pub fn usable_mechanisms(token: &TokenRef, public: &PublicKey) -> Result<Vec<SignMechanism>> {
     let listed = token.module.ctx().get_mechanism_list(token.slot)?;
     Ok(SignMechanism::ALL
@@ -100,6 +103,9 @@ pub fn usable_mechanisms(token: &TokenRef, public: &PublicKey) -> Result<Vec<Sig
 }
 
 /// Run the check. The session must be logged in.
+///
+/// # Errors
+/// The key's public half is unknown, or the module's errors; failed mechanisms are in the report.
 pub fn check(
     token: &TokenRef,
     session: &Session,

@@ -104,6 +104,9 @@ fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute> {
 /// Make a detached CMS SignedData (DER ContentInfo) over `content`. `sign` signs the DER of
 /// the signed attributes with the token key and `mechanism`; `chain` are the issuers to
 /// include after the signer's certificate.
+///
+/// # Errors
+/// A mechanism CMS does not take, an unreadable certificate, the signature's failure.
 pub fn sign_detached(
     content: &[u8],
     signer_cert: &[u8],
@@ -199,6 +202,9 @@ pub struct CmsVerified {
 }
 
 /// Decode a CMS signature file: DER, or PEM (`PKCS7`, `CMS`).
+///
+/// # Errors
+/// Broken PEM, not CMS, not SignedData, or damaged.
 pub fn decode(data: &[u8]) -> Result<SignedData> {
     let der = if data.starts_with(b"-----BEGIN") {
         der::pem::decode_vec(data)
@@ -228,6 +234,9 @@ pub fn decode(data: &[u8]) -> Result<SignedData> {
 
 /// Check a detached CMS signature over `content`. `extra_certs` may supply the signer's
 /// certificate when the signature does not carry it.
+///
+/// # Errors
+/// See [`decode`]; [`crate::Error::Verification`] when it does not verify.
 pub fn verify_detached(
     content: &[u8],
     signature_file: &[u8],

@@ -116,6 +116,9 @@ impl SignMechanism {
 
     /// The usual mechanism for a key: RSA PKCS#1 v1.5 with SHA-256, ECDSA with the curve's
     /// hash, Ed25519.
+    ///
+    /// # Errors
+    /// A key tokenward cannot sign with.
     pub fn default_for(key: &PublicKey) -> Result<Self> {
         [
             SignMechanism::RsaPkcs1Sha256,
@@ -184,6 +187,9 @@ impl std::fmt::Display for SignMechanism {
 
 /// Sign `data` with the private key `key` (the session must be logged in). ECDSA signatures
 /// come back DER-encoded; the others as the token made them.
+///
+/// # Errors
+/// The module's errors.
 pub fn sign(
     session: &Session,
     key: ObjectHandle,
@@ -201,6 +207,9 @@ pub fn sign(
 }
 
 /// A PKCS#11 ECDSA signature (r‖s, each half the length) as a DER `Ecdsa-Sig-Value`.
+///
+/// # Errors
+/// A signature of odd length, or one that cannot be encoded.
 pub fn ecdsa_raw_to_der(raw: &[u8]) -> Result<Vec<u8>> {
     if raw.is_empty() || raw.len() % 2 != 0 {
         return Err(Internal::TokenAnswer {

@@ -99,6 +99,9 @@ impl Signer {
     /// A signer for `key`, taking `session` (already logged in) as the first of its pool. With
     /// `pin`, the signer logs in again if the token forgets the login (all sessions closed);
     /// the PIN is kept in a zeroizing buffer.
+    ///
+    /// # Errors
+    /// A public key, a key that may not sign or asks for the PIN before every signature, an unknown public half.
     pub fn from_session(
         token: &TokenRef,
         session: Session,
@@ -207,6 +210,9 @@ impl Signer {
     }
 
     /// Sign `data` with `mechanism` (ECDSA signatures come back DER-encoded).
+    ///
+    /// # Errors
+    /// A mechanism the key cannot do; the token removed; the module's errors.
     pub fn sign(&self, mechanism: SignMechanism, data: &[u8]) -> Result<Vec<u8>> {
         if !self.fitting.contains(&mechanism) {
             return Err(KeyError::MechanismMismatch {
@@ -243,6 +249,9 @@ impl Signer {
     }
 
     /// Sign with the key's usual mechanism.
+    ///
+    /// # Errors
+    /// See [`Signer::sign`].
     pub fn sign_default(&self, data: &[u8]) -> Result<Vec<u8>> {
         self.sign(self.mechanism, data)
     }

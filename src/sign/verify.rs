@@ -24,6 +24,9 @@ pub fn algorithm(mechanism: SignMechanism) -> &'static dyn VerificationAlgorithm
 
 /// Does `sig` sign `data` under `public` with `mechanism`? A wrong signature is
 /// [`crate::Error::Verification`]; a key that does not fit the mechanism is a usage error.
+///
+/// # Errors
+/// A key that does not fit the mechanism; [`crate::Error::Verification`] when it does not verify.
 pub fn verify(public: &PublicKey, mechanism: SignMechanism, data: &[u8], sig: &[u8]) -> Result<()> {
     if !mechanism.fits(public) {
         return Err(KeyError::MechanismMismatch {

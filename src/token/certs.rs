@@ -101,6 +101,9 @@ pub struct KeyObject {
 }
 
 /// Read every certificate and key object and match them.
+///
+/// # Errors
+/// The module's errors.
 pub fn read_certificates(
     session: &Session,
     token: &TokenReport,
@@ -164,6 +167,9 @@ fn read_certificate(
 }
 
 /// Read every public and private key object the session can see.
+///
+/// # Errors
+/// The module's errors.
 pub fn read_keys(session: &Session, token: &TokenReport) -> Result<Vec<KeyObject>> {
     let mut out = Vec::new();
     for (class, private) in [

@@ -18,6 +18,9 @@ pub enum ObjectSelector {
 
 impl ObjectSelector {
     /// Parse a selector.
+    ///
+    /// # Errors
+    /// A URI that does not parse.
     pub fn parse(text: &str) -> Result<Self> {
         if Pkcs11Uri::looks_like(text) {
             Ok(ObjectSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
@@ -88,6 +91,9 @@ pub fn cert_candidate(c: &TokenCert) -> ObjectCandidate {
 
 /// Pick one certificate: by selector; else the configured default (a fingerprint); else the
 /// only valid certificate whose key is on the token; else the only certificate.
+///
+/// # Errors
+/// No certificate matches, or several do.
 pub fn select_cert<'a>(
     certs: &'a [TokenCert],
     selector: Option<&ObjectSelector>,
@@ -131,6 +137,9 @@ pub fn select_cert<'a>(
 }
 
 /// Pick one private key by selector.
+///
+/// # Errors
+/// No private key matches, or several do.
 pub fn select_private_key<'a>(
     keys: &'a [KeyObject],
     selector: &ObjectSelector,
@@ -194,6 +203,9 @@ fn one<'a>(
 /// Pick a private key (and its certificate, if one is on the token): by selector, which may
 /// name the key or its certificate; else the key of the default certificate; else the only
 /// private key. Private keys are seen only after a login.
+///
+/// # Errors
+/// No key matches, or several do.
 pub fn select_key<'a>(
     certs: &'a [TokenCert],
     keys: &'a [KeyObject],

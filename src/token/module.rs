@@ -48,6 +48,9 @@ pub struct LibraryInfo {
 
 impl Module {
     /// Load (or reuse) the module at `path` and initialise it.
+    ///
+    /// # Errors
+    /// The file is missing, not a PKCS#11 library, or C_Initialize fails.
     pub fn load(path: &Path) -> Result<Module> {
         if !path.exists() {
             return Err(Error::ModuleMissing {

@@ -126,6 +126,9 @@ const ATTRIBUTES: &[AttributeType] = &[
 ];
 
 /// List every object the session can see, sorted by class then label.
+///
+/// # Errors
+/// The module's errors.
 pub fn list_objects(session: &Session, token: &TokenReport) -> Result<Vec<ObjectReport>> {
     let handles = session.find_objects(&[])?;
     let mut out: Vec<ObjectReport> = handles

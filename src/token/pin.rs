@@ -110,6 +110,9 @@ impl TokenRef {
 }
 
 /// Refuse to send a PIN that is locked, or at its final try without `allow_final_try`.
+///
+/// # Errors
+/// [`crate::Error::PinLocked`], [`crate::Error::FinalTry`].
 pub fn guard(token: &TokenRef, who: PinUser, allow_final_try: bool) -> Result<()> {
     let state = token.retry_state(who);
     if state.locked {
@@ -122,6 +125,9 @@ pub fn guard(token: &TokenRef, who: PinUser, allow_final_try: bool) -> Result<()
 }
 
 /// Log in as `who` after the guards; a wrong PIN comes back with the state before and after.
+///
+/// # Errors
+/// See [`guard`]; [`crate::Error::WrongPin`] with the state before and after.
 pub fn login(
     token: &mut TokenRef,
     session: &Session,
@@ -166,6 +172,9 @@ fn writable(token: &TokenRef) -> Result<()> {
 }
 
 /// Change the user's or the SO's PIN (C_SetPIN), checking the old one.
+///
+/// # Errors
+/// A write-protected token; see [`login`].
 pub fn change_pin(
     token: &mut TokenRef,
     who: PinUser,
@@ -188,6 +197,9 @@ pub fn change_pin(
 }
 
 /// The SO sets a new user PIN (C_InitPIN); this also clears a locked user PIN.
+///
+/// # Errors
+/// A write-protected token; see [`login`]; the module's errors.
 pub fn unblock(
     token: &mut TokenRef,
     so_pin: &Pin,
@@ -205,6 +217,9 @@ pub fn unblock(
 
 /// Check a label before C_InitToken: not empty, at most 32 bytes of UTF-8 (PKCS#11 truncates
 /// silently otherwise).
+///
+/// # Errors
+/// An empty label, or one over 32 bytes.
 pub fn check_label(label: &str) -> Result<()> {
     if label.trim().is_empty() {
         return Err(InputError::LabelEmpty { what: "token" }.into());
@@ -222,6 +237,9 @@ pub fn check_label(label: &str) -> Result<()> {
 /// Initialise the token (C_InitToken with the SO PIN), then set the user PIN (C_InitPIN).
 /// Returns the token as found again afterwards: modules may move it to another slot id
 /// (SoftHSM2 does), so it is found by serial, or for a blank token by its new label.
+///
+/// # Errors
+/// See [`check_label`]; a wrong SO PIN; the token cannot be found again.
 pub fn init_token(token: &TokenRef, so_pin: &Pin, label: &str, user_pin: &Pin) -> Result<TokenRef> {
     check_label(label)?;
     writable(token)?;

@@ -22,6 +22,9 @@ pub enum TokenSelector {
 
 impl TokenSelector {
     /// Parse a selector: text starting with `pkcs11:` is a URI, anything else a label or serial.
+    ///
+    /// # Errors
+    /// A URI that does not parse.
     pub fn parse(text: &str) -> Result<Self> {
         if Pkcs11Uri::looks_like(text) {
             Ok(TokenSelector::Uri(Box::new(Pkcs11Uri::parse(text)?)))
@@ -75,6 +78,9 @@ pub struct TokenRef {
 
 impl TokenRef {
     /// Read C_GetTokenInfo again (after a login attempt, say) and update the report.
+    ///
+    /// # Errors
+    /// The module's errors (the token removed).
     pub fn refresh(&mut self) -> Result<&TokenReport> {
         let info = self.module.ctx().get_token_info(self.slot)?;
         self.report = TokenReport::from_raw(&info);
@@ -103,6 +109,9 @@ pub struct ModuleChoice {
 /// Load the modules to search for tokens. A module the user named must load (its error is
 /// returned); discovered modules that fail to load are skipped, and if none loads the first
 /// failure is returned.
+///
+/// # Errors
+/// No module found, or the one named fails to load.
 pub fn load_modules(discovery: &Discovery, choice: &ModuleChoice) -> Result<Vec<Module>> {
     let candidates = discovery.candidates(choice.explicit.as_deref(), choice.configured.as_deref());
     if candidates.is_empty() {
@@ -131,6 +140,9 @@ pub fn load_modules(discovery: &Discovery, choice: &ModuleChoice) -> Result<Vec<
 }
 
 /// Every slot of every module, with its token.
+///
+/// # Errors
+/// The module's errors.
 pub fn all_slots(modules: &[Module]) -> Result<Vec<(Module, Slot, SlotReport)>> {
     let mut out = Vec::new();
     for module in modules {
@@ -144,11 +156,17 @@ pub fn all_slots(modules: &[Module]) -> Result<Vec<(Module, Slot, SlotReport)>> 
 /// Pick one initialised token. With no selector, exactly one must be present.
 /// Uninitialised tokens (SoftHSM2 always offers one, blank cards are others) are left out:
 /// only `token init` works on them, through [`select_any_token`].
+///
+/// # Errors
+/// No token, none matching the selector, or several and no selector.
 pub fn select_token(modules: &[Module], selector: Option<&TokenSelector>) -> Result<TokenRef> {
     select(modules, selector, true)
 }
 
 /// Pick one token, initialised or not.
+///
+/// # Errors
+/// See [`select_token`].
 pub fn select_any_token(modules: &[Module], selector: Option<&TokenSelector>) -> Result<TokenRef> {
     select(modules, selector, false)
 }

@@ -8,11 +8,17 @@ use crate::error::Result;
 
 impl TokenRef {
     /// Open a read-only session.
+    ///
+    /// # Errors
+    /// The module's errors.
     pub fn open_ro(&self) -> Result<Session> {
         Ok(self.module.ctx().open_ro_session(self.slot)?)
     }
 
     /// Open a read-write session.
+    ///
+    /// # Errors
+    /// The module's errors (a write-protected token).
     pub fn open_rw(&self) -> Result<Session> {
         Ok(self.module.ctx().open_rw_session(self.slot)?)
     }

@@ -214,6 +214,9 @@ impl TokenReport {
 }
 
 /// Every slot of a module, with or without a token.
+///
+/// # Errors
+/// The module's errors.
 pub fn list_slots(module: &Module) -> Result<Vec<(Slot, SlotReport)>> {
     let ctx = module.ctx();
     let mut out = Vec::new();

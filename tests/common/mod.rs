@@ -1,187 +1,42 @@
-//! Test harness: every test gets its own SoftHSM2 directory (its own SOFTHSM2_CONF), its own
-//! HOME and XDG directories, and runs the real `tokenward` binary against the real
-//! libsofthsm2, so tests run in parallel without sharing state.
-#![allow(dead_code)]
+//! tokenward's side of the repository's one test harness (`testkit`): a throwaway SoftHSM2
+//! per test, and the real `tokenward` binary run in its environment.
+#![allow(dead_code, unused_imports)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-use tempfile::TempDir;
+pub use testkit::{path, Run, SoftHsm, SOFTHSM, SO_PIN, USER_PIN};
 
-/// The SoftHSM2 module on Debian.
-pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
-/// SO PIN of harness tokens (test value only).
-pub const SO_PIN: &str = "so-pin-1234";
-/// User PIN of harness tokens (test value only).
-pub const USER_PIN: &str = "user-pin-1234";
+/// A throwaway SoftHSM2 installation (see [`SoftHsm`]) that runs tokenward.
+pub struct Hsm(pub SoftHsm);
 
-/// The outcome of running a program.
-#[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
-}
-
-impl Run {
-    /// The outcome of a finished process.
-    pub fn from(out: Output) -> Self {
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+impl std::ops::Deref for Hsm {
+    type Target = SoftHsm;
+    fn deref(&self) -> &SoftHsm {
+        &self.0
     }
-
-    /// stdout parsed as JSON.
-    pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
-                self.stdout, self.stderr
-            )
-        })
-    }
-
-    /// Assert success and return self.
-    pub fn ok(self) -> Self {
-        assert_eq!(
-            self.code, 0,
-            "expected success\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Assert this exit code and return self.
-    pub fn code(self, code: i32) -> Self {
-        assert_eq!(
-            self.code, code,
-            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
-        self
-    }
-
-    /// Everything the program printed.
-    pub fn all_output(&self) -> String {
-        format!("{}\n{}", self.stdout, self.stderr)
-    }
-}
-
-/// A throwaway SoftHSM2 installation.
-pub struct Hsm {
-    pub dir: TempDir,
-    pub conf: PathBuf,
 }
 
 impl Hsm {
     /// An empty SoftHSM2 directory (SoftHSM2 still shows one blank, uninitialised slot).
     pub fn new() -> Self {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let tokens = dir.path().join("tokens");
-        std::fs::create_dir(&tokens).unwrap();
-        let template = include_str!("../../softhsm/softhsm2.conf.template");
-        let conf = dir.path().join("softhsm2.conf");
-        std::fs::write(
-            &conf,
-            template.replace("@TOKENDIR@", tokens.to_str().unwrap()),
-        )
-        .unwrap();
-        for sub in ["home", "config", "state", "data", "cache"] {
-            std::fs::create_dir(dir.path().join(sub)).unwrap();
-        }
-        Hsm { dir, conf }
+        Hsm(SoftHsm::new())
     }
 
     /// A SoftHSM2 directory with these initialised tokens (SO and user PIN from the constants).
     pub fn with_tokens(labels: &[&str]) -> Self {
-        let hsm = Hsm::new();
-        for label in labels {
-            hsm.add_token(label);
-        }
-        hsm
+        Hsm(SoftHsm::with_tokens(labels))
     }
 
-    /// Initialise one more token with `softhsm2-util`; returns its serial.
-    pub fn add_token(&self, label: &str) -> String {
-        let out = self
-            .peer("softhsm2-util")
-            .args([
-                "--init-token",
-                "--free",
-                "--label",
-                label,
-                "--so-pin",
-                SO_PIN,
-                "--pin",
-                USER_PIN,
-            ])
-            .output()
-            .expect("softhsm2-util is installed (apt-get install softhsm2)");
-        assert!(
-            out.status.success(),
-            "softhsm2-util: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.serial_of(label)
-    }
-
-    /// The serial of the token with this label, as softhsm2-util reports it.
-    pub fn serial_of(&self, label: &str) -> String {
-        let out = self
-            .peer("softhsm2-util")
-            .arg("--show-slots")
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout);
-        let mut serial = None;
-        let mut current_serial = None;
-        for line in text.lines() {
-            let line = line.trim();
-            if let Some(s) = line.strip_prefix("Serial number:") {
-                current_serial = Some(s.trim().to_string());
-            }
-            if let Some(l) = line.strip_prefix("Label:") {
-                if l.trim() == label.trim_end() {
-                    serial = current_serial.clone();
-                }
-            }
-        }
-        serial.unwrap_or_else(|| panic!("no token labelled {label:?} in:\n{text}"))
-    }
-
-    /// A path inside the test directory.
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Write a file in the test directory and return its path.
-    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        std::fs::write(&p, contents).unwrap();
-        p
-    }
-
-    /// A command with this test's environment: SOFTHSM2_CONF, HOME and XDG directories.
+    /// A command with this test's environment.
     pub fn peer(&self, program: &str) -> Command {
-        let mut cmd = Command::new(program);
-        cmd.env("SOFTHSM2_CONF", &self.conf)
-            .env("HOME", self.path("home"))
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_STATE_HOME", self.path("state"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("LC_ALL", "C.UTF-8")
-            .env_remove("TOKENWARD_MODULE")
-            .stdin(Stdio::null());
-        cmd
+        self.command(program)
     }
 
     /// `tokenward` with TOKENWARD_MODULE pointing at SoftHSM2.
     pub fn tokenward(&self) -> Command {
         let mut cmd = self.peer(env!("CARGO_BIN_EXE_tokenward"));
-        cmd.env("TOKENWARD_MODULE", SOFTHSM);
+        cmd.env("TOKENWARD_MODULE", *SOFTHSM);
         cmd
     }
 
@@ -226,30 +81,6 @@ impl Hsm {
             .unwrap();
         Run::from(child.wait_with_output().unwrap())
     }
-
-    /// Run a peer program (pkcs11-tool, p11tool, openssl…) in this test's environment.
-    pub fn run_peer(&self, program: &str, args: &[&str]) -> Run {
-        Run::from(
-            self.peer(program)
-                .args(args)
-                .output()
-                .unwrap_or_else(|e| panic!("{program} is installed: {e}")),
-        )
-    }
-
-    /// `pkcs11-tool --module SOFTHSM ARGS`.
-    pub fn pkcs11_tool(&self, args: &[&str]) -> Run {
-        let mut all = vec!["--module", SOFTHSM];
-        all.extend_from_slice(args);
-        self.run_peer("pkcs11-tool", &all)
-    }
-
-    /// `p11tool --provider SOFTHSM ARGS`.
-    pub fn p11tool(&self, args: &[&str]) -> Run {
-        let mut all = vec!["--provider", SOFTHSM];
-        all.extend_from_slice(args);
-        self.run_peer("p11tool", &all)
-    }
 }
 
 /// The built test-only fault-injecting module (see p11-fault/README.md). `cargo test
@@ -271,7 +102,7 @@ impl Hsm {
     pub fn tokenward_faulty(&self, faults: &[(&str, &str)]) -> Command {
         let mut cmd = self.tokenward();
         cmd.env("TOKENWARD_MODULE", fault_module())
-            .env("P11FAULT_TARGET", SOFTHSM)
+            .env("P11FAULT_TARGET", *SOFTHSM)
             .env("P11FAULT_STATE", self.path("p11fault-state"));
         for (k, v) in faults {
             cmd.env(k, v);
@@ -300,11 +131,6 @@ impl Hsm {
                 .expect("run tokenward"),
         )
     }
-}
-
-/// A test path as `&str` (test paths are UTF-8).
-pub fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 impl Hsm {

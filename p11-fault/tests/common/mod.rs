@@ -7,8 +7,6 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
-use tempfile::TempDir;
-
 /// SO PIN of every test token.
 pub const SO_PIN: &str = "12345678";
 /// User PIN of every test token.
@@ -19,33 +17,25 @@ pub const WRONG_PIN: &str = "11111111";
 pub const LABEL: &str = "fault-test";
 
 /// The real module under the fault module.
-pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
+pub use testkit::SOFTHSM;
 
 /// The fault module, built by `cargo test` as part of this package.
 pub fn fault_module() -> PathBuf {
     p11_fault::built_module().expect("libp11_fault.so not built next to the test executable")
 }
 
-/// A SoftHSM2 token directory and config of one test's own, plus a retry state file path.
+/// A SoftHSM2 token directory and config of one test's own (the repository's one harness,
+/// `testkit`), plus a retry state file path.
 pub struct Hsm {
-    dir: TempDir,
+    soft: testkit::SoftHsm,
 }
 
 impl Hsm {
     /// An empty SoftHSM2 (no initialised token).
     pub fn new() -> Hsm {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let tokens = dir.path().join("tokens");
-        std::fs::create_dir(&tokens).expect("token dir");
-        std::fs::write(
-            dir.path().join("softhsm2.conf"),
-            format!(
-                "directories.tokendir = {}\nobjectstore.backend = file\nlog.level = ERROR\n",
-                tokens.display()
-            ),
-        )
-        .expect("softhsm2.conf");
-        Hsm { dir }
+        Hsm {
+            soft: testkit::SoftHsm::new(),
+        }
     }
 
     /// A SoftHSM2 with one token, `LABEL`, with `SO_PIN` and `USER_PIN`.
@@ -57,54 +47,33 @@ impl Hsm {
 
     /// Initialises a new token directly in SoftHSM2 (not through the fault module).
     pub fn init_token(&self, label: &str) {
-        let out = Command::new("softhsm2-util")
-            .env("SOFTHSM2_CONF", self.conf())
-            .args(["--init-token", "--free", "--label", label])
-            .args(["--so-pin", SO_PIN, "--pin", USER_PIN])
-            .output()
-            .expect("softhsm2-util (apt-get install softhsm2)");
-        assert_success("softhsm2-util --init-token", &out);
+        self.soft.add_token_with(label, SO_PIN, USER_PIN);
     }
 
     /// The serial of the token labelled `label`, as SoftHSM2 itself reports it.
     pub fn serial(&self, label: &str) -> String {
-        let out = Command::new("softhsm2-util")
-            .env("SOFTHSM2_CONF", self.conf())
-            .arg("--show-slots")
-            .output()
-            .expect("softhsm2-util");
-        assert_success("softhsm2-util --show-slots", &out);
-        let text = String::from_utf8_lossy(&out.stdout);
-        let mut serial = None;
-        for line in text.lines().map(str::trim) {
-            if let Some(s) = line.strip_prefix("Serial number:") {
-                serial = Some(s.trim().to_string());
-            } else if line.strip_prefix("Label:").map(str::trim) == Some(label) {
-                return serial.expect("serial before label");
-            }
-        }
-        panic!("no token labelled {label} in:\n{text}");
+        self.soft.serial_of(label)
     }
 
     /// This SoftHSM2's config file.
     pub fn conf(&self) -> PathBuf {
-        self.dir.path().join("softhsm2.conf")
+        self.soft.conf.clone()
     }
 
     /// Where the retry counters of this test are kept.
     pub fn state(&self) -> PathBuf {
-        self.dir.path().join("p11fault-state")
+        self.soft.path("p11fault-state")
     }
 
     /// A path in this test's directory.
     pub fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
+        self.soft.path(name)
     }
 
     /// A command whose environment holds this SoftHSM2, this test's retry state, `env`, and
     /// no other `P11FAULT_*` variable (whatever the developer's shell has set).
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>, env: &[(&str, &str)]) -> Command {
-        let mut cmd = Command::new(program);
+        let mut cmd = self.soft.command(program);
         for (name, _) in std::env::vars_os() {
             if name.to_string_lossy().starts_with("P11FAULT_") {
                 cmd.env_remove(name);
