@@ -208,6 +208,87 @@ fn main_screens_human_and_json() {
 }
 
 #[test]
+fn changing_screens_human_and_json() {
+    // Each command runs twice (text, then JSON) on its own fresh token.
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "keys-generate",
+            &[
+                "keys", "generate", "--type", "p256", "--label", "new", "--id", "0a",
+            ],
+        ),
+        (
+            "keys-import",
+            &[
+                "keys", "import", "KEY", "--cert", "CERT", "--label", "imported", "--id", "0b",
+            ],
+        ),
+        ("keys-delete", &["keys", "delete", "--key", "02", "--yes"]),
+        ("certs-import", &["certs", "import", "INTERMEDIATE", "--ca"]),
+        ("certs-select", &["certs", "select", "02"]),
+        ("certs-delete", &["certs", "delete", "02", "--yes"]),
+        ("pin-change", &["pin", "change", "--new-pin-env", "NEW"]),
+        (
+            "pin-unblock",
+            &[
+                "pin",
+                "unblock",
+                "--so-pin-env",
+                "SO",
+                "--new-pin-env",
+                "NEW",
+            ],
+        ),
+        (
+            "sign-batch",
+            &["sign", "--batch", "DOCS", "--key", "02", "--format", "raw"],
+        ),
+        ("objects", &["objects"]),
+        ("modules", &["modules"]),
+    ];
+    for (name, args) in cases {
+        for json in [false, true] {
+            let (hsm, red) = token();
+            let docs = hsm.path("docs");
+            std::fs::create_dir(&docs).unwrap();
+            for i in 0..3 {
+                std::fs::write(docs.join(format!("order-{i}.txt")), format!("order {i}\n"))
+                    .unwrap();
+            }
+            let key = fixture("leaf-p384.key");
+            let cert = fixture("leaf-p384.pem");
+            let ca = fixture("intermediate.pem");
+            let mut all: Vec<&str> = args
+                .iter()
+                .map(|a| match *a {
+                    "KEY" => path(&key),
+                    "CERT" => path(&cert),
+                    "INTERMEDIATE" => path(&ca),
+                    "DOCS" => path(&docs),
+                    other => other,
+                })
+                .collect();
+            if json {
+                all.push("--json");
+            }
+            let sub = args.get(1).copied().unwrap_or("");
+            let needs_pin = !matches!(args[0], "objects" | "modules" | "certs")
+                || matches!(sub, "import" | "delete");
+            let env = [("NEW", "NewPin5678"), ("SO", common::SO_PIN)];
+            let run = if needs_pin && sub != "unblock" {
+                let mut with_pin = all.clone();
+                with_pin.extend(["--pin-env", "TW_PIN"]);
+                hsm.run_env(&with_pin, &[env[0], env[1], ("TW_PIN", common::USER_PIN)])
+            } else {
+                hsm.run_env(&all, &env)
+            };
+            let suffix = if json { ".json" } else { "" };
+            check(&format!("changes/{name}{suffix}"), &run.ok(), &red);
+        }
+    }
+}
+
+#[test]
 fn main_error_screens_human_and_json() {
     let (hsm, red) = token();
     let doc = hsm.write("invoice.txt", "invoice 42\n");

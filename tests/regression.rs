@@ -53,7 +53,10 @@ fn a_closed_pipe_in_json_mode_exited_2() {
 fn certs_export_json_without_out_printed_pem() {
     let hsm = token_with_key();
     let v = hsm.run(&["certs", "export", "leaf", "--json"]).ok().json();
-    assert!(v["pem"].as_str().unwrap().starts_with("-----BEGIN CERTIFICATE-----"));
+    assert!(v["pem"]
+        .as_str()
+        .unwrap()
+        .starts_with("-----BEGIN CERTIFICATE-----"));
     assert!(v["written"].is_null());
     assert_eq!(v["format"], "pem");
 }
@@ -73,7 +76,10 @@ fn token_init_offered_pin_flags_it_ignored() {
 #[test]
 fn usage_errors_in_json_mode_printed_no_json() {
     let hsm = Hsm::new();
-    let v = hsm.run(&["certs", "list", "--bogus", "--json"]).code(2).json();
+    let v = hsm
+        .run(&["certs", "list", "--bogus", "--json"])
+        .code(2)
+        .json();
     assert_eq!(v["error"]["kind"], "usage");
     assert_eq!(v["error"]["reason"], "unknown_argument");
     assert_eq!(v["error"]["exit_code"], 2);
@@ -85,7 +91,10 @@ fn candidates_came_in_the_order_the_module_returned_them() {
     hsm.import_p12("modern-rsa.p12", "b-second");
     hsm.import_p12("modern-p256.p12", "a-first");
     for _ in 0..3 {
-        let v = hsm.run(&["certs", "show", "nothing", "--json"]).code(2).json();
+        let v = hsm
+            .run(&["certs", "show", "nothing", "--json"])
+            .code(2)
+            .json();
         let labels: Vec<&str> = v["error"]["candidates"]
             .as_array()
             .unwrap()
@@ -102,14 +111,23 @@ fn candidates_came_in_the_order_the_module_returned_them() {
 fn certificate_import_delete_and_export_were_not_audited() {
     let hsm = Hsm::with_tokens(&["reg"]);
     hsm.import_p12("modern-p256.p12", "leaf");
-    hsm.tw(&["certs", "import", path(&fixture("intermediate.pem")), "--ca"])
-        .ok();
+    hsm.tw(&[
+        "certs",
+        "import",
+        path(&fixture("intermediate.pem")),
+        "--ca",
+    ])
+    .ok();
     let out = hsm.path("leaf.pem");
-    hsm.run(&["certs", "export", "leaf", "--out", path(&out)]).ok();
+    hsm.run(&["certs", "export", "leaf", "--out", path(&out)])
+        .ok();
     hsm.tw(&["certs", "delete", "leaf", "--yes"]).ok();
     let log = std::fs::read_to_string(hsm.path("state/tokenward/audit.log")).unwrap();
     for event in ["cert_imported", "cert_exported", "cert_deleted"] {
-        assert!(log.contains(&format!("\"{event}\"")), "{event} missing:\n{log}");
+        assert!(
+            log.contains(&format!("\"{event}\"")),
+            "{event} missing:\n{log}"
+        );
     }
 }
 
@@ -157,8 +175,15 @@ fn out_followed_a_planted_symlink() {
     // Without --force the link counts as an existing file; with it, the link is replaced.
     hsm.run(&["certs", "export", "leaf", "--out", path(&planted)])
         .code(2);
-    hsm.run(&["certs", "export", "leaf", "--out", path(&planted), "--force"])
-        .ok();
+    hsm.run(&[
+        "certs",
+        "export",
+        "leaf",
+        "--out",
+        path(&planted),
+        "--force",
+    ])
+    .ok();
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "keep me");
     assert!(!std::fs::symlink_metadata(&planted).unwrap().is_symlink());
 }

@@ -5,10 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block, Table};
-use super::{selector, words, Context, LoginArgs};
+use super::{selector, words, Context, LoginArgs, OutputArgs};
 use tokenward::cert::{CertInfo, Validity};
 use tokenward::error::{ExitCode, Result};
-use tokenward::files::{Access, OutputFile};
 use tokenward::ops::certs::{self, CertEntry, CertFile, CertFilter, ExportRequest};
 use tokenward::token::certs::{KeyMatch, MatchKind};
 
@@ -76,12 +75,9 @@ pub struct ExportArgs {
     /// Add the issuers found on the token, leaf first.
     #[arg(long)]
     pub chain: bool,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 /// Options of `certs import`.
@@ -348,11 +344,7 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
         selector: selector(args.cert.as_deref())?,
         chain: args.chain,
         der: args.der,
-        out: args
-            .out
-            .as_deref()
-            .map(|p| OutputFile::new(p, args.force, Access::Public))
-            .transpose()?,
+        out: args.output.file()?,
     };
     let done = certs::export(ctx, &req)?;
     if ctx.json() {

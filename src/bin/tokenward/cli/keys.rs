@@ -1,12 +1,12 @@
 //! `tokenward keys generate|csr|import|export-public|export-private|delete` and
 //! `tokenward export-config`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block};
-use super::{named, selector, Context, LoginArgs};
+use super::{named, selector, Context, LoginArgs, OutputArgs};
 use tokenward::error::{ExitCode, InputError, Result};
 use tokenward::files::{read_input, Access, OutputFile, MAX_INPUT};
 use tokenward::keys::csr::{parse_subject, CsrRequest, CsrTemplate};
@@ -86,12 +86,9 @@ pub struct CsrArgs {
     /// Write DER instead of PEM.
     #[arg(long)]
     pub der: bool,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
@@ -156,12 +153,9 @@ pub struct ExportPublicArgs {
     /// Write DER instead of PEM.
     #[arg(long)]
     pub der: bool,
-    /// Write to this file instead of standard output.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Overwrite the output file if it exists.
-    #[arg(long)]
-    pub force: bool,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
@@ -259,12 +253,6 @@ pub(super) fn run(ctx: &Context, cmd: &KeysCommand) -> Result<ExitCode> {
     }
 }
 
-/// `--out FILE` checked before the token is touched.
-pub(super) fn output_file(out: Option<&Path>, force: bool) -> Result<Option<OutputFile>> {
-    out.map(|p| OutputFile::new(p, force, Access::Public))
-        .transpose()
-}
-
 fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
     let req = KeyRequest {
         spec: args.spec,
@@ -324,7 +312,7 @@ fn csr(ctx: &Context, args: &CsrArgs) -> Result<ExitCode> {
     request
         .extended_key_usage
         .extend(args.extended_key_usage.iter().cloned());
-    let out = output_file(args.out.as_deref(), args.force)?;
+    let out = args.output.file()?;
     let key = selector(args.key.as_deref())?;
     let done = ops::csr(
         ctx,
@@ -384,7 +372,7 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 }
 
 fn export_public(ctx: &Context, args: &ExportPublicArgs) -> Result<ExitCode> {
-    let out = output_file(args.out.as_deref(), args.force)?;
+    let out = args.output.file()?;
     let key = selector(args.key.as_deref())?;
     let done = ops::export_public(
         ctx,

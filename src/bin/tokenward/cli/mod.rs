@@ -78,6 +78,29 @@ pub struct LoginArgs {
     pub final_try: bool,
 }
 
+/// `--out FILE` and `--force` of a command that writes one file (else standard output).
+#[derive(Debug, Clone, Default, Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+impl OutputArgs {
+    /// The output file, checked before the token is touched (`None`: standard output).
+    pub fn file(&self) -> Result<Option<tokenward::files::OutputFile>> {
+        self.out
+            .as_deref()
+            .map(|p| {
+                tokenward::files::OutputFile::new(p, self.force, tokenward::files::Access::Public)
+            })
+            .transpose()
+    }
+}
+
 /// `--final-try` for commands that send only the SO PIN.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "PIN")]
