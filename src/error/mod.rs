@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
+pub mod ckr;
 mod input;
 mod internal;
 mod key;
@@ -27,7 +28,7 @@ pub use verify::VerifyError;
 
 use crate::pin::{PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState};
-use crate::token::rv;
+use self::ckr as rv;
 use crate::uri::UriError;
 
 /// Result alias used across the library.

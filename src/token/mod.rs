@@ -10,7 +10,6 @@ pub mod find;
 pub mod module;
 pub mod objects;
 pub mod pin;
-pub mod rv;
 pub mod select;
 pub mod session;
 pub mod slots;

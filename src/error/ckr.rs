@@ -5,7 +5,7 @@
 
 use cryptoki::error::RvError;
 
-use crate::error::ExitCode;
+use super::ExitCode;
 
 /// The spec's name for a return code, e.g. `CKR_PIN_INCORRECT`.
 pub fn name(rv: RvError) -> String {
