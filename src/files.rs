@@ -31,8 +31,16 @@ impl OutputFile {
     /// replaced only with `overwrite`.
     ///
     /// # Errors
-    /// [`InputError::NoSuchFolder`], [`InputError::FileExists`].
+    /// [`InputError::PathNotUtf8`], [`InputError::NoSuchFolder`], [`InputError::FileExists`].
     pub fn new(path: &Path, overwrite: bool, access: Access) -> Result<Self> {
+        // Results name the file they wrote (in JSON too): a name that is not UTF-8 is refused
+        // before anything is done, not after.
+        if path.to_str().is_none() {
+            return Err(InputError::PathNotUtf8 {
+                path: path.to_path_buf(),
+            }
+            .into());
+        }
         let folder = folder_of(path);
         if !folder.is_dir() {
             return Err(InputError::NoSuchFolder {
@@ -90,6 +98,13 @@ pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     };
+    // Checked before opening: opening a FIFO already waits for a writer.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(InputError::NotARegularFile {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
     let file = File::open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {

@@ -82,6 +82,7 @@ pub mod pin;
 pub mod process;
 pub mod recovery;
 pub mod sign;
+pub mod text;
 pub mod token;
 pub mod uri;
 pub mod workspace;

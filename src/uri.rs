@@ -185,12 +185,43 @@ const QUERY_ESCAPE: &AsciiSet = &RES_AVAIL.remove(b'/').remove(b'?').remove(b'|'
 
 const SCHEME: &str = "pkcs11:";
 
+impl UriError {
+    /// The error with every piece of typed text safe to echo (see
+    /// [`crate::text::redacted_selector`]).
+    fn redacted(self) -> Self {
+        use crate::text::redacted_selector as r;
+        match self {
+            UriError::Scheme(t) => UriError::Scheme(r(&t)),
+            UriError::MissingEquals(t) => UriError::MissingEquals(r(&t)),
+            UriError::Duplicate(t) => UriError::Duplicate(r(&t)),
+            UriError::BadValue {
+                attribute,
+                value,
+                reason,
+            } => {
+                let hidden = attribute.to_ascii_lowercase().contains("pin");
+                UriError::BadValue {
+                    value: if hidden { "(hidden)".into() } else { r(&value) },
+                    attribute: r(&attribute),
+                    reason,
+                }
+            }
+            other => other,
+        }
+    }
+}
+
 impl Pkcs11Uri {
     /// Parse a URI. Attribute names are case-sensitive, as the RFC says.
     ///
     /// # Errors
-    /// The first thing wrong with the text, with the part at fault.
+    /// The first thing wrong with the text, with the part at fault (a mistyped `pin-value` and
+    /// whatever follows it are never part of the error).
     pub fn parse(text: &str) -> Result<Self, UriError> {
+        Self::parse_unredacted(text).map_err(UriError::redacted)
+    }
+
+    fn parse_unredacted(text: &str) -> Result<Self, UriError> {
         let rest = text
             .get(..SCHEME.len())
             .filter(|s| s.eq_ignore_ascii_case(SCHEME))

@@ -34,6 +34,22 @@ pub enum InputError {
         /// The limit.
         max: u64,
     },
+    /// A label or name holds a control character or a bidirectional override.
+    #[error("the {what} holds a control character ({character}) at character {position}")]
+    ControlCharacter {
+        /// What ("label").
+        what: &'static str,
+        /// Where, counting characters from 1.
+        position: usize,
+        /// Which, as U+XXXX.
+        character: String,
+    },
+    /// A path that is not UTF-8 (tokenward names every file it writes in its output).
+    #[error("the path {} is not UTF-8", path.display())]
+    PathNotUtf8 {
+        /// The path.
+        path: PathBuf,
+    },
     /// An id given on the command line is not hex.
     #[error("{flag} {value:?} is not hex")]
     NotHex {
@@ -236,6 +252,8 @@ impl InputError {
         Some(match self {
             FileExists { .. } => "add --force to replace it".into(),
             NoSuchFolder { .. } => "create the folder first, or give another path".into(),
+            ControlCharacter { what, .. } => format!("give the {what} without it (with --label, where the {what} came from a file)"),
+            PathNotUtf8 { .. } => "choose a file name in UTF-8".into(),
             NotARegularFile { .. } => "give the path of an ordinary file".into(),
             FileTooLarge { .. } => "check that this is the right file".into(),
             NotHex { flag, .. } => format!("give the id as hex digits, for example {flag} 01a2"),

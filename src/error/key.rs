@@ -38,6 +38,14 @@ pub enum KeyError {
     /// An encrypted key and no way to get its password.
     #[error("the key is encrypted")]
     NeedsPassword,
+    /// A key file that asks for a key derivation too costly to run.
+    #[error("the key file asks for {asked}, more than tokenward runs ({limit})")]
+    KdfTooCostly {
+        /// What the file asks for.
+        asked: String,
+        /// The limit.
+        limit: String,
+    },
     /// No private key in the file.
     #[error("the file holds no private key (looked for a PEM PRIVATE KEY block)")]
     NoPrivateKey,
@@ -135,6 +143,7 @@ impl KeyError {
                 "tokenward imports one key at a time (split it with openssl pkcs12)".into()
             }
             NotForCms { .. } => "use --format raw for it".into(),
+            KdfTooCostly { .. } => "export the key again with usual settings (for example `openssl pkcs8 -topk8 -v2 aes-256-cbc`)".into(),
             _ => return None,
         })
     }

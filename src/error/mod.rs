@@ -26,9 +26,9 @@ pub use request::RequestError;
 pub use secret::SecretError;
 pub use verify::VerifyError;
 
+use self::ckr as rv;
 use crate::pin::{PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState};
-use self::ckr as rv;
 use crate::uri::UriError;
 
 /// Result alias used across the library.

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::text::{escaped, shell_word};
+
 crate::names::named_enum! {
     /// The programs tokenward writes configuration for.
     pub enum Program: "program" {
@@ -132,11 +134,21 @@ fn slug(text: &str) -> String {
     }
 }
 
-/// Build the configuration for `program`.
+/// Build the configuration for `program`. Every value placed in a file is escaped for it:
+/// labels, names and paths lose their control characters (written `\u{…}`, so a label with a
+/// newline cannot add a line to a configuration), and shell words are single-quoted.
 pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
-    let module = key.module.display().to_string();
+    let raw_module = key.module.display().to_string();
+    let module = escaped(&raw_module).into_owned();
     let uri = with_module(&key.key_uri, &key.module);
     let token_slug = slug(&key.token_label);
+    let safe = KeyLocation {
+        token_label: escaped(&key.token_label).into_owned(),
+        key_label: escaped(&key.key_label).into_owned(),
+        key_uri: escaped(&key.key_uri).into_owned(),
+        ..key.clone()
+    };
+    let key = &safe;
     let (files, steps) = match program {
         Program::Openssl => {
             let engine = openssl_engine();
@@ -200,9 +212,10 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
                  # Default database: Firefox/Chromium's shared one; pass another directory as $1.\n\
                  set -e\nDB=\"${{1:-$HOME/.pki/nssdb}}\"\nmkdir -p \"$DB\"\n\
                  [ -f \"$DB/cert9.db\" ] || certutil -N -d \"sql:$DB\" --empty-password\n\
-                 modutil -dbdir \"sql:$DB\" -add 'tokenward {token}' -libfile '{module}' -force\n\
-                 modutil -dbdir \"sql:$DB\" -list 'tokenward {token}'\n",
-                token = key.token_label.replace('\'', ""),
+                 modutil -dbdir \"sql:$DB\" -add {name} -libfile {library} -force\n\
+                 modutil -dbdir \"sql:$DB\" -list {name}\n",
+                name = shell_word(&format!("tokenward {}", key.token_label)),
+                library = shell_word(&raw_module),
             );
             (
                 vec![file("nss-add-module.sh", "registers the module with an NSS database", script)],

@@ -123,6 +123,7 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
     if req.label.is_empty() {
         return Err(InputError::LabelEmpty { what: "key" }.into());
     }
+    crate::text::check_printable("label", &req.label)?;
     check_free(session, &req.label, req.id.as_deref())?;
     let id = match &req.id {
         Some(id) => id.clone(),

@@ -180,6 +180,7 @@ impl PrivateKey {
                     let pass = ask()?;
                     let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der)
                         .map_err(|e| malformed("broken encrypted key", e))?;
+                    check_kdf_cost(&enc.encryption_algorithm)?;
                     let plain = enc
                         .decrypt(pass.expose().as_bytes())
                         .map_err(|_| Error::WrongPassword("key file"))?;
@@ -251,6 +252,52 @@ pub fn pem_blocks(text: &str) -> Vec<&str> {
     out
 }
 
+/// The most PBKDF2 iterations a key file may ask for (about ten seconds here; files from
+/// OpenSSL, Java or tokenward use at most a few hundred thousand).
+pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+
+/// The most memory scrypt may take for a key file, 128·r·(N + p) bytes: 64 MiB, twice
+/// OpenSSL's default limit.
+pub const MAX_SCRYPT_BYTES: u64 = 64 << 20;
+
+/// A key file may not choose its own cost: refuse derivations that would run for hours or
+/// take gigabytes before the password is even checked.
+fn check_kdf_cost(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()> {
+    use pkcs8::pkcs5::{pbes2::Kdf, EncryptionScheme};
+    let EncryptionScheme::Pbes2(params) = scheme else {
+        return Ok(());
+    };
+    match &params.kdf {
+        Kdf::Pbkdf2(p) if p.iteration_count > MAX_PBKDF2_ITERATIONS => {
+            Err(KeyError::KdfTooCostly {
+                asked: format!("PBKDF2 with {} iterations", p.iteration_count),
+                limit: format!("{MAX_PBKDF2_ITERATIONS} iterations"),
+            }
+            .into())
+        }
+        Kdf::Scrypt(p) => {
+            let (n, r, par) = (
+                p.cost_parameter,
+                u64::from(p.block_size),
+                u64::from(p.parallelization),
+            );
+            let bytes = n
+                .checked_add(par)
+                .and_then(|x| x.checked_mul(r))
+                .and_then(|x| x.checked_mul(128));
+            match bytes {
+                Some(b) if b <= MAX_SCRYPT_BYTES => Ok(()),
+                _ => Err(KeyError::KdfTooCostly {
+                    asked: format!("scrypt with N={n}, r={r}, p={par}"),
+                    limit: format!("{} MiB of memory", MAX_SCRYPT_BYTES >> 20),
+                }
+                .into()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
 fn malformed(what: &'static str, reason: impl std::fmt::Display) -> Error {
     KeyError::Malformed {
         what,
@@ -316,5 +363,67 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.message().contains("--password-file"), "{err}");
+    }
+
+    /// A key file that chooses its own cost is refused before the derivation runs (today's
+    /// code would run PBKDF2 for hours, or abort on scrypt's memory).
+    #[test]
+    fn a_key_file_cannot_choose_a_ruinous_cost() {
+        use der::{Decode, Encode};
+        use pkcs8::pkcs5::{pbes2, EncryptionScheme};
+        let plain = fixture("leaf-p256.key");
+        let key = PrivateKey::from_file_data(&plain, None).unwrap();
+        let pass = Pin::copy_of("a-password");
+        let der = crate::keys::export::encrypt_pkcs8(
+            &key_pkcs8(&plain),
+            &pass,
+            crate::keys::export::Kdf::Pbkdf2,
+        )
+        .unwrap();
+        drop(key);
+        let with = |kdf: pbes2::Kdf| {
+            let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der).unwrap();
+            let EncryptionScheme::Pbes2(mut params) = enc.encryption_algorithm else {
+                panic!("PBES2 expected");
+            };
+            params.kdf = kdf;
+            let changed = pkcs8::EncryptedPrivateKeyInfoRef {
+                encryption_algorithm: EncryptionScheme::Pbes2(params),
+                encrypted_data: enc.encrypted_data,
+            };
+            let der = changed.to_der().unwrap();
+            let pem = crate::cert::pem("ENCRYPTED PRIVATE KEY", &der);
+            let ask = || Ok(Pin::copy_of("a-password"));
+            let started = std::time::Instant::now();
+            let err = PrivateKey::from_file_data(pem.as_bytes(), Some(&ask)).unwrap_err();
+            assert!(started.elapsed().as_secs() < 5, "the derivation ran");
+            err
+        };
+        let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der).unwrap();
+        let EncryptionScheme::Pbes2(params) = enc.encryption_algorithm else {
+            panic!()
+        };
+        let pbes2::Kdf::Pbkdf2(pbkdf2) = params.kdf else {
+            panic!()
+        };
+        let slow = pbes2::Kdf::Pbkdf2(pbes2::Pbkdf2Params {
+            iteration_count: 1 << 31,
+            ..pbkdf2
+        });
+        assert_eq!(with(slow).reason(), Some("kdf_too_costly"));
+        let greedy = pbes2::Kdf::Scrypt(pbes2::ScryptParams {
+            salt: pbkdf2.salt,
+            cost_parameter: 1 << 40,
+            block_size: 8,
+            parallelization: 1,
+            key_length: None,
+        });
+        assert_eq!(with(greedy).reason(), Some("kdf_too_costly"));
+    }
+
+    /// The PKCS#8 DER inside a PEM PRIVATE KEY fixture.
+    fn key_pkcs8(pem: &[u8]) -> Vec<u8> {
+        let (_, der) = der::pem::decode_vec(pem).unwrap();
+        der
     }
 }

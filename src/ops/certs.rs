@@ -405,6 +405,13 @@ pub fn import(
     ca: bool,
     ask: &dyn Ask,
 ) -> Result<CertImport> {
+    for (_, info) in &file.certs {
+        let name = match (label, file.certs.len()) {
+            (Some(l), 1) => l,
+            _ => info.subject_cn.as_str(),
+        };
+        crate::text::check_printable("label", name)?;
+    }
     let (token, session, _) = ws.open_logged_in(true, ask)?;
     ws.audited(
         EventKind::CertImported,

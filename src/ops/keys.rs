@@ -87,6 +87,7 @@ pub struct Generated {
 /// # Errors
 /// The token cannot make that type, the label or id is taken, a wrong PIN, the module's.
 pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Generated> {
+    crate::text::check_printable("label", &req.label)?;
     let (token, session, _) = ws.open_logged_in(true, ask)?;
     let made = ws.audited(
         EventKind::KeyGenerated,
@@ -235,6 +236,7 @@ pub fn import(
         .or(file.suggested_label())
         .unwrap_or("imported key")
         .to_string();
+    crate::text::check_printable("label", &label)?;
     let (token, session, _) = ws.open_logged_in(true, ask)?;
     let imported = ws.audited(
         EventKind::KeyImported,

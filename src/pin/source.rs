@@ -199,18 +199,35 @@ fn no_terminal(kind: SecretKind) -> Error {
     SecretError::NoTerminal { secret: kind }.into()
 }
 
+/// The longest secret file read (a PIN, a password, a recovery key is far shorter).
+pub const MAX_SECRET_FILE: u64 = 4096;
+
 fn read_file(path: &Path, kind: SecretKind) -> Result<Pin> {
-    let mut file = std::fs::File::open(path).map_err(|source| Error::Io {
+    let io = |source| Error::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
-    })?;
-    let mut bytes = Zeroizing::new(Vec::new());
-    file.read_to_end(&mut bytes).map_err(|source| Error::Io {
-        action: "read",
-        path: path.to_path_buf(),
-        source,
-    })?;
+    };
+    // A FIFO would wait for a writer (opening it already does) and a device would never
+    // end: regular files only, checked before the file is opened.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(crate::error::InputError::NotARegularFile {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Zeroizing::new(Vec::with_capacity(MAX_SECRET_FILE as usize + 1));
+    file.take(MAX_SECRET_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SECRET_FILE {
+        return Err(crate::error::InputError::FileTooLarge {
+            path: path.to_path_buf(),
+            max: MAX_SECRET_FILE,
+        }
+        .into());
+    }
     if bytes.last() == Some(&b'\n') {
         bytes.pop();
         if bytes.last() == Some(&b'\r') {

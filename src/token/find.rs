@@ -31,8 +31,8 @@ impl ObjectSelector {
 
     fn describe(&self) -> String {
         match self {
-            ObjectSelector::Uri(u) => u.to_string(),
-            ObjectSelector::Text(t) => t.clone(),
+            ObjectSelector::Uri(u) => crate::text::redacted_selector(&u.to_string()),
+            ObjectSelector::Text(t) => crate::text::redacted_selector(t),
         }
     }
 

@@ -224,6 +224,7 @@ pub fn check_label(label: &str) -> Result<()> {
     if label.trim().is_empty() {
         return Err(InputError::LabelEmpty { what: "token" }.into());
     }
+    crate::text::check_printable("label", label)?;
     if label.len() > 32 {
         return Err(InputError::LabelTooLong {
             bytes: label.len(),

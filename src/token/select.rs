@@ -59,8 +59,8 @@ impl TokenSelector {
 
     fn describe(&self) -> String {
         match self {
-            TokenSelector::Uri(uri) => uri.to_string(),
-            TokenSelector::Text(t) => t.clone(),
+            TokenSelector::Uri(uri) => crate::text::redacted_selector(&uri.to_string()),
+            TokenSelector::Text(t) => crate::text::redacted_selector(t),
         }
     }
 }

@@ -8,6 +8,7 @@ use clap::FromArgMatches;
 
 use cli::{run, Cli};
 use tokenward::error::ErrorDocument;
+use tokenward::text::{escape_except, escaped};
 use tokenward::{Error, ExitCode};
 
 fn main() -> std::process::ExitCode {
@@ -74,12 +75,13 @@ fn report(err: &Error, json: bool) -> ExitCode {
     if json {
         print_json(&err.document());
     }
-    let mut text = format!("tokenward: error: {err}\n");
+    // What came from outside (names, labels, paths) is in the message: one line each, escaped.
+    let mut text = format!("tokenward: error: {}\n", escaped(&err.to_string()));
     if let Some(c) = err.candidates() {
-        text.push_str(&cli::words::candidates(c));
+        text.push_str(&escape_except(&cli::words::candidates(c), &['\n']));
     }
     if let Some(hint) = err.hint() {
-        text.push_str(&format!("tokenward: {hint}\n"));
+        text.push_str(&format!("tokenward: {}\n", escaped(&hint)));
     }
     let _ = std::io::stderr().write_all(text.as_bytes());
     code

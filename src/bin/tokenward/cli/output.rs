@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use tokenward::error::{Error, ExitCode, Internal, Result};
+use tokenward::text::{escape_except, escaped};
 
 /// Print `value` as pretty JSON on stdout.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {
@@ -21,9 +22,10 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
-/// Print text on stdout.
+/// Print text for people on stdout: line breaks pass, every other control character and
+/// bidirectional override is escaped (see [`tokenward::text::escaped`]).
 pub fn text(s: &str) -> Result<ExitCode> {
-    bytes(s.as_bytes())
+    bytes(escape_except(s, &['\n']).as_bytes())
 }
 
 /// Print bytes (PEM, DER, a signature) on stdout.
@@ -40,6 +42,15 @@ fn stdout_error(source: std::io::Error) -> Error {
         path: "standard output".into(),
         source,
     }
+}
+
+/// Cells with their control characters and bidirectional overrides escaped: a name that holds a
+/// newline or an escape sequence cannot fake another line of the screen.
+fn one_line(cells: Vec<String>) -> Vec<String> {
+    cells
+        .into_iter()
+        .map(|c| escaped(&c).into_owned())
+        .collect()
 }
 
 /// Display width of a string (one column per character).
@@ -69,16 +80,19 @@ impl Table {
         }
     }
 
-    /// Add a row.
+    /// Add a row. Cells are shown on one line, whatever they hold.
     pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(Row { cells, note: None });
+        self.rows.push(Row {
+            cells: one_line(cells),
+            note: None,
+        });
     }
 
     /// Add a row with an indented line under it (for long values such as URIs).
     pub fn row_with_note(&mut self, cells: Vec<String>, note: String) {
         self.rows.push(Row {
-            cells,
-            note: Some(note),
+            cells: one_line(cells),
+            note: Some(escaped(&note).into_owned()),
         });
     }
 
@@ -124,17 +138,18 @@ pub struct Block {
 }
 
 impl Block {
-    /// A block with a heading line.
+    /// A block with a heading line (shown on one line, whatever it holds).
     pub fn new(heading: impl Into<String>) -> Self {
         Block {
-            heading: Some(heading.into()),
+            heading: Some(escaped(&heading.into()).into_owned()),
             pairs: Vec::new(),
         }
     }
 
-    /// Add a line.
+    /// Add a line; the value is shown on one line, whatever it holds.
     pub fn field(&mut self, key: &str, value: impl Into<String>) -> &mut Self {
-        self.pairs.push((key.to_string(), value.into()));
+        self.pairs
+            .push((key.to_string(), escaped(&value.into()).into_owned()));
         self
     }
 

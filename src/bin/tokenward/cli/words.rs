@@ -2,6 +2,7 @@
 
 use tokenward::error::Candidates;
 use tokenward::ops::Destruction;
+use tokenward::text::escaped;
 
 /// The tokens or objects a selector could have meant, one per line (two for an object: its
 /// URI under it), under the error.
@@ -22,7 +23,10 @@ pub fn candidates(c: Candidates<'_>) -> String {
             for o in objects {
                 out.push_str(&format!(
                     "  {:<24} id {:<10} {}\n      {}\n",
-                    o.label, o.id, o.detail, o.uri
+                    escaped(&o.label),
+                    o.id,
+                    escaped(&o.detail),
+                    escaped(&o.uri)
                 ));
             }
         }
@@ -30,8 +34,12 @@ pub fn candidates(c: Candidates<'_>) -> String {
     out
 }
 
-/// The question asked before something is destroyed.
+/// The question asked before something is destroyed (names escaped: one line).
 pub fn destruction_question(what: &Destruction) -> String {
+    escaped(&question(what)).into_owned()
+}
+
+fn question(what: &Destruction) -> String {
     match what {
         Destruction::Certificate { name, token } => format!(
             "Delete the certificate \"{name}\" from token \"{token}\"? Its key stays. Type yes to confirm: "

@@ -1,0 +1,336 @@
+//! The security audit's findings, each as a test that fails on the code the audit read:
+//! generated files that could be turned into code, what a terminal shows, secrets in a
+//! mistyped URI, hostile input files, and the audit log's gaps.
+
+mod common;
+
+use std::os::unix::ffi::OsStrExt;
+
+use common::{fixture, path, Hsm, SO_PIN, USER_PIN};
+
+/// A key on the token whose label was written by another tool, with a newline and a line of
+/// OpenSSL configuration in it.
+fn token_with_hostile_label(label: &str) -> Hsm {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.pkcs11_tool(&[
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--keypairgen",
+        "--key-type",
+        "EC:prime256v1",
+        "--id",
+        "05",
+        "--label",
+        label,
+    ])
+    .ok();
+    hsm
+}
+
+#[test]
+fn export_config_cannot_be_turned_into_code_by_a_label() {
+    let evil = "x\ndynamic_path = /tmp/evil.so\n";
+    let hsm = token_with_hostile_label(evil);
+    let out = hsm.path("openssl");
+    hsm.tw(&[
+        "export-config",
+        "--for",
+        "openssl",
+        "--key",
+        "05",
+        "--out",
+        path(&out),
+    ])
+    .ok();
+    let cnf = std::fs::read_to_string(out.join("openssl-engine.cnf")).unwrap();
+    assert!(
+        !cnf.lines()
+            .any(|l| l.trim() == "dynamic_path = /tmp/evil.so"),
+        "{cnf}"
+    );
+    assert_eq!(
+        cnf.lines()
+            .filter(|l| l.starts_with("dynamic_path"))
+            .count(),
+        1,
+        "{cnf}"
+    );
+    // The Java, p11-kit and shell files too: one line per setting, whatever the label.
+    for program in ["java", "gnutls", "nss"] {
+        let dir = hsm.path(program);
+        hsm.tw(&[
+            "export-config",
+            "--for",
+            program,
+            "--key",
+            "05",
+            "--out",
+            path(&dir),
+        ])
+        .ok();
+        for f in std::fs::read_dir(&dir).unwrap().flatten() {
+            let text = std::fs::read_to_string(f.path()).unwrap();
+            assert!(
+                !text.contains("\ndynamic_path"),
+                "{}: {text}",
+                f.path().display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_nss_script_quotes_a_token_label_safely() {
+    let marker = std::env::temp_dir().join(format!("tw-pwned-{}", std::process::id()));
+    let _ = std::fs::remove_file(&marker);
+    // A token label that breaks out of single quotes and runs a command.
+    let label = format!("a'$(touch {})'", marker.display());
+    let hsm = Hsm::new();
+    hsm.add_token(&label[..label.len().min(32)]);
+    let token_label = &label[..label.len().min(32)];
+    hsm.import_p12("modern-p256.p12", "leaf");
+    let _ = token_label;
+    let dir = hsm.path("nss");
+    hsm.tw(&[
+        "export-config",
+        "--for",
+        "nss",
+        "--key",
+        "leaf",
+        "--out",
+        path(&dir),
+    ])
+    .ok();
+    let db = hsm.path("nssdb");
+    let run = hsm.run_peer("sh", &[path(&dir.join("nss-add-module.sh")), path(&db)]);
+    assert!(
+        !marker.exists(),
+        "the label ran a command: {}",
+        run.all_output()
+    );
+}
+
+#[test]
+fn labels_with_control_characters_are_refused_naming_the_character() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    // From the command line…
+    let v = hsm
+        .tw(&[
+            "keys", "generate", "--type", "p256", "--label", "a\nb", "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(v["error"]["reason"], "control_character");
+    assert!(v["error"]["message"].as_str().unwrap().contains("U+000A"));
+    // …and from a PKCS#12 file's friendly name.
+    let p12 = hsm.path("evil.p12");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "pkcs12",
+            "-export",
+            "-inkey",
+            path(&fixture("leaf-p384.key")),
+            "-in",
+            path(&fixture("leaf-p384.pem")),
+            "-name",
+            "evil\u{1b}[2Jname",
+            "-passout",
+            "pass:pw",
+            "-out",
+            path(&p12),
+        ],
+    )
+    .ok();
+    let pw = hsm.write("pw", "pw");
+    let v = hsm
+        .tw(&[
+            "keys",
+            "import",
+            path(&p12),
+            "--password-file",
+            path(&pw),
+            "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(v["error"]["reason"], "control_character");
+    assert!(v["error"]["message"].as_str().unwrap().contains("U+001B"));
+    // Nothing was written.
+    let objects = hsm.tw(&["objects", "--login", "--json"]).ok().json();
+    assert!(objects["objects"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_terminal_is_shown_names_on_one_line_and_no_escape_sequence() {
+    let hsm = token_with_hostile_label("k\u{1b}[2J\nChecked   trusted\u{202e}x");
+    for args in [&["objects", "--login"][..], &["certs", "list"][..]] {
+        let out = hsm.tw(args);
+        let all = out.all_output();
+        assert!(!all.contains('\u{1b}'), "{all}");
+        assert!(!all.contains('\u{202e}'), "{all}");
+        assert!(!all.contains("\nChecked   trusted"), "{all}");
+    }
+    let out = hsm.tw(&["objects", "--login"]).ok();
+    assert!(
+        out.stdout.contains("\\u{1b}[2J\\u{a}Checked"),
+        "{}",
+        out.stdout
+    );
+    // JSON keeps the label as it is.
+    let v = hsm.tw(&["objects", "--login", "--json"]).ok().json();
+    assert!(v["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o["label"].as_str().unwrap().contains('\u{1b}')));
+}
+
+#[test]
+fn a_mistyped_pin_value_in_a_selector_is_never_echoed() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    for selector in [
+        "pkcs11:token=nope;pin-valu=SECRET1234",
+        "pkcs11:token=nope;PIN-VALUE=SECRET1234",
+        "pkcs11:token=nope;pin-valueSECRET1234",
+        "pkcs11:token=nope; pin-value=SECRET1234",
+        "pkcs11:pin-value SECRET1234",
+        "nope pin-value=SECRET1234",
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["--token", selector, "tokens"];
+            if json {
+                args.push("--json");
+            }
+            let out = hsm.run(&args);
+            assert_ne!(out.code, 0, "{selector}");
+            assert!(
+                !out.all_output().contains("SECRET1234"),
+                "{selector}: {}",
+                out.all_output()
+            );
+        }
+        let out = hsm.run(&["certs", "show", selector]);
+        assert!(
+            !out.all_output().contains("SECRET1234"),
+            "{}",
+            out.all_output()
+        );
+    }
+}
+
+#[test]
+fn secret_files_must_be_small_regular_files() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    let big = hsm.write("big.pin", vec![b'a'; 100_000]);
+    let v = hsm
+        .run(&["objects", "--login", "--pin-file", path(&big), "--json"])
+        .code(2)
+        .json();
+    assert_eq!(v["error"]["reason"], "file_too_large");
+    // A FIFO would wait forever for a writer: refused at once.
+    let fifo = hsm.path("pin.fifo");
+    let made = hsm.run_peer("mkfifo", &[path(&fifo)]);
+    assert_eq!(made.code, 0);
+    let v = hsm
+        .run(&["objects", "--login", "--pin-file", path(&fifo), "--json"])
+        .code(2)
+        .json();
+    assert_eq!(v["error"]["reason"], "not_a_regular_file");
+}
+
+#[test]
+fn an_output_path_that_is_not_utf8_is_refused_before_the_export() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.import_p12("modern-p256.p12", "leaf");
+    let bad = std::ffi::OsStr::from_bytes(b"/tmp/tw-\xff.pem");
+    let out = hsm
+        .tokenward()
+        .args(["keys", "export-public", "--key", "leaf", "--json", "--out"])
+        .arg(bad)
+        .args(["--pin-env", "P"])
+        .env("P", USER_PIN)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["error"]["reason"], "path_not_utf8");
+}
+
+#[test]
+fn a_wrong_so_pin_and_a_failed_export_write_are_audit_events() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.run_env(
+        &[
+            "pin",
+            "unblock",
+            "--so-pin-env",
+            "SO",
+            "--new-pin-env",
+            "NEW",
+        ],
+        &[("SO", "wrong-so-pin-0"), ("NEW", "NewPin5678")],
+    )
+    .code(4);
+    hsm.tw(&[
+        "keys",
+        "generate",
+        "--type",
+        "p256",
+        "--label",
+        "x",
+        "--extractable",
+    ])
+    .ok();
+    // The target is a folder: the rename fails after the key left the token.
+    let target = hsm.path("a-folder.p8");
+    std::fs::create_dir(&target).unwrap();
+    hsm.run_env(
+        &[
+            "keys",
+            "export-private",
+            "--key",
+            "x",
+            "--out",
+            path(&target),
+            "--force",
+            "--pin-env",
+            "P",
+            "--new-password-env",
+            "P",
+        ],
+        &[("P", USER_PIN)],
+    )
+    .code(1);
+    let log = std::fs::read_to_string(hsm.path("state/tokenward/audit.log")).unwrap();
+    let events: Vec<serde_json::Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(
+        events.iter().any(|e| e["event"] == "pin_unblocked"
+            && e["outcome"] == "failure"
+            && e["detail"] == "wrong_pin"),
+        "{log}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e["event"] == "key_exported" && e["outcome"] == "failure"),
+        "{log}"
+    );
+    // And the SO PIN still works: one wrong attempt is not a lock.
+    hsm.run_env(
+        &[
+            "pin",
+            "unblock",
+            "--so-pin-env",
+            "SO",
+            "--new-pin-env",
+            "NEW",
+        ],
+        &[("SO", SO_PIN), ("NEW", "NewPin5678")],
+    )
+    .ok();
+}
