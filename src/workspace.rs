@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::ops::Ask;
 use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
-use crate::token::find::{select_key, ObjectSelector};
+use crate::token::find::{certs_of_key, select_key, ObjectSelector};
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
 
@@ -265,6 +265,16 @@ impl Workspace {
         let (token, session, pin) = self.open_logged_in(rw, ask)?;
         let (certs, keys) = read_certificates(&session, &token.report)?;
         let (key, cert) = select_key(&certs, &keys, selector, self.default_cert(&token))?;
+        let claiming = certs_of_key(&certs, key);
+        if let (Some(chosen), true) = (cert, claiming.len() > 1) {
+            self.warn(format!(
+                "{} certificates on the token claim the key \"{}\"; using \"{}\" (id {}). Certificates can be added to a token without its PIN: check the others with `tokenward certs list --login`",
+                claiming.len(),
+                key.label,
+                chosen.label,
+                hex::encode(&chosen.id)
+            ));
+        }
         then(KeyUse {
             token: &token,
             session,

@@ -148,7 +148,11 @@ fn bad_pin_sources_fail_with_exit_2_and_a_clear_message() {
             "X",
         ])
         .code(2);
-    assert!(out.stderr.contains("is not a regular file"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("is not a regular file"),
+        "{}",
+        out.stderr
+    );
     let out = hsm
         .run(&[
             "pin",

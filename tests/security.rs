@@ -334,3 +334,98 @@ fn a_wrong_so_pin_and_a_failed_export_write_are_audit_events() {
     )
     .ok();
 }
+
+#[test]
+fn planted_certificates_neither_break_signing_nor_take_the_signers_place() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.import_p12("modern-p256.p12", "leaf");
+    // A copy of the user's certificate with bytes after it, and a certificate for the user's
+    // public key under another name, issued by nobody on the token: both written without a PIN.
+    let leaf_der = std::fs::read(fixture("leaf-p256.der")).unwrap();
+    let mut padded = leaf_der.clone();
+    padded.extend_from_slice(b"trailing junk");
+    let padded_file = hsm.write("padded.der", &padded);
+    let public = hsm.path("leaf.pub.pem");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "pkey",
+            "-in",
+            path(&fixture("leaf-p256.key")),
+            "-pubout",
+            "-out",
+            path(&public),
+        ],
+    )
+    .ok();
+    let mallory = hsm.path("mallory.pem");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "x509",
+            "-new",
+            "-force_pubkey",
+            path(&public),
+            "-subj",
+            "/CN=Mallory",
+            "-key",
+            path(&fixture("expired.key")),
+            "-days",
+            "30",
+            "-out",
+            path(&mallory),
+        ],
+    )
+    .ok();
+    let mallory_der = hsm.path("mallory.der");
+    hsm.run_peer(
+        "openssl",
+        &[
+            "x509",
+            "-in",
+            path(&mallory),
+            "-outform",
+            "DER",
+            "-out",
+            path(&mallory_der),
+        ],
+    )
+    .ok();
+    for (file, id, label) in [
+        (&padded_file, "77", "copy"),
+        (&mallory_der, "99", "Mallory"),
+    ] {
+        hsm.pkcs11_tool(&[
+            "--write-object",
+            path(file),
+            "--type",
+            "cert",
+            "--id",
+            id,
+            "--label",
+            label,
+        ])
+        .ok();
+    }
+    // Signing by the key's label, and with no selector at all, uses the real certificate.
+    let doc = hsm.write("doc.txt", "payment order 1\n");
+    for args in [&["--key", "leaf"][..], &[][..]] {
+        let mut all = vec!["sign", path(&doc), "--force"];
+        all.extend_from_slice(args);
+        let out = hsm.tw(&all).ok();
+        assert!(
+            out.stderr
+                .contains("certificates on the token claim the key"),
+            "{}",
+            out.stderr
+        );
+        let sig = format!("{}.p7s", path(&doc));
+        let v = hsm.run(&["verify", path(&doc), &sig, "--json"]).ok().json();
+        assert!(v["signer"].as_str().unwrap().contains("Ivanov Ivan"), "{v}");
+    }
+    // The padded copy lists as the same certificate, without its junk.
+    let exported = hsm.path("copy.der");
+    hsm.run(&["certs", "export", "77", "--der", "--out", path(&exported)])
+        .ok();
+    assert_eq!(std::fs::read(exported).unwrap(), leaf_der);
+}

@@ -151,6 +151,18 @@ fn read_certificate(
         )),
         _ => cert::parse(&der),
     };
+    // Bytes after the certificate (anyone can write a certificate object) are dropped here,
+    // once, so that listing, chains, CMS and exports all see the same certificate.
+    if info.is_ok() {
+        if let Ok((rest, _)) =
+            <x509_parser::certificate::X509Certificate as x509_parser::prelude::FromDer<
+                x509_parser::error::X509Error,
+            >>::from_der(&der)
+        {
+            let len = der.len() - rest.len();
+            der.truncate(len);
+        }
+    }
     let key = match &info {
         Ok(i) => match_key(&i.public_key, &id, keys),
         Err(_) => match_key(&PublicKeyMaterial::Other, &id, keys),

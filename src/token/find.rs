@@ -200,6 +200,55 @@ fn one<'a>(
     }
 }
 
+/// The certificates on the token that claim `key` (by its public key), the most trustworthy
+/// first. Certificate objects are public: anyone holding the token can add one without a
+/// PIN, so one with the key's own CKA_ID and an issuer on the token whose signature verifies
+/// comes before one that merely carries the same public key.
+pub fn certs_of_key<'a>(certs: &'a [TokenCert], key: &KeyObject) -> Vec<&'a TokenCert> {
+    let mut claiming: Vec<&TokenCert> = certs
+        .iter()
+        .filter(|c| c.key.handle == Some(key.handle))
+        .collect();
+    claiming.sort_by_key(|c| {
+        let same_id = c.id == key.id;
+        let verifies = issuer_verifies(c, certs);
+        let valid = c.info.as_ref().is_ok_and(|i| i.validity == Validity::Valid);
+        (!same_id, !verifies, !valid)
+    });
+    claiming
+}
+
+/// Does an issuer of `c` found on the token verify `c`'s signature?
+fn issuer_verifies(c: &TokenCert, certs: &[TokenCert]) -> bool {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let Some(issuer) = super::certs::chain(c, certs).into_iter().next() else {
+        return false;
+    };
+    match (
+        X509Certificate::from_der(&c.der),
+        X509Certificate::from_der(&issuer.der),
+    ) {
+        (Ok((_, cert)), Ok((_, issuer))) => {
+            cert.verify_signature(Some(issuer.public_key())).is_ok()
+        }
+        _ => false,
+    }
+}
+
+/// Is `c` the certificate [`certs_of_key`] prefers for its key (or not tied to a key)?
+fn preferred_for_its_key(c: &TokenCert, certs: &[TokenCert], keys: &[KeyObject]) -> bool {
+    let Some(key) = c
+        .key
+        .handle
+        .and_then(|h| keys.iter().find(|k| k.handle == h))
+    else {
+        return true;
+    };
+    certs_of_key(certs, key)
+        .first()
+        .is_none_or(|best| std::ptr::eq(*best, c))
+}
+
 /// Pick a private key (and its certificate, if one is on the token): by selector, which may
 /// name the key or its certificate; else the key of the default certificate; else the only
 /// private key. Private keys are seen only after a login.
@@ -212,7 +261,7 @@ pub fn select_key<'a>(
     selector: Option<&ObjectSelector>,
     default_fingerprint: Option<&str>,
 ) -> Result<(&'a KeyObject, Option<&'a TokenCert>)> {
-    let cert_of = |k: &KeyObject| certs.iter().find(|c| c.key.handle == Some(k.handle));
+    let cert_of = |k: &KeyObject| certs_of_key(certs, k).into_iter().next();
     let key_of = |c: &TokenCert| {
         c.key
             .handle
@@ -245,7 +294,17 @@ pub fn select_key<'a>(
             }),
         },
         None => {
-            let cert = select_cert(certs, None, default_fingerprint)?;
+            // A planted copy claiming a key does not make the choice ambiguous.
+            let preferred: Vec<TokenCert> = certs
+                .iter()
+                .filter(|c| preferred_for_its_key(c, certs, keys))
+                .cloned()
+                .collect();
+            let chosen = select_cert(&preferred, None, default_fingerprint)?;
+            let cert = certs
+                .iter()
+                .find(|c| c.handle == chosen.handle)
+                .expect("chosen among them");
             let key = key_of(cert).ok_or_else(|| Error::ObjectNotFound {
                 what: "private key",
                 selector: format!("the key of certificate \"{}\"", cert.label),

@@ -192,7 +192,7 @@ pub(crate) fn named<T: Named + Send + Sync>() -> impl clap::builder::TypedValueP
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Context::new(cli.global)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Modules(args) => modules::run(&ctx, &args),
         Command::Tokens(args) => tokens::run(&ctx, &args),
         Command::Objects(args) => objects::run(&ctx, &args),
@@ -206,5 +206,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Verify(args) => sign::verify(&ctx, &args),
         Command::Recovery(cmd) => recovery::run(&ctx, &cmd),
         Command::Generate(args) => generate::run(&args),
-    }
+    };
+    // Warnings the operation gathered (an audit log that could not be written, several
+    // certificates claiming one key) come after its output.
+    ctx.show_warnings();
+    result
 }
