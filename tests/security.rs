@@ -429,3 +429,76 @@ fn planted_certificates_neither_break_signing_nor_take_the_signers_place() {
         .ok();
     assert_eq!(std::fs::read(exported).unwrap(), leaf_der);
 }
+
+#[test]
+fn an_interrupted_import_is_shown_and_finished_by_running_it_again() {
+    let import = [
+        "keys",
+        "import",
+        "P12",
+        "--password-file",
+        "PW",
+        "--label",
+        "leaf",
+        "--id",
+        "42",
+    ];
+    for kill_after in 1..=3 {
+        let hsm = Hsm::with_tokens(&["sec"]);
+        let (p12, pw) = (fixture("modern-p256.p12"), fixture("password.txt"));
+        let args: Vec<&str> = import
+            .iter()
+            .map(|a| match *a {
+                "P12" => path(&p12),
+                "PW" => path(&pw),
+                other => other,
+            })
+            .collect();
+        let killed = hsm.tw_faulty(
+            &[("P11FAULT_ABORT_AFTER_CREATE", &kill_after.to_string())],
+            &args,
+        );
+        assert_ne!(
+            killed.code, 0,
+            "the import was not killed after {kill_after}"
+        );
+        // Never a private key without its public key and certificate…
+        let privkeys = hsm.pkcs11_tool(&["--login", "--pin", USER_PIN, "-O", "--type", "privkey"]);
+        assert!(
+            !privkeys.stdout.contains("Private Key Object"),
+            "after {kill_after}: {}",
+            privkeys.stdout
+        );
+        // …and the interruption is shown.
+        let v = hsm.tw(&["objects", "--login", "--json"]).ok().json();
+        assert_eq!(v["pending_imports"].as_array().unwrap().len(), 1, "{v}");
+        assert_eq!(v["pending_imports"][0]["journal"]["id"], "42");
+        let text = hsm.tw(&["certs", "list", "--login"]).ok().stdout;
+        assert!(text.contains("was interrupted"), "{text}");
+        // The same command finishes it.
+        let done = hsm.tw(&args).ok();
+        assert!(
+            done.stdout.contains("Interrupted key import finished"),
+            "{}",
+            done.stdout
+        );
+        let v = hsm.tw(&["objects", "--login", "--json"]).ok().json();
+        assert!(v["pending_imports"].as_array().unwrap().is_empty(), "{v}");
+        let all = hsm
+            .pkcs11_tool(&["--login", "--pin", USER_PIN, "-O"])
+            .stdout;
+        for kind in [
+            "Private Key Object",
+            "Public Key Object",
+            "Certificate Object",
+        ] {
+            assert!(
+                all.contains(kind),
+                "{kind} missing after {kill_after}:\n{all}"
+            );
+        }
+        // It signs.
+        let doc = hsm.write("doc.txt", "after the interruption\n");
+        hsm.tw(&["sign", path(&doc), "--key", "42"]).ok();
+    }
+}

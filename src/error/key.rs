@@ -46,6 +46,9 @@ pub enum KeyError {
         /// The limit.
         limit: String,
     },
+    /// The key file's public half is not the one its private half gives.
+    #[error("the key file's public key does not belong to its private key")]
+    PairMismatch,
     /// No private key in the file.
     #[error("the file holds no private key (looked for a PEM PRIVATE KEY block)")]
     NoPrivateKey,
@@ -143,6 +146,7 @@ impl KeyError {
                 "tokenward imports one key at a time (split it with openssl pkcs12)".into()
             }
             NotForCms { .. } => "use --format raw for it".into(),
+            PairMismatch => "the file is damaged or was put together from two keys; export the key again. Nothing was written".into(),
             KdfTooCostly { .. } => "export the key again with usual settings (for example `openssl pkcs8 -topk8 -v2 aes-256-cbc`)".into(),
             _ => return None,
         })

@@ -8,6 +8,7 @@ use p12_keystore::Pkcs12Archive;
 use zeroize::Zeroizing;
 
 use super::generate::{check_free, random_bytes, RANDOM_ID_LEN};
+use super::journal::{self, Journal};
 use super::material::PrivateKey;
 use crate::cert::{self, CertInfo};
 use crate::error::{Error, Existing, KeyError, Result};
@@ -153,6 +154,8 @@ pub struct Imported {
     pub certificate: Option<String>,
     /// How many issuer certificates were added (ones already present are skipped).
     pub chain_added: usize,
+    /// This run finished an import that had been interrupted.
+    pub resumed: bool,
     #[serde(skip)]
     /// The private key object.
     pub private: Option<ObjectHandle>,
@@ -160,8 +163,13 @@ pub struct Imported {
 
 /// Write the bundle to the token. The session must be read-write and logged in.
 ///
+/// The writes are journalled (see [`super::journal`]): the journal first, then the issuers,
+/// the public key and the certificate, the private key last, then the journal goes. An import
+/// that was interrupted is finished by running it again with the same key file: what is
+/// already there is kept, what is missing is written, under the label and id it began with.
+///
 /// # Errors
-/// The label, id or key is taken, or a write failed (what was written is removed again).
+/// The label, id or key is taken, or a write failed (what this run wrote is removed again).
 pub fn write(
     token: &TokenRef,
     session: &Session,
@@ -169,18 +177,33 @@ pub fn write(
     label: &str,
     id: Option<Vec<u8>>,
 ) -> Result<Imported> {
-    check_free(session, label, id.as_deref())?;
     let (existing_certs, keys) = read_certificates(session, &token.report)?;
+    let fingerprint = journal::fingerprint(&bundle.key.public)?;
+    let resumed = journal::read(session)?
+        .into_iter()
+        .find(|(_, j)| j.public_key_sha256 == fingerprint);
     let material = bundle.key.public.material();
-    if let Some(k) = keys.iter().find(|k| k.same_public_key(&material)) {
-        return Err(Error::ObjectExists(Existing::Key {
-            label: k.label.clone(),
-            id: hex::encode(&k.id),
-        }));
-    }
-    let id = match id {
-        Some(id) => id,
-        None => random_bytes(RANDOM_ID_LEN)?,
+    let (label, id) = match &resumed {
+        Some((_, j)) => (j.label.clone(), hex::decode(&j.id).unwrap_or_default()),
+        None => {
+            check_free(session, label, id.as_deref())?;
+            if let Some(k) = keys.iter().find(|k| k.same_public_key(&material)) {
+                return Err(Error::ObjectExists(Existing::Key {
+                    label: k.label.clone(),
+                    id: hex::encode(&k.id),
+                }));
+            }
+            let id = match id {
+                Some(id) => id,
+                None => random_bytes(RANDOM_ID_LEN)?,
+            };
+            (label.to_string(), id)
+        }
+    };
+    let label = label.as_str();
+    let present = |private: bool| {
+        keys.iter()
+            .any(|k| k.private == private && k.id == id && k.same_public_key(&material))
     };
     let common = [
         Attribute::Token(true),
@@ -200,13 +223,15 @@ pub fn write(
     public_t.extend(public_usage);
 
     let mut written: Vec<ObjectHandle> = Vec::new();
-    let result = (|| -> Result<(ObjectHandle, usize)> {
-        let private = session.create_object(&private_t)?;
-        written.push(private);
-        written.push(session.create_object(&public_t)?);
-        if let Some(c) = &bundle.cert {
-            written.push(session.create_object(&cert_template(label, &id, &c.der, &c.info))?);
-        }
+    let result = (|| -> Result<(Option<ObjectHandle>, usize)> {
+        let journal_object = match &resumed {
+            Some((h, _)) => *h,
+            None => {
+                let h = journal::begin(session, &Journal::new(&bundle.key.public, label, &id)?)?;
+                written.push(h);
+                h
+            }
+        };
         let mut added = 0;
         for c in &bundle.chain {
             if existing_certs.iter().any(|e| e.der == c.der) {
@@ -220,6 +245,23 @@ pub fn write(
             ))?);
             added += 1;
         }
+        if !present(false) {
+            written.push(session.create_object(&public_t)?);
+        }
+        if let Some(c) = &bundle.cert {
+            if !existing_certs.iter().any(|e| e.der == c.der) {
+                written.push(session.create_object(&cert_template(label, &id, &c.der, &c.info))?);
+            }
+        }
+        let private = if present(true) {
+            None
+        } else {
+            let h = session.create_object(&private_t)?;
+            written.push(h);
+            Some(h)
+        };
+        session.destroy_object(journal_object)?;
+        written.retain(|h| *h != journal_object);
         Ok((private, added))
     })();
     super::material::wipe(&mut private_t);
@@ -230,7 +272,8 @@ pub fn write(
             key_type: bundle.key.public.describe(),
             certificate: bundle.cert.as_ref().map(|c| c.info.subject.clone()),
             chain_added,
-            private: Some(private),
+            resumed: resumed.is_some(),
+            private,
         }),
         Err(cause) => Err(roll_back(session, &written, cause)),
     }

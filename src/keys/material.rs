@@ -106,6 +106,13 @@ impl PrivateKey {
     /// Not a PKCS#1 RSAPrivateKey.
     pub fn from_pkcs1(der: &[u8]) -> Result<Self> {
         let k = pkcs1::RsaPrivateKey::from_der(der).map_err(|e| malformed("broken RSA key", e))?;
+        // The halves must belong together before anything goes to the token. (ring refuses
+        // keys it does not sign with, such as 1024-bit ones; those are not checked here.)
+        if let Err(e) = ring::signature::RsaKeyPair::from_der(der) {
+            if e.to_string() == "InconsistentComponents" {
+                return Err(KeyError::PairMismatch.into());
+            }
+        }
         let v = |u: pkcs1::UintRef<'_>| strip_zeros(u.as_bytes());
         let public = PublicKey::Rsa {
             modulus: v(k.modulus),
@@ -143,6 +150,7 @@ impl PrivateKey {
         let point = k
             .public_key
             .ok_or_else(|| Error::from(KeyError::NoPublicPoint))?;
+        check_ec_pair(&params, k.private_key, point)?;
         Ok(PrivateKey {
             public: PublicKey::Ec {
                 params: params.clone(),
@@ -250,6 +258,24 @@ pub fn pem_blocks(text: &str) -> Vec<&str> {
         rest = &after[len..];
     }
     out
+}
+
+/// The public point of an EC key file must be the one its private scalar gives: a file whose
+/// halves do not belong together is refused before anything is written.
+fn check_ec_pair(params: &[u8], private: &[u8], point: &[u8]) -> Result<()> {
+    use ring::signature::{
+        EcdsaKeyPair, ECDSA_P256_SHA256_ASN1_SIGNING, ECDSA_P384_SHA384_ASN1_SIGNING,
+    };
+    let alg = match params {
+        p if p == crate::keys::P256_PARAMS => &ECDSA_P256_SHA256_ASN1_SIGNING,
+        p if p == crate::keys::P384_PARAMS => &ECDSA_P384_SHA384_ASN1_SIGNING,
+        // Curves tokenward does not sign with are not checked here.
+        _ => return Ok(()),
+    };
+    let rng = ring::rand::SystemRandom::new();
+    EcdsaKeyPair::from_private_key_and_public_key(alg, private, point, &rng)
+        .map(drop)
+        .map_err(|_| KeyError::PairMismatch.into())
 }
 
 /// The most PBKDF2 iterations a key file may ask for (about ten seconds here; files from
@@ -419,6 +445,31 @@ mod tests {
             key_length: None,
         });
         assert_eq!(with(greedy).reason(), Some("kdf_too_costly"));
+    }
+
+    /// A key file whose public point is another key's is refused before anything is written.
+    #[test]
+    fn a_key_file_whose_halves_do_not_belong_together_is_refused() {
+        use der::{Decode, Encode};
+        let sec1_of = |name: &str| {
+            let pkcs8 = key_pkcs8(&fixture(name));
+            let info = pkcs8::PrivateKeyInfoRef::from_der(&pkcs8).unwrap();
+            info.private_key.as_bytes().to_vec()
+        };
+        let mine = sec1_of("leaf-p256.key");
+        let theirs = sec1_of("expired.key");
+        let other_point = sec1::EcPrivateKey::from_der(&theirs)
+            .unwrap()
+            .public_key
+            .unwrap()
+            .to_vec();
+        let mut forged = sec1::EcPrivateKey::from_der(&mine).unwrap();
+        forged.public_key = Some(&other_point);
+        let der = forged.to_der().unwrap();
+        let err = PrivateKey::from_sec1(&der, Some(crate::keys::P256_PARAMS.to_vec())).unwrap_err();
+        assert_eq!(err.reason(), Some("pair_mismatch"));
+        // The genuine pair passes.
+        PrivateKey::from_sec1(&mine, Some(crate::keys::P256_PARAMS.to_vec())).unwrap();
     }
 
     /// The PKCS#8 DER inside a PEM PRIVATE KEY fixture.

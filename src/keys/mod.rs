@@ -9,6 +9,7 @@ pub mod export;
 pub mod export_config;
 pub mod generate;
 pub mod import;
+pub mod journal;
 pub mod material;
 pub mod public;
 

@@ -13,6 +13,7 @@ use crate::cert::{self, CertInfo, Validity};
 use crate::error::{Error, InputError, Result};
 use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::import::roll_back;
+use crate::keys::journal::{self, PendingImport};
 use crate::token::certs::{
     ca_id, cert_template, chain, match_key, read_certificates, KeyMatch, KeyObject, MatchKind,
     TokenCert,
@@ -126,6 +127,8 @@ pub struct CertList {
     pub logged_in: bool,
     /// The certificates kept by the filter, the usable ones first.
     pub certificates: Vec<CertEntry>,
+    /// Key imports that were interrupted (run the same `keys import` again to finish one).
+    pub pending_imports: Vec<PendingImport>,
 }
 
 /// The token's certificates and keys, with a login first when asked.
@@ -148,7 +151,8 @@ fn load(
 /// # Errors
 /// No token; a wrong PIN with `login`; the module's errors.
 pub fn list(ws: &Workspace, login: bool, filter: &CertFilter, ask: &dyn Ask) -> Result<CertList> {
-    let (token, _session, mut certs, _) = load(ws, login, ask)?;
+    let (token, session, mut certs, _) = load(ws, login, ask)?;
+    let pending_imports = journal::pending(&session, &token.report)?;
     certs.retain(|c| filter.keeps(c));
     certs.sort_by(|a, b| {
         let name = |c: &TokenCert| {
@@ -164,6 +168,7 @@ pub fn list(ws: &Workspace, login: bool, filter: &CertFilter, ask: &dyn Ask) -> 
         token: TokenSummary::of(&token),
         logged_in: login,
         certificates: certs.iter().map(|c| CertEntry::of(c, default)).collect(),
+        pending_imports,
     })
 }
 

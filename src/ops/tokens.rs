@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Ask, TokenSummary};
 use crate::audit::EventKind;
 use crate::error::{Error, InputError, Result};
+use crate::keys::journal::{self, PendingImport};
 use crate::pin::Pin;
 use crate::token::discovery::{Candidate, Origin};
 use crate::token::pin::{self as pin_ops, PinUser};
@@ -173,6 +174,8 @@ pub struct ObjectList {
     pub logged_in: bool,
     /// Every object.
     pub objects: Vec<ObjectReport>,
+    /// Key imports that were interrupted (run the same `keys import` again to finish one).
+    pub pending_imports: Vec<PendingImport>,
 }
 
 /// `objects`: every object on the token (private ones too with `login`).
@@ -189,6 +192,7 @@ pub fn objects(ws: &Workspace, login: bool, ask: &dyn Ask) -> Result<ObjectList>
         token: TokenSummary::of(&token),
         logged_in: login,
         objects: list_objects(&session, &token.report)?,
+        pending_imports: journal::pending(&session, &token.report)?,
     })
 }
 

@@ -130,7 +130,9 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&result);
     }
-    output::text(&render_list(&result, &filter, args))
+    let mut text = render_list(&result, &filter, args);
+    text.push_str(&words::pending_imports(&result.pending_imports));
+    output::text(&text)
 }
 
 fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -> String {

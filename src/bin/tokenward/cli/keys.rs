@@ -352,8 +352,14 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
     }
     let i = &done.imported;
     let mut b = Block::new(format!(
-        "Key imported ({}) onto token \"{}\"",
-        i.key_type, done.token.label
+        "{} ({}) onto token \"{}\"",
+        if i.resumed {
+            "Interrupted key import finished"
+        } else {
+            "Key imported"
+        },
+        i.key_type,
+        done.token.label
     ));
     b.field("Label", i.label.clone())
         .field("ID", i.id.clone())

@@ -24,7 +24,9 @@ pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&list);
     }
-    output::text(&render(&list.token.label, list.logged_in, &list.objects))
+    let mut text = render(&list.token.label, list.logged_in, &list.objects);
+    text.push_str(&super::words::pending_imports(&list.pending_imports));
+    output::text(&text)
 }
 
 fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {
