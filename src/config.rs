@@ -106,12 +106,25 @@ impl Config {
                 })
             }
         };
-        let config: Config = toml::from_str(&text).map_err(|e| Error::ConfigInvalid {
-            reason: format!("{}: {}", path.display(), e.message()),
+        Self::parse(&text).map_err(|e| match e {
+            Error::ConfigInvalid { reason } => Error::ConfigInvalid {
+                reason: format!("{}: {reason}", path.display()),
+            },
+            other => other,
+        })
+    }
+
+    /// Parse a configuration's text.
+    ///
+    /// # Errors
+    /// Not valid TOML of this shape, or a policy that loosens the PIN policy.
+    pub fn parse(text: &str) -> Result<Config> {
+        let config: Config = toml::from_str(text).map_err(|e| Error::ConfigInvalid {
+            reason: e.message().to_string(),
         })?;
-        config.pin_policy().map_err(|e| Error::ConfigInvalid {
-            reason: format!("{}: {e}", path.display()),
-        })?;
+        config
+            .pin_policy()
+            .map_err(|reason| Error::ConfigInvalid { reason })?;
         Ok(config)
     }
 

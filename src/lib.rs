@@ -75,6 +75,8 @@ pub mod cert;
 pub mod config;
 pub mod error;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod keys;
 pub mod names;
 pub mod ops;

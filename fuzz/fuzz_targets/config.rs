@@ -1,0 +1,6 @@
+//! Fuzz target `config`: see `tokenward::fuzz_targets::config` for what it feeds and checks.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| tokenward::fuzz_targets::config(data));
