@@ -5,8 +5,11 @@
 
 use crate::pin::Pin;
 
+/// A fuzz target: arbitrary bytes in, a panic on a bug.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its corpus folder.
-pub const ALL: &[(&str, fn(&[u8]))] = &[
+pub const ALL: &[(&str, Target)] = &[
     ("uri", uri),
     ("certs", certs),
     ("pkcs12", pkcs12),
