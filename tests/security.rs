@@ -502,3 +502,37 @@ fn an_interrupted_import_is_shown_and_finished_by_running_it_again() {
         hsm.tw(&["sign", path(&doc), "--key", "42"]).ok();
     }
 }
+
+#[test]
+fn no_core_dump_while_a_pin_is_held() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    // tokenward waits for the PIN on standard input: look at its limits meanwhile.
+    let mut child = hsm
+        .tokenward()
+        .args(["objects", "--login", "--pin-stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let limits_file = format!("/proc/{}/limits", child.id());
+    let mut limits = String::new();
+    for _ in 0..200 {
+        limits = std::fs::read_to_string(&limits_file).unwrap_or_default();
+        let core = limits.lines().find(|l| l.starts_with("Max core file size"));
+        let fields: Vec<&str> = core.unwrap_or_default().split_whitespace().collect();
+        if fields.get(4..6) == Some(&["0", "0"][..]) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap_or_default()
+        .to_string();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{limits}");
+}
