@@ -77,7 +77,7 @@ pub fn cms(data: &[u8]) {
 pub fn chain(data: &[u8]) {
     let ders = crate::cert::split_pem_or_der(data).unwrap_or_else(|_| vec![data.to_vec()]);
     if let Some(leaf) = ders.first() {
-        let _ = crate::sign::chain::verify_chain(leaf, &ders, &ders);
+        let _ = crate::cert::path::validate(leaf, &ders, &ders, None);
     }
 }
 

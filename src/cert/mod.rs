@@ -6,6 +6,7 @@
 //! listing shows as "unreadable certificate".
 
 pub mod names;
+pub mod path;
 
 use serde::Serialize;
 use time::OffsetDateTime;

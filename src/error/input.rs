@@ -145,6 +145,9 @@ pub enum InputError {
     /// `--out` with several files.
     #[error("--out names one signature file")]
     OutWithSeveral,
+    /// No trusted CA given.
+    #[error("no trusted CA certificate was given")]
+    NoTrustAnchor,
     /// `--ca` without the signer's certificate.
     #[error("--ca checks the signer's certificate chain")]
     CaWithoutCert,
@@ -274,6 +277,7 @@ impl InputError {
             IsDirectory { .. } => "add --batch to sign the files in it".into(),
             OutWithSeveral => "with several files each signature goes next to its file".into(),
             CaWithoutCert => "give the signer's --cert".into(),
+            NoTrustAnchor => "give the CA certificates you trust with --ca FILE (repeatable)".into(),
             UnknownMechanism { known, .. } => format!("tokenward knows {}", known.join(", ")),
             UnknownName(_) => return None,
             NoTerminalToConfirm => "add --yes".into(),

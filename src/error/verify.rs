@@ -57,32 +57,17 @@ pub enum VerifyError {
         /// The parser's words.
         reason: String,
     },
-    /// A certificate is outside its validity.
-    #[error("the certificate \"{subject}\" is outside its validity period")]
-    Expired {
-        /// Its subject.
-        subject: String,
+    /// No valid path from the certificate to a trusted CA.
+    #[error("the certificate path is not valid: {reason} (at certificate {depth} of the path, counting the signer's as 0)")]
+    PathInvalid {
+        /// OpenSSL's words for the first problem of the best path.
+        reason: String,
+        /// Where in the path.
+        depth: u32,
     },
-    /// A CA certificate is outside its validity.
-    #[error("the CA certificate \"{subject}\" is outside its validity period")]
-    CaExpired {
-        /// Its subject.
-        subject: String,
-    },
-    /// No trusted CA issued the certificate.
-    #[error("no trusted CA certificate issued \"{subject}\" (its issuer is \"{issuer}\")")]
-    Untrusted {
-        /// Its subject.
-        subject: String,
-        /// Its issuer.
-        issuer: String,
-    },
-    /// The chain is too long.
-    #[error("the certificate chain is longer than {max}")]
-    ChainTooLong {
-        /// The limit.
-        max: usize,
-    },
+    /// The signer's key usage does not allow signing.
+    #[error("the signer's certificate does not allow signing (its key usage has neither digitalSignature nor nonRepudiation)")]
+    SignerMayNotSign,
     /// The token's signature matches the token key but not the certificate.
     #[error("the signature is good for the key on the token, not for the certificate")]
     CertificateKeyDiffers,
@@ -92,9 +77,9 @@ impl VerifyError {
     /// What to do about it.
     pub fn hint(&self) -> Option<String> {
         match self {
-            VerifyError::Untrusted { .. } => {
-                Some("give the issuing CA's certificate with --ca".into())
-            }
+            VerifyError::PathInvalid { .. } => Some(
+                "the signer's certificate does not lead to a CA you trust: give the right --ca (and any intermediate with --chain), or ask who sent the file".into(),
+            ),
             _ => None,
         }
     }

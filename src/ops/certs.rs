@@ -546,3 +546,61 @@ pub fn delete(ws: &Workspace, selector: &ObjectSelector, ask: &dyn Ask) -> Resul
         deleted: entry,
     })
 }
+
+/// What `certs verify` asks for.
+#[derive(Debug, Clone, Default)]
+pub struct VerifyRequest {
+    /// The certificate to check (PEM or DER; the first of a bundle).
+    pub cert: PathBuf,
+    /// Trusted CA certificates.
+    pub ca: Vec<PathBuf>,
+    /// Intermediate CA certificates.
+    pub chain: Vec<PathBuf>,
+    /// Check at this time instead of now.
+    pub at: Option<time::OffsetDateTime>,
+}
+
+/// The result of `certs verify` (only a valid path has one; an invalid one is an error).
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct CertVerified {
+    /// Always true.
+    pub valid: bool,
+    /// The certificate's subject.
+    pub subject: String,
+    /// The path that validated.
+    pub path: crate::cert::path::ValidPath,
+}
+
+/// `certs verify`: does the certificate lead to a trusted CA under RFC 5280 rules for
+/// document signing? Needs no token.
+///
+/// # Errors
+/// No `--ca`; unreadable files (exit 2); [`crate::Error::Verification`] when no path is
+/// valid (exit 7).
+pub fn verify(req: &VerifyRequest) -> Result<CertVerified> {
+    if req.ca.is_empty() {
+        return Err(InputError::NoTrustAnchor.into());
+    }
+    let leaf_file = CertFile::read(&req.cert)?;
+    let (leaf, info) = leaf_file
+        .certs
+        .first()
+        .ok_or(InputError::NoCertificateInFile { flag: "CERT" })?;
+    let mut anchors = Vec::new();
+    for p in &req.ca {
+        anchors.extend(CertFile::read(p)?.certs.into_iter().map(|(d, _)| d));
+    }
+    let mut pool: Vec<Vec<u8>> = leaf_file.certs[1..]
+        .iter()
+        .map(|(d, _)| d.clone())
+        .collect();
+    for p in &req.chain {
+        pool.extend(CertFile::read(p)?.certs.into_iter().map(|(d, _)| d));
+    }
+    let path = crate::cert::path::validate(leaf, &pool, &anchors, req.at)?;
+    Ok(CertVerified {
+        valid: true,
+        subject: info.subject.clone(),
+        path,
+    })
+}

@@ -25,6 +25,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("certs export", schema_for!(certs::CertExport)),
         ("certs import", schema_for!(certs::CertImport)),
         ("certs delete", schema_for!(certs::CertDeleted)),
+        ("certs verify", schema_for!(certs::CertVerified)),
         ("keys generate", schema_for!(keys::Generated)),
         ("keys csr", schema_for!(keys::KeyOutput)),
         ("keys import", schema_for!(keys::KeyImport)),

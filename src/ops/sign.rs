@@ -13,7 +13,6 @@ use crate::cert;
 use crate::error::{Error, InputError, Result};
 use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::public::PublicKey;
-use crate::sign::chain::verify_chain;
 use crate::sign::check::{self, CheckReport};
 use crate::sign::{cms, verify, SignMechanism, Signer};
 use crate::token::certs::chain;
@@ -337,8 +336,12 @@ pub struct VerifyRequest {
     pub cert: Option<PathBuf>,
     /// The signer's public key file (raw signatures).
     pub pubkey: Option<PathBuf>,
-    /// Trusted CA certificates: check the signer's chain up to one of them.
-    pub ca: Option<PathBuf>,
+    /// Trusted CA certificates: check the signer's path up to one of them.
+    pub ca: Vec<PathBuf>,
+    /// Intermediate certificates for the path, besides those the signature carries.
+    pub chain: Vec<PathBuf>,
+    /// Check the path's validity at this time instead of now.
+    pub at: Option<time::OffsetDateTime>,
     /// The mechanism of a raw signature.
     pub mechanism: Option<SignMechanism>,
 }
@@ -358,6 +361,18 @@ pub struct Verified {
     pub chain: Option<Vec<String>>,
     /// What was checked, in order.
     pub checked: Vec<String>,
+}
+
+/// Every certificate in these files (PEM bundles or DER).
+///
+/// # Errors
+/// An unreadable file or certificate.
+pub fn read_all_certs(paths: &[PathBuf]) -> Result<Vec<Vec<u8>>> {
+    let mut out = Vec::new();
+    for p in paths {
+        out.extend(read_certs(p)?);
+    }
+    Ok(out)
 }
 
 fn read_certs(path: &Path) -> Result<Vec<Vec<u8>>> {
@@ -450,17 +465,20 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
         pool = Vec::new();
     }
     let mut chain_path = None;
-    if let Some(ca) = &req.ca {
-        let anchors = read_certs(ca)?;
+    if !req.ca.is_empty() {
+        let anchors = read_all_certs(&req.ca)?;
+        let mut pool = pool;
+        pool.extend(read_all_certs(&req.chain)?);
         let leaf = signer_cert.as_ref().ok_or(InputError::CaWithoutCert)?;
-        let path = verify_chain(leaf, &pool, &anchors)?;
+        let path = crate::cert::path::validate(leaf, &pool, &anchors, req.at)?;
         checked.push(format!(
-            "the certificate chain leads to a trusted CA: {}",
-            path.join(" → ")
+            "the certificate path to a trusted CA is valid at {} (revocation not checked): {}",
+            path.at,
+            path.chain.join(" → ")
         ));
-        chain_path = Some(path);
+        chain_path = Some(path.chain);
     } else if format == SignFormat::Cms {
-        checked.push("the certificate chain was not checked (give --ca to check it)".into());
+        checked.push("the certificate path was not checked (give --ca to check it)".into());
     }
     Ok(Verified {
         valid: true,

@@ -2,7 +2,6 @@
 //! forms X.509, PKCS#10 and CMS expect, and adapters that let other crates sign with a token key
 //! (rcgen for certificate requests).
 
-pub mod chain;
 pub mod check;
 pub mod cms;
 pub mod mechanism;

@@ -26,6 +26,26 @@ pub enum CertsCommand {
     Import(ImportArgs),
     /// Remove a certificate from the token (its key stays).
     Delete(DeleteArgs),
+    /// Check that a certificate file leads to a CA you trust (RFC 5280, for document
+    /// signing; revocation is not checked). Needs no token.
+    Verify(VerifyArgs),
+}
+
+/// Options of `certs verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The certificate (PEM or DER; a bundle's first certificate, the rest as intermediates).
+    pub cert: PathBuf,
+    /// Trusted CA certificates (PEM bundle or DER); they count as trust anchors even when
+    /// they are not self-signed. Repeatable.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub ca: Vec<PathBuf>,
+    /// Intermediate CA certificates. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub chain: Vec<PathBuf>,
+    /// Check at this time (RFC 3339, fractions of a second allowed) instead of now.
+    #[arg(long, value_name = "TIME", value_parser = super::sign::parse_time)]
+    pub at: Option<time::OffsetDateTime>,
 }
 
 /// Options of `certs list`.
@@ -117,6 +137,7 @@ pub(super) fn run(ctx: &Context, cmd: &CertsCommand) -> Result<ExitCode> {
         CertsCommand::Export(a) => export(ctx, a),
         CertsCommand::Import(a) => import(ctx, a),
         CertsCommand::Delete(a) => delete(ctx, a),
+        CertsCommand::Verify(a) => verify(ctx, a),
     }
 }
 
@@ -411,4 +432,21 @@ fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         "Deleted the certificate \"{}\".\n",
         done.deleted.name()
     ))
+}
+
+fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
+    let done = certs::verify(&certs::VerifyRequest {
+        cert: args.cert.clone(),
+        ca: args.ca.clone(),
+        chain: args.chain.clone(),
+        at: args.at,
+    })?;
+    if ctx.json() {
+        return output::json(&done);
+    }
+    let mut b = Block::new(format!("Certificate path OK: {}", done.subject));
+    b.field("Path", done.path.chain.join(" → "))
+        .field("Valid at", done.path.at.clone())
+        .field("Revocation", "not checked (no CRL or OCSP lookup)");
+    output::text(&b.render())
 }

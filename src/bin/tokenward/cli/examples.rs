@@ -91,6 +91,13 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         &["tokenward certs delete a1b2", "tokenward certs delete old-cert --yes"],
     ),
     (
+        "certs verify",
+        &[
+            "tokenward certs verify signer.pem --ca root.pem",
+            "tokenward certs verify signer.pem --ca root.pem --chain intermediate.pem --at 2026-03-01T12:00:00Z --json",
+        ],
+    ),
+    (
         "keys",
         &[
             "tokenward keys generate --type p256 --label signing",

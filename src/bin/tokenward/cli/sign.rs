@@ -76,12 +76,26 @@ pub struct VerifyArgs {
     /// The signer's public key (PEM or DER SubjectPublicKeyInfo), for a raw signature.
     #[arg(long, value_name = "FILE", conflicts_with = "cert")]
     pub pubkey: Option<PathBuf>,
-    /// Trusted CA certificates (PEM bundle or DER): check the signer's chain up to one of them.
+    /// Trusted CA certificates (PEM bundle or DER): check the signer's certificate path up to
+    /// one of them (RFC 5280; revocation is not checked). Repeatable.
     #[arg(long, value_name = "FILE")]
-    pub ca: Option<PathBuf>,
+    pub ca: Vec<PathBuf>,
+    /// Intermediate CA certificates for the path, besides those the signature carries.
+    /// Repeatable.
+    #[arg(long, value_name = "FILE", requires = "ca")]
+    pub chain: Vec<PathBuf>,
+    /// Check the path at this time (RFC 3339, e.g. 2026-03-01T12:00:00Z) instead of now.
+    #[arg(long, value_name = "TIME", value_parser = parse_time, requires = "ca")]
+    pub at: Option<time::OffsetDateTime>,
     /// The mechanism of a raw signature (default: the key's usual one).
     #[arg(long, value_name = "NAME")]
     pub mechanism: Option<String>,
+}
+
+/// An RFC 3339 time on the command line.
+pub(super) fn parse_time(text: &str) -> std::result::Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("{e}; write it like 2026-03-01T12:00:00Z"))
 }
 
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
@@ -214,6 +228,8 @@ pub(super) fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
         cert: args.cert.clone(),
         pubkey: args.pubkey.clone(),
         ca: args.ca.clone(),
+        chain: args.chain.clone(),
+        at: args.at,
         mechanism: args
             .mechanism
             .as_deref()
