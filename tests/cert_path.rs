@@ -192,3 +192,103 @@ fn verify_ca_no_longer_trusts_a_signature_by_an_end_entitys_subordinate() {
         .json();
     assert!(v["checked"].to_string().contains("not checked"));
 }
+
+/// A certificate made in memory: `ca` says whether it is a CA; signed by `issuer` (itself
+/// when `None`).
+fn make_cert(
+    subject: &str,
+    key: &openssl::pkey::PKey<openssl::pkey::Private>,
+    issuer: Option<(&openssl::x509::X509, &openssl::pkey::PKey<openssl::pkey::Private>)>,
+    ca: bool,
+    serial: u32,
+) -> openssl::x509::X509 {
+    use openssl::asn1::{Asn1Integer, Asn1Time};
+    use openssl::bn::BigNum;
+    use openssl::hash::MessageDigest;
+    use openssl::x509::extension::{
+        AuthorityKeyIdentifier, BasicConstraints, KeyUsage, SubjectKeyIdentifier,
+    };
+    use openssl::x509::{X509Builder, X509NameBuilder};
+    let mut name = X509NameBuilder::new().unwrap();
+    name.append_entry_by_text("CN", subject).unwrap();
+    let name = name.build();
+    let mut b = X509Builder::new().unwrap();
+    b.set_version(2).unwrap();
+    b.set_serial_number(&Asn1Integer::from_bn(&BigNum::from_u32(serial).unwrap()).unwrap())
+        .unwrap();
+    b.set_subject_name(&name).unwrap();
+    match issuer {
+        Some((cert, _)) => b.set_issuer_name(cert.subject_name()).unwrap(),
+        None => b.set_issuer_name(&name).unwrap(),
+    }
+    b.set_pubkey(key).unwrap();
+    b.set_not_before(&Asn1Time::from_str("20250101000000Z").unwrap()).unwrap();
+    b.set_not_after(&Asn1Time::from_str("20451231235959Z").unwrap()).unwrap();
+    let bc = if ca {
+        BasicConstraints::new().critical().ca().build()
+    } else {
+        BasicConstraints::new().critical().build()
+    };
+    b.append_extension(bc.unwrap()).unwrap();
+    let ku = if ca {
+        KeyUsage::new().critical().key_cert_sign().crl_sign().build()
+    } else {
+        KeyUsage::new().critical().digital_signature().build()
+    };
+    b.append_extension(ku.unwrap()).unwrap();
+    let ski = SubjectKeyIdentifier::new()
+        .build(&b.x509v3_context(issuer.map(|(c, _)| c.as_ref()), None))
+        .unwrap();
+    b.append_extension(ski).unwrap();
+    if issuer.is_some() {
+        let aki = AuthorityKeyIdentifier::new()
+            .keyid(true)
+            .build(&b.x509v3_context(issuer.map(|(c, _)| c.as_ref()), None))
+            .unwrap();
+        b.append_extension(aki).unwrap();
+    }
+    let signing_key = issuer.map(|(_, k)| k).unwrap_or(key);
+    b.sign(signing_key, MessageDigest::sha256()).unwrap();
+    b.build()
+}
+
+#[test]
+fn a_hundred_intermediates_sharing_one_subject_are_tried_until_the_issuer() {
+    use openssl::ec::{EcGroup, EcKey};
+    use openssl::nid::Nid;
+    use openssl::pkey::PKey;
+    let group = EcGroup::from_curve_name(Nid::X9_62_PRIME256V1).unwrap();
+    let new_key = || PKey::from_ec_key(EcKey::generate(&group).unwrap()).unwrap();
+    let root_key = new_key();
+    let root = make_cert("Graph Root", &root_key, None, true, 1);
+    let mut pool = Vec::new();
+    for i in 0..100 {
+        let k = new_key();
+        pool.push(make_cert("Hub", &k, Some((&root, &root_key)), true, 100 + i).to_der().unwrap());
+    }
+    let hub_key = new_key();
+    let hub = make_cert("Hub", &hub_key, Some((&root, &root_key)), true, 99);
+    // The real issuer is the last candidate.
+    pool.push(hub.to_der().unwrap());
+    let leaf_key = new_key();
+    let leaf = make_cert("Signer", &leaf_key, Some((&hub, &hub_key)), false, 7);
+    let path = tokenward::cert::path::validate(
+        &leaf.to_der().unwrap(),
+        &pool,
+        &[root.to_der().unwrap()],
+        None,
+    )
+    .unwrap();
+    assert_eq!(path.chain.len(), 3);
+    // And a leaf whose issuer is not among them is refused, not searched for ever.
+    let stranger_key = new_key();
+    let stranger_ca = make_cert("Hub", &stranger_key, Some((&root, &root_key)), true, 98);
+    let orphan = make_cert("Orphan", &new_key(), Some((&stranger_ca, &stranger_key)), false, 8);
+    assert!(tokenward::cert::path::validate(
+        &orphan.to_der().unwrap(),
+        &pool,
+        &[root.to_der().unwrap()],
+        None
+    )
+    .is_err());
+}
