@@ -137,22 +137,15 @@ impl Config {
             what: "the configuration",
             reason: e.to_string(),
         })?;
-        let dir = path.parent().unwrap_or(Path::new("."));
-        let io = |source| Error::Io {
-            action: "write",
-            path: path.to_path_buf(),
-            source,
-        };
-        std::fs::create_dir_all(dir).map_err(io)?;
-        let tmp = dir.join(format!(
-            ".{}.tmp{}",
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("config"),
-            std::process::id()
-        ));
-        std::fs::write(&tmp, text).map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(io)
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                action: "write",
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
+        // A new temporary file (never one planted at a guessable name), synced and renamed.
+        crate::files::write_atomic(path, text.as_bytes(), crate::files::Access::Private)
     }
 
     /// The PIN policy with this config's tightenings.

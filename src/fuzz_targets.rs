@@ -70,7 +70,8 @@ pub fn key_file(data: &[u8]) {
 /// CMS signature files: decoded, and verified over fixed content.
 pub fn cms(data: &[u8]) {
     let _ = crate::sign::cms::decode(data);
-    let _ = crate::sign::cms::verify_detached(b"payment order 42\n", data, &[]);
+    let content = crate::sign::Content::Bytes(b"payment order 42\n");
+    let _ = crate::sign::cms::verify_detached(&content, data, &[]);
 }
 
 /// Certificate chains: the input as the leaf, as a pool and as the trusted CA.

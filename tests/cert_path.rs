@@ -198,7 +198,10 @@ fn verify_ca_no_longer_trusts_a_signature_by_an_end_entitys_subordinate() {
 fn make_cert(
     subject: &str,
     key: &openssl::pkey::PKey<openssl::pkey::Private>,
-    issuer: Option<(&openssl::x509::X509, &openssl::pkey::PKey<openssl::pkey::Private>)>,
+    issuer: Option<(
+        &openssl::x509::X509,
+        &openssl::pkey::PKey<openssl::pkey::Private>,
+    )>,
     ca: bool,
     serial: u32,
 ) -> openssl::x509::X509 {
@@ -222,8 +225,10 @@ fn make_cert(
         None => b.set_issuer_name(&name).unwrap(),
     }
     b.set_pubkey(key).unwrap();
-    b.set_not_before(&Asn1Time::from_str("20250101000000Z").unwrap()).unwrap();
-    b.set_not_after(&Asn1Time::from_str("20451231235959Z").unwrap()).unwrap();
+    b.set_not_before(&Asn1Time::from_str("20250101000000Z").unwrap())
+        .unwrap();
+    b.set_not_after(&Asn1Time::from_str("20451231235959Z").unwrap())
+        .unwrap();
     let bc = if ca {
         BasicConstraints::new().critical().ca().build()
     } else {
@@ -231,7 +236,11 @@ fn make_cert(
     };
     b.append_extension(bc.unwrap()).unwrap();
     let ku = if ca {
-        KeyUsage::new().critical().key_cert_sign().crl_sign().build()
+        KeyUsage::new()
+            .critical()
+            .key_cert_sign()
+            .crl_sign()
+            .build()
     } else {
         KeyUsage::new().critical().digital_signature().build()
     };
@@ -264,7 +273,11 @@ fn a_hundred_intermediates_sharing_one_subject_are_tried_until_the_issuer() {
     let mut pool = Vec::new();
     for i in 0..100 {
         let k = new_key();
-        pool.push(make_cert("Hub", &k, Some((&root, &root_key)), true, 100 + i).to_der().unwrap());
+        pool.push(
+            make_cert("Hub", &k, Some((&root, &root_key)), true, 100 + i)
+                .to_der()
+                .unwrap(),
+        );
     }
     let hub_key = new_key();
     let hub = make_cert("Hub", &hub_key, Some((&root, &root_key)), true, 99);
@@ -283,7 +296,13 @@ fn a_hundred_intermediates_sharing_one_subject_are_tried_until_the_issuer() {
     // And a leaf whose issuer is not among them is refused, not searched for ever.
     let stranger_key = new_key();
     let stranger_ca = make_cert("Hub", &stranger_key, Some((&root, &root_key)), true, 98);
-    let orphan = make_cert("Orphan", &new_key(), Some((&stranger_ca, &stranger_key)), false, 8);
+    let orphan = make_cert(
+        "Orphan",
+        &new_key(),
+        Some((&stranger_ca, &stranger_key)),
+        false,
+        8,
+    );
     assert!(tokenward::cert::path::validate(
         &orphan.to_der().unwrap(),
         &pool,

@@ -35,8 +35,14 @@ const SECTIONS: &[&str] = &[
 /// Tests in scope that need what tokenward does not do.
 const OUT_OF_SCOPE: &[(&str, &str)] = &[
     // The CA's key usage is only checked through its CRL in these.
-    ("InvalidkeyUsageCriticalcRLSignFalseTest4EE", "needs CRL processing"),
-    ("InvalidkeyUsageNotCriticalcRLSignFalseTest5EE", "needs CRL processing"),
+    (
+        "InvalidkeyUsageCriticalcRLSignFalseTest4EE",
+        "needs CRL processing",
+    ),
+    (
+        "InvalidkeyUsageNotCriticalcRLSignFalseTest5EE",
+        "needs CRL processing",
+    ),
 ];
 
 /// Where tokenward is deliberately stricter than the suite: the profile of `openssl verify
@@ -85,5 +91,10 @@ fn pkits_paths_validate_as_the_suite_says() {
         }
     }
     assert!(run >= 60, "only {run} PKITS tests in scope");
-    assert!(wrong.is_empty(), "{} of {run} wrong:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {run} wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }

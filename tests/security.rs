@@ -536,3 +536,106 @@ fn no_core_dump_while_a_pin_is_held() {
     let fields: Vec<&str> = core.split_whitespace().collect();
     assert_eq!(fields.get(4..6), Some(&["0", "0"][..]), "{limits}");
 }
+
+/// Peak memory (KiB) of `tokenward ARGS…`, by GNU time.
+fn peak_kib(hsm: &Hsm, args: &[&str]) -> u64 {
+    let mut cmd = hsm.peer("/usr/bin/time");
+    cmd.env("TOKENWARD_MODULE", *common::SOFTHSM)
+        .env("TW_PIN", USER_PIN)
+        .args(["-f", "peak %M", env!("CARGO_BIN_EXE_tokenward")])
+        .args(args);
+    let out = common::Run::from(cmd.output().unwrap()).ok();
+    out.stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("peak "))
+        .and_then(|k| k.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no peak in {}", out.stderr))
+}
+
+#[test]
+fn files_are_signed_and_verified_while_read_in_small_memory() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.import_p12("modern-rsa.p12", "rsa");
+    hsm.import_p12("modern-p256.p12", "ec");
+    // 128 MiB (sparse): reading it whole would take more than that.
+    let big = hsm.path("big.bin");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(128 << 20)
+        .unwrap();
+    let limit_kib = 64 << 10;
+    for (key, format, ext) in [
+        ("rsa", "raw", "sig"),
+        ("ec", "raw", "sig"),
+        ("rsa", "cms", "p7s"),
+    ] {
+        let peak = peak_kib(
+            &hsm,
+            &[
+                "sign",
+                path(&big),
+                "--key",
+                key,
+                "--format",
+                format,
+                "--force",
+                "--pin-env",
+                "TW_PIN",
+            ],
+        );
+        assert!(peak < limit_kib, "sign {key} {format}: {peak} KiB");
+        let sig = format!("{}.{ext}", path(&big));
+        if format == "cms" {
+            let peak = peak_kib(&hsm, &["verify", path(&big), &sig]);
+            assert!(peak < limit_kib, "verify cms: {peak} KiB");
+            hsm.run_peer(
+                "openssl",
+                &[
+                    "cms",
+                    "-verify",
+                    "-binary",
+                    "-inform",
+                    "DER",
+                    "-in",
+                    &sig,
+                    "-content",
+                    path(&big),
+                    "-noverify",
+                    "-out",
+                    "/dev/null",
+                ],
+            )
+            .ok();
+        } else {
+            // The raw signature is the one a one-shot C_Sign makes: OpenSSL checks it.
+            let public = hsm.path(&format!("{key}.pub"));
+            hsm.tw(&[
+                "keys",
+                "export-public",
+                "--key",
+                key,
+                "--out",
+                path(&public),
+                "--force",
+            ])
+            .ok();
+            let v = hsm.run_peer(
+                "openssl",
+                &[
+                    "dgst",
+                    "-sha256",
+                    "-verify",
+                    path(&public),
+                    "-signature",
+                    &sig,
+                    path(&big),
+                ],
+            );
+            assert!(
+                v.stdout.contains("Verified OK"),
+                "{key}: {}",
+                v.all_output()
+            );
+        }
+    }
+}

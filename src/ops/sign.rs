@@ -14,7 +14,7 @@ use crate::error::{Error, InputError, Result};
 use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::public::PublicKey;
 use crate::sign::check::{self, CheckReport};
-use crate::sign::{cms, verify, SignMechanism, Signer};
+use crate::sign::{cms, verify, Content, SignMechanism, Signer};
 use crate::token::certs::chain;
 use crate::token::find::ObjectSelector;
 use crate::Workspace;
@@ -247,16 +247,15 @@ pub fn sign(
             })
             .min(req.files.len());
         let signed = in_parallel(&req.files, threads, |(file, target)| {
-            let data = std::fs::read(file).map_err(|source| Error::Io {
-                action: "read",
-                path: file.clone(),
-                source,
-            })?;
+            // Hashed (or signed piece by piece) while it is read: any size, small memory.
+            let content = Content::File(file);
             let signature = match &signer_cert {
-                Some(leaf) => cms::sign_detached(&data, leaf, &chain_ders, mechanism, |bytes| {
-                    signer.sign(mechanism, bytes)
-                })?,
-                None => signer.sign(mechanism, &data)?,
+                Some(leaf) => {
+                    cms::sign_detached(&content, leaf, &chain_ders, mechanism, |bytes| {
+                        signer.sign(mechanism, bytes)
+                    })?
+                }
+                None => signer.sign_content(mechanism, &content)?,
             };
             target.write(&signature)?;
             progress();
@@ -406,7 +405,9 @@ fn read_public_key(path: &Path) -> Result<PublicKey> {
 /// # Errors
 /// [`Error::Verification`] when it does not verify; unreadable inputs.
 pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
-    let content = std::fs::read(&req.file).map_err(|source| Error::Io {
+    let content = Content::File(&req.file);
+    // A missing signed file is found before the signature is looked at.
+    std::fs::metadata(&req.file).map_err(|source| Error::Io {
         action: "read",
         path: req.file.clone(),
         source,
@@ -453,7 +454,8 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
             Some(m) => m,
             None => SignMechanism::default_for(&public)?,
         };
-        verify::verify(&public, mechanism, &content, &signature)?;
+        // ring checks a raw signature over the whole message: the file is read whole.
+        verify::verify(&public, mechanism, &content.to_vec()?, &signature)?;
         checked.push(format!(
             "the {mechanism} signature verifies with the {} public key",
             public.describe()

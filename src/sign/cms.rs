@@ -19,6 +19,7 @@ use x509_cert::attr::Attribute;
 use x509_cert::Certificate;
 
 use super::mechanism::SignMechanism;
+use super::Content;
 use crate::error::{Error, InputError, Internal, KeyError, Result, VerifyError};
 use crate::keys::public::PublicKey;
 
@@ -108,14 +109,14 @@ fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute> {
 /// # Errors
 /// A mechanism CMS does not take, an unreadable certificate, the signature's failure.
 pub fn sign_detached(
-    content: &[u8],
+    content: &Content<'_>,
     signer_cert: &[u8],
     chain: &[Vec<u8>],
     mechanism: SignMechanism,
     sign: impl FnOnce(&[u8]) -> Result<Vec<u8>>,
 ) -> Result<Vec<u8>> {
     let (digest_oid, signature_algorithm) = cms_algorithms(mechanism)?;
-    let digest = ring::digest::digest(digest_alg(&digest_oid)?, content);
+    let digest = content.digest(digest_alg(&digest_oid)?)?;
     let cert = Certificate::from_der(signer_cert)
         .map_err(|e| token_cert_unreadable("the signer's certificate", e))?;
     let now = UtcTime::from_system_time(std::time::SystemTime::now()).map_err(der_err)?;
@@ -238,7 +239,7 @@ pub fn decode(data: &[u8]) -> Result<SignedData> {
 /// # Errors
 /// See [`decode`]; [`crate::Error::Verification`] when it does not verify.
 pub fn verify_detached(
-    content: &[u8],
+    content: &Content<'_>,
     signature_file: &[u8],
     extra_certs: &[Vec<u8>],
 ) -> Result<CmsVerified> {
@@ -288,7 +289,7 @@ pub fn verify_detached(
     // The content digest, then the signature over the signed attributes.
     let signed_over = match &signer_info.signed_attrs {
         Some(attrs) => {
-            let digest = ring::digest::digest(digest_alg_ring, content);
+            let digest = content.digest(digest_alg_ring)?;
             let mut found = None;
             let mut signing_time = None;
             for a in attrs.iter() {
@@ -329,7 +330,7 @@ pub fn verify_detached(
             });
             (attrs.to_der().map_err(der_err)?, time)
         }
-        None => (content.to_vec(), None),
+        None => (content.to_vec()?, None),
     };
     let algorithm = ring_algorithm(
         &public,

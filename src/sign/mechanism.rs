@@ -206,6 +206,37 @@ pub fn sign(
     }
 }
 
+/// Sign `content` with `key`: ECDSA over a digest computed on the host, RSA piece by piece
+/// (C_SignUpdate), so a file of any size is signed in small memory; pure Ed25519 needs the
+/// whole message at once.
+///
+/// # Errors
+/// The module's errors, or the file's.
+pub fn sign_content(
+    session: &Session,
+    key: ObjectHandle,
+    mechanism: SignMechanism,
+    content: &super::Content<'_>,
+) -> Result<Vec<u8>> {
+    use super::Content;
+    match (mechanism.host_digest(), content) {
+        (Some(alg), c) => {
+            let digest = c.digest(alg)?;
+            let raw = session.sign(&mechanism.mechanism(), key, digest.as_ref())?;
+            ecdsa_raw_to_der(&raw)
+        }
+        (None, Content::Bytes(data)) => Ok(session.sign(&mechanism.mechanism(), key, data)?),
+        (None, c) if mechanism == SignMechanism::Ed25519 => {
+            Ok(session.sign(&mechanism.mechanism(), key, &c.to_vec()?)?)
+        }
+        (None, c) => {
+            session.sign_init(&mechanism.mechanism(), key)?;
+            c.each_chunk(|piece| Ok(session.sign_update(piece)?))?;
+            Ok(session.sign_final()?)
+        }
+    }
+}
+
 /// A PKCS#11 ECDSA signature (r‖s, each half the length) as a DER `Ecdsa-Sig-Value`.
 ///
 /// # Errors

@@ -4,9 +4,11 @@
 
 pub mod check;
 pub mod cms;
+pub mod content;
 pub mod mechanism;
 pub mod signer;
 pub mod verify;
 
+pub use content::Content;
 pub use mechanism::{sign, SignMechanism};
 pub use signer::Signer;

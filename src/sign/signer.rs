@@ -31,7 +31,8 @@ use cryptoki::session::{Session, UserType};
 use cryptoki::slot::Slot;
 use rcgen::{PublicKeyData, SignatureAlgorithm, SigningKey};
 
-use super::mechanism::{sign, SignMechanism};
+use super::mechanism::{sign_content, SignMechanism};
+use super::Content;
 use crate::error::{Error, KeyError, Result};
 use crate::keys::public::PublicKey;
 use crate::pin::Pin;
@@ -214,6 +215,15 @@ impl Signer {
     /// # Errors
     /// A mechanism the key cannot do; the token removed; the module's errors.
     pub fn sign(&self, mechanism: SignMechanism, data: &[u8]) -> Result<Vec<u8>> {
+        self.sign_content(mechanism, &Content::Bytes(data))
+    }
+
+    /// Sign `content` (bytes, or a file read piece by piece: see
+    /// [`crate::sign::mechanism::sign_content`]).
+    ///
+    /// # Errors
+    /// See [`Signer::sign`]; the file's.
+    pub fn sign_content(&self, mechanism: SignMechanism, content: &Content<'_>) -> Result<Vec<u8>> {
         if !self.fitting.contains(&mechanism) {
             return Err(KeyError::MechanismMismatch {
                 key: self.public.describe(),
@@ -222,7 +232,7 @@ impl Signer {
             .into());
         }
         let session = self.checkout()?;
-        match sign(&session, self.handle(), mechanism, data) {
+        match sign_content(&session, self.handle(), mechanism, content) {
             Ok(sig) => {
                 self.checkin(session);
                 Ok(sig)
@@ -232,7 +242,8 @@ impl Signer {
                 // application and ends when its last session closes.
                 let fresh = self.reopen()?;
                 drop(session);
-                let result = sign(&fresh, self.handle(), mechanism, data).map_err(removed);
+                let result =
+                    sign_content(&fresh, self.handle(), mechanism, content).map_err(removed);
                 if result.is_ok() {
                     self.checkin(fresh);
                 }
@@ -240,7 +251,10 @@ impl Signer {
             }
             Err(e) => {
                 let e = removed(e);
-                if !matches!(e, Error::TokenRemoved { .. }) {
+                // A session whose multi-part signature broke off may still hold the
+                // operation: it is closed rather than pooled.
+                let broken_off = matches!(content, Content::File(_));
+                if !matches!(e, Error::TokenRemoved { .. }) && !broken_off {
                     self.checkin(session);
                 }
                 Err(e)

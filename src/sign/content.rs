@@ -1,0 +1,87 @@
+//! What is signed or verified: bytes in memory, or a file hashed while it is read, so that a
+//! file of any size is signed and checked in small memory.
+
+use std::io::Read;
+use std::path::Path;
+
+use ring::digest::{Algorithm, Context, Digest};
+
+use crate::error::{Error, InputError, Result};
+
+/// The size of the pieces a file is read in.
+pub const CHUNK: usize = 64 << 10;
+
+/// Data to sign or to check a signature over.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    /// Bytes already in memory.
+    Bytes(&'a [u8]),
+    /// A regular file, read in [`CHUNK`]s.
+    File(&'a Path),
+}
+
+impl Content<'_> {
+    /// Its digest with `alg`.
+    ///
+    /// # Errors
+    /// The file is missing, unreadable or not a regular file.
+    pub fn digest(&self, alg: &'static Algorithm) -> Result<Digest> {
+        match self {
+            Content::Bytes(b) => Ok(ring::digest::digest(alg, b)),
+            Content::File(_) => {
+                let mut ctx = Context::new(alg);
+                self.each_chunk(|piece| {
+                    ctx.update(piece);
+                    Ok(())
+                })?;
+                Ok(ctx.finish())
+            }
+        }
+    }
+
+    /// Call `f` with each piece of the content, in order.
+    ///
+    /// # Errors
+    /// `f`'s, or the file's.
+    pub fn each_chunk(&self, mut f: impl FnMut(&[u8]) -> Result<()>) -> Result<()> {
+        match self {
+            Content::Bytes(b) => f(b),
+            Content::File(path) => {
+                let io = |source| Error::Io {
+                    action: "read",
+                    path: path.to_path_buf(),
+                    source,
+                };
+                if !std::fs::metadata(path).map_err(io)?.is_file() {
+                    return Err(InputError::NotARegularFile {
+                        path: path.to_path_buf(),
+                    }
+                    .into());
+                }
+                let mut file = std::fs::File::open(path).map_err(io)?;
+                let mut buf = vec![0u8; CHUNK];
+                loop {
+                    let n = file.read(&mut buf).map_err(io)?;
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    f(&buf[..n])?;
+                }
+            }
+        }
+    }
+
+    /// The whole content in memory (for what cannot be computed piece by piece: pure
+    /// Ed25519, and verifying a raw signature).
+    ///
+    /// # Errors
+    /// The file's.
+    pub fn to_vec(&self) -> Result<Vec<u8>> {
+        let mut out = Vec::new();
+        self.each_chunk(|piece| {
+            out.extend_from_slice(piece);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
