@@ -56,6 +56,7 @@ pub fn looks_like_pkcs12(data: &[u8]) -> bool {
 /// # Errors
 /// A wrong password, no key or several keys in the file, an unreadable certificate.
 pub fn from_pkcs12(data: &[u8], password: &Pin) -> Result<KeyBundle> {
+    super::kdf_cost::check(data)?;
     let archive = Pkcs12Archive::from_pkcs12(data, password.expose()).map_err(|e| match e {
         p12_keystore::error::Error::MacError(_) | p12_keystore::error::Error::UnpadError => {
             Error::WrongPassword("PKCS#12 file")

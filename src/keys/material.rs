@@ -188,7 +188,7 @@ impl PrivateKey {
                     let pass = ask()?;
                     let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der)
                         .map_err(|e| malformed("broken encrypted key", e))?;
-                    check_kdf_cost(&enc.encryption_algorithm)?;
+                    super::kdf_cost::check(&der)?;
                     let plain = enc
                         .decrypt(pass.expose().as_bytes())
                         .map_err(|_| Error::WrongPassword("key file"))?;
@@ -276,52 +276,6 @@ fn check_ec_pair(params: &[u8], private: &[u8], point: &[u8]) -> Result<()> {
     EcdsaKeyPair::from_private_key_and_public_key(alg, private, point, &rng)
         .map(drop)
         .map_err(|_| KeyError::PairMismatch.into())
-}
-
-/// The most PBKDF2 iterations a key file may ask for (about ten seconds here; files from
-/// OpenSSL, Java or tokenward use at most a few hundred thousand).
-pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
-
-/// The most memory scrypt may take for a key file, 128·r·(N + p) bytes: 64 MiB, twice
-/// OpenSSL's default limit.
-pub const MAX_SCRYPT_BYTES: u64 = 64 << 20;
-
-/// A key file may not choose its own cost: refuse derivations that would run for hours or
-/// take gigabytes before the password is even checked.
-fn check_kdf_cost(scheme: &pkcs8::pkcs5::EncryptionScheme) -> Result<()> {
-    use pkcs8::pkcs5::{pbes2::Kdf, EncryptionScheme};
-    let EncryptionScheme::Pbes2(params) = scheme else {
-        return Ok(());
-    };
-    match &params.kdf {
-        Kdf::Pbkdf2(p) if p.iteration_count > MAX_PBKDF2_ITERATIONS => {
-            Err(KeyError::KdfTooCostly {
-                asked: format!("PBKDF2 with {} iterations", p.iteration_count),
-                limit: format!("{MAX_PBKDF2_ITERATIONS} iterations"),
-            }
-            .into())
-        }
-        Kdf::Scrypt(p) => {
-            let (n, r, par) = (
-                p.cost_parameter,
-                u64::from(p.block_size),
-                u64::from(p.parallelization),
-            );
-            let bytes = n
-                .checked_add(par)
-                .and_then(|x| x.checked_mul(r))
-                .and_then(|x| x.checked_mul(128));
-            match bytes {
-                Some(b) if b <= MAX_SCRYPT_BYTES => Ok(()),
-                _ => Err(KeyError::KdfTooCostly {
-                    asked: format!("scrypt with N={n}, r={r}, p={par}"),
-                    limit: format!("{} MiB of memory", MAX_SCRYPT_BYTES >> 20),
-                }
-                .into()),
-            }
-        }
-        _ => Ok(()),
-    }
 }
 
 fn malformed(what: &'static str, reason: impl std::fmt::Display) -> Error {

@@ -10,6 +10,7 @@ pub mod export_config;
 pub mod generate;
 pub mod import;
 pub mod journal;
+pub mod kdf_cost;
 pub mod material;
 pub mod public;
 
