@@ -98,6 +98,14 @@ fn rules_beyond_what_this_openssl_checks() {
     // The signer's own key usage must allow signing.
     let v = verify(&hsm, "encrypt-only", &["ca"], &[]).code(7).json();
     assert_eq!(v["error"]["reason"], "signer_may_not_sign");
+    // A CA with an empty subject, and a CA without a subject key identifier.
+    for (signer, ca) in [
+        ("empty-ca-signer", "empty-ca"),
+        ("no-ski-signer", "no-ski-ca"),
+    ] {
+        let v = verify(&hsm, signer, &[ca], &[]).code(7).json();
+        assert_eq!(v["error"]["reason"], "path_invalid", "{signer}: {v}");
+    }
     // A root whose basicConstraints is not critical.
     let (weak, weak_root) = (p("weak-signer"), p("weak-root"));
     hsm.run(&["certs", "verify", path(&weak), "--ca", path(&weak_root)])

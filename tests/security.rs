@@ -639,3 +639,118 @@ fn files_are_signed_and_verified_while_read_in_small_memory() {
         }
     }
 }
+
+#[test]
+fn no_secret_of_any_command_appears_in_output_json_or_the_audit_log() {
+    let hsm = Hsm::with_tokens(&["sec"]);
+    hsm.import_p12("modern-p256.p12", "leaf");
+    hsm.tw(&[
+        "keys",
+        "generate",
+        "--type",
+        "p256",
+        "--label",
+        "ext",
+        "--extractable",
+    ])
+    .ok();
+    let wrong = "WrongLeak9Pin";
+    let password = "LeakPass9word";
+    let audit = hsm.path("audit.log");
+    let doc = hsm.write("doc.txt", "x\n");
+    let (p12, p12pw) = (fixture("modern-rsa.p12"), fixture("password.txt"));
+    let csr = hsm.path("x.csr");
+    let export = hsm.path("x.p8");
+    let cert_out = hsm.path("c.pem");
+    let inter = fixture("intermediate.pem");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["objects", "--login"],
+        vec!["certs", "list", "--login"],
+        vec!["certs", "show", "leaf", "--login"],
+        vec!["certs", "select", "leaf", "--login"],
+        vec!["certs", "import", path(&inter), "--ca"],
+        vec![
+            "certs",
+            "export",
+            "leaf",
+            "--out",
+            path(&cert_out),
+            "--force",
+        ],
+        vec!["keys", "export-public", "--key", "leaf"],
+        vec![
+            "keys",
+            "csr",
+            "--key",
+            "leaf",
+            "--subject",
+            "CN=x",
+            "--out",
+            path(&csr),
+            "--force",
+        ],
+        vec!["keys", "generate", "--type", "p256", "--label", "g"],
+        vec![
+            "keys",
+            "import",
+            path(&p12),
+            "--password-file",
+            path(&p12pw),
+            "--label",
+            "i",
+        ],
+        vec![
+            "keys",
+            "export-private",
+            "--key",
+            "ext",
+            "--out",
+            path(&export),
+            "--force",
+            "--new-password-env",
+            "NEWPW",
+        ],
+        vec!["keys", "delete", "--key", "g", "--yes"],
+        vec!["export-config", "--for", "openssl", "--key", "leaf"],
+        vec!["check", "--cert", "leaf"],
+        vec!["sign", path(&doc), "--key", "leaf", "--force"],
+        vec!["pin", "change", "--new-pin-env", "NEWPIN"],
+    ];
+    let mut outputs = Vec::new();
+    for pin in [wrong, USER_PIN] {
+        for json in [false, true] {
+            for cmd in &commands {
+                if cmd[0] == "certs" && cmd[1] == "export" {
+                    // Public: it takes no PIN at all.
+                    let mut args = cmd.clone();
+                    args.extend(["--audit-log", path(&audit)]);
+                    outputs.push(hsm.run(&args).all_output());
+                    continue;
+                }
+                let mut args = cmd.clone();
+                args.extend(["--pin-env", "P", "--audit-log", path(&audit)]);
+                if json {
+                    args.push("--json");
+                }
+                let pin_now = if cmd[1] == "change" { wrong } else { pin };
+                let run = hsm.run_env(
+                    &args,
+                    &[
+                        ("P", pin_now),
+                        ("NEWPW", password),
+                        ("NEWPIN", "NewLeak9Pin"),
+                    ],
+                );
+                outputs.push(run.all_output());
+            }
+        }
+    }
+    let log = std::fs::read_to_string(&audit).unwrap_or_default();
+    assert!(log.lines().count() > 10, "{log}");
+    for secret in [wrong, password, USER_PIN, "NewLeak9Pin", "fixture-pass-1"] {
+        assert!(!log.contains(secret), "{secret} in the audit log");
+        for out in &outputs {
+            assert!(!out.contains(secret), "{secret} leaked:\n{out}");
+        }
+    }
+}
