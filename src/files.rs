@@ -83,6 +83,26 @@ impl OutputFile {
     }
 }
 
+/// Open an input file that must be a regular file: checked before it is opened, since opening
+/// a FIFO already waits for a writer (and a device may never end).
+///
+/// # Errors
+/// The file is missing, unreadable or not a regular file.
+pub fn open_regular(path: &Path) -> Result<File> {
+    let io = |source| Error::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    };
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(InputError::NotARegularFile {
+            path: path.to_path_buf(),
+        }
+        .into());
+    }
+    File::open(path).map_err(io)
+}
+
 /// The largest certificate, key, template or signature file read (far above any real one).
 pub const MAX_INPUT: u64 = 16 << 20;
 
@@ -98,14 +118,7 @@ pub fn read_input(path: &Path, max: u64) -> Result<Vec<u8>> {
         path: path.to_path_buf(),
         source,
     };
-    // Checked before opening: opening a FIFO already waits for a writer.
-    if !std::fs::metadata(path).map_err(io)?.is_file() {
-        return Err(InputError::NotARegularFile {
-            path: path.to_path_buf(),
-        }
-        .into());
-    }
-    let file = File::open(path).map_err(io)?;
+    let file = open_regular(path)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
         return Err(InputError::NotARegularFile {

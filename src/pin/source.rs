@@ -208,15 +208,7 @@ fn read_file(path: &Path, kind: SecretKind) -> Result<Pin> {
         path: path.to_path_buf(),
         source,
     };
-    // A FIFO would wait for a writer (opening it already does) and a device would never
-    // end: regular files only, checked before the file is opened.
-    if !std::fs::metadata(path).map_err(io)?.is_file() {
-        return Err(crate::error::InputError::NotARegularFile {
-            path: path.to_path_buf(),
-        }
-        .into());
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
+    let file = crate::files::open_regular(path)?;
     let mut bytes = Zeroizing::new(Vec::with_capacity(MAX_SECRET_FILE as usize + 1));
     file.take(MAX_SECRET_FILE + 1)
         .read_to_end(&mut bytes)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use ring::digest::{Algorithm, Context, Digest};
 
-use crate::error::{Error, InputError, Result};
+use crate::error::{Error, Result};
 
 /// The size of the pieces a file is read in.
 pub const CHUNK: usize = 64 << 10;
@@ -52,13 +52,7 @@ impl Content<'_> {
                     path: path.to_path_buf(),
                     source,
                 };
-                if !std::fs::metadata(path).map_err(io)?.is_file() {
-                    return Err(InputError::NotARegularFile {
-                        path: path.to_path_buf(),
-                    }
-                    .into());
-                }
-                let mut file = std::fs::File::open(path).map_err(io)?;
+                let mut file = crate::files::open_regular(path)?;
                 let mut buf = vec![0u8; CHUNK];
                 loop {
                     let n = file.read(&mut buf).map_err(io)?;
