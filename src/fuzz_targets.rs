@@ -1,5 +1,5 @@
 //! The bodies of the fuzz targets (`fuzz/`), here so that `cargo test` can replay their
-//! committed corpora (`fuzz/corpus/<target>/`, see `tests/fuzz_corpus.rs`) without libFuzzer.
+//! committed corpora (`fuzz/seeds/<target>/`, see `tests/fuzz_corpus.rs`) without libFuzzer.
 //! Each takes arbitrary bytes and must not panic; some also check an invariant.
 #![allow(missing_docs, clippy::missing_errors_doc)]
 

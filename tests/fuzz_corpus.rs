@@ -1,4 +1,4 @@
-//! Replays every fuzz target's committed corpus (`fuzz/corpus/<target>/`, made by
+//! Replays every fuzz target's committed corpus (`fuzz/seeds/<target>/`, made by
 //! `fuzz/make-corpus.sh` and grown by `cargo fuzz run`): a regression run of the parsers on
 //! every input that ever mattered, in the normal test suite, without libFuzzer.
 
@@ -8,7 +8,7 @@ use tokenward::fuzz_targets::ALL;
 
 #[test]
 fn every_target_has_a_corpus_and_survives_it() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
     for (name, target) in ALL {
         let dir = root.join(name);
         let files: Vec<_> = std::fs::read_dir(&dir)
