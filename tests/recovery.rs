@@ -588,3 +588,94 @@ fn revoke_needs_the_so_pin_and_ends_recovery() {
     assert!(log.contains("\"recovery_revoked\""), "{log}");
     let _ = *SOFTHSM;
 }
+
+#[test]
+fn a_stale_sealed_so_pin_never_locks_the_so_pin() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    // Another tool changes the SO PIN: the sealed copy is now stale. Everything goes through
+    // the fault module, which keeps real SO retry counters (3 tries).
+    let faulty = |mut cmd: Command| {
+        cmd.env("TOKENWARD_MODULE", fault_module())
+            .env("P11FAULT_TARGET", *SOFTHSM)
+            .env("P11FAULT_STATE", s.hsm.path("p11fault-state"));
+        cmd
+    };
+    let changed = s.hsm.run_peer(
+        "pkcs11-tool",
+        &[
+            "--module",
+            fault_module().to_str().unwrap(),
+            "--login",
+            "--login-type",
+            "so",
+            "--so-pin",
+            SO_PIN,
+            "--change-pin",
+            "--new-pin",
+            "NewSoPin24680",
+        ],
+    );
+    assert_eq!(changed.code, 0, "{}", changed.all_output());
+    // The first recovery spends one SO try and says the copy is out of date…
+    let (run, _) = with_browser(
+        faulty(s.recover_cmd(&key, "NewPin2468", &[])),
+        &["--login", "alice"],
+    );
+    let v = run.code(4).json();
+    assert_eq!(v["error"]["reason"], "stale_so_pin", "{v}");
+    // …and every later one refuses before sending anything.
+    for _ in 0..3 {
+        let (run, _) = with_browser(
+            faulty(s.recover_cmd(&key, "NewPin2468", &[])),
+            &["--login", "alice"],
+        );
+        let v = run.code(4).json();
+        assert_eq!(v["error"]["reason"], "so_pin_doubtful", "{v}");
+    }
+    // The SO PIN is not locked: the new one still sets a user PIN.
+    let so = s.hsm.write("new-so", "NewSoPin24680");
+    let out = Run::from(
+        faulty(s.hsm.tokenward())
+            .args([
+                "pin",
+                "unblock",
+                "--so-pin-file",
+                so.to_str().unwrap(),
+                "--new-pin-env",
+                "N",
+            ])
+            .env("N", "AfterAll1357")
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(out.code, 0, "{}", out.all_output());
+}
+
+#[test]
+fn changing_the_so_pin_with_tokenward_removes_the_stale_recovery() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    assert_eq!(s.status()["enrolled"], true);
+    let new_so = s.hsm.write("new-so", "NewSoPin13579");
+    let out = Run::from(
+        s.tokenward(&[
+            "pin",
+            "change",
+            "--so",
+            "--so-pin-file",
+            s.so_pin.to_str().unwrap(),
+            "--new-pin-file",
+            new_so.to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap(),
+    )
+    .ok();
+    assert_eq!(out.json()["recovery_removed"], 1);
+    assert!(out.stderr.contains("recovery enroll"), "{}", out.stderr);
+    assert_eq!(s.status()["enrolled"], false);
+    assert!(s.status()["recovery"].as_array().unwrap().is_empty());
+}

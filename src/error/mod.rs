@@ -509,7 +509,9 @@ impl Error {
             Io { .. } => ExitCode::Failure,
             WrongPassword(_) | RecoveryKeyWrong | WrongPin { .. } => ExitCode::WrongPin,
             Verification(_) | IdentityNotProven(_) => ExitCode::Verification,
-            Recovery(RecoveryError::StaleSoPin) => ExitCode::WrongPin,
+            Recovery(RecoveryError::StaleSoPin | RecoveryError::SoPinDoubtful) => {
+                ExitCode::WrongPin
+            }
             Recovery(_) => ExitCode::Usage,
             RolledBack { cause, .. } => cause.exit_code(),
             Policy(_) => ExitCode::Policy,

@@ -152,9 +152,12 @@ pub enum RecoveryError {
         /// The parser's words, if any.
         reason: Option<String>,
     },
-    /// The sealed SO PIN no longer works.
-    #[error("the recovery key is right, but the SO PIN it holds no longer works (it was changed after recovery was set up)")]
+    /// The sealed SO PIN no longer works: the recovery copy is out of date.
+    #[error("the recovery copy of the SO PIN is out of date: the token refused it (the SO PIN was changed after recovery was set up)")]
     StaleSoPin,
+    /// The token reports a wrong SO PIN attempt, so the sealed copy is not tried.
+    #[error("the token reports a wrong SO PIN attempt, so recovery does not try its copy of the SO PIN (it may be out of date, and each try brings the SO PIN closer to locking)")]
+    SoPinDoubtful,
     /// The blob could not be written after the mail went out.
     #[error("the recovery data could not be stored on the token: {cause}")]
     NotStoredAfterMail {
@@ -170,7 +173,8 @@ impl RecoveryError {
         Some(match self {
             NoClient => "docs/recovery.md explains how to create one".into(),
             BlobVersion { .. } => "update tokenward".into(),
-            StaleSoPin => "ask your administrator, and set up recovery again afterwards".into(),
+            StaleSoPin => "nothing more will be tried; ask your administrator to reset the PIN with the SO PIN, and set up recovery again afterwards".into(),
+            SoPinDoubtful => "ask your administrator: a right SO PIN entered once clears the warning; then set up recovery again if the SO PIN was changed".into(),
             NotStoredAfterMail { .. } => "the recovery mail you just got holds a key for nothing: delete it, and run enroll again".into(),
             IssuerNotUrl { .. } | BlobDamaged { .. } => return None,
         })

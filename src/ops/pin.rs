@@ -55,6 +55,31 @@ pub struct PinChanged {
     pub before: RetryState,
     /// Its state now.
     pub after: RetryState,
+    /// Recovery objects removed because they held the old SO PIN (0 for the user PIN).
+    pub recovery_removed: usize,
+}
+
+fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> Result<usize> {
+    let found = crate::recovery::status(token)?.len();
+    if found == 0 {
+        return Ok(0);
+    }
+    let session = token.open_rw()?;
+    pin_ops::login(token, &session, PinUser::So, new_so, false)?;
+    let removed = crate::recovery::remove_all(&session);
+    let _ = session.logout();
+    let removed = removed?;
+    ws.audit(
+        EventKind::RecoveryRevoked,
+        token,
+        crate::audit::Outcome::Success,
+        Some(format!("{removed} removed: the SO PIN changed")),
+    );
+    ws.warn(format!(
+        "PIN recovery on token \"{}\" held the old SO PIN, so it was removed; set it up again with `tokenward recovery enroll`",
+        token.report.label
+    ));
+    Ok(removed)
 }
 
 /// The policy and the token's length limits, as a check for [`Ask::new_pin`].
@@ -95,7 +120,14 @@ pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged>
         |()| who.noun().to_string(),
     )?;
     token.refresh()?;
+    // A recovery enrolment seals the SO PIN: once it changed, the copy is stale and would
+    // only spend SO tries. It goes, and the person is told to enrol again.
+    let recovery_removed = match who {
+        PinUser::So => remove_stale_recovery(ws, &mut token, &new)?,
+        PinUser::User => 0,
+    };
     Ok(PinChanged {
+        recovery_removed,
         token: TokenSummary::of(&token),
         changed: who,
         before,
@@ -123,6 +155,7 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     )?;
     token.refresh()?;
     Ok(PinChanged {
+        recovery_removed: 0,
         token: TokenSummary::of(&token),
         changed: PinUser::User,
         before,

@@ -99,6 +99,30 @@ fn key_mail(key: &RecoveryKey, token: &TokenRef, reason: &str) -> zeroize::Zeroi
 }
 
 /// The SO logged in on a read-write session.
+/// Refuse to send a sealed SO PIN when the token reports any wrong SO PIN attempt (or a
+/// final try, or a lock).
+fn refuse_doubtful_so_pin(token: &mut TokenRef) -> Result<()> {
+    token.refresh()?;
+    let so = token.retry_state(PinUser::So);
+    if so.count_low || so.final_try || so.locked {
+        return Err(RecoveryError::SoPinDoubtful.into());
+    }
+    Ok(())
+}
+
+/// Remove every recovery object with an SO session already open (after the SO PIN changed,
+/// the sealed copy is stale). Returns how many were removed.
+///
+/// # Errors
+/// The module's errors.
+pub fn remove_all(session: &cryptoki::session::Session) -> Result<usize> {
+    let blobs = store::read_blobs(session)?;
+    for b in &blobs {
+        session.destroy_object(b.handle)?;
+    }
+    Ok(blobs.len())
+}
+
 fn so_session(
     token: &mut TokenRef,
     so_pin: &Pin,
@@ -239,6 +263,9 @@ pub fn recover(
         .into());
     };
     let email = first.email.clone();
+    // A sealed SO PIN that may be stale is never sent: each try would bring the SO PIN closer
+    // to locking, and only re-initialising the token (which destroys its keys) unlocks it.
+    refuse_doubtful_so_pin(token)?;
     // A live sign-in must prove the same verified address.
     let signed = oauth::sign_in(config, Some(&email), show_url)?;
     let key = read_key()?;
@@ -249,6 +276,7 @@ pub fn recover(
         .unwrap_or(mine[0]);
     let so_pin = blob.unseal(&key, &serial)?;
     drop(key);
+    refuse_doubtful_so_pin(token)?;
     let session = so_session(token, &so_pin, final_try).map_err(|e| match e {
         Error::WrongPin { .. } => RecoveryError::StaleSoPin.into(),
         other => other,
