@@ -679,3 +679,45 @@ fn changing_the_so_pin_with_tokenward_removes_the_stale_recovery() {
     assert_eq!(s.status()["enrolled"], false);
     assert!(s.status()["recovery"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_reset_that_happened_is_reported_as_done_even_when_the_token_is_full() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    // The token takes no new object: the new recovery data cannot be stored after the reset.
+    let mut cmd = s.recover_cmd(&key, "NewPin2468", &[]);
+    cmd.env("TOKENWARD_MODULE", fault_module())
+        .env("P11FAULT_TARGET", *SOFTHSM)
+        .env("P11FAULT_DEVICE_MEMORY", "1");
+    let (run, _) = with_browser(cmd, &["--login", "alice"]);
+    let v = run.ok().json();
+    assert_eq!(v["pin_reset"], true);
+    assert_eq!(v["rotated"], false);
+    assert!(
+        v["warning"]
+            .as_str()
+            .unwrap()
+            .contains("old recovery key still works"),
+        "{v}"
+    );
+    assert!(s.pin_works("NewPin2468"));
+    // The reset notice was mailed all the same, and the audit log says the PIN was reset.
+    let mails = s.provider.messages();
+    assert_eq!(mails.len(), 2, "{mails:?}");
+    assert!(
+        mails[1].to_string().contains("PIN was reset"),
+        "{}",
+        mails[1]
+    );
+    let log = std::fs::read_to_string(&s.audit).unwrap();
+    assert!(
+        log.lines()
+            .any(|l| l.contains("\"recovery_used\"") && l.contains("\"success\"")),
+        "{log}"
+    );
+    // The old key still works.
+    let (run, _) = s.recover(&key, "NewPin1357", &["--login", "alice"]);
+    run.ok();
+    assert!(s.pin_works("NewPin1357"));
+}

@@ -99,6 +99,94 @@ fn key_mail(key: &RecoveryKey, token: &TokenRef, reason: &str) -> zeroize::Zeroi
 }
 
 /// The SO logged in on a read-write session.
+/// After the reset: a new key sealed, written and read back, mailed, and the old blobs
+/// removed. A new blob that cannot be stored keeps the old key (and a plain reset notice is
+/// mailed); a new key that cannot be mailed is removed again (the old key's mail is still
+/// there). Every failure here is a warning: the PIN was reset.
+fn rotate(
+    token: &TokenRef,
+    session: &cryptoki::session::Session,
+    config: &RecoveryConfig,
+    signed: &oauth::SignedIn,
+    so_pin: &Pin,
+    email: &str,
+    old: &Blob,
+) -> Recovered {
+    let serial = &token.report.serial;
+    let kept = |warning: String| Recovered {
+        enrolment: Enrolled::from(old),
+        rotated: false,
+        warning: Some(warning),
+    };
+    let new_key = match RecoveryKey::generate() {
+        Ok(k) => k,
+        Err(e) => {
+            return kept(format!(
+                "no new recovery key could be made ({e}); your old recovery key still works"
+            ))
+        }
+    };
+    let stored = Blob::seal(&new_key, so_pin, serial, email, &config.issuer)
+        .and_then(|b| store::write_checked(session, &b).map(|h| (b, h)));
+    let (new_blob, new_handle) = match stored {
+        Ok(x) => x,
+        Err(e) => {
+            let notice = mail::send(
+                &config.gmail_base,
+                &signed.access_token,
+                email,
+                "Your token's PIN was reset",
+                "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now.\n",
+            );
+            let mut warning = format!(
+                "the new recovery data could not be stored on the token ({e}); your old recovery key still works"
+            );
+            if let Err(m) = notice {
+                warning.push_str(&format!(
+                    "; the reset notice could not be mailed either ({m})"
+                ));
+            }
+            return kept(warning);
+        }
+    };
+    let sent = mail::send(
+        &config.gmail_base,
+        &signed.access_token,
+        email,
+        "Your token's PIN was reset; your new tokenward recovery key",
+        &key_mail(
+            &new_key,
+            token,
+            "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now. Your old recovery key no longer works; this is the new one.",
+        ),
+    );
+    drop(new_key);
+    match sent {
+        Ok(()) => {
+            // Every other recovery object goes (read again in this session: handles from
+            // another session are not guaranteed to stay valid).
+            let mut left = 0;
+            for other in store::read_blobs(session).unwrap_or_default() {
+                if other.handle != new_handle && session.destroy_object(other.handle).is_err() {
+                    left += 1;
+                }
+            }
+            Recovered {
+                enrolment: Enrolled::from(&new_blob),
+                rotated: true,
+                warning: (left > 0).then(|| format!("{left} old recovery object(s) could not be removed; the next recovery removes them")),
+            }
+        }
+        Err(e) => {
+            // Nobody has the new key: remove it, keep the old one (its mail is still there).
+            let _ = session.destroy_object(new_handle);
+            kept(format!(
+                "the new recovery key could not be mailed ({e}); your old recovery key still works"
+            ))
+        }
+    }
+}
+
 /// Refuse to send a sealed SO PIN when the token reports any wrong SO PIN attempt (or a
 /// final try, or a lock).
 fn refuse_doubtful_so_pin(token: &mut TokenRef) -> Result<()> {
@@ -285,49 +373,10 @@ pub fn recover(
     session.init_pin(&pin.auth_pin())?;
     drop(pin);
 
-    // Rotate: the new blob is written and read back before anything else is removed.
-    let new_key = RecoveryKey::generate()?;
-    let new_blob = Blob::seal(&new_key, &so_pin, &serial, &email, &config.issuer)?;
-    let new_handle = store::write_checked(&session, &new_blob)?;
-    let sent = mail::send(
-        &config.gmail_base,
-        &signed.access_token,
-        &email,
-        "Your token's PIN was reset; your new tokenward recovery key",
-        &key_mail(
-            &new_key,
-            token,
-            "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now. Your old recovery key no longer works; this is the new one.",
-        ),
-    );
-    drop(new_key);
-    let result = match sent {
-        Ok(()) => {
-            // Every other recovery object goes (read again in this session: handles from
-            // another session are not guaranteed to stay valid).
-            for other in store::read_blobs(&session)? {
-                if other.handle != new_handle {
-                    session.destroy_object(other.handle)?;
-                }
-            }
-            Recovered {
-                enrolment: Enrolled::from(&new_blob),
-                rotated: true,
-                warning: None,
-            }
-        }
-        Err(e) => {
-            // Nobody has the new key: remove it, keep the old one (its mail is still there).
-            let _ = session.destroy_object(new_handle);
-            Recovered {
-                enrolment: Enrolled::from(blob),
-                rotated: false,
-                warning: Some(format!(
-                    "the new recovery key could not be mailed ({e}); your old recovery key still works"
-                )),
-            }
-        }
-    };
+    // From here on the PIN *was* reset: whatever fails below is a warning, never a failure
+    // that would make the person think nothing happened.
+    let result = rotate(token, &session, config, &signed, &so_pin, &email, blob);
+
     let _ = session.logout();
     Ok(result)
 }
