@@ -721,3 +721,56 @@ fn a_reset_that_happened_is_reported_as_done_even_when_the_token_is_full() {
     run.ok();
     assert!(s.pin_works("NewPin1357"));
 }
+
+#[test]
+fn the_browser_gets_no_secret_and_messages_name_the_configured_provider() {
+    let s = Setup::new(60);
+    let mut config = std::fs::read_to_string(&s.config).unwrap();
+    config.push_str("provider_name = \"Example Mail\"\n");
+    std::fs::write(&s.config, config).unwrap();
+    // A browser opener that writes down the environment it was given.
+    let bin = s.hsm.path("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let dump = s.hsm.path("opener-env.txt");
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, format!("#!/bin/sh\nenv > {}\n", dump.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = s.tokenward(&[
+        "recovery",
+        "enroll",
+        "--email",
+        "alice@example.test",
+        "--json",
+        "--so-pin-env",
+        "TW_SO_SECRET",
+    ]);
+    cmd.env("TW_SO_SECRET", SO_PIN)
+        .env("DISPLAY", ":99")
+        .env("PATH", path);
+    let (run, _) = with_browser(cmd, &["--login", "alice"]);
+    let run = run.ok();
+    assert!(
+        run.stderr
+            .contains("Sign in with your Example Mail account"),
+        "{}",
+        run.stderr
+    );
+    // The opener ran, without the variable that held the SO PIN.
+    let mut env = String::new();
+    for _ in 0..100 {
+        env = std::fs::read_to_string(&dump).unwrap_or_default();
+        if !env.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(env.contains("DISPLAY=:99"), "the opener did not run: {env}");
+    assert!(!env.contains("TW_SO_SECRET"), "{env}");
+    assert!(!env.contains(SO_PIN), "{env}");
+}

@@ -50,6 +50,29 @@ pub struct RecoveryConfig {
     pub gmail_base: String,
     /// Seconds the browser sign-in may take.
     pub sign_in_timeout_seconds: u64,
+    /// The provider's name in messages ("Google" for Google's issuer, else the issuer's host).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_name: Option<String>,
+}
+
+impl RecoveryConfig {
+    /// The provider's name for people: `provider_name`, else "Google" for Google's issuer,
+    /// else the issuer's host.
+    pub fn provider(&self) -> String {
+        if let Some(name) = &self.provider_name {
+            return name.clone();
+        }
+        if self.issuer.trim_end_matches('/') == GOOGLE_ISSUER.trim_end_matches('/') {
+            return "Google".into();
+        }
+        self.issuer
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split(['/', ':']).next())
+            .filter(|h| !h.is_empty())
+            .unwrap_or(&self.issuer)
+            .to_string()
+    }
 }
 
 impl Default for RecoveryConfig {
@@ -60,6 +83,7 @@ impl Default for RecoveryConfig {
             client_secret: None,
             gmail_base: GMAIL_BASE.into(),
             sign_in_timeout_seconds: SIGN_IN_TIMEOUT,
+            provider_name: None,
         }
     }
 }
@@ -91,7 +115,7 @@ impl From<&Blob> for Enrolled {
 /// The mail that carries a recovery key.
 fn key_mail(key: &RecoveryKey, token: &TokenRef, reason: &str) -> zeroize::Zeroizing<String> {
     zeroize::Zeroizing::new(format!(
-        "{reason}\n\nYour tokenward recovery key for token \"{}\" (serial {}):\n\n    {}\n\nKeep this mail. If you forget the token's PIN, run `tokenward recovery recover`,\nsign in with this Google account and type this key. Anyone who has both this key and\nthe token can reset its PIN, so do not forward this mail.\n",
+        "{reason}\n\nYour tokenward recovery key for token \"{}\" (serial {}):\n\n    {}\n\nKeep this mail. If you forget the token's PIN, run `tokenward recovery recover`,\nsign in with this same account and type this key. Anyone who has both this key and\nthe token can reset its PIN, so do not forward this mail.\n",
         token.report.label,
         token.report.serial,
         key.to_text().as_str()
@@ -255,7 +279,7 @@ pub fn enroll(
         &key_mail(
             &key,
             token,
-            "You set up PIN recovery for your token with this Google account.",
+            "You set up PIN recovery for your token with this account.",
         ),
     )
     .map_err(|e| match e {

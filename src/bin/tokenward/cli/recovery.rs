@@ -14,7 +14,8 @@ use tokenward::recovery::key::RecoveryKey;
 /// The `recovery` commands.
 #[derive(Debug, Subcommand)]
 pub enum RecoveryCommand {
-    /// Link a Google account: a recovery key is mailed to it (needs the SO PIN).
+    /// Link a mail account (Google's unless configured): a recovery key is mailed to it (needs
+    /// the SO PIN).
     Enroll(EnrollArgs),
     /// Forgot the PIN? Sign in with the linked account, type the recovery key, set a new PIN.
     Recover(RecoverArgs),
@@ -27,7 +28,7 @@ pub enum RecoveryCommand {
 /// Options of `recovery enroll`.
 #[derive(Debug, Args)]
 pub struct EnrollArgs {
-    /// The Google account (Gmail address) that receives the recovery key.
+    /// The account (a Gmail address with Google) that receives the recovery key.
     #[arg(long)]
     pub email: String,
     /// Only print the sign-in address; do not open a browser.
@@ -86,10 +87,11 @@ pub(super) fn run(ctx: &Context, cmd: &RecoveryCommand) -> Result<ExitCode> {
 
 /// Show the sign-in address (stderr: stdout stays clean for --json), and open the browser
 /// where there is a desktop to open it on.
-fn show_url(no_browser: bool) -> impl Fn(&str) {
+/// The browser never sees the variables tokenward read secrets from (`hidden`).
+fn show_url(no_browser: bool, provider: String, hidden: Vec<String>) -> impl Fn(&str) {
     move |url: &str| {
         eprintln!(
-            "Sign in with your Google account in the browser to continue. If no browser window opened, open this address:\n\n  {url}\n"
+            "Sign in with your {provider} account in the browser to continue. If no browser window opened, open this address:\n\n  {url}\n"
         );
         let desktop = std::env::var_os("DISPLAY").is_some()
             || std::env::var_os("WAYLAND_DISPLAY").is_some()
@@ -102,7 +104,11 @@ fn show_url(no_browser: bool) -> impl Fn(&str) {
             } else {
                 "xdg-open"
             };
-            let _ = std::process::Command::new(opener)
+            let mut cmd = std::process::Command::new(opener);
+            for name in &hidden {
+                cmd.env_remove(name);
+            }
+            let _ = cmd
                 .arg(url)
                 .stdin(std::process::Stdio::null())
                 .stdout(std::process::Stdio::null())
@@ -112,11 +118,22 @@ fn show_url(no_browser: bool) -> impl Fn(&str) {
     }
 }
 
+fn browser(ctx: &Context, no_browser: bool, hidden: Vec<String>) -> impl Fn(&str) {
+    let provider = ctx.config().recovery.clone().unwrap_or_default().provider();
+    show_url(no_browser, provider, hidden)
+}
+
 fn enroll(ctx: &Context, args: &EnrollArgs) -> Result<ExitCode> {
     let answers = ctx
         .answers_without_login(&args.final_try)
         .so_pin(&args.so_pin)?;
-    let done = ops::enroll(ctx, &args.email, &show_url(args.no_browser), &answers)?;
+    let hidden = args.so_pin.so_pin_env.iter().cloned().collect();
+    let done = ops::enroll(
+        ctx,
+        &args.email,
+        &browser(ctx, args.no_browser, hidden),
+        &answers,
+    )?;
     if ctx.json() {
         return output::json(&done);
     }
@@ -140,7 +157,17 @@ fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
         let text = key_source.read(SecretKind::RecoveryKey)?;
         RecoveryKey::parse(text.expose())
     };
-    let done = ops::recover(ctx, &show_url(args.no_browser), &read_key, &answers)?;
+    let hidden = [&args.new_pin.new_pin_env, &args.recovery_key_env]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    let done = ops::recover(
+        ctx,
+        &browser(ctx, args.no_browser, hidden),
+        &read_key,
+        &answers,
+    )?;
     if let Some(w) = &done.warning {
         eprintln!("tokenward: warning: {w}");
     }
