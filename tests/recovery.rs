@@ -774,3 +774,36 @@ fn the_browser_gets_no_secret_and_messages_name_the_configured_provider() {
     assert!(!env.contains("TW_SO_SECRET"), "{env}");
     assert!(!env.contains(SO_PIN), "{env}");
 }
+
+#[test]
+fn a_blob_enrolled_at_one_provider_is_refused_after_a_sign_in_at_another() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    // The configuration now names another (real, running) provider.
+    let other = Provider::start(&[]);
+    let config = other.config(&s.hsm, 60);
+    let out = Run::from(
+        s.hsm
+            .tokenward()
+            .arg("--config")
+            .arg(&config)
+            .args([
+                "recovery",
+                "recover",
+                "--no-browser",
+                "--json",
+                "--recovery-key-env",
+                "K",
+            ])
+            .args(["--new-pin-env", "N"])
+            .env("K", &key)
+            .env("N", "NewPin2468")
+            .output()
+            .unwrap(),
+    );
+    let v = out.code(2).json();
+    assert_eq!(v["error"]["reason"], "other_issuer", "{v}");
+    // Nothing was tried: the old PIN still works.
+    assert!(s.pin_works(USER_PIN));
+}

@@ -155,6 +155,14 @@ pub enum RecoveryError {
     /// The sealed SO PIN no longer works: the recovery copy is out of date.
     #[error("the recovery copy of the SO PIN is out of date: the token refused it (the SO PIN was changed after recovery was set up)")]
     StaleSoPin,
+    /// The blob was enrolled at another provider than the configured one.
+    #[error("the recovery data on this token was set up with the sign-in provider {enrolled}, not the configured {configured}")]
+    OtherIssuer {
+        /// The issuer the blob names.
+        enrolled: String,
+        /// The configured issuer.
+        configured: String,
+    },
     /// The token reports a wrong SO PIN attempt, so the sealed copy is not tried.
     #[error("the token reports a wrong SO PIN attempt, so recovery does not try its copy of the SO PIN (it may be out of date, and each try brings the SO PIN closer to locking)")]
     SoPinDoubtful,
@@ -176,6 +184,7 @@ impl RecoveryError {
             StaleSoPin => "nothing more will be tried; ask your administrator to reset the PIN with the SO PIN, and set up recovery again afterwards".into(),
             SoPinDoubtful => "ask your administrator: a right SO PIN entered once clears the warning; then set up recovery again if the SO PIN was changed".into(),
             NotStoredAfterMail { .. } => "the recovery mail you just got holds a key for nothing: delete it, and run enroll again".into(),
+            OtherIssuer { enrolled, .. } => format!("set recovery.issuer to {enrolled} to use it, or enrol again with the configured provider"),
             IssuerNotUrl { .. } | BlobDamaged { .. } => return None,
         })
     }

@@ -375,6 +375,14 @@ pub fn recover(
         .into());
     };
     let email = first.email.clone();
+    // The blob belongs to the provider it was enrolled at: a sign-in elsewhere proves nothing.
+    if seal::normal_issuer(&first.issuer) != seal::normal_issuer(&config.issuer) {
+        return Err(RecoveryError::OtherIssuer {
+            enrolled: first.issuer.clone(),
+            configured: config.issuer.clone(),
+        }
+        .into());
+    }
     // A sealed SO PIN that may be stale is never sent: each try would bring the SO PIN closer
     // to locking, and only re-initialising the token (which destroys its keys) unlocks it.
     refuse_doubtful_so_pin(token)?;

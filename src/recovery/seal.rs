@@ -14,7 +14,11 @@ use crate::keys::generate::random_bytes;
 use crate::pin::Pin;
 
 /// The blob format version.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
+
+/// The length every sealed SO PIN is padded to (a length byte, the PIN, zeros), so the public
+/// blob does not tell how long the SO PIN is. PKCS#11 PINs here are at most this long.
+pub const PADDED_LEN: usize = 128;
 const HKDF_INFO: &[u8] = b"tokenward recovery v1: SO PIN sealing key";
 
 /// What is stored on the token (as JSON in a public CKO_DATA object). Nothing in it is secret
@@ -41,12 +45,26 @@ pub struct Blob {
     pub sealed: String,
 }
 
-fn aad(serial: &str, email: &str) -> Vec<u8> {
-    let mut a = b"tokenward-recovery-v1\0".to_vec();
+/// The associated data: what the blob is bound to. Version 2 adds the issuer (a blob enrolled
+/// at one provider does not open after a sign-in at another) and the version itself.
+fn aad(version: u32, serial: &str, email: &str, issuer: &str) -> Vec<u8> {
+    let mut a = match version {
+        1 => b"tokenward-recovery-v1\0".to_vec(),
+        _ => format!("tokenward-recovery-v{version}\0").into_bytes(),
+    };
     a.extend_from_slice(serial.as_bytes());
     a.push(0);
     a.extend_from_slice(email.to_lowercase().as_bytes());
+    if version >= 2 {
+        a.push(0);
+        a.extend_from_slice(normal_issuer(issuer).as_bytes());
+    }
     a
+}
+
+/// An issuer as compared and bound: without a trailing slash.
+pub fn normal_issuer(issuer: &str) -> &str {
+    issuer.trim_end_matches('/')
 }
 
 fn sealing_key(key: &RecoveryKey, salt: &[u8]) -> Result<LessSafeKey> {
@@ -75,11 +93,20 @@ impl Blob {
         let nonce_bytes = random_bytes(NONCE_LEN)?;
         let mut nonce = [0u8; NONCE_LEN];
         nonce.copy_from_slice(&nonce_bytes);
-        let mut buf = Zeroizing::new(so_pin.expose().as_bytes().to_vec());
+        let pin = so_pin.expose().as_bytes();
+        if pin.len() >= PADDED_LEN {
+            return Err(Internal::Crypto {
+                what: "sealing an SO PIN this long",
+            }
+            .into());
+        }
+        let mut buf = Zeroizing::new(vec![0u8; PADDED_LEN]);
+        buf[0] = pin.len() as u8;
+        buf[1..=pin.len()].copy_from_slice(pin);
         sealing_key(key, &salt)?
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(aad(token_serial, email)),
+                Aad::from(aad(VERSION, token_serial, email, issuer)),
                 &mut *buf,
             )
             .map_err(|_| Internal::Crypto { what: "sealing" })?;
@@ -104,7 +131,7 @@ impl Blob {
     /// # Errors
     /// A version tokenward cannot read, damaged data, or [`crate::Error::RecoveryKeyWrong`].
     pub fn unseal(&self, key: &RecoveryKey, token_serial: &str) -> Result<Pin> {
-        if self.version != VERSION {
+        if !(1..=VERSION).contains(&self.version) {
             return Err(RecoveryError::BlobVersion {
                 version: self.version,
             }
@@ -120,11 +147,18 @@ impl Blob {
         let plain = sealing_key(key, &salt)?
             .open_in_place(
                 Nonce::assume_unique_for_key(nonce),
-                Aad::from(aad(token_serial, &self.email)),
+                Aad::from(aad(self.version, token_serial, &self.email, &self.issuer)),
                 &mut buf,
             )
             .map_err(|_| Error::RecoveryKeyWrong)?;
-        let text = std::str::from_utf8(plain).map_err(|_| bad())?;
+        let pin = match self.version {
+            1 => &plain[..],
+            _ => {
+                let len = *plain.first().ok_or_else(bad)? as usize;
+                plain.get(1..=len).ok_or_else(bad)?
+            }
+        };
+        let text = std::str::from_utf8(pin).map_err(|_| bad())?;
         Ok(Pin::copy_of(text))
     }
 
@@ -187,6 +221,45 @@ mod tests {
         edited.email = "eve@example.test".into();
         assert!(matches!(
             edited.unseal(&key, "serial-1"),
+            Err(Error::RecoveryKeyWrong)
+        ));
+    }
+
+    /// The issuer and the version are bound in, and the sealed SO PIN does not tell its length.
+    #[test]
+    fn the_issuer_is_bound_and_the_length_hidden() {
+        let key = RecoveryKey::generate().unwrap();
+        let short = Blob::seal(
+            &key,
+            &Pin::copy_of("12345678"),
+            "s",
+            "a@b.test",
+            "https://one/",
+        )
+        .unwrap();
+        let long = Blob::seal(
+            &key,
+            &Pin::copy_of("a-much-longer-so-pin-of-forty-characters"),
+            "s",
+            "a@b.test",
+            "https://one",
+        )
+        .unwrap();
+        assert_eq!(short.sealed.len(), long.sealed.len());
+        assert_eq!(short.version, 2);
+        assert_eq!(short.unseal(&key, "s").unwrap().expose(), "12345678");
+        // A blob whose issuer was edited (to pass the configured-issuer check) does not open.
+        let mut moved = short.clone();
+        moved.issuer = "https://two".into();
+        assert!(matches!(
+            moved.unseal(&key, "s"),
+            Err(Error::RecoveryKeyWrong)
+        ));
+        // Nor does one whose version was lowered to drop the issuer from the binding.
+        let mut downgraded = short.clone();
+        downgraded.version = 1;
+        assert!(matches!(
+            downgraded.unseal(&key, "s"),
             Err(Error::RecoveryKeyWrong)
         ));
     }
