@@ -40,8 +40,8 @@ impl Provider {
             let _ = tx.send(line);
         });
         let line = rx
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the provider starts within 30 s");
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the provider starts within 120 s (a loaded 2-core machine is slow)");
         let v: Value = serde_json::from_str(&line).expect("the provider's ready line");
         Provider {
             child,
@@ -143,7 +143,7 @@ fn with_browser(mut cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
         s
     });
     let mut browser_json = None;
-    if let Ok(url) = rx.recv_timeout(Duration::from_secs(30)) {
+    if let Ok(url) = rx.recv_timeout(Duration::from_secs(120)) {
         if !browser.is_empty() {
             let out = Command::new("node")
                 .arg(format!("{OIDC}/browser.mjs"))
@@ -154,14 +154,14 @@ fn with_browser(mut cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
             browser_json = serde_json::from_slice(&out.stdout).ok();
         }
     }
-    let deadline = Instant::now() + Duration::from_secs(60);
+    let deadline = Instant::now() + Duration::from_secs(180);
     let status = loop {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
         if Instant::now() > deadline {
             let _ = child.kill();
-            panic!("tokenward did not finish within 60 s");
+            panic!("tokenward did not finish within 180 s");
         }
         std::thread::sleep(Duration::from_millis(50));
     };
