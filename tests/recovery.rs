@@ -117,7 +117,17 @@ fn key_in(mail: &Value) -> String {
 
 /// Run tokenward (`cmd`), play the browser with `browser` arguments once it shows the sign-in
 /// address, and wait for it. Returns tokenward's result and the browser's JSON line.
-fn with_browser(mut cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
+fn with_browser(cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
+    with_others_then_browser(cmd, |_| {}, browser)
+}
+
+/// As [`with_browser`], with `others` run first with the sign-in address: other programs on
+/// the machine reaching the listener before the user's browser does.
+fn with_others_then_browser(
+    mut cmd: Command,
+    others: impl FnOnce(&str),
+    browser: &[&str],
+) -> (Run, Option<Value>) {
     let mut child = cmd
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -144,6 +154,7 @@ fn with_browser(mut cmd: Command, browser: &[&str]) -> (Run, Option<Value>) {
     });
     let mut browser_json = None;
     if let Ok(url) = rx.recv_timeout(Duration::from_secs(120)) {
+        others(&url);
         if !browser.is_empty() {
             let out = Command::new("node")
                 .arg(format!("{OIDC}/browser.mjs"))
@@ -359,14 +370,6 @@ fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
         &["--login", "alice", "--consent", "no"],
     );
     assert_eq!(run.code(2).json()["error"]["kind"], "sign_in_denied");
-    no_blob(&s);
-    // A redirect whose state is not ours (a forged answer).
-    let (run, _) = s.enroll(
-        "alice@example.test",
-        &["--login", "alice", "--tamper-state"],
-    );
-    let out = run.code(7).json();
-    assert!(out["error"]["message"].as_str().unwrap().contains("state"));
     no_blob(&s);
     // The mail endpoint fails: no blob that no mailbox can open.
     s.provider.fail_next_mail(500);
@@ -806,4 +809,91 @@ fn a_blob_enrolled_at_one_provider_is_refused_after_a_sign_in_at_another() {
     assert_eq!(v["error"]["reason"], "other_issuer", "{v}");
     // Nothing was tried: the old PIN still works.
     assert!(s.pin_works(USER_PIN));
+}
+
+/// The listener's port, from the sign-in address's `redirect_uri`.
+fn listener_port(url: &str) -> u16 {
+    let redirect = url
+        .split(['?', '&'])
+        .find_map(|p| p.strip_prefix("redirect_uri="))
+        .expect("the sign-in address has a redirect_uri");
+    let decoded = redirect.replace("%3A", ":").replace("%2F", "/");
+    decoded
+        .trim_start_matches("http://127.0.0.1:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap_or_else(|_| panic!("a loopback redirect: {decoded}"))
+}
+
+/// One raw request to the listener; the status line of the answer.
+fn poke(port: u16, target: &str) -> String {
+    use std::io::{Read, Write};
+    let mut c = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    c.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    c.write_all(format!("GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").as_bytes())
+        .unwrap();
+    let mut answer = String::new();
+    let _ = c.read_to_string(&mut answer);
+    answer.lines().next().unwrap_or_default().to_string()
+}
+
+#[test]
+fn answers_that_are_not_ours_neither_end_nor_stall_the_sign_in() {
+    let s = Setup::new(120);
+    let mut silent = Vec::new();
+    let mut statuses = Vec::new();
+    let mut forged_browser = None;
+    let (run, _) = with_others_then_browser(
+        s.tokenward(&[
+            "recovery",
+            "enroll",
+            "--email",
+            "alice@example.test",
+            "--no-browser",
+            "--json",
+            "--so-pin-file",
+            s.so_pin.to_str().unwrap(),
+        ]),
+        |url| {
+            let port = listener_port(url);
+            // A connection that dribbles a request a byte a second (a per-read time-out alone
+            // would wait for it for ever); it stops once tokenward hangs up.
+            let mut dribbler = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                for _ in 0..300 {
+                    if dribbler.write_all(b"G").is_err() {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_secs(1));
+                }
+            });
+            // Connections that say nothing, held open for the whole sign-in.
+            for _ in 0..3 {
+                silent.push(std::net::TcpStream::connect(("127.0.0.1", port)).unwrap());
+            }
+            // Another program cancels, or sends a code, with a state that is not ours.
+            statuses.push(poke(port, "/?error=access_denied&state=not-ours"));
+            statuses.push(poke(port, "/?code=forged&state=not-ours"));
+            statuses.push(poke(port, "/?error=access_denied"));
+            // A real code from the provider, delivered with a tampered state.
+            let out = Command::new("node")
+                .arg(format!("{OIDC}/browser.mjs"))
+                .args(["--url", url, "--quiet", "--login", "bob", "--tamper-state"])
+                .output()
+                .unwrap();
+            forged_browser = serde_json::from_slice::<Value>(&out.stdout).ok();
+        },
+        &["--login", "alice"],
+    );
+    let all = run.all_output();
+    let out = run.ok().json();
+    assert_eq!(out["enrolled"]["email"], "alice@example.test", "{all}");
+    for status in &statuses {
+        assert!(status.contains(" 400 "), "ignored with 400: {status}");
+    }
+    let forged = forged_browser.expect("the tampering browser ran");
+    assert_eq!(forged["delivered_status"], 400, "{forged}");
+    assert_eq!(s.status()["enrolled"], true);
+    drop(silent);
 }

@@ -13,9 +13,6 @@ pub enum IdentityFailure {
         /// Its description, if any.
         description: Option<String>,
     },
-    /// The answer's state is not ours.
-    #[error("the answer that reached tokenward does not belong to this sign-in (its state differs); nothing was done")]
-    StateMismatch,
     /// No authorization code.
     #[error("the provider sent no authorization code")]
     NoCode,
@@ -61,7 +58,6 @@ impl IdentityFailure {
     pub fn hint(&self) -> Option<String> {
         use IdentityFailure::*;
         Some(match self {
-            StateMismatch => "sign in again from the address tokenward shows".into(),
             EmailNotVerified { .. } => "verify it with your provider first".into(),
             WrongAccount { expected, .. } => format!("sign in with {expected}"),
             MailScopeMissing => {

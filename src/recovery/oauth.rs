@@ -4,7 +4,7 @@
 //! provider's JWKS, issuer, audience, expiry, nonce; tokenward then requires a verified email,
 //! and the expected one.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
@@ -14,6 +14,7 @@ use openidconnect::{
     AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
     PkceCodeChallenge, RedirectUrl, Scope, TokenResponse,
 };
+use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
 use super::http::client;
@@ -114,7 +115,12 @@ pub fn sign_in(
     show_url(url.as_str());
 
     let deadline = Instant::now() + Duration::from_secs(config.sign_in_timeout_seconds);
-    let back = wait_for_redirect(&listener, deadline, config.sign_in_timeout_seconds)?;
+    let back = wait_for_redirect(
+        &listener,
+        deadline,
+        config.sign_in_timeout_seconds,
+        state.secret(),
+    )?;
     if let Some(error) = &back.error {
         return Err(match error.as_str() {
             "access_denied" => Error::SignInDenied,
@@ -124,10 +130,6 @@ pub fn sign_in(
             }
             .into(),
         });
-    }
-    // The state must be the one sent: anything else may be a forged redirect (CSRF).
-    if back.state.as_deref() != Some(state.secret().as_str()) {
-        return Err(IdentityFailure::StateMismatch.into());
     }
     let code = back.code.ok_or(IdentityFailure::NoCode)?;
     let token = oidc
@@ -173,58 +175,101 @@ pub fn sign_in(
     })
 }
 
-/// Wait (at most until `deadline`) for the browser's redirect to the listener.
-fn wait_for_redirect(listener: &TcpListener, deadline: Instant, seconds: u64) -> Result<Redirect> {
+/// Time one connection to the listener gets to send its request: a browser sends it at once,
+/// and a silent or dribbling connection must not stall the sign-in.
+const CONNECTION_DEADLINE: Duration = Duration::from_secs(5);
+/// Largest request read from the listener (the redirect is well under 4 KiB).
+const MAX_REQUEST: usize = 16 * 1024;
+
+/// Wait (at most until `deadline`) for the browser's redirect carrying our `state`.
+///
+/// Any process on this machine can connect to the listener, so a request that is not the
+/// redirect, or whose `state` is not ours (a forged code, an `error=access_denied` from another
+/// program), is answered and ignored: it neither ends nor stalls the sign-in.
+fn wait_for_redirect(
+    listener: &TcpListener,
+    deadline: Instant,
+    seconds: u64,
+    state: &str,
+) -> Result<Redirect> {
     listener
         .set_nonblocking(true)
         .map_err(|e| network("listener", e))?;
     loop {
         match listener.accept() {
             Ok((stream, _)) => {
-                if let Some(r) = answer(stream)? {
+                if let Some(r) = answer(stream, state) {
                     return Ok(r);
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                if Instant::now() >= deadline {
-                    return Err(Error::SignInTimeout(seconds));
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(network("listener", e)),
+        }
+        if Instant::now() >= deadline {
+            return Err(Error::SignInTimeout(seconds));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Read a request's head (request line and headers) within [`CONNECTION_DEADLINE`] and
+/// [`MAX_REQUEST`] bytes; `None` when the connection is silent, slow, too long or closed early.
+fn read_head(stream: &mut TcpStream) -> Option<Zeroizing<Vec<u8>>> {
+    let until = Instant::now() + CONNECTION_DEADLINE;
+    stream.set_nonblocking(false).ok()?;
+    let mut head = Zeroizing::new(Vec::with_capacity(1024));
+    let mut chunk = Zeroizing::new([0u8; 1024]);
+    loop {
+        let left = until.checked_duration_since(Instant::now())?;
+        if left.is_zero() {
+            return None;
+        }
+        stream.set_read_timeout(Some(left)).ok()?;
+        let n = stream.read(&mut chunk[..]).ok()?;
+        if n == 0 {
+            return None;
+        }
+        head.extend_from_slice(&chunk[..n]);
+        if head.windows(4).any(|w| w == b"\r\n\r\n") || head.windows(2).any(|w| w == b"\n\n") {
+            return Some(head);
+        }
+        if head.len() > MAX_REQUEST {
+            return None;
         }
     }
 }
 
-/// Read one request; `None` for requests that are not the redirect (a favicon, a probe).
-fn answer(mut stream: TcpStream) -> Result<Option<Redirect>> {
-    let _ = stream.set_nonblocking(false);
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
-    let mut line = Zeroizing::new(String::new());
-    {
-        let mut reader = BufReader::new(&stream);
-        if reader.read_line(&mut line).is_err() {
-            return Ok(None);
-        }
-        // Drain the headers (bounded).
-        let mut header = String::new();
-        for _ in 0..100 {
-            header.clear();
-            match reader.read_line(&mut header) {
-                Ok(0) | Err(_) => break,
-                Ok(_) if header == "\r\n" || header == "\n" => break,
-                Ok(_) => {}
-            }
-        }
-    }
+/// Send a small page and close.
+fn reply(stream: &mut TcpStream, status: &str, body: &str) {
+    let page = format!("<!doctype html><meta charset=utf-8><title>tokenward</title><p>{body}</p>");
+    let _ = stream.set_write_timeout(Some(CONNECTION_DEADLINE));
+    let _ = stream.write_all(
+        format!(
+            "HTTP/1.1 {status}\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{page}",
+            page.len()
+        )
+        .as_bytes(),
+    );
+}
+
+/// Serve one connection; `Some` only for the redirect with our `state`.
+fn answer(mut stream: TcpStream, state: &str) -> Option<Redirect> {
+    let head = read_head(&mut stream)?;
+    let line = head.split(|b| *b == b'\n').next().unwrap_or_default();
+    let line = std::str::from_utf8(line).unwrap_or("");
     let target = line.split_whitespace().nth(1).unwrap_or("");
     let Ok(url) = Url::parse(&format!("http://127.0.0.1{target}")) else {
-        return Ok(None);
+        reply(
+            &mut stream,
+            "400 Bad Request",
+            "Not a request tokenward understands.",
+        );
+        return None;
     };
     if url.path() != "/" {
-        let _ = stream
-            .write_all(b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
-        return Ok(None);
+        reply(&mut stream, "404 Not Found", "Not found.");
+        return None;
     }
     let mut r = Redirect {
         code: None,
@@ -241,26 +286,27 @@ fn answer(mut stream: TcpStream) -> Result<Option<Redirect>> {
             _ => {}
         }
     }
-    if r.code.is_none() && r.error.is_none() {
-        let _ = stream.write_all(
-            b"HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+    // The state must be the one sent: anything else may be a forged redirect (CSRF) or another
+    // program's request, and is not the end of this sign-in.
+    let ours = r
+        .state
+        .as_deref()
+        .is_some_and(|s| bool::from(s.as_bytes().ct_eq(state.as_bytes())));
+    if !ours || (r.code.is_none() && r.error.is_none()) {
+        reply(
+            &mut stream,
+            "400 Bad Request",
+            "This answer is not for the sign-in tokenward is waiting for. Finish the sign-in from the address tokenward shows.",
         );
-        return Ok(None);
+        return None;
     }
     let body = if r.error.is_some() {
         "Sign-in cancelled. You can close this window and go back to tokenward."
     } else {
         "Signed in. You can close this window and go back to tokenward."
     };
-    let page = format!("<!doctype html><meta charset=utf-8><title>tokenward</title><p>{body}</p>");
-    let _ = stream.write_all(
-        format!(
-            "HTTP/1.1 200 OK\r\ncontent-type: text/html; charset=utf-8\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{page}",
-            page.len()
-        )
-        .as_bytes(),
-    );
-    Ok(Some(r))
+    reply(&mut stream, "200 OK", body);
+    Some(r)
 }
 
 #[cfg(test)]
