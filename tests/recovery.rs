@@ -897,3 +897,51 @@ fn answers_that_are_not_ours_neither_end_nor_stall_the_sign_in() {
     assert_eq!(s.status()["enrolled"], true);
     drop(silent);
 }
+
+#[test]
+fn a_provider_that_gives_the_address_only_at_userinfo_works_with_the_same_rules() {
+    // OpenID Connect Core §5.4: with an access token issued, the ID token carries no email.
+    let s = Setup::with_provider(Provider::start(&["--userinfo-only"]), 60);
+    let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
+    let all = run.all_output();
+    let out = run.ok().json();
+    assert_eq!(out["enrolled"]["email"], "alice@example.test", "{all}");
+    // The same verified-address rule: eve's address is not verified.
+    let (run, _) = s.enroll("eve@example.test", &["--login", "eve"]);
+    let out = run.code(7).json();
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("not verified"));
+    // And the right account: bob is not alice.
+    let (run, _) = s.enroll("alice@example.test", &["--login", "bob"]);
+    let out = run.code(7).json();
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("bob@example.test"));
+    // Recovery with the mailed key works over userinfo too.
+    let key = key_in(&s.provider.messages()[0]);
+    let (run, _) = s.recover(&key, "Other1357x", &["--login", "alice"]);
+    let all = run.all_output();
+    run.ok();
+    assert!(s.pin_works("Other1357x"), "{all}");
+}
+
+#[test]
+fn a_userinfo_answer_about_another_subject_is_refused() {
+    let s = Setup::with_provider(
+        Provider::start(&["--userinfo-only", "--tamper-userinfo", "sub"]),
+        60,
+    );
+    let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
+    let all = run.all_output();
+    let out = run.code(7).json();
+    assert_eq!(out["error"]["reason"], "user_info_other_subject", "{all}");
+    assert!(out["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("another account"));
+    assert_eq!(s.status()["enrolled"], false);
+    assert!(s.provider.messages().is_empty());
+}

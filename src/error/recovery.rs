@@ -31,9 +31,20 @@ pub enum IdentityFailure {
         /// The verifier's words.
         reason: String,
     },
-    /// No email claim.
-    #[error("the ID token carries no email address")]
+    /// No email claim, in the ID token nor from the userinfo endpoint.
+    #[error("the provider gave no email address for the account (in the ID token nor from its userinfo endpoint)")]
     NoEmail,
+    /// The userinfo endpoint could not be asked.
+    #[error(
+        "the provider's userinfo endpoint did not answer with the account's details: {reason}"
+    )]
+    UserInfoFailed {
+        /// The client's words.
+        reason: String,
+    },
+    /// The userinfo endpoint described another account than the ID token.
+    #[error("the provider's userinfo endpoint describes another account than the one that signed in (its subject differs from the ID token's)")]
+    UserInfoOtherSubject,
     /// The email is not verified.
     #[error("the provider has not verified the address {email}")]
     EmailNotVerified {

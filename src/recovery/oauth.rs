@@ -8,11 +8,15 @@ use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreProviderMetadata, CoreTokenResponse, CoreUserInfoClaims,
+};
 use openidconnect::url::Url;
 use openidconnect::{
-    AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, OAuth2TokenResponse,
-    PkceCodeChallenge, RedirectUrl, Scope, TokenResponse,
+    AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken,
+    EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, Nonce, OAuth2TokenResponse,
+    PkceCodeChallenge, RedirectUrl, Scope, SubjectIdentifier, SyncHttpClient, TokenResponse,
+    UserInfoError,
 };
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
@@ -43,6 +47,16 @@ impl std::fmt::Debug for SignedIn {
             .finish()
     }
 }
+
+/// The client as discovery makes it (token and userinfo endpoints as the provider says).
+type OidcClient = CoreClient<
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
 
 /// What the browser brought back to the listener.
 struct Redirect {
@@ -146,11 +160,14 @@ pub fn sign_in(
         .map_err(|e| IdentityFailure::IdTokenInvalid {
             reason: e.to_string(),
         })?;
-    let email = claims
-        .email()
-        .map(|e| e.as_str().to_lowercase())
-        .ok_or(IdentityFailure::NoEmail)?;
-    if claims.email_verified() != Some(true) {
+    // Google puts the address in the ID token; a provider that follows OpenID Connect Core
+    // §5.4 returns it from the userinfo endpoint when an access token is issued. Either way the
+    // same rule holds: a verified address, for the subject the ID token names.
+    let (email, verified) = match (claims.email(), claims.email_verified()) {
+        (Some(email), Some(verified)) => (email.as_str().to_lowercase(), verified),
+        _ => user_info(&oidc, &http, &token, claims.subject())?,
+    };
+    if !verified {
         return Err(IdentityFailure::EmailNotVerified { email }.into());
     }
     if let Some(expected) = expected_email {
@@ -173,6 +190,44 @@ pub fn sign_in(
         subject: claims.subject().as_str().to_string(),
         access_token: Zeroizing::new(token.access_token().secret().clone()),
     })
+}
+
+/// The address and whether it is verified, from the userinfo endpoint, whose `sub` must be
+/// the ID token's.
+fn user_info(
+    oidc: &OidcClient,
+    http: &impl SyncHttpClient<Error = super::http::HttpError>,
+    token: &CoreTokenResponse,
+    subject: &SubjectIdentifier,
+) -> Result<(String, bool)> {
+    let request = oidc
+        .user_info(token.access_token().clone(), Some(subject.clone()))
+        .map_err(|_| IdentityFailure::NoEmail)?;
+    let info: CoreUserInfoClaims = request.request(http).map_err(|e| match e {
+        UserInfoError::ClaimsVerification(ClaimsVerificationError::InvalidSubject(_)) => {
+            IdentityFailure::UserInfoOtherSubject
+        }
+        other => IdentityFailure::UserInfoFailed {
+            reason: error_chain(&other),
+        },
+    })?;
+    let email = info
+        .email()
+        .map(|e| e.as_str().to_lowercase())
+        .ok_or(IdentityFailure::NoEmail)?;
+    Ok((email, info.email_verified() == Some(true)))
+}
+
+/// An error and its causes, as one line.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        out.push_str(": ");
+        out.push_str(&c.to_string());
+        cause = c.source();
+    }
+    out
 }
 
 /// Time one connection to the listener gets to send its request: a browser sends it at once,

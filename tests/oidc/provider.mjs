@@ -3,7 +3,7 @@
 // stand-in, for tokenward's recovery tests. Listens on 127.0.0.1 only.
 //
 //   node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof]
-//                     [--tamper-id-token forge|nonce]
+//                     [--tamper-id-token forge|nonce] [--userinfo-only] [--tamper-userinfo sub]
 //
 // When listening it prints exactly one JSON line to stdout:
 //   {"issuer":"http://127.0.0.1:PORT","port":PORT,"gmail_base":"http://127.0.0.1:PORT/gmail"}
@@ -32,14 +32,19 @@ const ACCOUNTS = {
 };
 
 function usage(message) {
-  const text = `usage: node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof] [--tamper-id-token forge|nonce]
+  const text = `usage: node provider.mjs [--port N] [--max-seconds S] [--id-token-ttl S] [--exit-on-stdin-eof] [--tamper-id-token forge|nonce] [--userinfo-only] [--tamper-userinfo sub]
   --port N             TCP port on 127.0.0.1 (default 0 = a random free port)
   --max-seconds S      exit by itself after S seconds (default 600; 0 is not allowed)
   --id-token-ttl S     ID token lifetime in seconds (default: $OIDC_ID_TOKEN_TTL, else 600)
   --exit-on-stdin-eof  also exit when stdin reaches end of file (the parent went away)
   --tamper-id-token forge|nonce
                        misbehave for tests: the token endpoint's ID token is signed with a key
-                       not in the JWKS (forge), or carries another nonce, validly signed (nonce)`;
+                       not in the JWKS (forge), or carries another nonce, validly signed (nonce)
+  --userinfo-only      follow OpenID Connect Core 5.4: when an access token is issued, email and
+                       email_verified are left out of the ID token and given by the userinfo
+                       endpoint only
+  --tamper-userinfo sub
+                       misbehave for tests: the userinfo endpoint answers with another subject`;
   if (message) {
     process.stderr.write(`provider.mjs: ${message}\n${text}\n`);
     process.exit(2);
@@ -64,6 +69,8 @@ function parseArgs(argv) {
       : 600,
     exitOnStdinEof: false,
     tamperIdToken: null,
+    userinfoOnly: false,
+    tamperUserinfo: null,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -78,6 +85,13 @@ function parseArgs(argv) {
         const v = value();
         if (v !== 'forge' && v !== 'nonce') usage(`--tamper-id-token takes forge or nonce, not ${JSON.stringify(v)}`);
         opts.tamperIdToken = v;
+        break;
+      }
+      case '--userinfo-only': opts.userinfoOnly = true; break;
+      case '--tamper-userinfo': {
+        const v = value();
+        if (v !== 'sub') usage(`--tamper-userinfo takes sub, not ${JSON.stringify(v)}`);
+        opts.tamperUserinfo = v;
         break;
       }
       case '-h': case '--help': usage(); break;
@@ -550,8 +564,9 @@ async function main() {
       openid: ['sub'],
       email: ['email', 'email_verified'],
     },
-    // Like Google: the scope's claims (email, email_verified) go into the ID token itself.
-    conformIdTokenClaims: false,
+    // Like Google: the scope's claims (email, email_verified) go into the ID token itself;
+    // --userinfo-only: as OpenID Connect Core 5.4 says, only the userinfo endpoint gives them.
+    conformIdTokenClaims: opts.userinfoOnly,
     pkce: { required: () => true },
     responseTypes: ['code'],
     features: {
@@ -586,6 +601,16 @@ async function main() {
       ctx.body = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>oops! something went wrong</title></head><body><h1>oops! something went wrong</h1>${Object.entries(out).map(([k, v]) => `<pre><strong>${esc(k)}</strong>: ${esc(v)}</pre>`).join('')}</body></html>`;
     },
   });
+
+  if (opts.tamperUserinfo) {
+    // Test knob: the userinfo endpoint describes another subject than the ID token's.
+    provider.use(async (ctx, next) => {
+      await next();
+      if (ctx.path !== '/me' || !ctx.body || typeof ctx.body !== 'object' || !ctx.body.sub) return;
+      ctx.body = { ...ctx.body, sub: `someone-else-${crypto.randomBytes(4).toString('hex')}` };
+      process.stderr.write('provider: --tamper-userinfo sub: userinfo rewritten\n');
+    });
+  }
 
   if (opts.tamperIdToken) {
     // Test knob: rewrite the ID token the token endpoint returns, after the provider made it.
