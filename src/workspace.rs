@@ -335,13 +335,28 @@ impl Workspace {
         op: impl FnOnce() -> Result<T>,
         detail: impl FnOnce(&T) -> String,
     ) -> Result<T> {
+        self.audited_with(event, token, op, detail, |e| e.kind().to_string())
+    }
+
+    /// As [`Workspace::audited`], with the detail of a failure from `failure`.
+    ///
+    /// # Errors
+    /// `op`'s.
+    pub fn audited_with<T>(
+        &self,
+        event: EventKind,
+        token: &TokenRef,
+        op: impl FnOnce() -> Result<T>,
+        detail: impl FnOnce(&T) -> String,
+        failure: impl FnOnce(&Error) -> String,
+    ) -> Result<T> {
         match op() {
             Ok(v) => {
                 self.audit(event, token, Outcome::Success, Some(detail(&v)));
                 Ok(v)
             }
             Err(e) => {
-                self.audit_failure(event, token, &e);
+                self.audit(event, token, Outcome::Failure, Some(failure(&e)));
                 Err(e)
             }
         }

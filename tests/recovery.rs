@@ -106,6 +106,16 @@ impl Drop for Provider {
     }
 }
 
+/// The last audit entry for `event`.
+fn last_audit(s: &Setup, event: &str) -> Value {
+    let log = std::fs::read_to_string(&s.audit).unwrap();
+    log.lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|v| v["event"] == event)
+        .last()
+        .unwrap_or_else(|| panic!("no {event} in the audit log:\n{log}"))
+}
+
 /// The recovery key in a mail body.
 fn key_in(mail: &Value) -> String {
     let body = mail["body"].as_str().unwrap();
@@ -283,6 +293,10 @@ fn enroll_then_recover_with_the_mailed_key() {
     let run = run.ok();
     let out = run.json();
     assert_eq!(out["enrolled"]["email"], "alice@example.test");
+    let first_fingerprint = out["enrolled"]["key_fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let mails = s.provider.messages();
     assert_eq!(mails.len(), 1);
     assert_eq!(mails[0]["to"], "alice@example.test");
@@ -324,6 +338,19 @@ fn enroll_then_recover_with_the_mailed_key() {
     let (run, _) = s.recover(&key, "NewPin1357", &["--login", "alice"]);
     assert_eq!(run.code(4).json()["error"]["kind"], "recovery_key_wrong");
     assert!(s.pin_works("NewPin2468"));
+    // The failure is in the audit log with who signed in and the key tried.
+    let failure = last_audit(&s, "recovery_used");
+    assert_eq!(failure["outcome"], "failure", "{failure}");
+    let detail = failure["detail"].as_str().unwrap();
+    assert!(detail.starts_with("recovery_key_wrong"), "{detail}");
+    assert!(
+        detail.contains("signed in as alice@example.test"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains(&format!("key {first_fingerprint}")),
+        "{detail}"
+    );
     let (run, _) = s.recover(&new_key, "NewPin1357", &["--login", "alice"]);
     run.ok();
     assert!(s.pin_works("NewPin1357"));
@@ -351,11 +378,18 @@ fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
     let (run, _) = s.enroll("alice@example.test", &["--login", "bob"]);
     let out = run.code(7).json();
     assert_eq!(out["error"]["kind"], "identity_not_proven");
-    assert!(out["error"]["message"]
+    // Nothing was set up, and the words do not say it was.
+    assert_eq!(
+        out["error"]["message"],
+        "the sign-in did not prove the account: you signed in as bob@example.test, but asked to set up recovery for alice@example.test; nothing was set up"
+    );
+    no_blob(&s);
+    let failure = last_audit(&s, "recovery_enrolled");
+    assert_eq!(failure["outcome"], "failure", "{failure}");
+    assert!(failure["detail"]
         .as_str()
         .unwrap()
-        .contains("bob@example.test"));
-    no_blob(&s);
+        .contains("signed in as bob@example.test"));
     // An address the provider has not verified.
     let (run, _) = s.enroll("eve@example.test", &["--login", "eve"]);
     let out = run.code(7).json();
@@ -376,12 +410,25 @@ fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
     let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
     let out = run.code(1).json();
     assert_eq!(out["error"]["kind"], "mail_failed");
+    // A sentence, with the service's own words quoted.
+    assert_eq!(
+        out["error"]["message"],
+        "the recovery mail could not be sent: the mail service refused it with HTTP 500 Internal Server Error, saying \"Internal error encountered\""
+    );
     assert!(out["error"]["hint"]
         .as_str()
         .unwrap()
         .contains("nothing was stored"));
     no_blob(&s);
     assert!(s.provider.messages().is_empty());
+    // Refused for want of permission: retrying the same way cannot help, signing in again can.
+    s.provider.fail_next_mail(403);
+    let (run, _) = s.enroll("alice@example.test", &["--login", "alice"]);
+    let out = run.code(1).json();
+    let hint = out["error"]["hint"].as_str().unwrap();
+    assert!(hint.contains("allow tokenward to send mail"), "{hint}");
+    assert!(!hint.contains("once the mail service answers"), "{hint}");
+    no_blob(&s);
     // A wrong SO PIN: refused by the token before any sign-in.
     let wrong = s.hsm.write("wrong-so", "wrong-so-pin");
     let cmd = s.tokenward(&[
@@ -481,8 +528,18 @@ fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
     assert_eq!(kind, "recovery_key_mistyped"); // its checksum is wrong too
                                                // Signing in as someone else is refused before the key is asked for.
     let (run, _) = s.recover(&key, "NewPin2468", &["--login", "bob"]);
-    assert_eq!(run.code(7).json()["error"]["kind"], "identity_not_proven");
+    let out = run.code(7).json();
+    assert_eq!(out["error"]["kind"], "identity_not_proven");
+    assert_eq!(
+        out["error"]["message"],
+        "the sign-in did not prove the account: you signed in as bob@example.test, but recovery on this token is set up for alice@example.test"
+    );
     assert!(s.pin_works(USER_PIN));
+    let failure = last_audit(&s, "recovery_used");
+    assert_eq!(failure["outcome"], "failure", "{failure}");
+    let detail = failure["detail"].as_str().unwrap();
+    assert!(detail.contains("signed in as bob@example.test"), "{detail}");
+    assert!(!detail.contains("key "), "no key was asked for: {detail}");
 
     // The blob copied onto another token: refused, that token unchanged.
     let blob = s.hsm.path("blob.json");

@@ -396,8 +396,10 @@ pub enum Error {
     /// The recovery mail could not be sent.
     #[error("the recovery mail could not be sent: {detail}")]
     MailFailed {
-        /// What the mail service or the client said.
+        /// What the mail service or the client said, as a clause.
         detail: String,
+        /// The mail service's HTTP status, when it answered.
+        status: Option<u16>,
         /// Whether anything was stored on the token before (enrolment stores nothing first).
         nothing_stored: bool,
     },
@@ -624,7 +626,19 @@ impl Error {
             TokenRemoved { .. } => "plug it in again and repeat the command".into(),
             SignInDenied => "run the command again and allow tokenward to send mail from your account".into(),
             SignInTimeout(_) => "run the command again and finish the sign-in in the browser (the time allowed is recovery.sign_in_timeout_seconds)".into(),
-            MailFailed { nothing_stored: true, .. } => "nothing was stored on the token, so no recovery key exists; run the command again once the mail service answers".into(),
+            MailFailed { status, nothing_stored, .. } => {
+                let what = match status {
+                    Some(401 | 403) => "sign in again and allow tokenward to send mail from your account",
+                    Some(429) => "the mail service limits how much is sent; run the command again in an hour",
+                    Some(500..=599) | None => "run the command again once the mail service answers",
+                    Some(_) => "the mail service will not take this message; ask your administrator",
+                };
+                if *nothing_stored {
+                    format!("nothing was stored on the token, so no recovery key exists; {what}")
+                } else {
+                    what.to_string()
+                }
+            }
             RecoveryKeyMistyped(KeyTypo::Checksum) => "compare it with the recovery mail again".into(),
             NotEnrolled(self::NotEnrolled::NoRecovery { .. }) => "`tokenward recovery enroll` sets it up; ask your administrator to reset the PIN with the SO PIN".into(),
             NoConfigLocation => "give --config FILE".into(),

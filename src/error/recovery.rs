@@ -52,12 +52,18 @@ pub enum IdentityFailure {
         email: String,
     },
     /// Another account signed in.
-    #[error("you signed in as {email}, but recovery is set up for {expected}")]
+    #[error("{}", if *enrolled {
+        format!("you signed in as {email}, but recovery on this token is set up for {expected}")
+    } else {
+        format!("you signed in as {email}, but asked to set up recovery for {expected}; nothing was set up")
+    })]
     WrongAccount {
         /// Who signed in.
         email: String,
-        /// Who is enrolled.
+        /// Who was asked for: the enrolled account, or the one named at enrolment.
         expected: String,
+        /// Recovery is set up for `expected` (false: an enrolment asked for it).
+        enrolled: bool,
     },
     /// The mail scope was not granted.
     #[error("the permission to send mail from your account was not granted")]

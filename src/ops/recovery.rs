@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::{Ask, Destruction, TokenSummary};
 use crate::audit::EventKind;
-use crate::error::{InputError, Result};
+use crate::error::{Error, InputError, Result};
 use crate::recovery::key::RecoveryKey;
 use crate::recovery::{self, Enrolled, RecoveryConfig};
 use crate::token::pin::{self as pin_ops, PinUser};
@@ -46,13 +46,23 @@ pub fn enroll(
     let final_try = ask.final_try();
     pin_ops::guard(&token, PinUser::So, final_try)?;
     let so = ask.pin(PinUser::So, &token)?;
-    let result = recovery::enroll(&mut token, &so, &email, &config, final_try, show_url);
+    let mut attempt = recovery::Attempt::default();
+    let result = recovery::enroll(
+        &mut token,
+        &so,
+        &email,
+        &config,
+        final_try,
+        show_url,
+        &mut attempt,
+    );
     drop(so);
-    let enrolled = ws.audited(
+    let enrolled = ws.audited_with(
         EventKind::RecoveryEnrolled,
         &token,
         || result,
         |done| format!("{} key {}", done.email, done.key_fingerprint),
+        |e| failure_detail(e, &attempt),
     )?;
     Ok(Enrolment {
         token: TokenSummary::of(&token),
@@ -91,6 +101,7 @@ pub fn recover(
     let mut token = ws.token()?;
     let check = super::pin::new_pin_check(ws, &token)?;
     let new_pin = |t: &crate::token::TokenRef| ask.new_pin(PinUser::User, t, &check);
+    let mut attempt = recovery::Attempt::default();
     let result = recovery::recover(
         &mut token,
         &config,
@@ -98,8 +109,9 @@ pub fn recover(
         show_url,
         read_key,
         &new_pin,
+        &mut attempt,
     );
-    let done = ws.audited(
+    let done = ws.audited_with(
         EventKind::RecoveryUsed,
         &token,
         || result,
@@ -115,6 +127,7 @@ pub fn recover(
                 }
             )
         },
+        |e| failure_detail(e, &attempt),
     )?;
     Ok(Recovery {
         token: TokenSummary::of(&token),
@@ -228,4 +241,14 @@ pub fn revoke(ws: &Workspace, ask: &dyn Ask) -> Result<Revoked> {
         token: TokenSummary::of(&token),
         removed,
     })
+}
+
+/// A failed enrolment's or recovery's audit detail: the error's kind, who signed in and the key
+/// tried, as far as it got.
+fn failure_detail(e: &Error, attempt: &recovery::Attempt) -> String {
+    let reason = e.reason().map(|r| format!(" ({r})")).unwrap_or_default();
+    match attempt.describe() {
+        d if d.is_empty() => format!("{}{reason}", e.kind()),
+        d => format!("{}{reason}; {d}", e.kind()),
+    }
 }

@@ -40,24 +40,45 @@ pub fn send(
         .header(header::AUTHORIZATION, bearer.as_str())
         .header(header::CONTENT_TYPE, "application/json")
         .body(json.as_bytes().to_vec())
-        .map_err(|e| mail_failed(format!("cannot build the request to {url}: {e}")))?;
-    let response = call(request).map_err(|e| mail_failed(e.to_string()))?;
-    if response.status().is_success() {
+        .map_err(|e| {
+            mail_failed(
+                format!("tokenward could not make a mail request for {url} ({e})"),
+                None,
+            )
+        })?;
+    let response = call(request).map_err(|e| {
+        mail_failed(
+            format!("the mail service at {url} could not be reached ({e})"),
+            None,
+        )
+    })?;
+    let status = response.status();
+    if status.is_success() {
         return Ok(());
     }
-    let detail = serde_json::from_slice::<serde_json::Value>(response.body())
+    let said = serde_json::from_slice::<serde_json::Value>(response.body())
         .ok()
         .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
-        .unwrap_or_default();
-    Err(mail_failed(format!(
-        "the Gmail API answered {} {detail}",
-        response.status()
-    )))
+        .map(|m| crate::text::escaped(m.trim().trim_end_matches('.')).into_owned())
+        .filter(|m| !m.is_empty());
+    let reason = status.canonical_reason().unwrap_or("no reason given");
+    let detail = match said {
+        Some(said) => format!(
+            "the mail service refused it with HTTP {} {reason}, saying \"{said}\"",
+            status.as_u16()
+        ),
+        None => format!(
+            "the mail service refused it with HTTP {} {reason}",
+            status.as_u16()
+        ),
+    };
+    Err(mail_failed(detail, Some(status.as_u16())))
 }
 
-fn mail_failed(detail: String) -> Error {
+fn mail_failed(detail: String, status: Option<u16>) -> Error {
     Error::MailFailed {
         detail,
+        status,
         nothing_stored: false,
     }
 }

@@ -248,7 +248,45 @@ fn so_session(
     Ok(session)
 }
 
-/// Set up recovery for `email`. `show_url` shows the sign-in address.
+/// What a recovery or an enrolment got to, success or not: the address that signed in and the
+/// fingerprint of the recovery key tried or made. The audit log names them for failures as it
+/// does for successes.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Attempt {
+    /// The verified address that signed in (or the other account that did, when refused).
+    pub signed_in: Option<String>,
+    /// The fingerprint of the recovery key typed (recover) or made (enrol).
+    pub key: Option<String>,
+}
+
+impl Attempt {
+    /// Note who the sign-in proved, or which other account signed in.
+    fn saw(&mut self, signed: &Result<oauth::SignedIn>) {
+        self.signed_in = match signed {
+            Ok(s) => Some(s.email.clone()),
+            Err(Error::IdentityNotProven(crate::error::IdentityFailure::WrongAccount {
+                email,
+                ..
+            })) => Some(email.clone()),
+            Err(_) => None,
+        };
+    }
+
+    /// For the audit log: `signed in as A; key F`, whatever is known.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = &self.signed_in {
+            parts.push(format!("signed in as {a}"));
+        }
+        if let Some(k) = &self.key {
+            parts.push(format!("key {k}"));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Set up recovery for `email`. `show_url` shows the sign-in address; `attempt` records who
+/// signed in and the key made.
 ///
 /// # Errors
 /// The SO PIN's failures, the sign-in's, the mail's, or the token's when the data is stored.
@@ -259,11 +297,15 @@ pub fn enroll(
     config: &RecoveryConfig,
     final_try: bool,
     show_url: &dyn Fn(&str),
+    attempt: &mut Attempt,
 ) -> Result<Enrolled> {
     // The SO PIN is checked by a real login before anything else happens.
     let session = so_session(token, so_pin, final_try)?;
-    let signed = oauth::sign_in(config, Some(email), show_url)?;
+    let signed = oauth::sign_in(config, Some(email), false, show_url);
+    attempt.saw(&signed);
+    let signed = signed?;
     let key = RecoveryKey::generate()?;
+    attempt.key = Some(key.fingerprint());
     let blob = Blob::seal(
         &key,
         so_pin,
@@ -283,8 +325,9 @@ pub fn enroll(
         ),
     )
     .map_err(|e| match e {
-        Error::MailFailed { detail, .. } => Error::MailFailed {
+        Error::MailFailed { detail, status, .. } => Error::MailFailed {
             detail,
+            status,
             nothing_stored: true,
         },
         other => other,
@@ -343,7 +386,7 @@ pub struct Recovered {
 
 /// Recover a forgotten PIN. `read_key` asks for the recovery key from the mail; `new_pin`
 /// for the new user PIN (policy-checked, entered twice) and is called only after the key has
-/// opened the blob.
+/// opened the blob; `attempt` records who signed in and the key tried.
 ///
 /// # Errors
 /// Not enrolled, the sign-in's failures, a mistyped or wrong key, a stale SO PIN, the new PIN's.
@@ -354,6 +397,7 @@ pub fn recover(
     show_url: &dyn Fn(&str),
     read_key: &dyn Fn() -> Result<RecoveryKey>,
     new_pin: &dyn Fn(&TokenRef) -> Result<Pin>,
+    attempt: &mut Attempt,
 ) -> Result<Recovered> {
     let serial = token.report.serial.clone();
     let blobs: Vec<Blob> = status(token)?
@@ -387,8 +431,11 @@ pub fn recover(
     // to locking, and only re-initialising the token (which destroys its keys) unlocks it.
     refuse_doubtful_so_pin(token)?;
     // A live sign-in must prove the same verified address.
-    let signed = oauth::sign_in(config, Some(&email), show_url)?;
+    let signed = oauth::sign_in(config, Some(&email), true, show_url);
+    attempt.saw(&signed);
+    let signed = signed?;
     let key = read_key()?;
+    attempt.key = Some(key.fingerprint());
     let blob = mine
         .iter()
         .find(|b| b.key_fingerprint == key.fingerprint())

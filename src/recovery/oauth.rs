@@ -73,7 +73,8 @@ fn network(what: &str, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Sign in, requiring the account `expected_email` (any verified account when `None`).
+/// Sign in, requiring the account `expected_email` (any verified account when `None`);
+/// `enrolled` says whether recovery is already set up for it (else an enrolment names it).
 /// `show_url` is called with the authorization URL (print it; open a browser).
 ///
 /// # Errors
@@ -81,6 +82,7 @@ fn network(what: &str, e: impl std::fmt::Display) -> Error {
 pub fn sign_in(
     config: &RecoveryConfig,
     expected_email: Option<&str>,
+    enrolled: bool,
     show_url: &dyn Fn(&str),
 ) -> Result<SignedIn> {
     let http = client();
@@ -175,6 +177,7 @@ pub fn sign_in(
             return Err(IdentityFailure::WrongAccount {
                 email,
                 expected: expected.to_lowercase(),
+                enrolled,
             }
             .into());
         }
