@@ -110,9 +110,9 @@ impl Drop for Provider {
 fn last_audit(s: &Setup, event: &str) -> Value {
     let log = std::fs::read_to_string(&s.audit).unwrap();
     log.lines()
+        .rev()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|v| v["event"] == event)
-        .last()
+        .find(|v| v["event"] == event)
         .unwrap_or_else(|| panic!("no {event} in the audit log:\n{log}"))
 }
 
