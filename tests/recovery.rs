@@ -1002,3 +1002,81 @@ fn a_userinfo_answer_about_another_subject_is_refused() {
     assert_eq!(s.status()["enrolled"], false);
     assert!(s.provider.messages().is_empty());
 }
+
+#[test]
+fn changing_the_so_pin_with_the_recovery_key_keeps_recovery_working() {
+    let s = Setup::new(60);
+    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+    let key = key_in(&s.provider.messages()[0]);
+    let key_file = s.hsm.write("key-for-so.txt", &key);
+    let new_so = s.hsm.write("new-so", "NewSoPin13579");
+    let change = |key_file: &std::path::Path| {
+        Run::from(
+            s.tokenward(&[
+                "pin",
+                "change",
+                "--so",
+                "--so-pin-file",
+                s.so_pin.to_str().unwrap(),
+                "--new-pin-file",
+                new_so.to_str().unwrap(),
+                "--recovery-key-file",
+                key_file.to_str().unwrap(),
+                "--json",
+            ])
+            .output()
+            .unwrap(),
+        )
+    };
+    // A mistyped key: refused before the SO PIN changes.
+    let mut chars: Vec<char> = key.chars().collect();
+    chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
+    let typo = s
+        .hsm
+        .write("typo-key.txt", chars.into_iter().collect::<String>());
+    let refused = change(&typo);
+    assert_eq!(refused.code, 2, "{}", refused.all_output());
+    let so_login = |pin: &str| {
+        let run = s.hsm.pkcs11_tool(&[
+            "--session-rw",
+            "--login",
+            "--login-type",
+            "so",
+            "--so-pin",
+            pin,
+            "--list-objects",
+        ]);
+        run.code == 0
+    };
+    assert!(
+        so_login(SO_PIN),
+        "the SO PIN is unchanged after a refused key"
+    );
+    // The key given to a user PIN change: refused as a usage error.
+    let misuse = Run::from(
+        s.tokenward(&[
+            "pin",
+            "change",
+            "--recovery-key-file",
+            key_file.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap(),
+    );
+    assert_eq!(misuse.code, 2, "{}", misuse.all_output());
+    // The right key: the SO PIN changes and the recovery data is sealed again.
+    let out = change(&key_file).ok();
+    let v = out.json();
+    assert_eq!(v["recovery_resealed"], true, "{v}");
+    assert_eq!(v["recovery_removed"], 0, "{v}");
+    assert_eq!(s.status()["recovery"].as_array().unwrap().len(), 1);
+    // The mailed key still recovers, and the SO PIN it unseals is the new one (no SO try spent).
+    let (run, _) = s.recover(&key, "NewPin2468", &["--login", "alice"]);
+    let all = run.all_output();
+    run.ok();
+    assert!(s.pin_works("NewPin2468"), "{all}");
+    // The recovery logged in with the new SO PIN (the unsealed copy): it is the one in force.
+    assert!(so_login("NewSoPin13579"));
+    let log = std::fs::read_to_string(&s.audit).unwrap();
+    assert!(log.contains("sealed again"), "{log}");
+}

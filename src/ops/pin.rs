@@ -6,6 +6,7 @@ use super::{Ask, TokenSummary};
 use crate::audit::EventKind;
 use crate::error::{Error, Result};
 use crate::pin::Pin;
+use crate::recovery::key::RecoveryKey;
 use crate::token::pin::{self as pin_ops, PinUser, RetryState};
 use crate::token::TokenRef;
 use crate::Workspace;
@@ -55,8 +56,12 @@ pub struct PinChanged {
     pub before: RetryState,
     /// Its state now.
     pub after: RetryState,
-    /// Recovery objects removed because they held the old SO PIN (0 for the user PIN).
+    /// Recovery objects removed because they held the old SO PIN (0 for the user PIN, and
+    /// when the recovery was sealed again).
     pub recovery_removed: usize,
+    /// The recovery data was sealed again with the new SO PIN (the recovery key was given):
+    /// the mailed key keeps working.
+    pub recovery_resealed: bool,
 }
 
 fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> Result<usize> {
@@ -82,6 +87,30 @@ fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> 
     Ok(removed)
 }
 
+/// Seal the recovery data again with the new SO PIN, and record it.
+fn reseal_recovery(
+    ws: &Workspace,
+    token: &mut TokenRef,
+    prepared: &crate::recovery::Reseal,
+    new_so: &Pin,
+) -> Result<()> {
+    let session = token.open_rw()?;
+    pin_ops::login(token, &session, PinUser::So, new_so, false)?;
+    let done = crate::recovery::reseal(token, &session, prepared, new_so);
+    let _ = session.logout();
+    let done = done?;
+    ws.audit(
+        EventKind::RecoveryEnrolled,
+        token,
+        crate::audit::Outcome::Success,
+        Some(format!(
+            "{} key {} (sealed again: the SO PIN changed)",
+            done.email, done.key_fingerprint
+        )),
+    );
+    Ok(())
+}
+
 /// The policy and the token's length limits, as a check for [`Ask::new_pin`].
 ///
 /// # Errors
@@ -96,16 +125,28 @@ pub fn new_pin_check(ws: &Workspace, token: &TokenRef) -> Result<impl Fn(&Pin) -
     })
 }
 
-/// `pin change`: the user's (or with `who` SO, the SO's) PIN, old then new from `ask`.
+/// `pin change`: the user's (or with `who` SO, the SO's) PIN, old then new from `ask`. For
+/// the SO PIN, `recovery_key` (read before anything changes) lets the recovery data be sealed
+/// again with the new SO PIN instead of removed.
 ///
 /// # Errors
 /// Locked or final try (before anything is asked), a new PIN against the policy, a wrong old
-/// PIN, a write-protected token.
-pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged> {
+/// PIN, a write-protected token; with a recovery key, one that opens none of the token's
+/// recovery data or data that holds another SO PIN (nothing is changed then).
+pub fn change(
+    ws: &Workspace,
+    who: PinUser,
+    ask: &dyn Ask,
+    recovery_key: Option<&dyn Fn() -> Result<RecoveryKey>>,
+) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
     pin_ops::guard(&token, who, ask.final_try())?;
     let old = ask.pin(who, &token)?;
+    let reseal = match (who, recovery_key) {
+        (PinUser::So, Some(read)) => Some(crate::recovery::prepare_reseal(&token, read()?, &old)?),
+        _ => None,
+    };
     let new = ask.new_pin(who, &token, &new_pin_check(ws, &token)?)?;
     let before = token.retry_state(who);
     let event = match who {
@@ -122,12 +163,22 @@ pub fn change(ws: &Workspace, who: PinUser, ask: &dyn Ask) -> Result<PinChanged>
     token.refresh()?;
     // A recovery enrolment seals the SO PIN: once it changed, the copy is stale and would
     // only spend SO tries. It goes, and the person is told to enrol again.
-    let recovery_removed = match who {
-        PinUser::So => remove_stale_recovery(ws, &mut token, &new)?,
-        PinUser::User => 0,
+    let (recovery_removed, recovery_resealed) = match (who, reseal) {
+        (PinUser::So, Some(prepared)) => match reseal_recovery(ws, &mut token, &prepared, &new) {
+            Ok(()) => (0, true),
+            Err(e) => {
+                ws.warn(format!(
+                    "the recovery data could not be sealed again with the new SO PIN ({e})"
+                ));
+                (remove_stale_recovery(ws, &mut token, &new)?, false)
+            }
+        },
+        (PinUser::So, None) => (remove_stale_recovery(ws, &mut token, &new)?, false),
+        (PinUser::User, _) => (0, false),
     };
     Ok(PinChanged {
         recovery_removed,
+        recovery_resealed,
         token: TokenSummary::of(&token),
         changed: who,
         before,
@@ -156,6 +207,7 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     token.refresh()?;
     Ok(PinChanged {
         recovery_removed: 0,
+        recovery_resealed: false,
         token: TokenSummary::of(&token),
         changed: PinUser::User,
         before,

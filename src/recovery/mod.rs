@@ -235,6 +235,74 @@ pub fn remove_all(session: &cryptoki::session::Session) -> Result<usize> {
     Ok(blobs.len())
 }
 
+/// A recovery key checked against the token's recovery data before an SO PIN change: the
+/// blob it opens holds the current SO PIN, so it can be sealed again with the new one.
+pub struct Reseal {
+    key: RecoveryKey,
+    blob: Blob,
+}
+
+impl std::fmt::Debug for Reseal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reseal")
+            .field("key", &self.key.fingerprint())
+            .field("email", &self.blob.email)
+            .finish()
+    }
+}
+
+/// Check, before the SO PIN changes, that `key` opens this token's recovery data and that it
+/// holds `current_so` (the SO PIN about to be replaced). Nothing is changed.
+///
+/// # Errors
+/// No recovery data for this token, a key that opens none of it
+/// ([`Error::RecoveryKeyWrong`]), or recovery data that is already stale.
+pub fn prepare_reseal(token: &TokenRef, key: RecoveryKey, current_so: &Pin) -> Result<Reseal> {
+    let serial = &token.report.serial;
+    let blob = status(token)?
+        .into_iter()
+        .filter_map(|s| s.blob.ok())
+        .find(|b| &b.token_serial == serial && b.key_fingerprint == key.fingerprint())
+        .ok_or_else(|| -> Error {
+            NotEnrolled::NoRecovery {
+                token: token.report.label.clone(),
+            }
+            .into()
+        })?;
+    let sealed = blob.unseal(&key, serial)?;
+    if &sealed != current_so {
+        return Err(RecoveryError::StaleSoPin.into());
+    }
+    Ok(Reseal { key, blob })
+}
+
+/// After the SO PIN changed to `new_so`: seal it with the same key and address, store it, and
+/// remove every older recovery object, in an SO session logged in with `new_so`. The mailed
+/// key keeps working. Returns the enrolment now in force.
+///
+/// # Errors
+/// The module's errors; nothing old is removed before the new object was read back.
+pub fn reseal(
+    token: &TokenRef,
+    session: &cryptoki::session::Session,
+    prepared: &Reseal,
+    new_so: &Pin,
+) -> Result<Enrolled> {
+    let old = store::read_blobs(session)?;
+    let blob = Blob::seal(
+        &prepared.key,
+        new_so,
+        &token.report.serial,
+        &prepared.blob.email,
+        &prepared.blob.issuer,
+    )?;
+    let handle = store::write_checked(session, &blob)?;
+    for o in old.iter().filter(|o| o.handle != handle) {
+        session.destroy_object(o.handle)?;
+    }
+    Ok(Enrolled::from(&blob))
+}
+
 fn so_session(
     token: &mut TokenRef,
     so_pin: &Pin,

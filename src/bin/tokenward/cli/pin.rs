@@ -3,8 +3,9 @@
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block};
+use super::recovery::RecoveryKeyArgs;
 use super::{Context, FinalTryArg, LoginArgs, NewPinArgs, SoPinArgs};
-use tokenward::error::{ExitCode, Result};
+use tokenward::error::{ExitCode, InputError, Result};
 use tokenward::ops::pin::{self as ops, PinChanged};
 use tokenward::token::pin::PinUser;
 
@@ -29,6 +30,10 @@ pub struct ChangeArgs {
     new_pin: NewPinArgs,
     #[command(flatten)]
     so_pin: SoPinArgs,
+    /// With --so: the recovery key from the mail, so that PIN recovery is sealed again with the
+    /// new SO PIN and the mailed key keeps working (without it, recovery is removed).
+    #[command(flatten)]
+    recovery_key: RecoveryKeyArgs,
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
@@ -95,7 +100,19 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
         let a = ctx.answers(&args.pin)?.new_user_pin(&args.new_pin)?;
         (PinUser::User, a)
     };
-    let done = ops::change(ctx, who, &answers)?;
+    if args.recovery_key.given() && !args.so {
+        return Err(InputError::Conflict {
+            given: "--recovery-key-file/-env/-stdin",
+            with: "changing the user PIN (they keep recovery working across an SO PIN change: add --so)",
+        }
+        .into());
+    }
+    let read_key = args.recovery_key.reader()?;
+    let keep = args
+        .recovery_key
+        .given()
+        .then_some(&read_key as &dyn Fn() -> _);
+    let done = ops::change(ctx, who, &answers, keep)?;
     let headline = format!(
         "The {} of token \"{}\" was changed.",
         who.noun(),
@@ -125,5 +142,16 @@ fn report(ctx: &Context, done: &PinChanged, headline: &str) -> Result<ExitCode> 
     let mut b = Block::new(headline);
     b.field("Before", done.before.describe())
         .field("Now", done.after.describe());
+    if done.recovery_resealed {
+        b.field(
+            "PIN recovery",
+            "sealed again with the new SO PIN; the recovery key in the mail still works",
+        );
+    } else if done.recovery_removed > 0 {
+        b.field(
+            "PIN recovery",
+            "removed (it held the old SO PIN); set it up again with `tokenward recovery enroll`",
+        );
+    }
     output::text(&b.render())
 }

@@ -41,12 +41,9 @@ pub struct EnrollArgs {
     pub final_try: FinalTryArg,
 }
 
-/// Options of `recovery recover`.
+/// Where a recovery key comes from.
 #[derive(Debug, Args)]
-pub struct RecoverArgs {
-    /// Only print the sign-in address; do not open a browser.
-    #[arg(long)]
-    pub no_browser: bool,
+pub struct RecoveryKeyArgs {
     /// Read the recovery key from this file.
     #[arg(long, value_name = "FILE")]
     pub recovery_key_file: Option<PathBuf>,
@@ -56,6 +53,40 @@ pub struct RecoverArgs {
     /// Read the recovery key from the next line of standard input.
     #[arg(long)]
     pub recovery_key_stdin: bool,
+}
+
+impl RecoveryKeyArgs {
+    /// Any of the options was given.
+    pub fn given(&self) -> bool {
+        self.recovery_key_file.is_some()
+            || self.recovery_key_env.is_some()
+            || self.recovery_key_stdin
+    }
+
+    /// A reader of the key (a prompt when no option was given).
+    pub fn reader(&self) -> Result<impl Fn() -> Result<RecoveryKey>> {
+        let source = PinSource::from_flags(
+            SecretKind::RecoveryKey,
+            self.recovery_key_file.as_deref(),
+            self.recovery_key_env.as_deref(),
+            self.recovery_key_stdin,
+        )?;
+        Ok(move || -> Result<RecoveryKey> {
+            let text = source.read(SecretKind::RecoveryKey)?;
+            RecoveryKey::parse(text.expose())
+        })
+    }
+}
+
+/// Options of `recovery recover`.
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Only print the sign-in address; do not open a browser.
+    #[arg(long)]
+    pub no_browser: bool,
+    /// Where the recovery key comes from (else a prompt).
+    #[command(flatten)]
+    pub key: RecoveryKeyArgs,
     /// Where the new PIN comes from (else a prompt, twice).
     #[command(flatten)]
     pub new_pin: NewPinArgs,
@@ -144,20 +175,11 @@ fn enroll(ctx: &Context, args: &EnrollArgs) -> Result<ExitCode> {
 }
 
 fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
-    let key_source = PinSource::from_flags(
-        SecretKind::RecoveryKey,
-        args.recovery_key_file.as_deref(),
-        args.recovery_key_env.as_deref(),
-        args.recovery_key_stdin,
-    )?;
+    let read_key = args.key.reader()?;
     let answers = ctx
         .answers_without_login(&args.final_try)
         .new_user_pin(&args.new_pin)?;
-    let read_key = || -> Result<RecoveryKey> {
-        let text = key_source.read(SecretKind::RecoveryKey)?;
-        RecoveryKey::parse(text.expose())
-    };
-    let hidden = [&args.new_pin.new_pin_env, &args.recovery_key_env]
+    let hidden = [&args.new_pin.new_pin_env, &args.key.recovery_key_env]
         .into_iter()
         .flatten()
         .cloned()
