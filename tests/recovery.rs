@@ -106,6 +106,15 @@ impl Drop for Provider {
     }
 }
 
+/// The run failed with `identity_not_proven` (exit 7) and a message saying `says`.
+fn not_proven(run: Run, says: &str) -> Value {
+    let out = run.code(7).json();
+    assert_eq!(out["error"]["kind"], "identity_not_proven", "{out}");
+    let message = out["error"]["message"].as_str().unwrap();
+    assert!(message.contains(says), "{message}");
+    out
+}
+
 /// The last audit entry for `event`.
 fn last_audit(s: &Setup, event: &str) -> Value {
     let log = std::fs::read_to_string(&s.audit).unwrap();
@@ -392,11 +401,7 @@ fn enrolment_refuses_the_wrong_account_and_changes_nothing() {
         .contains("signed in as bob@example.test"));
     // An address the provider has not verified.
     let (run, _) = s.enroll("eve@example.test", &["--login", "eve"]);
-    let out = run.code(7).json();
-    assert!(out["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("not verified"));
+    not_proven(run, "not verified");
     no_blob(&s);
     // Consent denied.
     let (run, _) = s.enroll(
@@ -965,18 +970,10 @@ fn a_provider_that_gives_the_address_only_at_userinfo_works_with_the_same_rules(
     assert_eq!(out["enrolled"]["email"], "alice@example.test", "{all}");
     // The same verified-address rule: eve's address is not verified.
     let (run, _) = s.enroll("eve@example.test", &["--login", "eve"]);
-    let out = run.code(7).json();
-    assert!(out["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("not verified"));
+    not_proven(run, "not verified");
     // And the right account: bob is not alice.
     let (run, _) = s.enroll("alice@example.test", &["--login", "bob"]);
-    let out = run.code(7).json();
-    assert!(out["error"]["message"]
-        .as_str()
-        .unwrap()
-        .contains("bob@example.test"));
+    not_proven(run, "bob@example.test");
     // Recovery with the mailed key works over userinfo too.
     let key = key_in(&s.provider.messages()[0]);
     let (run, _) = s.recover(&key, "Other1357x", &["--login", "alice"]);
