@@ -53,6 +53,11 @@ pub struct Config {
     /// `P11FAULT_ABORT_AFTER_CREATE`: abort the process right after the Nth successful
     /// C_CreateObject (N ≥ 1).
     pub abort_after_create: Option<u64>,
+    /// `P11FAULT_ABORT_AFTER_INIT_PIN`: abort the process right after a successful C_InitPIN.
+    pub abort_after_init_pin: bool,
+    /// `P11FAULT_ABORT_BEFORE_DESTROY`: abort the process just before the Nth C_DestroyObject
+    /// (N ≥ 1) reaches the token.
+    pub abort_before_destroy: Option<u64>,
     /// `P11FAULT_HIDE_MECHANISMS`: mechanisms the token pretends not to have.
     pub hide_mechanisms: Vec<CK_MECHANISM_TYPE>,
 }
@@ -164,6 +169,8 @@ impl Config {
 
         Ok(Config {
             abort_after_create: positive("P11FAULT_ABORT_AFTER_CREATE")?,
+            abort_after_init_pin: flag("P11FAULT_ABORT_AFTER_INIT_PIN")?,
+            abort_before_destroy: positive("P11FAULT_ABORT_BEFORE_DESTROY")?,
             hide_mechanisms,
             target: get("P11FAULT_TARGET").map_or_else(|| DEFAULT_TARGET.into(), PathBuf::from),
             state: get("P11FAULT_STATE").map(PathBuf::from),

@@ -44,6 +44,8 @@ pub(crate) struct Module {
     pub(crate) creates: AtomicU64,
     /// Successful C_CreateObject calls (for P11FAULT_ABORT_AFTER_CREATE).
     pub(crate) created_ok: AtomicU64,
+    /// C_DestroyObject calls seen (for P11FAULT_ABORT_BEFORE_DESTROY).
+    pub(crate) destroys: AtomicU64,
     /// Successful C_Sign calls; held across each C_Sign while `P11FAULT_SIGN_FAIL_AFTER` is set.
     pub(crate) signs: Mutex<u64>,
     /// C_SignInit calls seen (`P11FAULT_SESSION_INVALID_EVERY`).
@@ -153,6 +155,7 @@ impl Module {
             retries,
             creates: AtomicU64::new(0),
             created_ok: AtomicU64::new(0),
+            destroys: AtomicU64::new(0),
             signs: Mutex::new(0),
             sign_inits: AtomicU64::new(0),
             pin_lock: Mutex::new(()),

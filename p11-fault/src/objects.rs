@@ -70,6 +70,13 @@ pub(crate) unsafe extern "C" fn destroy_object(
         if m.config.write_protected && is_token_object(m, session, object) {
             return CKR_TOKEN_WRITE_PROTECTED;
         }
+        if let Some(n) = m.config.abort_before_destroy {
+            if m.destroys.fetch_add(1, Ordering::SeqCst) + 1 == n {
+                // The process dies here, as if killed just before this removal.
+                eprintln!("p11-fault: aborting the process before C_DestroyObject #{n}");
+                std::process::abort();
+            }
+        }
         target!(m, C_DestroyObject(session, object))
     })
 }

@@ -83,10 +83,18 @@ pub(crate) unsafe extern "C" fn init_pin(
         if rv != CKR_OK {
             return rv;
         }
-        match session_token(m, session).map(|(serial, _)| m.retries.reset(&serial, Who::User)) {
+        let rv = match session_token(m, session)
+            .map(|(serial, _)| m.retries.reset(&serial, Who::User))
+        {
             Some(Err(e)) => state_error(m, e),
             _ => rv,
+        };
+        if m.config.abort_after_init_pin {
+            // The process dies here, as if killed right after the token took the new PIN.
+            eprintln!("p11-fault: aborting the process after C_InitPIN");
+            std::process::abort();
         }
+        rv
     })
 }
 

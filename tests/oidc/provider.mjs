@@ -523,7 +523,10 @@ function makeGmail(provider) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  const t0 = Date.now();
+  const stage = (what) => process.stderr.write(`provider.mjs: ${what} (${Date.now() - t0} ms)\n`);
   const { default: Provider } = await import('oidc-provider');
+  stage('oidc-provider loaded');
 
   let handler = (req, res) => { res.writeHead(503); res.end('starting\n'); };
   const server = http.createServer((req, res) => handler(req, res));
@@ -536,11 +539,13 @@ async function main() {
     server.listen(opts.port, HOST, resolve);
   });
   const { port } = server.address();
+  stage(`listening on port ${port}`);
   const issuer = `http://${HOST}:${port}`;
 
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = privateKey.export({ format: 'jwk' });
   const kid = crypto.createHash('sha256').update(jwk.n).digest('base64url').slice(0, 16);
+  stage('signing key made');
 
   const provider = new Provider(issuer, {
     clients: [{
@@ -638,6 +643,7 @@ async function main() {
     provider.on(ev, (_ctx, err) => process.stderr.write(`provider ${ev}: ${err?.error || ''} ${err?.error_description || err?.message || ''}\n`));
   }
 
+  stage('provider made');
   const gmail = makeGmail(provider);
   const oidc = provider.callback();
   handler = (req, res) => {
