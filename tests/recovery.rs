@@ -276,6 +276,14 @@ impl Setup {
         }
     }
 
+    /// A token with recovery set up for alice, and the mailed key.
+    fn enrolled() -> (Self, String) {
+        let s = Self::new(60);
+        s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
+        let key = key_in(&s.provider.messages()[0]);
+        (s, key)
+    }
+
     fn tokenward(&self, args: &[&str]) -> Command {
         let mut cmd = self.hsm.tokenward();
         cmd.arg("--config")
@@ -557,9 +565,7 @@ fn forged_id_tokens_and_a_wrong_nonce_are_refused() {
 
 #[test]
 fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // One character changed: the checksum catches it before anything is tried.
     let mut chars: Vec<char> = key.chars().collect();
     chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
@@ -639,9 +645,7 @@ fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
 
 #[test]
 fn a_recovery_killed_between_writing_the_new_blob_and_removing_the_old_locks_nobody_out() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // The process dies right after the new blob is written (first C_CreateObject).
     let mut cmd = s.recover_cmd(&key, "NewPin2468", &[]);
     cmd.env("TOKENWARD_MODULE", fault_module())
@@ -668,9 +672,7 @@ fn a_recovery_killed_between_writing_the_new_blob_and_removing_the_old_locks_nob
 
 #[test]
 fn revoke_needs_the_so_pin_and_ends_recovery() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     let so = s.so_pin.to_str().unwrap();
     // Without a terminal and without --yes, nothing is removed.
     let out = Run::from(
@@ -697,9 +699,7 @@ fn revoke_needs_the_so_pin_and_ends_recovery() {
 
 #[test]
 fn a_stale_sealed_so_pin_never_locks_the_so_pin() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // Another tool changes the SO PIN: the sealed copy is now stale. Everything goes through
     // the fault module, which keeps real SO retry counters (3 tries).
     let faulty = |mut cmd: Command| {
@@ -788,9 +788,7 @@ fn changing_the_so_pin_with_tokenward_removes_the_stale_recovery() {
 
 #[test]
 fn a_reset_that_happened_is_reported_as_done_even_when_the_token_is_full() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // The token takes no new object: the new recovery data cannot be stored after the reset.
     let mut cmd = s.recover_cmd(&key, "NewPin2468", &[]);
     cmd.env("TOKENWARD_MODULE", fault_module())
@@ -883,9 +881,7 @@ fn the_browser_gets_no_secret_and_messages_name_the_configured_provider() {
 
 #[test]
 fn a_blob_enrolled_at_one_provider_is_refused_after_a_sign_in_at_another() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // The configuration now names another (real, running) provider.
     let other = Provider::start(&[]);
     let config = other.config(&s.hsm, 60);
@@ -1042,9 +1038,7 @@ fn a_userinfo_answer_about_another_subject_is_refused() {
 
 #[test]
 fn changing_the_so_pin_with_the_recovery_key_keeps_recovery_working() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     let key_file = s.hsm.write("key-for-so.txt", &key);
     let new_so = s.hsm.write("new-so", "NewSoPin13579");
     let change = |key_file: &std::path::Path| {
@@ -1136,9 +1130,7 @@ fn recover_killed(s: &Setup, key: &str, new_pin: &str, knob: &str) -> Run {
 
 #[test]
 fn a_recovery_killed_right_after_the_reset_locks_nobody_out() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     recover_killed(&s, &key, "NewPin2468", "P11FAULT_ABORT_AFTER_INIT_PIN");
     // The PIN was reset; the old recovery data and key are untouched; nothing was mailed.
     assert!(s.pin_works("NewPin2468"));
@@ -1154,9 +1146,7 @@ fn a_recovery_killed_right_after_the_reset_locks_nobody_out() {
 
 #[test]
 fn a_recovery_killed_after_mailing_the_new_key_locks_nobody_out() {
-    let s = Setup::new(60);
-    s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
-    let key = key_in(&s.provider.messages()[0]);
+    let (s, key) = Setup::enrolled();
     // Killed just before the old recovery data is removed (the new key is already mailed).
     recover_killed(&s, &key, "NewPin2468", "P11FAULT_ABORT_BEFORE_DESTROY");
     assert!(s.pin_works("NewPin2468"));
