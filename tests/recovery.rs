@@ -148,6 +148,13 @@ fn not_proven(run: Run, says: &str) -> Value {
     out
 }
 
+/// `key` with one character changed: its checksum no longer matches.
+fn typo_of(key: &str) -> String {
+    let mut chars: Vec<char> = key.chars().collect();
+    chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
+    chars.into_iter().collect()
+}
+
 /// The last audit entry for `event`.
 fn last_audit(s: &Setup, event: &str) -> Value {
     let log = std::fs::read_to_string(&s.audit).unwrap();
@@ -274,6 +281,18 @@ impl Setup {
             so_pin,
             audit,
         }
+    }
+
+    /// `pin change --so --json` from the SO PIN to `NewSoPin13579`, with `extra` options.
+    fn change_so_pin(&self, extra: &[&str]) -> Run {
+        let new_so = self.hsm.write("new-so", "NewSoPin13579");
+        let mut cmd = self.tokenward(&["pin", "change", "--so", "--json"]);
+        cmd.arg("--so-pin-file")
+            .arg(&self.so_pin)
+            .arg("--new-pin-file")
+            .arg(new_so)
+            .args(extra);
+        Run::from(cmd.output().unwrap())
     }
 
     /// A token with recovery set up for alice, and the mailed key.
@@ -567,9 +586,7 @@ fn forged_id_tokens_and_a_wrong_nonce_are_refused() {
 fn recovery_refuses_mistyped_and_wrong_keys_and_blobs_of_other_tokens() {
     let (s, key) = Setup::enrolled();
     // One character changed: the checksum catches it before anything is tried.
-    let mut chars: Vec<char> = key.chars().collect();
-    chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
-    let typo: String = chars.into_iter().collect();
+    let typo = typo_of(&key);
     let (run, _) = s.recover(&typo, "NewPin2468", &["--login", "alice"]);
     assert_eq!(run.code(2).json()["error"]["kind"], "recovery_key_mistyped");
     assert!(s.pin_works(USER_PIN));
@@ -764,22 +781,7 @@ fn changing_the_so_pin_with_tokenward_removes_the_stale_recovery() {
     let s = Setup::new(60);
     s.enroll("alice@example.test", &["--login", "alice"]).0.ok();
     assert_eq!(s.status()["enrolled"], true);
-    let new_so = s.hsm.write("new-so", "NewSoPin13579");
-    let out = Run::from(
-        s.tokenward(&[
-            "pin",
-            "change",
-            "--so",
-            "--so-pin-file",
-            s.so_pin.to_str().unwrap(),
-            "--new-pin-file",
-            new_so.to_str().unwrap(),
-            "--json",
-        ])
-        .output()
-        .unwrap(),
-    )
-    .ok();
+    let out = s.change_so_pin(&[]).ok();
     assert_eq!(out.json()["recovery_removed"], 1);
     assert!(out.stderr.contains("recovery enroll"), "{}", out.stderr);
     assert_eq!(s.status()["enrolled"], false);
@@ -1040,31 +1042,11 @@ fn a_userinfo_answer_about_another_subject_is_refused() {
 fn changing_the_so_pin_with_the_recovery_key_keeps_recovery_working() {
     let (s, key) = Setup::enrolled();
     let key_file = s.hsm.write("key-for-so.txt", &key);
-    let new_so = s.hsm.write("new-so", "NewSoPin13579");
     let change = |key_file: &std::path::Path| {
-        Run::from(
-            s.tokenward(&[
-                "pin",
-                "change",
-                "--so",
-                "--so-pin-file",
-                s.so_pin.to_str().unwrap(),
-                "--new-pin-file",
-                new_so.to_str().unwrap(),
-                "--recovery-key-file",
-                key_file.to_str().unwrap(),
-                "--json",
-            ])
-            .output()
-            .unwrap(),
-        )
+        s.change_so_pin(&["--recovery-key-file", key_file.to_str().unwrap()])
     };
     // A mistyped key: refused before the SO PIN changes.
-    let mut chars: Vec<char> = key.chars().collect();
-    chars[7] = if chars[7] == 'A' { 'B' } else { 'A' };
-    let typo = s
-        .hsm
-        .write("typo-key.txt", chars.into_iter().collect::<String>());
+    let typo = s.hsm.write("typo-key.txt", typo_of(&key));
     let refused = change(&typo);
     assert_eq!(refused.code, 2, "{}", refused.all_output());
     let so_login = |pin: &str| {
