@@ -69,8 +69,7 @@ fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> 
     if found == 0 {
         return Ok(0);
     }
-    let session = token.open_rw()?;
-    pin_ops::login(token, &session, PinUser::So, new_so, false)?;
+    let session = crate::recovery::so_session(token, new_so, false)?;
     let removed = crate::recovery::remove_all(&session);
     let _ = session.logout();
     let removed = removed?;
@@ -94,8 +93,7 @@ fn reseal_recovery(
     prepared: &crate::recovery::Reseal,
     new_so: &Pin,
 ) -> Result<()> {
-    let session = token.open_rw()?;
-    pin_ops::login(token, &session, PinUser::So, new_so, false)?;
+    let session = crate::recovery::so_session(token, new_so, false)?;
     let done = crate::recovery::reseal(token, &session, prepared, new_so);
     let _ = session.logout();
     let done = done?;

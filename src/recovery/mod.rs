@@ -303,7 +303,11 @@ pub fn reseal(
     Ok(Enrolled::from(&blob))
 }
 
-fn so_session(
+/// A read-write session logged in as the SO (refused on a write-protected token).
+///
+/// # Errors
+/// Write-protected, or the SO login's failures.
+pub fn so_session(
     token: &mut TokenRef,
     so_pin: &Pin,
     final_try: bool,
