@@ -82,6 +82,7 @@ pub mod names;
 pub mod ops;
 pub mod pin;
 pub mod process;
+pub mod readers;
 pub mod recovery;
 pub mod sign;
 pub mod text;

@@ -286,6 +286,60 @@ impl Workspace {
         })
     }
 
+    /// The public key object a selector names without a login (public data needs no PIN):
+    /// the one public key object it matches, or the one its certificate is paired with; with
+    /// no selector, the default certificate's, else the only public key object. `None` when the
+    /// token shows no such object before a login (then the caller logs in).
+    ///
+    /// # Errors
+    /// The token cannot be read.
+    pub fn public_key_object(
+        &self,
+        selector: Option<&ObjectSelector>,
+    ) -> Result<Option<(TokenRef, KeyObject, Option<TokenCert>)>> {
+        let token = self.token()?;
+        let session = token.open_ro()?;
+        let (certs, keys) = read_certificates(&session, &token.report)?;
+        let public: Vec<&KeyObject> = keys.iter().filter(|k| !k.private).collect();
+        let paired = |c: &TokenCert| {
+            c.key
+                .handle
+                .and_then(|h| public.iter().find(|k| k.handle == h).copied())
+        };
+        let chosen: Option<(&KeyObject, Option<&TokenCert>)> = match selector {
+            Some(sel) => {
+                let keys: Vec<&KeyObject> = public
+                    .iter()
+                    .copied()
+                    .filter(|k| sel.matches_key(k))
+                    .collect();
+                let named: Vec<&TokenCert> = certs.iter().filter(|c| sel.matches_cert(c)).collect();
+                match (keys.as_slice(), named.as_slice()) {
+                    ([k], _) => Some((*k, certs_of_key(&certs, k).into_iter().next())),
+                    ([], [c]) => paired(c).map(|k| (k, Some(*c))),
+                    _ => None,
+                }
+            }
+            None => match self.default_cert(&token) {
+                Some(fp) => certs
+                    .iter()
+                    .find(|c| {
+                        c.info
+                            .as_ref()
+                            .is_ok_and(|i| i.fingerprint_sha256.starts_with(fp))
+                    })
+                    .and_then(|c| paired(c).map(|k| (k, Some(c)))),
+                None => match public.as_slice() {
+                    [one] => Some((*one, None)),
+                    _ => None,
+                },
+            },
+        };
+        Ok(chosen
+            .map(|(k, c)| (k.clone(), c.cloned()))
+            .map(|(k, c)| (token, k, c)))
+    }
+
     /// The audit log, if a location is known.
     pub fn audit_log(&self) -> Option<AuditLog> {
         AuditLog::new(

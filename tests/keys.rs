@@ -968,3 +968,137 @@ fn import_reads_the_file_password_then_the_pin_from_standard_input() {
     assert_eq!(out.json()["imported"]["label"], "piped");
     assert!(!out.all_output().contains(&password));
 }
+
+#[test]
+fn public_keys_export_without_a_pin_when_the_token_shows_them() {
+    let hsm = Hsm::with_tokens(&["pub"]);
+    hsm.tw(&["keys", "generate", "--type", "p256", "--label", "open"])
+        .ok();
+    // No PIN source and no terminal: a prompt would fail, so success means none was asked.
+    let out = hsm.path("open.pem");
+    let run = hsm
+        .run(&[
+            "keys",
+            "export-public",
+            "--key",
+            "open",
+            "--out",
+            path(&out),
+            "--json",
+        ])
+        .ok();
+    assert_eq!(run.json()["key"]["label"], "open");
+    assert!(
+        run.json()["key"]["uri"]
+            .as_str()
+            .unwrap()
+            .contains("type=private"),
+        "the key's URI is the private key's: {}",
+        run.stdout
+    );
+    assert_eq!(
+        spki_by_openssl(&hsm, path(&out), true),
+        exported_spki(&hsm, "open"),
+        "the same key as after a login"
+    );
+}
+
+/// A private key and its certificate written by pkcs11-tool, with no public key object (how
+/// many issuers write keys; SoftHSM2 keeps no public point on EC private keys).
+fn key_and_cert_without_public_object(hsm: &Hsm) {
+    let key = hsm.path("leaf.key.der");
+    let cert = hsm.path("leaf.cer");
+    openssl(
+        hsm,
+        &[
+            "pkey",
+            "-in",
+            path(&fixture("leaf-p384.key")),
+            "-outform",
+            "DER",
+            "-out",
+            path(&key),
+        ],
+    );
+    openssl(
+        hsm,
+        &[
+            "x509",
+            "-in",
+            path(&fixture("leaf-p384.pem")),
+            "-outform",
+            "DER",
+            "-out",
+            path(&cert),
+        ],
+    );
+    for (file, ty) in [(&key, "privkey"), (&cert, "cert")] {
+        hsm.pkcs11_tool(&[
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--write-object",
+            path(file),
+            "--type",
+            ty,
+            "--id",
+            "01",
+            "--label",
+            "leaf",
+        ])
+        .ok();
+    }
+    let listing = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "--list-objects"])
+        .ok()
+        .stdout;
+    assert!(!listing.contains("Public Key Object"), "{listing}");
+}
+
+#[test]
+fn a_key_without_a_public_object_uses_its_certificate() {
+    let hsm = Hsm::with_tokens(&["issuer-style"]);
+    key_and_cert_without_public_object(&hsm);
+    let check = hsm.tw(&["check", "--json"]).ok().json();
+    assert_eq!(
+        check["report"]["verified_against"], "certificate",
+        "{check}"
+    );
+    assert_eq!(check["ok"], true, "{check}");
+    let exported = hsm
+        .tw(&["keys", "export-public", "--key", "leaf"])
+        .ok()
+        .stdout;
+    let by_openssl = openssl(
+        &hsm,
+        &[
+            "x509",
+            "-in",
+            path(&fixture("leaf-p384.pem")),
+            "-pubkey",
+            "-noout",
+        ],
+    )
+    .stdout;
+    assert_eq!(
+        exported, by_openssl,
+        "export-public gives the certificate's key"
+    );
+    let doc = hsm.write("order.txt", "order 7\n");
+    hsm.tw(&["sign", path(&doc), "--format", "raw"]).ok();
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        &format!("{}.sig", path(&doc)),
+        "--cert",
+        path(&fixture("leaf-p384.pem")),
+    ])
+    .ok();
+    let dir = hsm.path("cfg");
+    std::fs::create_dir(&dir).unwrap();
+    let cfg = config(&hsm, "openssl", "leaf", &dir);
+    assert!(
+        cfg["uri"].as_str().unwrap().contains("type=private"),
+        "{cfg}"
+    );
+}

@@ -13,14 +13,6 @@ fn schema_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schemas")
 }
 
-fn schema_of(command: &str) -> serde_json::Value {
-    let (_, s) = schema::all()
-        .into_iter()
-        .find(|(c, _)| *c == command)
-        .unwrap_or_else(|| panic!("no schema for {command}"));
-    serde_json::to_value(s).unwrap()
-}
-
 #[test]
 fn the_schemas_in_docs_are_current() {
     let overwrite = std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite");
@@ -43,18 +35,7 @@ fn the_schemas_in_docs_are_current() {
 }
 
 fn validate(command: &str, run: &Run) {
-    let schema = schema_of(command);
-    let doc = run.json();
-    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "`{command} --json` does not match its schema:\n{}\n{doc:#}",
-        errors.join("\n")
-    );
+    common::assert_schema(command, &run.json());
 }
 
 #[test]
@@ -182,7 +163,7 @@ fn real_outputs_validate_against_the_schemas() {
 
 #[test]
 fn a_document_that_breaks_its_schema_is_caught() {
-    let validator = jsonschema::validator_for(&schema_of("pin status")).unwrap();
+    let validator = jsonschema::validator_for(&common::schema_of("pin status")).unwrap();
     let good = serde_json::json!({
         "token": {"label": "t", "serial": "1", "uri": "pkcs11:serial=1"},
         "user_pin_initialized": true,

@@ -13,6 +13,7 @@ pub mod ckr;
 mod input;
 mod internal;
 mod key;
+mod pcsc;
 mod recovery;
 mod request;
 mod secret;
@@ -21,6 +22,7 @@ mod verify;
 pub use input::InputError;
 pub use internal::Internal;
 pub use key::KeyError;
+pub use pcsc::{start_command as pcscd_start_command, PcscError};
 pub use recovery::{IdentityFailure, KeyTypo, NotEnrolled, RecoveryError};
 pub use request::RequestError;
 pub use secret::SecretError;
@@ -186,6 +188,28 @@ pub enum Error {
     /// No token is present in any slot.
     #[error("no token found")]
     NoToken,
+
+    /// A card is in a reader, but no PKCS#11 module found on this computer recognises it.
+    #[error(
+        "a card is in the reader {reader:?}, but no PKCS#11 module on this computer recognises it"
+    )]
+    CardNotRecognised {
+        /// The reader's name.
+        reader: String,
+    },
+
+    /// Another program holds the card exclusively.
+    #[error("another program holds the card in the reader {reader:?}, so tokenward cannot use it")]
+    CardHeld {
+        /// The reader's name.
+        reader: String,
+        /// The program that probably holds it and how to make it let go, when one is running.
+        holder: Option<crate::readers::holders::Holder>,
+    },
+
+    /// The smart-card service could not be used.
+    #[error(transparent)]
+    Pcsc(#[from] PcscError),
 
     /// A token selector matched no token.
     #[error("no token matches {selector:?}")]
@@ -485,6 +509,9 @@ impl Error {
             | ModuleNotPkcs11 { .. }
             | ModuleInit { .. }
             | NoToken
+            | CardNotRecognised { .. }
+            | CardHeld { .. }
+            | Pcsc(_)
             | TokenNotFound { .. }
             | TokenRemoved { .. } => ExitCode::NoToken,
             AmbiguousToken { .. }
@@ -537,6 +564,9 @@ impl Error {
             ModuleNotPkcs11 { .. } => "module_not_pkcs11",
             ModuleInit { .. } => "module_init_failed",
             NoToken => "no_token",
+            CardNotRecognised { .. } => "card_not_recognised",
+            CardHeld { .. } => "card_held",
+            Pcsc(_) => "pcsc",
             TokenNotFound { .. } => "token_not_found",
             AmbiguousToken { .. } => "ambiguous_token",
             Uri(_) => "bad_uri",
@@ -595,6 +625,7 @@ impl Error {
             Recovery(e) => Some(e.into()),
             ObjectExists(e) => Some(e.into()),
             Internal(e) => Some(e.into()),
+            Pcsc(e) => Some(e.into()),
             Uri(e) => Some(e.into()),
             RolledBack { cause, .. } => cause.reason(),
             _ => None,
@@ -610,6 +641,9 @@ impl Error {
             ModuleMissing { .. } => "check the path, or run `tokenward modules` to see the modules found on this computer".into(),
             ModuleNotPkcs11 { .. } => "point --module at the vendor's PKCS#11 .so/.dll/.dylib file".into(),
             TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
+            CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
+            Pcsc(e) => return e.hint(),
+            CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
             AmbiguousObject { .. } => "choose one with its URI, label, id (hex) or fingerprint prefix".into(),

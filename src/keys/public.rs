@@ -8,7 +8,7 @@ use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
 use crate::cert::PublicKeyMaterial;
 use crate::error::{Error, Internal, KeyError, Result};
-use crate::token::certs::{unwrap_octet_string, KeyObject};
+use crate::token::certs::{unwrap_octet_string, KeyObject, TokenCert};
 use crate::token::objects::curve_name;
 
 /// rsaEncryption (RFC 8017).
@@ -58,6 +58,34 @@ impl PublicKey {
                     id: hex::encode(&key.id),
                 })
             })
+    }
+
+    /// The public key of `key` as [`PublicKey::of`] finds it, else from the certificate with
+    /// the same CKA_ID: how pkcs11-tool and many issuers write keys (a private key and its
+    /// certificate, no public key object), and SoftHSM2 keeps no public point on EC private keys.
+    /// The pairing is then proven by the first signature checked against it.
+    ///
+    /// # Errors
+    /// Neither a public key object nor a certificate holds the public half.
+    pub fn of_pair(key: &KeyObject, keys: &[KeyObject], certs: &[TokenCert]) -> Result<Self> {
+        Self::of(key, keys).or_else(|missing| {
+            certs
+                .iter()
+                .filter(|c| c.id == key.id)
+                .filter_map(|c| c.info.as_ref().ok())
+                .filter_map(|info| Self::from_spki(&info.spki_der).ok())
+                .find(|pk| pk.key_type() == key.key_type)
+                .ok_or(missing)
+        })
+    }
+
+    /// The PKCS#11 key type of this public key.
+    pub fn key_type(&self) -> Option<KeyType> {
+        Some(match self {
+            PublicKey::Rsa { .. } => KeyType::RSA,
+            PublicKey::Ec { .. } => KeyType::EC,
+            PublicKey::Ed25519(_) => KeyType::EC_EDWARDS,
+        })
     }
 
     /// The public key held in one object's attributes.

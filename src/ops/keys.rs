@@ -19,8 +19,9 @@ use crate::keys::import::{self, Imported, KeyBundle};
 use crate::keys::material::PrivateKey;
 use crate::keys::public::PublicKey;
 use crate::sign::{SignMechanism, Signer};
-use crate::token::certs::{chain, read_keys, KeyObject, TokenCert};
+use crate::token::certs::{chain, object_uri, read_keys, KeyObject, TokenCert};
 use crate::token::find::ObjectSelector;
+use crate::uri::ObjectType;
 use crate::Workspace;
 
 /// The shortest password accepted for an exported key.
@@ -146,7 +147,8 @@ pub fn csr(
 ) -> Result<KeyOutput> {
     request.params()?;
     ws.with_key(false, key, ask, |k| {
-        let signer = Signer::from_session(k.token, k.session, k.key, k.keys, None)?;
+        let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
+        let signer = Signer::with_public(k.token, k.session, k.key, public, None)?;
         let csr = request
             .sign(&signer)
             .map_err(|e| signer.take_error().unwrap_or(e))?;
@@ -261,24 +263,41 @@ pub fn export_public(
     out: Option<&OutputFile>,
     ask: &dyn Ask,
 ) -> Result<KeyOutput> {
-    ws.with_key(false, key, ask, |k| {
-        let public = PublicKey::of(k.key, k.keys)?;
+    let write = |key: &KeyObject, public: PublicKey, private_uri: String| {
         let spki = public.spki_der()?;
         let bytes = if der {
             spki
         } else {
             cert::pem("PUBLIC KEY", &spki).into_bytes()
         };
+        let mut entry = KeyEntry::of(key, Some(&public), None);
+        entry.uri = private_uri;
         finish(
             out,
             KeyOutput {
-                key: KeyEntry::of(k.key, Some(&public), None),
+                key: entry,
                 format: if der { "der" } else { "pem" }.into(),
                 signature: None,
                 written: None,
                 bytes,
             },
         )
+    };
+    // Public data needs no PIN: a public key object the token shows before a login will do.
+    if let Some((token, public_object, _)) = ws.public_key_object(key)? {
+        if let Ok(public) = PublicKey::from_object(&public_object) {
+            let uri = object_uri(
+                &token.report,
+                &public_object.label,
+                &public_object.id,
+                ObjectType::Private,
+            );
+            return write(&public_object, public, uri);
+        }
+    }
+    ws.with_key(false, key, ask, |k| {
+        let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
+        write(k.key, public, k.key.uri.clone())
     })
 }
 
@@ -328,7 +347,7 @@ pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Res
                     });
                 }
                 let password = ask.new_password(&check_password)?;
-                let public = PublicKey::of(k.key, k.keys)?;
+                let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
                 let pkcs8 = export::extract_pkcs8(&k.session, k.key, &public)?;
                 let bytes = match req.format {
                     ExportFormat::Pkcs8 => {

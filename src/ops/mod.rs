@@ -6,8 +6,10 @@
 //! events to the audit log itself.
 
 pub mod certs;
+pub mod doctor;
 pub mod keys;
 pub mod pin;
+pub mod readers;
 pub mod recovery;
 pub mod schema;
 pub mod sign;

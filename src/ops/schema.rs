@@ -9,10 +9,13 @@ use crate::error::ErrorDocument;
 /// Each command (as typed after `tokenward`) with the schema of its `--json` output; `error`
 /// is the document every failing command prints.
 pub fn all() -> Vec<(&'static str, Schema)> {
-    use super::{certs, keys, pin, recovery, sign, tokens};
+    use super::{certs, keys, pin, readers, recovery, sign, tokens};
     let schemas = vec![
         ("error", schema_for!(ErrorDocument)),
         ("modules", schema_for!(tokens::ModuleList)),
+        ("doctor", schema_for!(super::doctor::Report)),
+        ("readers", schema_for!(readers::ReaderList)),
+        ("watch", schema_for!(crate::readers::watch::Event)),
         ("tokens", schema_for!(tokens::SlotList)),
         ("objects", schema_for!(tokens::ObjectList)),
         ("token init", schema_for!(tokens::Initialised)),

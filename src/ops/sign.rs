@@ -203,7 +203,8 @@ pub fn sign(
     progress: &(dyn Fn() + Sync),
 ) -> Result<Signed> {
     ws.with_key(false, req.key.as_ref(), ask, |k| {
-        let signer = Signer::from_session(k.token, k.session, k.key, k.keys, Some(k.pin))?;
+        let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
+        let signer = Signer::with_public(k.token, k.session, k.key, public, Some(k.pin))?;
         let mechanism = req.mechanism.unwrap_or(signer.mechanism());
         let listed = k.token.module.ctx().get_mechanism_list(k.token.slot)?;
         if !mechanism.fits(signer.public_key()) || !listed.contains(&mechanism.token_mechanism()) {

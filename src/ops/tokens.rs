@@ -155,13 +155,14 @@ pub fn slots(ws: &Workspace, present: bool) -> Result<SlotList> {
 }
 
 impl SlotList {
-    /// [`Error::NoToken`] when no slot holds a token: the listing is shown, and the command
+    /// [`Error::NoToken`] (or [`Error::CardNotRecognised`] when a card is in a reader that no
+    /// module recognises) when no slot holds a token: the listing is shown, and the command
     /// still fails.
-    pub fn failure(&self) -> Option<Error> {
+    pub fn failure(&self, ws: &Workspace) -> Option<Error> {
         self.slots
             .iter()
             .all(|s| s.token.is_none())
-            .then_some(Error::NoToken)
+            .then(|| crate::readers::serving::no_token(ws.modules().unwrap_or(&[])))
     }
 }
 

@@ -113,7 +113,8 @@ pub fn check(
     keys: &[KeyObject],
     cert: Option<&TokenCert>,
 ) -> Result<CheckReport> {
-    let token_public = PublicKey::of(key, keys)?;
+    let token_public =
+        PublicKey::of_pair(key, keys, cert.map(std::slice::from_ref).unwrap_or(&[]))?;
     let mut problems = Vec::new();
     let info = cert.and_then(|c| c.info.as_ref().ok());
     let (against, verified_against) = match info {

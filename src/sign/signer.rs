@@ -96,6 +96,29 @@ fn removed(e: Error) -> Error {
     }
 }
 
+/// A key the signer can use: private, allowed to sign, not asking for the PIN every time.
+fn usable(key: &KeyObject) -> Result<()> {
+    if !key.private {
+        return Err(KeyError::NotPrivate {
+            label: key.label.clone(),
+        }
+        .into());
+    }
+    if !key.sign {
+        return Err(KeyError::SignForbidden {
+            label: key.label.clone(),
+        }
+        .into());
+    }
+    if key.always_authenticate {
+        return Err(KeyError::AlwaysAuthenticate {
+            label: key.label.clone(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
 impl Signer {
     /// A signer for `key`, taking `session` (already logged in) as the first of its pool. With
     /// `pin`, the signer logs in again if the token forgets the login (all sessions closed);
@@ -110,25 +133,24 @@ impl Signer {
         keys: &[KeyObject],
         pin: Option<Pin>,
     ) -> Result<Self> {
-        if !key.private {
-            return Err(KeyError::NotPrivate {
-                label: key.label.clone(),
-            }
-            .into());
-        }
-        if !key.sign {
-            return Err(KeyError::SignForbidden {
-                label: key.label.clone(),
-            }
-            .into());
-        }
-        if key.always_authenticate {
-            return Err(KeyError::AlwaysAuthenticate {
-                label: key.label.clone(),
-            }
-            .into());
-        }
-        let public = PublicKey::of(key, keys)?;
+        usable(key)?;
+        Self::with_public(token, session, key, PublicKey::of(key, keys)?, pin)
+    }
+
+    /// A signer for `key` whose public half the caller found (for example with
+    /// [`PublicKey::of_pair`], from the key's certificate); otherwise as
+    /// [`Signer::from_session`].
+    ///
+    /// # Errors
+    /// As [`Signer::from_session`].
+    pub fn with_public(
+        token: &TokenRef,
+        session: Session,
+        key: &KeyObject,
+        public: PublicKey,
+        pin: Option<Pin>,
+    ) -> Result<Self> {
+        usable(key)?;
         let mechanism = SignMechanism::default_for(&public)?;
         let fitting = SignMechanism::ALL
             .into_iter()

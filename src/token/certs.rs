@@ -376,7 +376,8 @@ pub fn ca_id(info: &CertInfo) -> Vec<u8> {
         .unwrap_or_else(|| hex::decode(&info.fingerprint_sha256[..16]).unwrap_or_default())
 }
 
-fn object_uri(token: &TokenReport, label: &str, id: &[u8], ty: ObjectType) -> String {
+/// The URI of an object of type `ty` with this label and CKA_ID on `token`.
+pub fn object_uri(token: &TokenReport, label: &str, id: &[u8], ty: ObjectType) -> String {
     let mut uri = token.uri();
     uri.object = Some(label.to_string());
     uri.id = Some(id.to_vec());

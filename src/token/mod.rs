@@ -21,4 +21,4 @@ pub use select::{
     load_modules, module_choice, select_any_token, select_token, ModuleChoice, TokenRef,
     TokenSelector,
 };
-pub use slots::{SlotReport, TokenFlags, TokenReport};
+pub use slots::{list_slots, SlotReport, TokenFlags, TokenReport};

@@ -193,7 +193,7 @@ fn select(
         })
         .collect();
     if tokens.is_empty() {
-        return Err(Error::NoToken);
+        return Err(crate::readers::serving::no_token(modules));
     }
     let matching: Vec<&TokenRef> = match selector {
         None => tokens.iter().collect(),

@@ -221,7 +221,15 @@ pub fn list_slots(module: &Module) -> Result<Vec<(Slot, SlotReport)>> {
     let ctx = module.ctx();
     let mut out = Vec::new();
     for slot in ctx.get_all_slots()? {
-        let info = ctx.get_slot_info(slot)?;
+        // One slot failing (a card another program holds answers C_GetSlotInfo with
+        // CKR_DEVICE_ERROR through OpenSC) does not hide the others.
+        let info = match ctx.get_slot_info(slot) {
+            Ok(info) => info,
+            Err(e) => {
+                out.push((slot, unreadable_slot(module, slot, e)));
+                continue;
+            }
+        };
         let (token, token_error) = if info.token_present() {
             match ctx.get_token_info(slot) {
                 Ok(t) => (Some(TokenReport::from_raw(&t)), None),
@@ -245,6 +253,20 @@ pub fn list_slots(module: &Module) -> Result<Vec<(Slot, SlotReport)>> {
         ));
     }
     Ok(out)
+}
+
+/// A slot whose C_GetSlotInfo failed: no description, the failure as its token error.
+fn unreadable_slot(module: &Module, slot: Slot, e: cryptoki::error::Error) -> SlotReport {
+    SlotReport {
+        module: module.path().display().to_string(),
+        slot_id: slot.id(),
+        description: String::new(),
+        manufacturer: String::new(),
+        removable: true,
+        hardware: true,
+        token: None,
+        token_error: Some(crate::error::Error::from(e).to_string()),
+    }
 }
 
 /// Human-readable memory figure.

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
+pub mod card;
+
 pub use testkit::{path, Run, SoftHsm, SOFTHSM, SO_PIN, USER_PIN};
 
 /// A throwaway SoftHSM2 installation (see [`SoftHsm`]) that runs tokenward.
@@ -168,4 +170,28 @@ pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("fixtures")
         .join(name)
+}
+
+/// The schema of a command's `--json` output (see `tokenward::ops::schema`).
+pub fn schema_of(command: &str) -> serde_json::Value {
+    let (_, s) = tokenward::ops::schema::all()
+        .into_iter()
+        .find(|(c, _)| *c == command)
+        .unwrap_or_else(|| panic!("no schema for {command}"));
+    serde_json::to_value(s).unwrap()
+}
+
+/// Assert that `doc` is what `command --json` may print.
+pub fn assert_schema(command: &str, doc: &serde_json::Value) {
+    let schema = schema_of(command);
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "`{command} --json` does not match its schema:\n{}\n{doc:#}",
+        errors.join("\n")
+    );
 }

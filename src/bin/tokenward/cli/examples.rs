@@ -6,6 +6,7 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         "",
         &[
             "tokenward tokens                       what is plugged in",
+            "tokenward doctor                       what is wrong, and what to do",
             "tokenward certs list                   the certificates on the token",
             "tokenward sign contract.pdf            sign a file with the default certificate",
         ],
@@ -16,6 +17,25 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "tokenward modules",
             "tokenward modules --all --json",
             "tokenward --module /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so modules",
+        ],
+    ),
+    (
+        "doctor",
+        &["tokenward doctor", "tokenward --token \"Accounting 07\" doctor --json"],
+    ),
+    (
+        "readers",
+        &[
+            "tokenward readers",
+            "tokenward --module /usr/lib/x86_64-linux-gnu/opensc-pkcs11.so readers --json",
+        ],
+    ),
+    (
+        "watch",
+        &[
+            "tokenward watch                        until Ctrl-C",
+            "tokenward watch --json --count 1       wait for the next card or reader change",
+            "tokenward watch --timeout 60",
         ],
     ),
     (

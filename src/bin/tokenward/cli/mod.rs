@@ -3,6 +3,7 @@
 
 mod certs;
 mod context;
+mod doctor;
 pub mod examples;
 pub mod generate;
 mod keys;
@@ -10,6 +11,7 @@ mod modules;
 mod objects;
 pub mod output;
 mod pin;
+mod readers;
 mod recovery;
 mod sign;
 mod token;
@@ -145,6 +147,13 @@ pub struct SoPinArgs {
 pub enum Command {
     /// PKCS#11 modules found on this computer: loaded, or why not.
     Modules(modules::ModulesArgs),
+    /// Check the computer, readers, cards, drivers, tokens, PINs and certificates, and say
+    /// what to do about each problem.
+    Doctor(doctor::DoctorArgs),
+    /// Card readers: is a card in, which card, which module serves it, is it held.
+    Readers(readers::ReadersArgs),
+    /// Readers and cards as they are plugged in and out (Ctrl-C ends it).
+    Watch(readers::WatchArgs),
     /// Slots and tokens, their state in plain words, and their URIs.
     Tokens(tokens::TokensArgs),
     /// Every object on the token: class, label, id, key type, flags and URI.
@@ -194,6 +203,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Context::new(cli.global)?;
     let result = match cli.command {
         Command::Modules(args) => modules::run(&ctx, &args),
+        Command::Doctor(args) => doctor::run(&ctx, &args),
+        Command::Readers(args) => readers::readers(&ctx, &args),
+        Command::Watch(args) => readers::watch(&ctx, &args),
         Command::Tokens(args) => tokens::run(&ctx, &args),
         Command::Objects(args) => objects::run(&ctx, &args),
         Command::Pin(cmd) => pin::run(&ctx, &cmd),

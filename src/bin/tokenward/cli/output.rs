@@ -22,6 +22,15 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {
     Ok(ExitCode::Success)
 }
 
+/// Print `value` as one line of compact JSON (JSON lines), flushed at once.
+pub fn json_line<T: Serialize + ?Sized>(value: &T) -> Result<ExitCode> {
+    let mut line = serde_json::to_vec(value).map_err(|e| Internal::Json {
+        reason: e.to_string(),
+    })?;
+    line.push(b'\n');
+    bytes(&line)
+}
+
 /// Print text for people on stdout: line breaks pass, every other control character and
 /// bidirectional override is escaped (see [`tokenward::text::escaped`]).
 pub fn text(s: &str) -> Result<ExitCode> {

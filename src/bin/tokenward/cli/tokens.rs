@@ -20,7 +20,7 @@ pub struct TokensArgs {
 
 pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
     let list = ops::slots(ctx, args.present)?;
-    let failure = list.failure();
+    let failure = list.failure(ctx);
     match (ctx.json(), failure) {
         (true, Some(e)) => Err(e),
         (true, None) => output::json(&list),
@@ -40,7 +40,14 @@ fn render(slots: &[SlotReport]) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let heading = format!("Slot {}: {}", slot.slot_id, slot.description);
+        let heading = if slot.description.is_empty() {
+            format!(
+                "Slot {}: (no description: the slot does not answer)",
+                slot.slot_id
+            )
+        } else {
+            format!("Slot {}: {}", slot.slot_id, slot.description)
+        };
         let mut block = Block::new(heading);
         match (&slot.token, &slot.token_error) {
             (Some(t), _) if !t.flags.token_initialized => {

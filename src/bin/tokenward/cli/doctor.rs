@@ -1,0 +1,60 @@
+//! `tokenward doctor`: what stands between the token and a working signature, and what to do.
+
+use clap::Args;
+
+use super::output;
+use super::Context;
+use tokenward::error::{ExitCode, Result};
+use tokenward::ops::doctor::{self as ops, Finding, Severity};
+
+/// Options of `tokenward doctor`.
+#[derive(Debug, Args)]
+pub struct DoctorArgs {}
+
+pub(super) fn run(ctx: &Context, _args: &DoctorArgs) -> Result<ExitCode> {
+    let report = ops::doctor(ctx);
+    if ctx.json() {
+        output::json(&report)?;
+    } else {
+        output::text(&render(&report.findings))?;
+    }
+    Ok(if report.blocked {
+        ExitCode::Failure
+    } else {
+        ExitCode::Success
+    })
+}
+
+fn render(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    let groups = [
+        (Severity::Blocker, "Stops you now"),
+        (Severity::Warning, "Needs attention"),
+        (Severity::Ok, "Checked and fine"),
+    ];
+    for (severity, heading) in groups {
+        let these: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
+        if these.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!("{heading}:\n"));
+        for f in these {
+            let subject = f
+                .subject
+                .as_deref()
+                .map(|s| format!("{s}: "))
+                .unwrap_or_default();
+            out.push_str(&format!("  - {subject}{}\n", f.message));
+            if let Some(fix) = &f.fix {
+                out.push_str(&format!("    What to do: {fix}\n"));
+            }
+        }
+    }
+    if !findings.iter().any(|f| f.severity != Severity::Ok) {
+        out.push_str("\nEverything checked is in order.\n");
+    }
+    out
+}

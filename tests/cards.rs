@@ -1,0 +1,245 @@
+//! The real smart-card tier: tokenward against a virtual OpenPGP card in vsmartcard's vpcd reader
+//! under the system's pcscd, through OpenSC's `opensc-pkcs11.so` (see testkit/src/cards.rs).
+//! The tests run one at a time (pcscd serves one socket per machine); each starts and stops its
+//! own pcscd and card.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::card::CardWorld;
+use serde_json::Value;
+
+const SERIAL: &str = "fffe00001234";
+
+#[test]
+fn readers_name_the_card_its_module_and_the_empty_reader() {
+    let w = CardWorld::start();
+    let doc = w.run(&["readers", "--json"]).ok().json();
+    common::assert_schema("readers", &doc);
+    let readers = doc["readers"].as_array().unwrap();
+    assert_eq!(readers.len(), 2, "vpcd gives two readers: {doc}");
+    let with_card = &readers[0];
+    assert_eq!(with_card["card_present"], true);
+    assert_eq!(with_card["card_name"], "OpenPGP Card V3");
+    assert_eq!(
+        with_card["atr"],
+        "3B DA 18 FF 81 B1 FE 75 1F 03 00 31 F5 73 C0 01 60 00 90 00 1C"
+    );
+    assert_eq!(with_card["held_exclusively"], false);
+    let served: Vec<&Value> = with_card["served_by"].as_array().unwrap().iter().collect();
+    assert_eq!(served.len(), 2, "one card, two OpenSC tokens: {doc}");
+    assert!(served.iter().all(|s| s["serial"] == SERIAL));
+    assert_eq!(readers[1]["card_present"], false);
+    assert_eq!(readers[1]["served_by"], serde_json::json!([]));
+
+    let text = w.run(&["readers"]).ok().stdout;
+    assert!(text.contains("OpenPGP Card V3"), "{text}");
+    assert!(text.contains("\"OpenPGP card (User PIN)\""), "{text}");
+    assert!(text.contains("none (insert a card"), "{text}");
+}
+
+#[test]
+fn tokens_agree_with_pkcs11_tool() {
+    let w = CardWorld::start();
+    let doc = w.run(&["tokens", "--present", "--json"]).ok().json();
+    let ours: Vec<(String, String)> = doc["slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["token"]["label"].as_str().unwrap().to_string(),
+                s["token"]["serial"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let peer = w.pkcs11_tool(&["--list-token-slots"]).ok().stdout;
+    let labels: Vec<String> = peer
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("token label        : "))
+        .map(|l| l.trim().to_string())
+        .collect();
+    let serials: Vec<String> = peer
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("serial num         : "))
+        .map(|l| l.trim().to_string())
+        .collect();
+    let theirs: Vec<(String, String)> = labels.into_iter().zip(serials).collect();
+    assert_eq!(ours, theirs, "pkcs11-tool -L says:\n{peer}");
+    assert_eq!(ours.len(), 2);
+}
+
+#[test]
+fn watch_sees_the_card_removed_and_inserted_again() {
+    let mut w = CardWorld::start();
+    let mut child = w
+        .tokenward()
+        .args(["watch", "--json", "--count", "5", "--timeout", "120"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut next = || -> Value {
+        let event = serde_json::from_str(&lines.next().unwrap().unwrap()).unwrap();
+        common::assert_schema("watch", &event);
+        event
+    };
+    // What is there when watching starts: two readers, a card in the first.
+    let mut start: Vec<Value> = (0..3).map(|_| next()).collect();
+    start.sort_by_key(|e| e["event"].as_str().unwrap().to_string());
+    assert_eq!(start[0]["event"], "card_inserted");
+    assert_eq!(start[0]["card_name"], "OpenPGP Card V3");
+    assert_eq!(start[1]["event"], "reader_added");
+    w.card.remove();
+    let removed = next();
+    assert_eq!(removed["event"], "card_removed", "{removed}");
+    assert_eq!(removed["reader"], start[0]["reader"]);
+    w.card.insert();
+    let inserted = next();
+    assert_eq!(inserted["event"], "card_inserted", "{inserted}");
+    let status = child.wait().unwrap();
+    assert!(status.success(), "watch ends by itself after --count 5");
+}
+
+#[test]
+fn watch_ends_at_its_time_out() {
+    let w = CardWorld::start();
+    let run = w.run(&["watch", "--timeout", "2"]).ok();
+    // The readers present at the start, as lines for people, then nothing: the time ran out.
+    assert!(
+        run.stdout.contains("card inserted: OpenPGP Card V3"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+}
+
+#[test]
+fn without_the_smart_card_service_readers_says_how_to_start_it() {
+    let mut w = CardWorld::start();
+    w.pcsc.stop_service();
+    let run = w.run(&["readers", "--json"]).code(3);
+    let err = &run.json()["error"];
+    assert_eq!(err["kind"], "pcsc");
+    assert_eq!(err["reason"], "not_running");
+    assert!(err["hint"].as_str().unwrap().contains("pcscd"), "{err}");
+    let text = w.run(&["readers"]).code(3).stderr;
+    assert!(
+        text.contains("the smart-card service (pcscd) is not running"),
+        "{text}"
+    );
+}
+
+fn findings(doc: &Value) -> Vec<(String, String)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(doc: &Value, id: &str, severity: &str) -> bool {
+    findings(doc).contains(&(id.to_string(), severity.to_string()))
+}
+
+#[test]
+fn doctor_finds_a_ready_card_in_order() {
+    let w = CardWorld::start();
+    let run = w.run(&["doctor", "--json"]).ok();
+    let doc = run.json();
+    common::assert_schema("doctor", &doc);
+    assert_eq!(doc["blocked"], false, "{doc:#}");
+    assert!(has(&doc, "pcsc_running", "ok"), "{doc:#}");
+    assert!(has(&doc, "card_recognised", "ok"), "{doc:#}");
+    assert!(has(&doc, "token_ready", "ok"), "{doc:#}");
+    let text = w.run(&["doctor"]).ok().stdout;
+    assert!(text.contains("Everything checked is in order."), "{text}");
+}
+
+#[test]
+fn doctor_names_gpg_when_it_holds_the_card() {
+    let w = CardWorld::start();
+    let _gpg = w.gpg_holds_card();
+    let run = w.run(&["doctor", "--json"]).code(1);
+    let doc = run.json();
+    common::assert_schema("doctor", &doc);
+    assert_eq!(doc["blocked"], true);
+    let held = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "card_held")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(held["severity"], "blocker");
+    assert!(
+        held["fix"]
+            .as_str()
+            .unwrap()
+            .contains("gpgconf --kill scdaemon"),
+        "{held}"
+    );
+    // The other commands say the same instead of "damaged token" or "no token".
+    let err = w.run(&["tokens", "--json"]).code(3).json();
+    assert_eq!(err["error"]["kind"], "card_held", "{err}");
+    assert!(err["error"]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("gpgconf --kill scdaemon"));
+    let text = w.run(&["tokens"]).code(3).stdout;
+    assert!(
+        text.contains("does not answer"),
+        "the listing goes on: {text}"
+    );
+}
+
+#[test]
+fn doctor_without_the_smart_card_service_gives_the_command_that_starts_it() {
+    let mut w = CardWorld::start();
+    w.pcsc.stop_service();
+    let doc = w.run(&["doctor", "--json"]).code(1).json();
+    assert!(has(&doc, "pcsc_not_running", "blocker"), "{doc:#}");
+    let text = w.run(&["doctor"]).code(1).stdout;
+    assert!(text.contains("Stops you now:"), "{text}");
+    assert!(text.contains("pcscd"), "{text}");
+}
+
+#[test]
+fn doctor_with_the_card_removed_asks_for_it() {
+    let w = CardWorld::empty();
+    let doc = w.run(&["doctor", "--json"]).code(1).json();
+    assert!(has(&doc, "reader_empty", "ok"), "{doc:#}");
+    assert!(has(&doc, "no_token", "blocker"), "{doc:#}");
+    let err = w.run(&["tokens", "--json"]).code(3).json();
+    assert_eq!(err["error"]["kind"], "no_token");
+}
+
+#[test]
+fn an_unrecognised_card_is_not_called_no_token() {
+    let w = CardWorld::empty();
+    let mut other = w.pcsc.unrecognised_card();
+    other.insert();
+    let doc = w.run(&["doctor", "--json"]).code(1).json();
+    assert!(has(&doc, "card_not_recognised", "blocker"), "{doc:#}");
+    let err = w.run(&["tokens", "--json"]).code(3).json();
+    assert_eq!(err["error"]["kind"], "card_not_recognised", "{err}");
+    let text = w.run(&["pin", "status"]).code(3).stderr;
+    assert!(
+        text.contains("no PKCS#11 module on this computer recognises it"),
+        "{text}"
+    );
+    let readers = w.run(&["readers", "--json"]).ok().json();
+    assert_eq!(
+        readers["readers"][0]["card_name"],
+        "vsmartcard - iso7816 (Other)"
+    );
+    assert_eq!(readers["readers"][0]["served_by"], serde_json::json!([]));
+}
