@@ -250,6 +250,23 @@ impl Workspace {
         Ok((token, session, pin))
     }
 
+    /// The selected token with a read-write session for changing objects on it: logged in as
+    /// the SO when the caller gave the SO PIN for it ([`Ask::writes_as_so`]), else as the user.
+    ///
+    /// # Errors
+    /// As [`Workspace::open_logged_in`].
+    pub fn open_for_writing(&self, ask: &dyn Ask) -> Result<(TokenRef, Session, PinUser)> {
+        if !ask.writes_as_so() {
+            let (token, session, _) = self.open_logged_in(true, ask)?;
+            return Ok((token, session, PinUser::User));
+        }
+        let mut token = self.token()?;
+        self.writable(&token)?;
+        let session = token.open_rw()?;
+        self.login(&mut token, &session, PinUser::So, ask)?;
+        Ok((token, session, PinUser::So))
+    }
+
     /// Log in and choose the key named by `selector` (default: the default certificate's
     /// key), then run `then` with it.
     ///

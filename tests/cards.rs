@@ -243,3 +243,156 @@ fn an_unrecognised_card_is_not_called_no_token() {
     );
     assert_eq!(readers["readers"][0]["served_by"], serde_json::json!([]));
 }
+
+const USER_TOKEN: &str = "OpenPGP card (User PIN)";
+
+fn public_objects(w: &CardWorld) -> String {
+    w.run(&["--token", USER_TOKEN, "objects"]).ok().stdout
+}
+
+#[test]
+fn keys_are_generated_on_the_card_with_the_admin_pin_and_peers_sign_with_them() {
+    let w = CardWorld::start();
+    // With the user PIN only, OpenSC refuses: tokenward says the SO (admin) PIN is needed,
+    // not "try again", and the card stays as it was.
+    let before = public_objects(&w);
+    let err = w
+        .tw(&[
+            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k", "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(err["error"]["kind"], "so_pin_needed", "{err}");
+    assert!(err["error"]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("--so-pin-env"));
+    assert_eq!(public_objects(&w), before);
+    // An id the card cannot take is refused before anything is sent.
+    let mut cmd = w.tokenward();
+    cmd.args([
+        "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+    ])
+    .args(["--id", "0a0b", "--so-pin-env", "SO", "--json"])
+    .env("SO", common::card::CARD_ADMIN_PIN);
+    let err = common::Run::from(cmd.output().unwrap()).code(2).json();
+    assert_eq!(err["error"]["reason"], "id_not_allowed", "{err}");
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("01, 02, 03"));
+
+    let mut cmd = w.tokenward();
+    cmd.args([
+        "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+    ])
+    .args(["--so-pin-env", "SO", "--json"])
+    .env("SO", common::card::CARD_ADMIN_PIN);
+    let run = common::Run::from(cmd.output().unwrap()).ok();
+    let made = run.json();
+    assert_eq!(
+        made["key"]["id"], "03",
+        "the authentication key signs with the user PIN"
+    );
+    assert_eq!(
+        made["key"]["label"], "Authentication key",
+        "the card names it"
+    );
+    assert!(
+        run.stderr.contains("names its keys itself"),
+        "{}",
+        run.stderr
+    );
+
+    // Public data needs no PIN; the label reported selects the key in the next program.
+    let pubkey = w.home.path("card.pub.pem");
+    w.run(&[
+        "--token",
+        USER_TOKEN,
+        "keys",
+        "export-public",
+        "--key",
+        "Authentication key",
+        "--out",
+        common::path(&pubkey),
+    ])
+    .ok();
+    let doc = w.home.write("doc.txt", "invoice 42\n");
+    let sig = w.home.path("doc.sig");
+    w.pkcs11_tool(&[
+        "--token-label",
+        USER_TOKEN,
+        "--login",
+        "--pin",
+        common::card::CARD_USER_PIN,
+        "--sign",
+        "--id",
+        "03",
+        "--mechanism",
+        "ECDSA-SHA256",
+        "--signature-format",
+        "openssl",
+        "--input-file",
+        common::path(&doc),
+        "--output-file",
+        common::path(&sig),
+    ])
+    .ok();
+    let verify = |sig: &std::path::Path| {
+        w.home
+            .run_peer(
+                "openssl",
+                &[
+                    "dgst",
+                    "-sha256",
+                    "-verify",
+                    common::path(&pubkey),
+                    "-signature",
+                    common::path(sig),
+                    common::path(&doc),
+                ],
+            )
+            .ok()
+    };
+    verify(&sig);
+    let engine_sig = w.home.path("engine.sig");
+    let uri = format!(
+        "pkcs11:token=OpenPGP%20card%20(User%20PIN);id=%03;type=private;pin-value={}",
+        common::card::CARD_USER_PIN
+    );
+    common::Run::from(
+        w.home
+            .command("openssl")
+            .args([
+                "dgst", "-sha256", "-engine", "pkcs11", "-keyform", "engine", "-sign", &uri,
+            ])
+            .args(["-out", common::path(&engine_sig), common::path(&doc)])
+            .env("PKCS11_MODULE_PATH", common::card::OPENSC)
+            .env("OPENSSL_CONF", "/dev/null")
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    verify(&engine_sig);
+    // A certificate request signed on the card verifies.
+    let csr = w.home.path("card.csr");
+    w.tw(&[
+        "--token",
+        USER_TOKEN,
+        "keys",
+        "csr",
+        "--key",
+        "03",
+        "--subject",
+        "CN=Card Holder",
+        "--out",
+        common::path(&csr),
+    ])
+    .ok();
+    w.home
+        .run_peer(
+            "openssl",
+            &["req", "-in", common::path(&csr), "-verify", "-noout"],
+        )
+        .ok();
+}

@@ -3,6 +3,7 @@
 //! Every `CKR_…` a user can meet is turned into a headline ("wrong PIN"), a sentence that says
 //! what to do next, and the documented exit code. This is the one place that text lives.
 
+use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
 use super::ExitCode;
@@ -91,7 +92,52 @@ pub fn explain(rv: RvError) -> &'static str {
         | AttributeTypeInvalid => "the token does not accept this kind of object; see docs/module-quirks.md",
         CryptokiNotInitialized => "this is a bug in tokenward; please report it",
         FunctionNotSupported => "the token's module does not implement this function",
+        ArgumentsBad => "the token refused the values it was given (some tokens allow only certain key ids or sizes); repeating the same request will not help: see docs/module-quirks.md for this token",
         _ => "if it happens again, unplug the token, plug it in again and check what `tokenward tokens` shows",
+    }
+}
+
+/// Whether `function` handles PINs: only there are the PIN return codes about a PIN. OpenSC
+/// answers C_CreateObject and C_DestroyObject on an OpenPGP card with CKR_PIN_LEN_RANGE when it
+/// needs the admin PIN (docs/module-quirks.md).
+pub fn pin_function(function: Function) -> bool {
+    matches!(
+        function,
+        Function::Login | Function::SetPIN | Function::InitPIN | Function::InitToken
+    )
+}
+
+/// A PIN return code from a function that does not take a PIN.
+fn misplaced_pin_code(rv: RvError, function: Function) -> bool {
+    use RvError::*;
+    matches!(rv, PinIncorrect | PinInvalid | PinLenRange | PinExpired) && !pin_function(function)
+}
+
+/// [`headline`], for the function that returned it.
+pub fn headline_in(rv: RvError, function: Function) -> &'static str {
+    if misplaced_pin_code(rv, function) {
+        "the token refused the operation"
+    } else {
+        headline(rv)
+    }
+}
+
+/// [`explain`], for the function that returned it.
+pub fn explain_in(rv: RvError, function: Function) -> &'static str {
+    if misplaced_pin_code(rv, function) {
+        "the token answered with a PIN error although no PIN was sent; such tokens usually need the SO (admin) PIN for this: give it with --so-pin-file, --so-pin-env or --so-pin-stdin (see docs/module-quirks.md)"
+    } else {
+        explain(rv)
+    }
+}
+
+/// [`exit_code`], for the function that returned it: PIN codes mean a PIN problem only where a
+/// PIN was sent.
+pub fn exit_code_in(rv: RvError, function: Function) -> ExitCode {
+    if misplaced_pin_code(rv, function) {
+        ExitCode::Failure
+    } else {
+        exit_code(rv)
     }
 }
 
@@ -127,6 +173,16 @@ mod tests {
         assert_eq!(exit_code(RvError::PinLocked), ExitCode::PinLocked);
         assert_eq!(exit_code(RvError::PinLenRange), ExitCode::Policy);
         assert_eq!(exit_code(RvError::TokenNotPresent), ExitCode::NoToken);
+        // Where no PIN was sent, a PIN code is not a PIN problem.
+        assert_eq!(
+            exit_code_in(RvError::PinLenRange, Function::SetPIN),
+            ExitCode::Policy
+        );
+        assert_eq!(
+            exit_code_in(RvError::PinLenRange, Function::CreateObject),
+            ExitCode::Failure
+        );
+        assert!(explain_in(RvError::PinLenRange, Function::DestroyObject).contains("SO"));
         assert_eq!(exit_code(RvError::DeviceError), ExitCode::Failure);
     }
 }

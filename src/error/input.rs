@@ -203,6 +203,20 @@ pub enum InputError {
         /// "token", "key".
         what: &'static str,
     },
+    /// A key id this token does not take (an OpenPGP card has only 01, 02 and 03).
+    #[error("this token takes only the key ids {allowed}, not {id}")]
+    IdNotAllowed {
+        /// The id given, in hex.
+        id: String,
+        /// The ids it takes, in hex, comma-separated.
+        allowed: String,
+    },
+    /// Every key id the token takes is in use.
+    #[error("every key slot of this token is in use (ids {allowed})")]
+    NoFreeKeySlot {
+        /// The ids it takes, in hex, comma-separated.
+        allowed: String,
+    },
     /// A token label is too long.
     #[error("the token label is {bytes} bytes long; PKCS#11 allows {max} bytes (a Cyrillic letter takes 2)")]
     LabelTooLong {
@@ -287,6 +301,8 @@ impl InputError {
             NoKeyForCertificate { .. } => "import its key first (for example with its PKCS#12 file), or add --ca for a CA certificate. Nothing was imported".into(),
             NoCertificateForCms { .. } => "import it (`tokenward certs import`) or use --format raw".into(),
             LabelEmpty { .. } => "give a label with --label".into(),
+            IdNotAllowed { allowed, .. } => format!("give one of {allowed} with --id, or leave --id out to use a free one"),
+            NoFreeKeySlot { .. } => "delete a key you no longer need (`tokenward keys delete`) or give its id with --id to replace it".into(),
             LabelTooLong { .. } => "shorten it".into(),
             NoBlankToken => "to re-initialise a token (destroying its keys) name it with --token and add --force".into(),
             SeveralBlankTokens { .. } => "name the one to initialise with --token (a URI with slot-id, from `tokenward tokens`)".into(),

@@ -198,6 +198,14 @@ pub enum Error {
         reader: String,
     },
 
+    /// The token allows this change only in an SO (admin) session: it refused it after a good
+    /// user login.
+    #[error("this token allows {what} only with the SO PIN (on an OpenPGP card: the admin PIN); nothing was changed")]
+    NeedsSoPin {
+        /// What was refused ("generating keys").
+        what: &'static str,
+    },
+
     /// Another program holds the card exclusively.
     #[error("another program holds the card in the reader {reader:?}, so tokenward cannot use it")]
     CardHeld {
@@ -236,7 +244,7 @@ pub enum Error {
     Uri(#[from] UriError),
 
     /// A PKCS#11 call failed.
-    #[error("{} ({} in C_{function:?})", rv::headline(*rv), rv::name(*rv))]
+    #[error("{} ({} in C_{function:?})", rv::headline_in(*rv, *function), rv::name(*rv))]
     Pkcs11 {
         /// The PKCS#11 function that failed.
         function: Function,
@@ -525,6 +533,7 @@ impl Error {
             | ObjectNotFound { .. }
             | AmbiguousObject { .. }
             | MechanismUnsupported { .. }
+            | NeedsSoPin { .. }
             | ObjectExists(_)
             | KeyMismatch { .. }
             | NotExtractable { .. }
@@ -545,7 +554,7 @@ impl Error {
             RolledBack { cause, .. } => cause.exit_code(),
             Policy(_) => ExitCode::Policy,
             PinLocked { .. } => ExitCode::PinLocked,
-            Pkcs11 { rv, .. } => rv::exit_code(*rv),
+            Pkcs11 { rv, function } => rv::exit_code_in(*rv, *function),
             Cryptoki(_)
             | SignInTimeout(_)
             | Network { .. }
@@ -566,6 +575,7 @@ impl Error {
             NoToken => "no_token",
             CardNotRecognised { .. } => "card_not_recognised",
             CardHeld { .. } => "card_held",
+            NeedsSoPin { .. } => "so_pin_needed",
             Pcsc(_) => "pcsc",
             TokenNotFound { .. } => "token_not_found",
             AmbiguousToken { .. } => "ambiguous_token",
@@ -643,6 +653,7 @@ impl Error {
             TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
             CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
             Pcsc(e) => return e.hint(),
+            NeedsSoPin { .. } => "give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
             CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
@@ -686,7 +697,8 @@ impl Error {
             Recovery(e) => return e.hint(),
             Internal(e) => return e.hint(),
             RolledBack { cause, .. } => return cause.hint(),
-            Pkcs11 { rv, .. } | ModuleInit { rv, .. } => rv::explain(*rv).into(),
+            Pkcs11 { rv, function } => rv::explain_in(*rv, *function).into(),
+            ModuleInit { rv, .. } => rv::explain(*rv).into(),
             _ => return None,
         })
     }
@@ -778,6 +790,24 @@ fn locked_hint(who: PinUser) -> Option<String> {
         PinUser::User => "ask your administrator to run `tokenward pin unblock` with the SO PIN".into(),
         PinUser::So => "only re-initialising the token (which destroys its keys) or the token's issuer can help".into(),
     })
+}
+
+impl Error {
+    /// A refusal that, after a good user login, means the token wants the SO PIN for `what`:
+    /// CKR_USER_NOT_LOGGED_IN, or a PIN code from a function that takes no PIN
+    /// (docs/module-quirks.md: OpenSC's OpenPGP card).
+    pub fn needing_so_pin(self, logged_in_as: PinUser, what: &'static str) -> Self {
+        match (&self, logged_in_as) {
+            (Error::Pkcs11 { rv, function }, PinUser::User)
+                if *rv == RvError::UserNotLoggedIn
+                    || (matches!(rv, RvError::PinLenRange | RvError::PinInvalid)
+                        && !rv::pin_function(*function)) =>
+            {
+                Error::NeedsSoPin { what }
+            }
+            _ => self,
+        }
+    }
 }
 
 impl From<cryptoki::error::Error> for Error {

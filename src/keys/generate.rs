@@ -108,6 +108,51 @@ pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<(
     Ok(())
 }
 
+/// The CKA_ID of a new key: the one given, else a random one, on a token that dictates its ids
+/// (docs/module-quirks.md: an OpenPGP card takes only 01, 02, 03) the best free one. The label
+/// and the id are checked to be free.
+///
+/// # Errors
+/// The label or id is taken, an id the token does not take, no free id.
+pub fn choose_id(
+    token: &TokenRef,
+    session: &Session,
+    label: &str,
+    id: Option<&[u8]>,
+) -> Result<Vec<u8>> {
+    let Some(allowed) = crate::token::quirks::dictated_ids(&token.report) else {
+        check_free(session, label, id)?;
+        return match id {
+            Some(id) => Ok(id.to_vec()),
+            None => random_bytes(RANDOM_ID_LEN),
+        };
+    };
+    let mut sorted = allowed.clone();
+    sorted.sort();
+    let words = sorted
+        .iter()
+        .map(hex::encode)
+        .collect::<Vec<_>>()
+        .join(", ");
+    check_free(session, label, None)?;
+    match id {
+        Some(id) if !allowed.contains(&id) => Err(InputError::IdNotAllowed {
+            id: hex::encode(id),
+            allowed: words,
+        }
+        .into()),
+        Some(id) => {
+            check_free(session, label, Some(id))?;
+            Ok(id.to_vec())
+        }
+        None => allowed
+            .iter()
+            .find(|id| check_free(session, label, Some(id)).is_ok())
+            .map(|id| id.to_vec())
+            .ok_or_else(|| InputError::NoFreeKeySlot { allowed: words }.into()),
+    }
+}
+
 /// Generate a key pair on the token. The session must be read-write and logged in.
 ///
 /// # Errors
@@ -124,11 +169,7 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
         return Err(InputError::LabelEmpty { what: "key" }.into());
     }
     crate::text::check_printable("label", &req.label)?;
-    check_free(session, &req.label, req.id.as_deref())?;
-    let id = match &req.id {
-        Some(id) => id.clone(),
-        None => random_bytes(RANDOM_ID_LEN)?,
-    };
+    let id = choose_id(token, session, &req.label, req.id.as_deref())?;
     let label = req.label.as_bytes().to_vec();
     let mut public = vec![
         Attribute::Token(true),

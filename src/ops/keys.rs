@@ -89,11 +89,14 @@ pub struct Generated {
 /// The token cannot make that type, the label or id is taken, a wrong PIN, the module's.
 pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Generated> {
     crate::text::check_printable("label", &req.label)?;
-    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let (token, session, who) = ws.open_for_writing(ask)?;
     let made = ws.audited(
         EventKind::KeyGenerated,
         &token,
-        || generate::generate(&token, &session, req),
+        || {
+            generate::generate(&token, &session, req)
+                .map_err(|e| e.needing_so_pin(who, "generating keys"))
+        },
         |m| format!("{} \"{}\" id {}", req.spec, req.label, hex::encode(&m.id)),
     )?;
     let keys = read_keys(&session, &token.report)?;
@@ -102,9 +105,22 @@ pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Gener
         .find(|k| k.handle == made.private)
         .ok_or(Internal::NewKeyInvisible)?;
     let public = PublicKey::of(key, &keys)?;
+    let mut entry = KeyEntry::of(key, Some(&public), None);
+    // Some cards name their keys themselves (an OpenPGP card: "Authentication key"; OpenSC
+    // shows the name only to the next program): report the name it will have.
+    if let Some(name) = crate::token::quirks::key_label(&token.report, &made.id) {
+        if name != req.label {
+            ws.warn(format!(
+                "this card names its keys itself: the new key is called \"{name}\", not \"{}\"",
+                req.label
+            ));
+        }
+        entry.label = name.to_string();
+        entry.uri = object_uri(&token.report, name, &made.id, ObjectType::Private);
+    }
     Ok(Generated {
         token: TokenSummary::of(&token),
-        key: KeyEntry::of(key, Some(&public), None),
+        key: entry,
     })
 }
 

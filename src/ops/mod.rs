@@ -120,6 +120,13 @@ pub trait Ask {
     fn final_try(&self) -> bool {
         false
     }
+
+    /// Should changes to the token (generating, importing, deleting) be made in an SO session?
+    /// Some tokens allow them only there (OpenSC's OpenPGP card: the admin PIN). Yes when the
+    /// person gave the SO PIN for this (`--so-pin-*`).
+    fn writes_as_so(&self) -> bool {
+        false
+    }
 }
 
 /// An [`Ask`] that reads each secret from a [`PinSource`] (a file, a variable, standard
@@ -190,6 +197,10 @@ impl Ask for Sources {
 
     fn final_try(&self) -> bool {
         self.final_try
+    }
+
+    fn writes_as_so(&self) -> bool {
+        self.so != PinSource::Prompt
     }
 
     fn confirm(&self, _what: &Destruction) -> Result<()> {

@@ -10,6 +10,7 @@ pub mod find;
 pub mod module;
 pub mod objects;
 pub mod pin;
+pub mod quirks;
 pub mod select;
 pub mod session;
 pub mod slots;

@@ -166,6 +166,10 @@ impl Ask for Answers<'_> {
         self.sources.final_try
     }
 
+    fn writes_as_so(&self) -> bool {
+        self.sources.writes_as_so()
+    }
+
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {
         self.sources.new_password(check)
     }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block};
-use super::{named, selector, Context, LoginArgs, OutputArgs};
+use super::{named, selector, Context, LoginArgs, OutputArgs, SoPinArgs};
 use tokenward::error::{ExitCode, InputError, Result};
 use tokenward::files::{read_input, Access, OutputFile, MAX_INPUT};
 use tokenward::keys::csr::{parse_subject, CsrRequest, CsrTemplate};
@@ -54,6 +54,10 @@ pub struct GenerateArgs {
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
+    /// Generate in an SO session instead, with the SO PIN from here (tokens that allow it only
+    /// so, such as OpenPGP cards through OpenSC: the admin PIN).
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
 }
 
 /// Options of `keys csr`.
@@ -264,7 +268,7 @@ fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
             .transpose()?,
         extractable: args.extractable,
     };
-    let made = ops::generate(ctx, &req, &ctx.answers(&args.pin)?)?;
+    let made = ops::generate(ctx, &req, &ctx.answers(&args.pin)?.so_pin(&args.so_pin)?)?;
     if ctx.json() {
         return output::json(&made);
     }

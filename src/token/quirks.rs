@@ -1,0 +1,64 @@
+//! What particular modules and tokens do differently (docs/module-quirks.md), in one place.
+
+use super::slots::TokenReport;
+
+/// OpenSC's PKCS#15 emulation of an OpenPGP card names itself so in C_GetTokenInfo.
+const OPENPGP_MANUFACTURER: &str = "OpenPGP project";
+
+/// The key ids (CKA_ID) of an OpenPGP card: signature, decryption, authentication.
+const OPENPGP_IDS: &[&[u8]] = &[&[0x01], &[0x02], &[0x03]];
+
+/// Is this OpenSC's view of an OpenPGP card?
+pub fn is_openpgp_card(token: &TokenReport) -> bool {
+    token.manufacturer == OPENPGP_MANUFACTURER
+}
+
+/// The only key ids this token takes, best first for a new signing key, or `None` when it
+/// takes any. An OpenPGP card has three key slots: 03 (authentication) signs with the user
+/// PIN; 01 (signature) asks for the PIN before every signature; 02 cannot sign at all. The
+/// "(sig)" token of the pair OpenSC shows holds the signature key.
+pub fn dictated_ids(token: &TokenReport) -> Option<Vec<&'static [u8]>> {
+    ids_for(&token.manufacturer, &token.label)
+}
+
+fn ids_for(manufacturer: &str, label: &str) -> Option<Vec<&'static [u8]>> {
+    if manufacturer != OPENPGP_MANUFACTURER {
+        return None;
+    }
+    Some(if label.ends_with("(sig))") {
+        vec![OPENPGP_IDS[0]]
+    } else {
+        vec![OPENPGP_IDS[2], OPENPGP_IDS[0], OPENPGP_IDS[1]]
+    })
+}
+
+/// The name a card gives the key with this id whatever label it was given, if it does.
+pub fn key_label(token: &TokenReport, id: &[u8]) -> Option<&'static str> {
+    if !is_openpgp_card(token) {
+        return None;
+    }
+    match id {
+        [0x01] => Some("Signature key"),
+        [0x02] => Some("Encryption key"),
+        [0x03] => Some("Authentication key"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_openpgp_cards_dictate_ids_and_the_sig_token_holds_01() {
+        assert_eq!(ids_for("SoftHSM project", "OpenPGP card (User PIN)"), None);
+        assert_eq!(
+            ids_for(OPENPGP_MANUFACTURER, "OpenPGP card (User PIN)"),
+            Some(vec![&[3u8][..], &[1u8][..], &[2u8][..]])
+        );
+        assert_eq!(
+            ids_for(OPENPGP_MANUFACTURER, "OpenPGP card (User PIN (sig))"),
+            Some(vec![&[1u8][..]])
+        );
+    }
+}
