@@ -396,3 +396,111 @@ fn keys_are_generated_on_the_card_with_the_admin_pin_and_peers_sign_with_them() 
         )
         .ok();
 }
+
+/// tokenward with the card's admin PIN in `SO` (and these arguments).
+fn with_admin_pin(w: &CardWorld, args: &[&str]) -> common::Run {
+    let mut cmd = w.tokenward();
+    cmd.args(args)
+        .args(["--so-pin-env", "SO"])
+        .env("SO", common::card::CARD_ADMIN_PIN);
+    common::Run::from(cmd.output().unwrap())
+}
+
+/// A self-signed certificate for the card's key 03, made by OpenSSL's pkcs11 engine.
+fn certificate_by_openssl(w: &CardWorld) -> std::path::PathBuf {
+    let out = w.home.path("card.pem");
+    let uri = format!(
+        "pkcs11:token=OpenPGP%20card%20(User%20PIN);id=%03;type=private;pin-value={}",
+        common::card::CARD_USER_PIN
+    );
+    common::Run::from(
+        w.home
+            .command("openssl")
+            .args([
+                "req", "-new", "-x509", "-engine", "pkcs11", "-keyform", "engine",
+            ])
+            .args(["-key", &uri, "-subj", "/CN=Card Holder", "-days", "365"])
+            .args(["-out", common::path(&out)])
+            .env("PKCS11_MODULE_PATH", common::card::OPENSC)
+            .env("OPENSSL_CONF", "/dev/null")
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    out
+}
+
+#[test]
+fn certificates_go_on_and_off_the_card_with_the_admin_pin() {
+    let w = CardWorld::start();
+    with_admin_pin(
+        &w,
+        &[
+            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+        ],
+    )
+    .ok();
+    let cert = certificate_by_openssl(&w);
+    let certs_by_peer = || {
+        w.pkcs11_tool(&[
+            "--token-label",
+            USER_TOKEN,
+            "--list-objects",
+            "--type",
+            "cert",
+        ])
+        .ok()
+        .stdout
+    };
+    let err = w
+        .tw(&[
+            "--token",
+            USER_TOKEN,
+            "certs",
+            "import",
+            common::path(&cert),
+            "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(err["error"]["kind"], "so_pin_needed", "{err}");
+    assert!(!certs_by_peer().contains("Certificate Object"));
+
+    let done = with_admin_pin(
+        &w,
+        &[
+            "--token",
+            USER_TOKEN,
+            "certs",
+            "import",
+            common::path(&cert),
+            "--json",
+        ],
+    )
+    .ok()
+    .json();
+    assert_eq!(done["certificates"][0]["id"], "03", "{done}");
+    assert!(
+        certs_by_peer().contains("Certificate Object"),
+        "pkcs11-tool sees it"
+    );
+    // The user PIN alone cannot delete it either; the admin PIN can.
+    let err = w
+        .tw(&[
+            "--token", USER_TOKEN, "certs", "delete", "03", "--yes", "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(err["error"]["kind"], "so_pin_needed", "{err}");
+    assert!(certs_by_peer().contains("Certificate Object"));
+    with_admin_pin(
+        &w,
+        &["--token", USER_TOKEN, "certs", "delete", "03", "--yes"],
+    )
+    .ok();
+    assert!(
+        !certs_by_peer().contains("Certificate Object"),
+        "{}",
+        certs_by_peer()
+    );
+}

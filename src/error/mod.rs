@@ -200,7 +200,7 @@ pub enum Error {
 
     /// The token allows this change only in an SO (admin) session: it refused it after a good
     /// user login.
-    #[error("this token allows {what} only with the SO PIN (on an OpenPGP card: the admin PIN); nothing was changed")]
+    #[error("this token allows {what} only with the SO PIN (on an OpenPGP card: the admin PIN)")]
     NeedsSoPin {
         /// What was refused ("generating keys").
         what: &'static str,
@@ -653,7 +653,7 @@ impl Error {
             TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
             CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
             Pcsc(e) => return e.hint(),
-            NeedsSoPin { .. } => "give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
+            NeedsSoPin { .. } => "nothing was changed on the token; give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
             CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
@@ -797,6 +797,18 @@ impl Error {
     /// CKR_USER_NOT_LOGGED_IN, or a PIN code from a function that takes no PIN
     /// (docs/module-quirks.md: OpenSC's OpenPGP card).
     pub fn needing_so_pin(self, logged_in_as: PinUser, what: &'static str) -> Self {
+        if let Error::RolledBack {
+            cause,
+            written,
+            removed,
+        } = self
+        {
+            return Error::RolledBack {
+                cause: Box::new(cause.needing_so_pin(logged_in_as, what)),
+                written,
+                removed,
+            };
+        }
         match (&self, logged_in_as) {
             (Error::Pkcs11 { rv, function }, PinUser::User)
                 if *rv == RvError::UserNotLoggedIn

@@ -417,11 +417,14 @@ pub fn import(
         };
         crate::text::check_printable("label", name)?;
     }
-    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let (token, session, who) = ws.open_for_writing(ask)?;
     ws.audited(
         EventKind::CertImported,
         &token,
-        || import_on(&token, &session, file, label, ca),
+        || {
+            import_on(&token, &session, file, label, ca)
+                .map_err(|e| e.needing_so_pin(who, "importing certificates"))
+        },
         |done| {
             let ids: Vec<&str> = done
                 .certificates
@@ -517,7 +520,7 @@ pub struct CertDeleted {
 /// # Errors
 /// Not confirmed; see [`import`].
 pub fn delete(ws: &Workspace, selector: &ObjectSelector, ask: &dyn Ask) -> Result<CertDeleted> {
-    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let (token, session, who) = ws.open_for_writing(ask)?;
     let (certs, _) = read_certificates(&session, &token.report)?;
     let c = select_cert(&certs, Some(selector), None)?;
     let entry = CertEntry::of(c, None);
@@ -538,7 +541,11 @@ pub fn delete(ws: &Workspace, selector: &ObjectSelector, ask: &dyn Ask) -> Resul
     ws.audited(
         EventKind::CertDeleted,
         &token,
-        || session.destroy_object(c.handle).map_err(Error::from),
+        || {
+            session
+                .destroy_object(c.handle)
+                .map_err(|e| Error::from(e).needing_so_pin(who, "deleting certificates"))
+        },
         |()| detail.clone(),
     )?;
     Ok(CertDeleted {

@@ -255,11 +255,14 @@ pub fn import(
         .unwrap_or("imported key")
         .to_string();
     crate::text::check_printable("label", &label)?;
-    let (token, session, _) = ws.open_logged_in(true, ask)?;
+    let (token, session, who) = ws.open_for_writing(ask)?;
     let imported = ws.audited(
         EventKind::KeyImported,
         &token,
-        || import::write(&token, &session, &file.bundle, &label, id),
+        || {
+            import::write(&token, &session, &file.bundle, &label, id)
+                .map_err(|e| e.needing_so_pin(who, "importing keys"))
+        },
         |done| format!("\"{}\" id {}", done.label, done.id),
     )?;
     Ok(KeyImport {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 use super::output::{self, Block, Table};
-use super::{selector, words, Context, LoginArgs, OutputArgs};
+use super::{selector, words, Context, LoginArgs, OutputArgs, SoPinArgs};
 use tokenward::cert::{CertInfo, Validity};
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::certs::{self, CertEntry, CertFile, CertFilter, ExportRequest};
@@ -114,6 +114,10 @@ pub struct ImportArgs {
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
+    /// Write in an SO session instead, with the SO PIN from here (tokens that allow changes
+    /// only so, such as OpenPGP cards through OpenSC: the admin PIN).
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
 }
 
 /// Options of `certs delete`.
@@ -127,6 +131,10 @@ pub struct DeleteArgs {
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
+    /// Write in an SO session instead, with the SO PIN from here (tokens that allow changes
+    /// only so, such as OpenPGP cards through OpenSC: the admin PIN).
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
 }
 
 pub(super) fn run(ctx: &Context, cmd: &CertsCommand) -> Result<ExitCode> {
@@ -400,7 +408,7 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
         &file,
         args.label.as_deref(),
         args.ca,
-        &ctx.answers(&args.pin)?,
+        &ctx.answers(&args.pin)?.so_pin(&args.so_pin)?,
     )?;
     if ctx.json() {
         return output::json(&done);
@@ -424,7 +432,8 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
 
 fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
     let sel = tokenward::token::find::ObjectSelector::parse(&args.cert)?;
-    let done = certs::delete(ctx, &sel, &ctx.answers(&args.pin)?.yes(args.yes))?;
+    let answers = ctx.answers(&args.pin)?.so_pin(&args.so_pin)?.yes(args.yes);
+    let done = certs::delete(ctx, &sel, &answers)?;
     if ctx.json() {
         return output::json(&done);
     }

@@ -145,6 +145,10 @@ pub struct ImportArgs {
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
+    /// Write in an SO session instead, with the SO PIN from here (tokens that allow changes
+    /// only so, such as OpenPGP cards through OpenSC: the admin PIN).
+    #[command(flatten)]
+    pub so_pin: SoPinArgs,
 }
 
 /// Options of `keys export-public`.
@@ -348,7 +352,10 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
         .as_deref()
         .map(|i| parse_id("--id", i))
         .transpose()?;
-    let answers = ctx.answers(&args.pin)?.password(args.password.source()?);
+    let answers = ctx
+        .answers(&args.pin)?
+        .so_pin(&args.so_pin)?
+        .password(args.password.source()?);
     let file = KeyFile::read(&args.file, args.cert.as_deref(), &answers)?;
     let done = ops::import(ctx, &file, args.label.as_deref(), id, &answers)?;
     if ctx.json() {
