@@ -504,3 +504,77 @@ fn certificates_go_on_and_off_the_card_with_the_admin_pin() {
         certs_by_peer()
     );
 }
+
+/// Tries left of one PIN, as pkcs15-tool (OpenSC) lists them.
+fn tries_by_pkcs15_tool(w: &CardWorld, pin: &str) -> u64 {
+    let out = w.home.run_peer("pkcs15-tool", &["--list-pins"]).ok().stdout;
+    let block = out
+        .split("PIN [")
+        .find(|b| b.starts_with(&format!("{pin}]")))
+        .unwrap_or_else(|| panic!("no PIN {pin} in:\n{out}"));
+    block
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Tries left     :"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn tries_the_card_does_not_report_are_not_invented() {
+    let w = CardWorld::start();
+    let status = w
+        .run(&["--token", USER_TOKEN, "pin", "status", "--json"])
+        .ok()
+        .json();
+    assert_eq!(status["user_pin"]["reported"], "final_try_only", "{status}");
+    assert_eq!(status["so_pin"]["reported"], "nothing", "{status}");
+    let text = w.run(&["--token", USER_TOKEN, "pin", "status"]).ok().stdout;
+    assert!(text.contains("not reported by this token"), "{text}");
+    assert!(!text.contains("no wrong attempts"), "{text}");
+
+    // A wrong admin PIN: the card's flags do not move, and tokenward does not pretend.
+    let mut cmd = w.tokenward();
+    cmd.args([
+        "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+    ])
+    .args(["--so-pin-env", "SO"])
+    .env("SO", "87654321");
+    let run = common::Run::from(cmd.output().unwrap()).code(4);
+    assert!(
+        run.stderr
+            .contains("does not report how many tries are left"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("no wrong attempts"), "{}", run.stderr);
+    assert_eq!(tries_by_pkcs15_tool(&w, "Admin PIN"), 2);
+
+    // Two wrong user PINs: one try left, as pkcs15-tool says; the next is not sent.
+    let wrong = |w: &CardWorld| {
+        let mut cmd = w.tokenward();
+        cmd.args([
+            "--token",
+            USER_TOKEN,
+            "certs",
+            "list",
+            "--login",
+            "--pin-env",
+            "W",
+        ])
+        .env("W", "000000");
+        common::Run::from(cmd.output().unwrap())
+    };
+    wrong(&w).code(4);
+    wrong(&w).code(4);
+    let status = w
+        .run(&["--token", USER_TOKEN, "pin", "status", "--json"])
+        .ok()
+        .json();
+    assert_eq!(status["user_pin"]["tries_left"], 1, "{status}");
+    assert_eq!(tries_by_pkcs15_tool(&w, "User PIN"), 1);
+    let refused = wrong(&w).code(2).all_output();
+    assert!(refused.contains("one try left"), "{refused}");
+    assert_eq!(tries_by_pkcs15_tool(&w, "User PIN"), 1, "nothing was sent");
+}

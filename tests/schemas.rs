@@ -167,8 +167,8 @@ fn a_document_that_breaks_its_schema_is_caught() {
     let good = serde_json::json!({
         "token": {"label": "t", "serial": "1", "uri": "pkcs11:serial=1"},
         "user_pin_initialized": true,
-        "user_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null},
-        "so_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null},
+        "user_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null, "reported": "all"},
+        "so_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null, "reported": "all"},
         "min_pin_length": 4,
         "max_pin_length": 255
     });

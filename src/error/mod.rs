@@ -30,7 +30,7 @@ pub use verify::VerifyError;
 
 use self::ckr as rv;
 use crate::pin::{PolicyViolation, SecretKind};
-use crate::token::pin::{PinUser, RetryState};
+use crate::token::pin::{PinUser, RetryState, TriesReported};
 use crate::uri::UriError;
 
 /// Result alias used across the library.
@@ -288,7 +288,7 @@ pub enum Error {
     Policy(PolicyViolation),
 
     /// A wrong PIN, with the retry state before and after the attempt.
-    #[error("wrong {}: the token refused it. Before this attempt: {}; now: {}", who.noun(), before.describe(), after.describe())]
+    #[error("{}", wrong_pin_words(*who, before, after))]
     WrongPin {
         /// Whose PIN.
         who: PinUser,
@@ -776,7 +776,26 @@ fn capitalise_first(s: &str) -> String {
     }
 }
 
+fn wrong_pin_words(who: PinUser, before: &RetryState, after: &RetryState) -> String {
+    let noun = who.noun();
+    if after.silent() && (after.reported != TriesReported::All || before == after) {
+        format!("wrong {noun}: the token refused it. The token does not report how many tries are left, so a few more wrong entries may lock it")
+    } else {
+        format!(
+            "wrong {noun}: the token refused it. Before this attempt: {}; now: {}",
+            before.describe(),
+            after.describe()
+        )
+    }
+}
+
 fn wrong_pin_hint(who: PinUser, after: &RetryState) -> Option<String> {
+    if after.silent() && after.reported != TriesReported::All {
+        return Some(format!(
+            "check the {} before you try again; nothing tells how many tries are left (with OpenSC, `pkcs15-tool --list-pins` shows them)",
+            who.noun()
+        ));
+    }
     match (who, after.locked, after.final_try) {
         (PinUser::User, true, _) => Some("ask your administrator to run `tokenward pin unblock` with the SO PIN".into()),
         (PinUser::So, true, _) => Some("the SO PIN is locked: only re-initialising the token (which destroys its keys) or the token's issuer can help".into()),

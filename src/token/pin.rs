@@ -41,6 +41,19 @@ impl PinUser {
     }
 }
 
+/// How much a token tells about a PIN's tries through its flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TriesReported {
+    /// Wrong attempts, the final try and the lock (CKF_*_PIN_COUNT_LOW, FINAL_TRY, LOCKED).
+    All,
+    /// Only the final try and the lock: no flag after the first wrong attempts.
+    FinalTryOnly,
+    /// Nothing: the flags never change (docs/module-quirks.md: OpenSC's SO PIN of an OpenPGP
+    /// card).
+    Nothing,
+}
+
 /// What the token says about one PIN's tries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RetryState {
@@ -54,6 +67,9 @@ pub struct RetryState {
     pub to_be_changed: bool,
     /// Tries left, when the flags tell (1 at final try, 0 when locked).
     pub tries_left: Option<u8>,
+    /// How much this token reports: with `final_try_only` or `nothing`, no flag set does not
+    /// mean no wrong attempts.
+    pub reported: TriesReported,
 }
 
 impl RetryState {
@@ -85,7 +101,22 @@ impl RetryState {
             } else {
                 None
             },
+            reported: TriesReported::All,
         }
+    }
+
+    /// One PIN's state on this token, with what the token is known to report
+    /// ([`crate::token::quirks::tries_reported`]).
+    pub fn of(report: &super::slots::TokenReport, who: PinUser) -> Self {
+        RetryState {
+            reported: super::quirks::tries_reported(report, who),
+            ..Self::from_flags(&report.flags, who)
+        }
+    }
+
+    /// No flag says anything about wrong attempts.
+    pub fn silent(&self) -> bool {
+        !(self.count_low || self.final_try || self.locked)
     }
 
     /// The state in plain words.
@@ -97,7 +128,13 @@ impl RetryState {
         } else if self.count_low {
             "a wrong PIN was entered since the last right one (the token does not say how many tries are left)"
         } else {
-            "no wrong attempts"
+            match self.reported {
+                TriesReported::All => "no wrong attempts",
+                TriesReported::FinalTryOnly => {
+                    "not reported (this token warns only when one try is left)"
+                }
+                TriesReported::Nothing => "not reported by this token",
+            }
         }
     }
 }
@@ -105,7 +142,7 @@ impl RetryState {
 impl TokenRef {
     /// The retry state of the user or SO PIN, as of the last token info read.
     pub fn retry_state(&self, who: PinUser) -> RetryState {
-        RetryState::from_flags(&self.report.flags, who)
+        RetryState::of(&self.report, who)
     }
 }
 
@@ -154,7 +191,7 @@ fn pin_failure(
     match err {
         cryptoki::error::Error::Pkcs11(RvError::PinIncorrect, _) => {
             let after = match token.refresh() {
-                Ok(report) => RetryState::from_flags(&report.flags, who),
+                Ok(report) => RetryState::of(report, who),
                 Err(_) => before,
             };
             Error::WrongPin { who, before, after }

@@ -1,5 +1,6 @@
 //! What particular modules and tokens do differently (docs/module-quirks.md), in one place.
 
+use super::pin::{PinUser, TriesReported};
 use super::slots::TokenReport;
 
 /// OpenSC's PKCS#15 emulation of an OpenPGP card names itself so in C_GetTokenInfo.
@@ -30,6 +31,16 @@ fn ids_for(manufacturer: &str, label: &str) -> Option<Vec<&'static [u8]>> {
     } else {
         vec![OPENPGP_IDS[2], OPENPGP_IDS[0], OPENPGP_IDS[1]]
     })
+}
+
+/// How much the token's flags tell about a PIN's tries. OpenSC raises no SO flag for an
+/// OpenPGP card (its admin PIN), and for the user PIN only FINAL_TRY and LOCKED.
+pub fn tries_reported(token: &TokenReport, who: PinUser) -> TriesReported {
+    match (is_openpgp_card(token), who) {
+        (false, _) => TriesReported::All,
+        (true, PinUser::User) => TriesReported::FinalTryOnly,
+        (true, PinUser::So) => TriesReported::Nothing,
+    }
 }
 
 /// The name a card gives the key with this id whatever label it was given, if it does.
