@@ -230,6 +230,12 @@ impl Workspace {
         if let Err(e) = &result {
             self.audit_failure(EventKind::LoginFailed, token, e);
         }
+        if result.is_ok() && token.retry_state(who).to_be_changed && who == PinUser::User {
+            self.warn(format!(
+                "token \"{}\" still has its factory PIN, which others may know: set your own with `tokenward pin change`",
+                token.report.label
+            ));
+        }
         result.map(|()| pin)
     }
 

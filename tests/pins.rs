@@ -677,3 +677,43 @@ fn a_new_pin_is_asked_twice_and_again_on_a_mismatch() {
     );
     assert!(peer_login_ok(&hsm, "tty", NEW_PIN));
 }
+
+#[test]
+fn a_factory_pin_is_named_at_every_login_until_it_is_changed() {
+    let hsm = Hsm::with_tokens(&["factory"]);
+    let factory = [("P11FAULT_USER_PIN_TO_BE_CHANGED", "1")];
+    let tokens = hsm.run_faulty(&factory, &["tokens"]).ok().stdout;
+    assert!(tokens.contains("factory PIN"), "{tokens}");
+    assert!(tokens.contains("`tokenward pin change`"), "{tokens}");
+    let login = hsm.tw_faulty(&factory, &["objects", "--login"]).ok();
+    assert!(
+        login.stderr.contains("still has its factory PIN"),
+        "{}",
+        login.stderr
+    );
+    let changed = Run::from(
+        hsm.tokenward_faulty(&factory)
+            .args(["pin", "change", "--pin-env", "OLD", "--new-pin-env", "NEW"])
+            .env("OLD", USER_PIN)
+            .env("NEW", "NewPin5678")
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert!(
+        changed.stdout.contains("Factory PIN  gone"),
+        "{}",
+        changed.stdout
+    );
+    let login = Run::from(
+        hsm.tokenward_faulty(&factory)
+            .args(["objects", "--login", "--pin-env", "P"])
+            .env("P", "NewPin5678")
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    assert!(!login.stderr.contains("factory PIN"), "{}", login.stderr);
+    let tokens = hsm.run_faulty(&factory, &["tokens"]).ok().stdout;
+    assert!(!tokens.contains("factory PIN"), "{tokens}");
+}

@@ -59,7 +59,11 @@ pub(crate) unsafe extern "C" fn set_pin(
                 } else {
                     Who::User
                 };
-                counted(m, &serial, who, forward)
+                let rv = counted(m, &serial, who, forward);
+                if rv == CKR_OK && who == Who::User && m.config.user_pin_to_be_changed {
+                    mark_user_pin_changed(m, &serial);
+                }
+                rv
             }
             None => forward(),
         }
@@ -166,4 +170,23 @@ fn counted(m: &Module, serial: &[u8], who: Who, call: impl FnOnce() -> CK_RV) ->
 fn refuse_pin_len(m: &Module, pin: *const CK_UTF8CHAR, len: CK_ULONG) -> Option<CK_RV> {
     let (min, max) = m.config.pin_len?;
     (!pin.is_null() && (len < min || len > max)).then_some(CKR_PIN_LEN_RANGE)
+}
+
+/// The file that remembers that the user PIN of `serial` was changed
+/// (`P11FAULT_USER_PIN_TO_BE_CHANGED`), next to the retry state.
+fn changed_marker(m: &Module, serial: &[u8]) -> Option<std::path::PathBuf> {
+    let state = m.config.state.as_ref()?;
+    let name = format!("user-pin-changed-{}", String::from_utf8_lossy(serial));
+    Some(state.with_file_name(name))
+}
+
+/// Has the user changed the factory PIN of `serial`?
+pub(crate) fn user_pin_changed(m: &Module, serial: &[u8]) -> bool {
+    changed_marker(m, serial).is_some_and(|p| p.exists())
+}
+
+fn mark_user_pin_changed(m: &Module, serial: &[u8]) {
+    if let Some(p) = changed_marker(m, serial) {
+        let _ = std::fs::write(p, b"changed\n");
+    }
 }

@@ -142,6 +142,14 @@ fn report(ctx: &Context, done: &PinChanged, headline: &str) -> Result<ExitCode> 
     let mut b = Block::new(headline);
     b.field("Before", done.before.describe())
         .field("Now", done.after.describe());
+    if done.before.to_be_changed && !done.after.to_be_changed {
+        b.field("Factory PIN", "gone: only the new PIN opens the token now");
+    } else if done.after.to_be_changed {
+        b.field(
+            "Factory PIN",
+            "the token still asks for the PIN to be changed",
+        );
+    }
     if done.recovery_resealed {
         b.field(
             "PIN recovery",

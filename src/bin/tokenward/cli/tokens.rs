@@ -83,6 +83,12 @@ fn render(slots: &[SlotReport]) -> String {
                         describe_memory(t.free_private_memory, t.total_private_memory),
                     )
                     .field("URI", t.uri.clone());
+                if t.flags.user_pin_to_be_changed {
+                    block.field(
+                        "Next",
+                        "set your own PIN instead of the factory one: `tokenward pin change`",
+                    );
+                }
             }
             (None, Some(err)) => {
                 block.field("Token", format!("present but unreadable: {err}"));
