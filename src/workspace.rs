@@ -225,8 +225,16 @@ impl Workspace {
         ask: &dyn Ask,
     ) -> Result<Pin> {
         pin_ops::guard(token, who, ask.final_try())?;
-        let pin = ask.pin(who, token)?;
-        let result = pin_ops::login(token, session, who, &pin, ask.final_try());
+        let (pin, result) = if token.report.flags.protected_authentication_path {
+            // A PIN pad: the PIN is typed on the reader and never passes through here.
+            ask.on_pin_pad(who, token);
+            let result = pin_ops::login_on_pin_pad(token, session, who, ask.final_try());
+            (Pin::new(String::new()), result)
+        } else {
+            let pin = ask.pin(who, token)?;
+            let result = pin_ops::login(token, session, who, &pin, ask.final_try());
+            (pin, result)
+        };
         if let Err(e) = &result {
             self.audit_failure(EventKind::LoginFailed, token, e);
         }

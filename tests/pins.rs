@@ -717,3 +717,25 @@ fn a_factory_pin_is_named_at_every_login_until_it_is_changed() {
     let tokens = hsm.run_faulty(&factory, &["tokens"]).ok().stdout;
     assert!(!tokens.contains("factory PIN"), "{tokens}");
 }
+
+#[test]
+fn on_a_pin_pad_reader_the_pin_is_typed_on_the_keypad() {
+    let hsm = Hsm::with_tokens(&["pad"]);
+    hsm.tw(&["keys", "generate", "--type", "p256", "--label", "k"])
+        .ok();
+    // No PIN source and no terminal: only the keypad can give the PIN.
+    let good = [("P11FAULT_PIN_PAD", USER_PIN)];
+    let run = hsm.run_faulty(&good, &["objects", "--login"]).ok();
+    assert!(
+        run.stderr.contains("on the reader's keypad"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("private key"), "{}", run.stdout);
+    let doc = hsm.write("doc.txt", "doc\n");
+    hsm.run_faulty(&good, &["sign", doc.to_str().unwrap(), "--format", "raw"])
+        .ok();
+    let typo = [("P11FAULT_PIN_PAD", "typed-wrong-1")];
+    let run = hsm.run_faulty(&typo, &["objects", "--login"]).code(4);
+    assert!(run.stderr.contains("wrong PIN"), "{}", run.stderr);
+}

@@ -55,6 +55,9 @@ pub struct Config {
     pub abort_after_create: Option<u64>,
     /// `P11FAULT_ABORT_AFTER_INIT_PIN`: abort the process right after a successful C_InitPIN.
     pub abort_after_init_pin: bool,
+    /// `P11FAULT_PIN_PAD`: the reader has a PIN pad (CKF_PROTECTED_AUTHENTICATION_PATH); a
+    /// C_Login without a PIN gets this one, as if the person typed it on the keypad.
+    pub pin_pad: Option<String>,
     /// `P11FAULT_USER_PIN_TO_BE_CHANGED`: the token says the user PIN is the factory one
     /// (CKF_USER_PIN_TO_BE_CHANGED) until the user changes it with C_SetPIN (remembered in
     /// `P11FAULT_STATE`'s folder).
@@ -176,6 +179,7 @@ impl Config {
             abort_after_init_pin: flag("P11FAULT_ABORT_AFTER_INIT_PIN")?,
             abort_before_destroy: positive("P11FAULT_ABORT_BEFORE_DESTROY")?,
             user_pin_to_be_changed: flag("P11FAULT_USER_PIN_TO_BE_CHANGED")?,
+            pin_pad: get("P11FAULT_PIN_PAD").map(|v| v.to_string_lossy().into_owned()),
             hide_mechanisms,
             target: get("P11FAULT_TARGET").map_or_else(|| DEFAULT_TARGET.into(), PathBuf::from),
             state: get("P11FAULT_STATE").map(PathBuf::from),

@@ -21,6 +21,12 @@ pub(crate) unsafe extern "C" fn login(
     pin_len: CK_ULONG,
 ) -> CK_RV {
     guard("C_Login", |m| {
+        // A PIN pad: no PIN comes with the call; the one "typed on the keypad" goes on.
+        let mut typed = m.config.pin_pad.clone().unwrap_or_default().into_bytes();
+        let (pin, pin_len) = match (&m.config.pin_pad, pin.is_null()) {
+            (Some(_), true) => (typed.as_mut_ptr(), typed.len() as CK_ULONG),
+            _ => (pin, pin_len),
+        };
         let forward = || target!(m, C_Login(session, user_type, pin, pin_len));
         let who = match user_type {
             CKU_SO => Who::So,

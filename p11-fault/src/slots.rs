@@ -82,6 +82,9 @@ pub(crate) unsafe extern "C" fn token_info(slot: CK_SLOT_ID, info: *mut CK_TOKEN
         if m.config.write_protected {
             info.flags |= CKF_WRITE_PROTECTED;
         }
+        if m.config.pin_pad.is_some() {
+            info.flags |= CKF_PROTECTED_AUTHENTICATION_PATH;
+        }
         if m.config.user_pin_to_be_changed && !crate::pin::user_pin_changed(m, &serial_of(info)) {
             info.flags |= CKF_USER_PIN_TO_BE_CHANGED;
         }

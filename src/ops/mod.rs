@@ -121,6 +121,10 @@ pub trait Ask {
         false
     }
 
+    /// The token's reader has a PIN pad: the person is about to type the PIN of `who` on its
+    /// keypad (tell them so; nothing is asked here).
+    fn on_pin_pad(&self, _who: PinUser, _token: &TokenRef) {}
+
     /// Should changes to the token (generating, importing, deleting) be made in an SO session?
     /// Some tokens allow them only there (OpenSC's OpenPGP card: the admin PIN). Yes when the
     /// person gave the SO PIN for this (`--so-pin-*`).

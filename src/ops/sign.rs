@@ -204,7 +204,9 @@ pub fn sign(
 ) -> Result<Signed> {
     ws.with_key(false, req.key.as_ref(), ask, |k| {
         let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
-        let signer = Signer::with_public(k.token, k.session, k.key, public, Some(k.pin))?;
+        // On a PIN pad the PIN never passes through tokenward: nothing to log in again with.
+        let pin = (!k.token.report.flags.protected_authentication_path).then_some(k.pin);
+        let signer = Signer::with_public(k.token, k.session, k.key, public, pin)?;
         let mechanism = req.mechanism.unwrap_or(signer.mechanism());
         let listed = k.token.module.ctx().get_mechanism_list(k.token.slot)?;
         if !mechanism.fits(signer.public_key()) || !listed.contains(&mechanism.token_mechanism()) {

@@ -181,6 +181,26 @@ pub fn login(
     }
 }
 
+/// Log in as `who` on a reader with a PIN pad (CKF_PROTECTED_AUTHENTICATION_PATH): no PIN is
+/// sent, the person types it on the keypad. The guards apply as for [`login`].
+///
+/// # Errors
+/// As [`login`].
+pub fn login_on_pin_pad(
+    token: &mut TokenRef,
+    session: &Session,
+    who: PinUser,
+    allow_final_try: bool,
+) -> Result<()> {
+    guard(token, who, allow_final_try)?;
+    let before = token.retry_state(who);
+    match session.login(who.user_type(), None) {
+        Ok(()) => Ok(()),
+        Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
+        Err(e) => Err(pin_failure(token, who, before, e)),
+    }
+}
+
 /// Turn a failed PIN call into [`Error::WrongPin`] / [`Error::PinLocked`] with fresh state.
 fn pin_failure(
     token: &mut TokenRef,

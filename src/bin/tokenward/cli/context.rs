@@ -170,6 +170,17 @@ impl Ask for Answers<'_> {
         self.sources.writes_as_so()
     }
 
+    fn on_pin_pad(&self, who: PinUser, token: &TokenRef) {
+        eprintln!(
+            "Type the {} of token \"{}\" on the reader's keypad.",
+            match who {
+                PinUser::User => "PIN",
+                PinUser::So => "SO PIN",
+            },
+            token.report.label
+        );
+    }
+
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {
         self.sources.new_password(check)
     }
