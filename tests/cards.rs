@@ -578,3 +578,44 @@ fn tries_the_card_does_not_report_are_not_invented() {
     assert!(refused.contains("one try left"), "{refused}");
     assert_eq!(tries_by_pkcs15_tool(&w, "User PIN"), 1, "nothing was sent");
 }
+
+#[test]
+fn pin_unblock_names_the_opensc_setting_it_needs_and_works_with_it() {
+    let w = CardWorld::start();
+    let unblock = |conf: Option<&std::path::Path>| {
+        let mut cmd = w.tokenward();
+        cmd.args(["--token", USER_TOKEN, "pin", "unblock", "--json"])
+            .args(["--so-pin-env", "SO", "--new-pin-env", "NEW"])
+            .env("SO", common::card::CARD_ADMIN_PIN)
+            .env("NEW", "abcd1234");
+        if let Some(conf) = conf {
+            cmd.env("OPENSC_CONF", conf);
+        }
+        common::Run::from(cmd.output().unwrap())
+    };
+    let err = unblock(None).code(2).json();
+    assert_eq!(err["error"]["kind"], "module_setting_needed", "{err}");
+    assert!(err["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("user_pin_unblock_style = init_pin_in_so_session"));
+    // The old PIN still works: nothing was changed.
+    w.tw(&["--token", USER_TOKEN, "objects", "--login"]).ok();
+
+    let conf = w.home.write(
+        "opensc.conf",
+        "app default {\n  pkcs11 {\n    user_pin_unblock_style = init_pin_in_so_session;\n  }\n}\n",
+    );
+    unblock(Some(&conf)).ok();
+    let mut cmd = w.tokenward();
+    cmd.args([
+        "--token",
+        USER_TOKEN,
+        "objects",
+        "--login",
+        "--pin-env",
+        "P",
+    ])
+    .env("P", "abcd1234");
+    common::Run::from(cmd.output().unwrap()).ok();
+}

@@ -206,6 +206,17 @@ pub enum Error {
         what: &'static str,
     },
 
+    /// The module refuses this unless one of its own settings is changed.
+    #[error("the token's module refuses {what} unless its configuration says `{setting}`")]
+    NeedsModuleSetting {
+        /// What was refused ("setting the user PIN with the SO PIN").
+        what: &'static str,
+        /// The setting, as written in the module's configuration file.
+        setting: &'static str,
+        /// Where that setting goes, in words.
+        place: &'static str,
+    },
+
     /// Another program holds the card exclusively.
     #[error("another program holds the card in the reader {reader:?}, so tokenward cannot use it")]
     CardHeld {
@@ -534,6 +545,7 @@ impl Error {
             | AmbiguousObject { .. }
             | MechanismUnsupported { .. }
             | NeedsSoPin { .. }
+            | NeedsModuleSetting { .. }
             | ObjectExists(_)
             | KeyMismatch { .. }
             | NotExtractable { .. }
@@ -576,6 +588,7 @@ impl Error {
             CardNotRecognised { .. } => "card_not_recognised",
             CardHeld { .. } => "card_held",
             NeedsSoPin { .. } => "so_pin_needed",
+            NeedsModuleSetting { .. } => "module_setting_needed",
             Pcsc(_) => "pcsc",
             TokenNotFound { .. } => "token_not_found",
             AmbiguousToken { .. } => "ambiguous_token",
@@ -653,6 +666,7 @@ impl Error {
             TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
             CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
             Pcsc(e) => return e.hint(),
+            NeedsModuleSetting { place, .. } => format!("nothing was changed on the token; {place} (docs/module-quirks.md)"),
             NeedsSoPin { .. } => "nothing was changed on the token; give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
             CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),

@@ -199,7 +199,11 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     ws.audited(
         EventKind::PinUnblocked,
         &token.clone(),
-        || pin_ops::unblock(&mut token, &so, &new, final_try),
+        || {
+            let report = token.report.clone();
+            pin_ops::unblock(&mut token, &so, &new, final_try)
+                .map_err(|e| crate::token::quirks::explain_unblock(&report, e))
+        },
         |()| "user PIN set by the SO".to_string(),
     )?;
     token.refresh()?;

@@ -43,6 +43,23 @@ pub fn tries_reported(token: &TokenReport, who: PinUser) -> TriesReported {
     }
 }
 
+/// OpenSC answers C_InitPIN on an OpenPGP card with CKR_FUNCTION_NOT_SUPPORTED unless its
+/// configuration sets `user_pin_unblock_style = init_pin_in_so_session`: say that instead.
+pub fn explain_unblock(token: &TokenReport, e: crate::error::Error) -> crate::error::Error {
+    use cryptoki::error::RvError;
+    match e {
+        crate::error::Error::Pkcs11 {
+            rv: RvError::FunctionNotSupported,
+            ..
+        } if is_openpgp_card(token) => crate::error::Error::NeedsModuleSetting {
+            what: "setting the user PIN with the SO PIN",
+            setting: "user_pin_unblock_style = init_pin_in_so_session",
+            place: "add `pkcs11 { user_pin_unblock_style = init_pin_in_so_session; }` inside `app default { … }` of /etc/opensc/opensc.conf (or of the file OPENSC_CONF names), then run the command again",
+        },
+        other => other,
+    }
+}
+
 /// The name a card gives the key with this id whatever label it was given, if it does.
 pub fn key_label(token: &TokenReport, id: &[u8]) -> Option<&'static str> {
     if !is_openpgp_card(token) {
