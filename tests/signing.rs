@@ -630,6 +630,12 @@ fn signing_failures_are_clear_and_leave_no_signature() {
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr
+            .contains("2 of 4 files had been signed when it stopped"),
+        "{}",
+        out.stderr
+    );
     // A signature file that is not a signature.
     let junk = hsm.write("junk.p7s", "not a signature");
     let out = hsm.run(&["verify", path(&doc), path(&junk)]).code(2);
@@ -690,4 +696,51 @@ fn the_parallel_example_signs_with_the_pooled_signer() {
         ],
     );
     assert!(v.stdout.contains("Verified OK"), "{}", v.all_output());
+}
+
+#[test]
+fn a_card_reset_in_the_middle_of_a_batch_is_retried_once() {
+    let hsm = token_with_leaves();
+    let dir = hsm.path("batch");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..5 {
+        std::fs::write(dir.join(format!("order-{i}.txt")), format!("order {i}\n")).unwrap();
+    }
+    // The third signature meets CKR_GENERAL_ERROR and the session is gone; the card answers
+    // again in a new session.
+    let reset = [
+        ("P11FAULT_SIGN_FAIL_AFTER", "2"),
+        ("P11FAULT_SIGN_FAIL_ONCE", "1"),
+        ("P11FAULT_SIGN_FAIL_RV", "CKR_GENERAL_ERROR"),
+    ];
+    let out = hsm
+        .tw_faulty(
+            &reset,
+            &[
+                "sign",
+                "--batch",
+                path(&dir),
+                "--key",
+                "ec",
+                "--format",
+                "raw",
+                "--json",
+            ],
+        )
+        .ok();
+    let signed = out.json()["signed"].as_array().unwrap().len();
+    assert_eq!(signed, 5, "{}", out.stdout);
+    // Every signature, the one made after the reset included, verifies.
+    for i in 0..5 {
+        let doc = dir.join(format!("order-{i}.txt"));
+        let sig = dir.join(format!("order-{i}.txt.sig"));
+        hsm.run(&[
+            "verify",
+            path(&doc),
+            path(&sig),
+            "--cert",
+            path(&fixture("leaf-p256.pem")),
+        ])
+        .ok();
+    }
 }

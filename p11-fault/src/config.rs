@@ -42,6 +42,9 @@ pub struct Config {
     pub create_fail_after: Option<u64>,
     /// `P11FAULT_SIGN_FAIL_AFTER`: successful C_Sign calls before C_Sign starts failing.
     pub sign_fail_after: Option<u64>,
+    /// `P11FAULT_SIGN_FAIL_ONCE`: with `P11FAULT_SIGN_FAIL_AFTER`, only one C_Sign fails, and
+    /// its session is closed (a card reset: the old session is gone, the card answers again).
+    pub sign_fail_once: bool,
     /// `P11FAULT_SIGN_FAIL_RV`: what a failing C_Sign returns.
     pub sign_fail_rv: CK_RV,
     /// `P11FAULT_SESSION_INVALID_EVERY`: every Nth C_SignInit finds its session gone.
@@ -193,6 +196,7 @@ impl Config {
             create_fail_after: count("P11FAULT_CREATE_FAIL_AFTER")?,
             sign_fail_after: count("P11FAULT_SIGN_FAIL_AFTER")?,
             sign_fail_rv: rv("P11FAULT_SIGN_FAIL_RV")?.unwrap_or(CKR_DEVICE_REMOVED),
+            sign_fail_once: flag("P11FAULT_SIGN_FAIL_ONCE")?,
             session_invalid_every: positive("P11FAULT_SESSION_INVALID_EVERY")?,
             pin_len,
             log: get("P11FAULT_LOG").map(PathBuf::from),

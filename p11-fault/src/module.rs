@@ -46,6 +46,8 @@ pub(crate) struct Module {
     pub(crate) created_ok: AtomicU64,
     /// C_DestroyObject calls seen (for P11FAULT_ABORT_BEFORE_DESTROY).
     pub(crate) destroys: AtomicU64,
+    /// The one failure of `P11FAULT_SIGN_FAIL_ONCE` has happened.
+    pub(crate) sign_failed_once: std::sync::atomic::AtomicBool,
     /// Successful C_Sign calls; held across each C_Sign while `P11FAULT_SIGN_FAIL_AFTER` is set.
     pub(crate) signs: Mutex<u64>,
     /// C_SignInit calls seen (`P11FAULT_SESSION_INVALID_EVERY`).
@@ -156,6 +158,7 @@ impl Module {
             creates: AtomicU64::new(0),
             created_ok: AtomicU64::new(0),
             destroys: AtomicU64::new(0),
+            sign_failed_once: std::sync::atomic::AtomicBool::new(false),
             signs: Mutex::new(0),
             sign_inits: AtomicU64::new(0),
             pin_lock: Mutex::new(()),

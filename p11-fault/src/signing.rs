@@ -45,8 +45,14 @@ pub(crate) unsafe extern "C" fn sign(
         };
         // Held across the call, so that threads racing cannot sign more than allowed.
         let mut done = m.signs.lock().unwrap_or_else(|e| e.into_inner());
-        if *done >= allowed {
+        let failed_before = m.sign_failed_once.load(Ordering::SeqCst);
+        if *done >= allowed && !(m.config.sign_fail_once && failed_before) {
             end_operation(m, session, data, data_len);
+            if m.config.sign_fail_once {
+                // A reset: this session is gone for good; a new one works again.
+                m.sign_failed_once.store(true, Ordering::SeqCst);
+                target!(m, C_CloseSession(session));
+            }
             return m.config.sign_fail_rv;
         }
         let rv = forward();

@@ -404,6 +404,17 @@ pub enum Error {
         removed: usize,
     },
 
+    /// A batch stopped at a failure after some files were signed.
+    #[error("{cause}. {signed} of {total} files had been signed when it stopped; their signatures are complete, the other files have none")]
+    BatchStopped {
+        /// What failed.
+        cause: Box<Error>,
+        /// Files signed before the failure.
+        signed: usize,
+        /// Files in the batch.
+        total: usize,
+    },
+
     /// A signature or certificate did not verify.
     #[error("verification failed: {0}")]
     Verification(#[from] VerifyError),
@@ -563,7 +574,7 @@ impl Error {
                 ExitCode::WrongPin
             }
             Recovery(_) => ExitCode::Usage,
-            RolledBack { cause, .. } => cause.exit_code(),
+            RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.exit_code(),
             Policy(_) => ExitCode::Policy,
             PinLocked { .. } => ExitCode::PinLocked,
             Pkcs11 { rv, function } => rv::exit_code_in(*rv, *function),
@@ -628,7 +639,7 @@ impl Error {
             NoConfigLocation => "no_config_location",
             ConfigInvalid { .. } => "config_invalid",
             Internal(_) => "internal",
-            RolledBack { cause, .. } => cause.kind(),
+            RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.kind(),
         }
     }
 
@@ -650,7 +661,7 @@ impl Error {
             Internal(e) => Some(e.into()),
             Pcsc(e) => Some(e.into()),
             Uri(e) => Some(e.into()),
-            RolledBack { cause, .. } => cause.reason(),
+            RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.reason(),
             _ => None,
         }
     }
@@ -710,7 +721,7 @@ impl Error {
             IdentityNotProven(e) => return e.hint(),
             Recovery(e) => return e.hint(),
             Internal(e) => return e.hint(),
-            RolledBack { cause, .. } => return cause.hint(),
+            RolledBack { cause, .. } | BatchStopped { cause, .. } => return cause.hint(),
             Pkcs11 { rv, function } => rv::explain_in(*rv, *function).into(),
             ModuleInit { rv, .. } => rv::explain(*rv).into(),
             _ => return None,
@@ -732,7 +743,7 @@ impl Error {
             Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
             Error::TokenRemoved { rv: Some(rv) } => Some(rv::name(*rv)),
             Error::WrongPin { .. } => Some("CKR_PIN_INCORRECT".into()),
-            Error::RolledBack { cause, .. } => cause.ckr(),
+            Error::RolledBack { cause, .. } | Error::BatchStopped { cause, .. } => cause.ckr(),
             _ => None,
         }
     }
@@ -750,7 +761,9 @@ impl Error {
             {
                 Some(Candidates::Objects(candidates))
             }
-            Error::RolledBack { cause, .. } => cause.candidates(),
+            Error::RolledBack { cause, .. } | Error::BatchStopped { cause, .. } => {
+                cause.candidates()
+            }
             _ => None,
         }
     }

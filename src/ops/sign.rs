@@ -249,6 +249,7 @@ pub fn sign(
                     .clamp(1, MAX_SIGNING_THREADS)
             })
             .min(req.files.len());
+        let done = std::sync::atomic::AtomicUsize::new(0);
         let signed = in_parallel(&req.files, threads, |(file, target)| {
             // Hashed (or signed piece by piece) while it is read: any size, small memory.
             let content = Content::File(file);
@@ -261,11 +262,20 @@ pub fn sign(
                 None => signer.sign_content(mechanism, &content)?,
             };
             target.write(&signature)?;
+            done.fetch_add(1, Ordering::Relaxed);
             progress();
             Ok(SignedFile {
                 file: file.clone(),
                 signature: target.path().to_path_buf(),
             })
+        })
+        .map_err(|e| match done.load(Ordering::Relaxed) {
+            0 => e,
+            signed => Error::BatchStopped {
+                cause: Box::new(e),
+                signed,
+                total: req.files.len(),
+            },
         })?;
         Ok(Signed {
             key: KeyEntry::of(k.key, Some(signer.public_key()), k.cert),

@@ -82,6 +82,22 @@ fn is_session_gone(e: &Error) -> bool {
     )
 }
 
+/// A failure that looks like a card reset (the card answered CKR_GENERAL_ERROR or
+/// CKR_DEVICE_ERROR on the old session and is usually back a moment later): worth one retry in
+/// a new session after a pause.
+fn is_card_reset(e: &Error) -> bool {
+    matches!(
+        e,
+        Error::Pkcs11 {
+            rv: RvError::GeneralError | RvError::DeviceError,
+            ..
+        }
+    )
+}
+
+/// How long a reset card gets to come back before the one retry.
+const RESET_PAUSE: std::time::Duration = std::time::Duration::from_secs(1);
+
 fn removed(e: Error) -> Error {
     match e {
         Error::Pkcs11 {
@@ -259,7 +275,10 @@ impl Signer {
                 self.checkin(session);
                 Ok(sig)
             }
-            Err(e) if is_session_gone(&e) => {
+            Err(e) if is_session_gone(&e) || is_card_reset(&e) => {
+                if is_card_reset(&e) {
+                    std::thread::sleep(RESET_PAUSE);
+                }
                 // Open the new session before the old one is closed: the login belongs to the
                 // application and ends when its last session closes.
                 let fresh = self.reopen()?;
