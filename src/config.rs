@@ -10,6 +10,11 @@
 //! min_length = 10
 //! require_upper = true
 //!
+//! [[pin_profile]]                         # relax the PIN rule for one token model, explicitly
+//! model = "PIV"                           # as C_GetTokenInfo (`tokenward tokens`) says
+//! manufacturer = "Example Corp"           # optional
+//! rule = "digits-6-8"                     # 6 to 8 digits
+//!
 //! [tokens."3a5b7c9d"]                     # settings per token, keyed by serial
 //! default_cert = "a1b2"
 //!
@@ -50,6 +55,9 @@ pub struct Config {
     /// Settings per token, keyed by serial number.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub tokens: BTreeMap<String, TokenSettings>,
+    /// PIN profiles an admin set for token models that cannot take the standard PIN rule.
+    #[serde(rename = "pin_profile", skip_serializing_if = "Vec::is_empty")]
+    pub pin_profiles: Vec<PinProfileRule>,
     /// Recovery: the OpenID provider, the OAuth client, the Gmail API (Google's by default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery: Option<crate::recovery::RecoveryConfig>,
@@ -68,6 +76,19 @@ pub struct TokenSettings {
     /// Keys this version does not know, kept as they were.
     #[serde(flatten)]
     pub other: toml::Table,
+}
+
+/// `[[pin_profile]]`: the PIN rule for every token of one model.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct PinProfileRule {
+    /// The token model (CKA model of C_GetTokenInfo, trimmed).
+    pub model: String,
+    /// The manufacturer too, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manufacturer: Option<String>,
+    /// The profile (`digits-6-8`).
+    pub rule: String,
 }
 
 fn is_default(p: &PolicyOverrides) -> bool {
@@ -154,6 +175,25 @@ impl Config {
     /// A tightening that would loosen the policy (the reason in words).
     pub fn pin_policy(&self) -> std::result::Result<PinPolicy, String> {
         PinPolicy::tightened(&self.policy)
+    }
+
+    /// The PIN rule for this token: the profile set for its model, else the standard policy
+    /// with this config's tightenings.
+    ///
+    /// # Errors
+    /// An unknown profile, or a tightening that would loosen the policy (in words).
+    pub fn pin_policy_for(
+        &self,
+        model: &str,
+        manufacturer: &str,
+    ) -> std::result::Result<PinPolicy, String> {
+        let rule = self.pin_profiles.iter().find(|r| {
+            r.model == model && r.manufacturer.as_deref().is_none_or(|m| m == manufacturer)
+        });
+        match rule {
+            Some(r) => PinPolicy::profile(&r.rule).map_err(|e| format!("pin_profile: {e}")),
+            None => self.pin_policy(),
+        }
     }
 
     /// The settings of the token with this serial, created if absent.

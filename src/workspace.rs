@@ -138,6 +138,17 @@ impl Workspace {
             .map_err(|reason| Error::ConfigInvalid { reason })
     }
 
+    /// The PIN rule for `token`: the profile its model has in the config, else the standard
+    /// policy ([`Workspace::policy`]).
+    ///
+    /// # Errors
+    /// An invalid config.
+    pub fn policy_for(&self, token: &TokenRef) -> Result<PinPolicy> {
+        self.config
+            .pin_policy_for(&token.report.model, &token.report.manufacturer)
+            .map_err(|reason| Error::ConfigInvalid { reason })
+    }
+
     /// Which modules to use, from the options, a URI's `module-path`, the environment, the
     /// config.
     pub fn module_choice(&self) -> ModuleChoice {

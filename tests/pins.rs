@@ -66,13 +66,13 @@ fn every_policy_rule_is_checked_before_the_token_is_touched() {
         ("12345678", "at least one Latin letter"),
         (
             "Pass\u{0430}word1",
-            "character 5 of the PIN is a Cyrillic letter",
+            "character 5 of the new user PIN is a Cyrillic letter",
         ),
         (
             "Contraseña1",
-            "character 9 of the PIN is a letter with an accent",
+            "character 9 of the new user PIN is a letter with an accent",
         ),
-        ("pass word1", "character 5 of the PIN is a space"),
+        ("pass word1", "character 5 of the new user PIN is a space"),
         ("pass-word1", "punctuation mark or symbol"),
     ];
     for (new, needle) in cases {
@@ -738,4 +738,76 @@ fn on_a_pin_pad_reader_the_pin_is_typed_on_the_keypad() {
     let typo = [("P11FAULT_PIN_PAD", "typed-wrong-1")];
     let run = hsm.run_faulty(&typo, &["objects", "--login"]).code(4);
     assert!(run.stderr.contains("wrong PIN"), "{}", run.stderr);
+}
+
+#[test]
+fn a_token_that_cannot_take_the_pin_rule_says_so_and_an_admin_profile_relaxes_it_explicitly() {
+    let hsm = Hsm::with_tokens(&["short"]);
+    // The token takes PINs of 4 to 6 characters: the standard rule (8 or more) cannot be met.
+    let short = [("P11FAULT_PIN_LEN", "4,6")];
+    let status = hsm
+        .run_faulty(&short, &["pin", "status", "--json"])
+        .ok()
+        .json();
+    assert_eq!(status["pin_rule"]["profile"], serde_json::Value::Null);
+    assert!(
+        status["pin_rule"]["impossible"]
+            .as_str()
+            .unwrap()
+            .contains("at most 6"),
+        "{status}"
+    );
+    let text = hsm.run_faulty(&short, &["tokens"]).ok().stdout;
+    assert!(text.contains("cannot be followed on this token"), "{text}");
+    let doctor = hsm.run_faulty(&short, &["doctor", "--json"]).json();
+    let ids: Vec<&str> = doctor["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"pin_policy_impossible"), "{doctor}");
+
+    // The administrator sets a digits-only profile for this model, explicitly.
+    let audit = hsm.path("audit.log");
+    let config = hsm.write(
+        "config.toml",
+        format!(
+            "audit_log = {:?}\n[[pin_profile]]\nmodel = \"SoftHSM v2\"\nrule = \"digits-6-8\"\n",
+            audit.to_str().unwrap()
+        ),
+    );
+    let with_profile = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = hsm.tokenward_faulty(&short);
+        cmd.arg("--config").arg(&config).args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().unwrap())
+    };
+    let status = with_profile(&["pin", "status", "--json"], &[]).ok().json();
+    assert_eq!(status["pin_rule"]["profile"], "digits-6-8", "{status}");
+    assert_eq!(status["pin_rule"]["impossible"], serde_json::Value::Null);
+    let text = with_profile(&["pin", "status"], &[]).ok().stdout;
+    assert!(text.contains("profile digits-6-8"), "{text}");
+    let refused = with_profile(
+        &["pin", "change", "--pin-env", "OLD", "--new-pin-env", "NEW"],
+        &[("OLD", USER_PIN), ("NEW", "12ab56")],
+    )
+    .code(6);
+    assert!(
+        refused
+            .stderr
+            .contains("character 3 of the new user PIN is a letter"),
+        "{}",
+        refused.stderr
+    );
+    with_profile(
+        &["pin", "change", "--pin-env", "OLD", "--new-pin-env", "NEW"],
+        &[("OLD", USER_PIN), ("NEW", "123456")],
+    )
+    .ok();
+    let log = std::fs::read_to_string(&audit).unwrap();
+    assert!(log.contains("PIN profile digits-6-8"), "{log}");
+    assert!(peer_login_ok(&hsm, "short", "123456"));
 }

@@ -170,7 +170,8 @@ fn a_document_that_breaks_its_schema_is_caught() {
         "user_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null, "reported": "all"},
         "so_pin": {"count_low": false, "final_try": false, "locked": false, "to_be_changed": false, "tries_left": null, "reported": "all"},
         "min_pin_length": 4,
-        "max_pin_length": 255
+        "max_pin_length": 255,
+        "pin_rule": {"profile": null, "description": "8 or more", "impossible": null}
     });
     assert!(validator.is_valid(&good));
     let mut missing = good.clone();

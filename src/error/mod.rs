@@ -295,8 +295,16 @@ pub enum Error {
     Key(#[from] KeyError),
 
     /// A new PIN breaks the PIN policy (checked before the token is touched).
-    #[error("{0}; nothing was changed on the token")]
-    Policy(PolicyViolation),
+    #[error("{}; nothing was changed on the token", violation.describe(match who {
+        PinUser::User => "the new user PIN",
+        PinUser::So => "the new SO PIN",
+    }))]
+    Policy {
+        /// Whose new PIN.
+        who: PinUser,
+        /// The rule it broke.
+        violation: PolicyViolation,
+    },
 
     /// A wrong PIN, with the retry state before and after the attempt.
     #[error("{}", wrong_pin_words(*who, before, after))]
@@ -575,7 +583,7 @@ impl Error {
             }
             Recovery(_) => ExitCode::Usage,
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.exit_code(),
-            Policy(_) => ExitCode::Policy,
+            Policy { .. } => ExitCode::Policy,
             PinLocked { .. } => ExitCode::PinLocked,
             Pkcs11 { rv, function } => rv::exit_code_in(*rv, *function),
             Cryptoki(_)
@@ -611,7 +619,7 @@ impl Error {
             Input(_) => "bad_input",
             Request(_) => "bad_request",
             Key(_) => "key_unusable",
-            Policy(_) => "pin_policy",
+            Policy { .. } => "pin_policy",
             WrongPin { .. } => "wrong_pin",
             PinLocked { .. } => "pin_locked",
             FinalTry { .. } => "final_try_needs_confirmation",

@@ -393,8 +393,8 @@ fn check_token(
             Some("set your own: `tokenward pin change`".into()),
         );
     }
-    if let Ok(policy) = ws.policy() {
-        if let Some(why) = policy_impossible(&policy, t) {
+    if let Ok(policy) = ws.policy_for(token) {
+        if let Some(why) = policy.impossible_on(t.min_pin_length, t.max_pin_length) {
             f.add(
                 "pin_policy_impossible",
                 Severity::Warning,
@@ -417,17 +417,6 @@ fn check_token(
             None,
         );
     }
-}
-
-/// Why the PIN rule cannot be met on this token, if it cannot.
-fn policy_impossible(policy: &crate::pin::PinPolicy, t: &TokenReport) -> Option<String> {
-    let max = usize::try_from(t.max_pin_length).unwrap_or(usize::MAX);
-    (max < policy.min_length).then(|| {
-        format!(
-            "the token takes PINs of at most {max} characters, but the PIN rule asks for at least {}",
-            policy.min_length
-        )
-    })
 }
 
 fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<String>) {

@@ -26,6 +26,44 @@ pub struct PinStatus {
     pub min_pin_length: u64,
     /// The longest PIN the token takes.
     pub max_pin_length: u64,
+    /// The rule new PINs follow on this token.
+    pub pin_rule: PinRule,
+}
+
+/// The rule new PINs follow on a token.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct PinRule {
+    /// The PIN profile set for this token model in the configuration (`digits-6-8`), or
+    /// `null` for the standard rule.
+    pub profile: Option<String>,
+    /// The rule in words.
+    pub description: String,
+    /// Why the rule cannot be met within the token's PIN lengths, or `null` when it can.
+    pub impossible: Option<String>,
+}
+
+impl PinRule {
+    /// The rule for `token`.
+    ///
+    /// # Errors
+    /// An invalid config.
+    pub fn of(ws: &Workspace, token: &TokenRef) -> Result<Self> {
+        let policy = ws.policy_for(token)?;
+        Ok(PinRule {
+            profile: policy.profile.map(str::to_string),
+            description: policy.describe(),
+            impossible: policy
+                .impossible_on(token.report.min_pin_length, token.report.max_pin_length),
+        })
+    }
+
+    /// For the audit log: the profile used, if any.
+    fn audit_note(&self) -> String {
+        self.profile
+            .as_ref()
+            .map(|p| format!(" (PIN profile {p})"))
+            .unwrap_or_default()
+    }
 }
 
 /// `pin status`: what the token says about its PINs. Needs no PIN.
@@ -42,6 +80,7 @@ pub fn status(ws: &Workspace) -> Result<PinStatus> {
         so_pin: token.retry_state(PinUser::So),
         min_pin_length: r.min_pin_length,
         max_pin_length: r.max_pin_length,
+        pin_rule: PinRule::of(ws, &token)?,
     })
 }
 
@@ -113,13 +152,17 @@ fn reseal_recovery(
 ///
 /// # Errors
 /// The configuration's policy is invalid.
-pub fn new_pin_check(ws: &Workspace, token: &TokenRef) -> Result<impl Fn(&Pin) -> Result<()>> {
-    let policy = ws.policy()?;
+pub fn new_pin_check(
+    ws: &Workspace,
+    token: &TokenRef,
+    who: PinUser,
+) -> Result<impl Fn(&Pin) -> Result<()>> {
+    let policy = ws.policy_for(token)?;
     let (min, max) = (token.report.min_pin_length, token.report.max_pin_length);
     Ok(move |pin: &Pin| {
         policy
             .check(pin, Some(min), Some(max))
-            .map_err(Error::Policy)
+            .map_err(|violation| Error::Policy { who, violation })
     })
 }
 
@@ -145,7 +188,8 @@ pub fn change(
         (PinUser::So, Some(read)) => Some(crate::recovery::prepare_reseal(&token, read()?, &old)?),
         _ => None,
     };
-    let new = ask.new_pin(who, &token, &new_pin_check(ws, &token)?)?;
+    let new = ask.new_pin(who, &token, &new_pin_check(ws, &token, who)?)?;
+    let rule = PinRule::of(ws, &token)?;
     let before = token.retry_state(who);
     let event = match who {
         PinUser::User => EventKind::PinChanged,
@@ -156,7 +200,7 @@ pub fn change(
         event,
         &token.clone(),
         || pin_ops::change_pin(&mut token, who, &old, &new, final_try),
-        |()| who.noun().to_string(),
+        |()| format!("{}{}", who.noun(), rule.audit_note()),
     )?;
     token.refresh()?;
     // A recovery enrolment seals the SO PIN: once it changed, the copy is stale and would
@@ -194,7 +238,12 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     let final_try = ask.final_try();
     pin_ops::guard(&token, PinUser::So, final_try)?;
     let so = ask.pin(PinUser::So, &token)?;
-    let new = ask.new_pin(PinUser::User, &token, &new_pin_check(ws, &token)?)?;
+    let new = ask.new_pin(
+        PinUser::User,
+        &token,
+        &new_pin_check(ws, &token, PinUser::User)?,
+    )?;
+    let rule = PinRule::of(ws, &token)?;
     let before = token.retry_state(PinUser::User);
     ws.audited(
         EventKind::PinUnblocked,
@@ -204,7 +253,7 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
             pin_ops::unblock(&mut token, &so, &new, final_try)
                 .map_err(|e| crate::token::quirks::explain_unblock(&report, e))
         },
-        |()| "user PIN set by the SO".to_string(),
+        |()| format!("user PIN set by the SO{}", rule.audit_note()),
     )?;
     token.refresh()?;
     Ok(PinChanged {

@@ -99,7 +99,7 @@ pub fn recover(
 ) -> Result<Recovery> {
     let config = config(ws);
     let mut token = ws.token()?;
-    let check = super::pin::new_pin_check(ws, &token)?;
+    let check = super::pin::new_pin_check(ws, &token, PinUser::User)?;
     let new_pin = |t: &crate::token::TokenRef| ask.new_pin(PinUser::User, t, &check);
     let mut attempt = recovery::Attempt::default();
     let result = recovery::recover(

@@ -264,13 +264,14 @@ pub fn init(
     if reinit {
         confirm_destruction(token, req)?;
     }
-    let check = super::pin::new_pin_check(ws, token)?;
+    let so_check = super::pin::new_pin_check(ws, token, PinUser::So)?;
+    let user_check = super::pin::new_pin_check(ws, token, PinUser::User)?;
     let so: Pin = if reinit {
         ask.pin(PinUser::So, token)?
     } else {
-        ask.new_pin(PinUser::So, token, &check)?
+        ask.new_pin(PinUser::So, token, &so_check)?
     };
-    let user = ask.new_pin(PinUser::User, token, &check)?;
+    let user = ask.new_pin(PinUser::User, token, &user_check)?;
     let fresh = match pin_ops::init_token(token, &so, &req.label, &user) {
         Ok(t) => t,
         Err(e) => {

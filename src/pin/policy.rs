@@ -26,7 +26,14 @@ pub struct PinPolicy {
     pub require_upper: bool,
     /// Require a lower-case letter (an admin's tightening).
     pub require_lower: bool,
+    /// Digits only, no letter needed (a PIN profile for tokens that take nothing else).
+    pub digits_only: bool,
+    /// The PIN profile in force (set for a token model in the configuration), if any.
+    pub profile: Option<&'static str>,
 }
+
+/// The PIN profiles an admin may set for a token model that cannot take the standard rule.
+pub const PROFILES: &[&str] = &["digits-6-8"];
 
 /// Tightenings an admin may configure (`[policy]` in the config file).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -98,6 +105,8 @@ pub enum CharKind {
     OtherDigit,
     /// A control character.
     Control,
+    /// A letter where the PIN profile takes digits only.
+    Letter,
 }
 
 impl CharKind {
@@ -124,37 +133,39 @@ impl CharKind {
             CharKind::OtherLetter => "a letter that is not Latin; use A-Z, a-z",
             CharKind::OtherDigit => "a digit that is not 0-9",
             CharKind::Control => "an invisible control character",
+            CharKind::Letter => "a letter; this token's PIN takes digits 0-9 only",
+        }
+    }
+}
+
+impl PolicyViolation {
+    /// The violation in words, naming the PIN (`"the new user PIN"`).
+    pub fn describe(&self, pin: &str) -> String {
+        match self {
+            PolicyViolation::TooShort { min, got, token } => format!(
+                "{pin} is too short: {got} characters, {} needs at least {min}",
+                if *token { "this token" } else { "the policy" }
+            ),
+            PolicyViolation::TooLong { max, got, token } => format!(
+                "{pin} is too long: {got} characters, {} allows at most {max}",
+                if *token { "this token" } else { "the policy" }
+            ),
+            PolicyViolation::BadCharacter { position, kind } => {
+                format!("character {position} of {pin} is {}", kind.describe())
+            }
+            PolicyViolation::NoLetter => {
+                format!("{pin} needs at least one Latin letter (A-Z or a-z)")
+            }
+            PolicyViolation::NoDigit => format!("{pin} needs at least one digit (0-9)"),
+            PolicyViolation::NoUpper => format!("{pin} needs at least one capital letter (A-Z)"),
+            PolicyViolation::NoLower => format!("{pin} needs at least one small letter (a-z)"),
         }
     }
 }
 
 impl fmt::Display for PolicyViolation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PolicyViolation::TooShort { min, got, token } => write!(
-                f,
-                "the PIN is too short: {got} characters, {} needs at least {min}",
-                if *token { "this token" } else { "the policy" }
-            ),
-            PolicyViolation::TooLong { max, got, token } => write!(
-                f,
-                "the PIN is too long: {got} characters, {} allows at most {max}",
-                if *token { "this token" } else { "the policy" }
-            ),
-            PolicyViolation::BadCharacter { position, kind } => {
-                write!(f, "character {position} of the PIN is {}", kind.describe())
-            }
-            PolicyViolation::NoLetter => {
-                f.write_str("the PIN needs at least one Latin letter (A-Z or a-z)")
-            }
-            PolicyViolation::NoDigit => f.write_str("the PIN needs at least one digit (0-9)"),
-            PolicyViolation::NoUpper => {
-                f.write_str("the PIN needs at least one capital letter (A-Z)")
-            }
-            PolicyViolation::NoLower => {
-                f.write_str("the PIN needs at least one small letter (a-z)")
-            }
-        }
+        f.write_str(&self.describe("the PIN"))
     }
 }
 
@@ -172,6 +183,61 @@ impl PinPolicy {
             max_length: None,
             require_upper: false,
             require_lower: false,
+            digits_only: false,
+            profile: None,
+        }
+    }
+
+    /// A named PIN profile ([`PROFILES`]): `digits-6-8` is 6 to 8 digits (PIV cards, PIN pads).
+    ///
+    /// # Errors
+    /// An unknown profile name (the known ones in words).
+    pub fn profile(name: &str) -> Result<Self, String> {
+        match name {
+            "digits-6-8" => Ok(PinPolicy {
+                min_length: 6,
+                max_length: Some(8),
+                require_upper: false,
+                require_lower: false,
+                digits_only: true,
+                profile: Some("digits-6-8"),
+            }),
+            other => Err(format!(
+                "unknown PIN profile {other:?}; known: {}",
+                PROFILES.join(", ")
+            )),
+        }
+    }
+
+    /// The rule in words, for `pin status` and `tokens`.
+    pub fn describe(&self) -> String {
+        let range = match self.max_length {
+            Some(max) => format!("{} to {max}", self.min_length),
+            None => format!("at least {}", self.min_length),
+        };
+        match self.profile {
+            Some(name) => format!(
+                "profile {name} (set for this token model by the administrator): {range} digits"
+            ),
+            None => format!("{range} characters, Latin letters and digits, at least one of each"),
+        }
+    }
+
+    /// Why this rule cannot be met within the token's PIN lengths, if it cannot.
+    pub fn impossible_on(&self, token_min: u64, token_max: u64) -> Option<String> {
+        let max = usize::try_from(token_max).unwrap_or(usize::MAX);
+        let min = usize::try_from(token_min).unwrap_or(0);
+        if token_max > 0 && max < self.min_length {
+            return Some(format!(
+                "the token takes PINs of at most {max} characters, but the PIN rule asks for at least {}",
+                self.min_length
+            ));
+        }
+        match self.max_length {
+            Some(rule_max) if min > rule_max => Some(format!(
+                "the token needs PINs of at least {min} characters, but the PIN rule allows at most {rule_max}"
+            )),
+            _ => None,
         }
     }
 
@@ -223,6 +289,12 @@ impl PinPolicy {
                     kind: CharKind::of(c),
                 });
             }
+            if self.digits_only && !c.is_ascii_digit() {
+                return Err(PolicyViolation::BadCharacter {
+                    position: i + 1,
+                    kind: CharKind::Letter,
+                });
+            }
         }
         let len = text.len();
         let token_min = token_min.filter(|&m| m > 0).map(|m| m as usize);
@@ -256,6 +328,9 @@ impl PinPolicy {
                 got: len,
                 token: true,
             });
+        }
+        if self.digits_only {
+            return Ok(());
         }
         if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
             return Err(PolicyViolation::NoLetter);

@@ -79,6 +79,13 @@ fn status(ctx: &Context) -> Result<ExitCode> {
                 status.min_pin_length, status.max_pin_length
             ),
         );
+    b.field("PIN rule", status.pin_rule.description.clone());
+    if let Some(why) = &status.pin_rule.impossible {
+        b.field(
+            "PIN rule problem",
+            format!("{why}: no new PIN can follow the rule on this token; an administrator can set a PIN profile for this token model (docs/admins.md)"),
+        );
+    }
     if status.user_pin.to_be_changed {
         b.field(
             "Note",

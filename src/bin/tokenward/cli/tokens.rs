@@ -8,7 +8,7 @@ use super::Context;
 use tokenward::error::{ExitCode, Result};
 use tokenward::ops::tokens as ops;
 use tokenward::token::slots::describe_memory;
-use tokenward::token::SlotReport;
+use tokenward::token::{SlotReport, TokenReport};
 
 /// Options of `tokenward tokens`.
 #[derive(Debug, Args)]
@@ -25,13 +25,19 @@ pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
         (true, Some(e)) => Err(e),
         (true, None) => output::json(&list),
         (false, failure) => {
-            output::text(&render(&list.slots))?;
+            let rule_problem = |t: &TokenReport| {
+                ctx.config()
+                    .pin_policy_for(&t.model, &t.manufacturer)
+                    .ok()
+                    .and_then(|p| p.impossible_on(t.min_pin_length, t.max_pin_length))
+            };
+            output::text(&render(&list.slots, &rule_problem))?;
             failure.map_or(Ok(ExitCode::Success), Err)
         }
     }
 }
 
-fn render(slots: &[SlotReport]) -> String {
+fn render(slots: &[SlotReport], rule_problem: &dyn Fn(&TokenReport) -> Option<String>) -> String {
     if slots.is_empty() {
         return "No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.\n".into();
     }
@@ -83,6 +89,12 @@ fn render(slots: &[SlotReport]) -> String {
                         describe_memory(t.free_private_memory, t.total_private_memory),
                     )
                     .field("URI", t.uri.clone());
+                if let Some(why) = rule_problem(t) {
+                    block.field(
+                        "PIN rule",
+                        format!("cannot be followed on this token: {why}; an administrator can set a PIN profile for this model (docs/admins.md)"),
+                    );
+                }
                 if t.flags.user_pin_to_be_changed {
                     block.field(
                         "Next",
