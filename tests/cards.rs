@@ -69,6 +69,88 @@ fn tokens_agree_with_pkcs11_tool() {
     let theirs: Vec<(String, String)> = labels.into_iter().zip(serials).collect();
     assert_eq!(ours, theirs, "pkcs11-tool -L says:\n{peer}");
     assert_eq!(ours.len(), 2);
+
+    // One card, two tokens, one serial: shown as one card, and a serial alone asks for a label.
+    let text = w.run(&["tokens"]).ok().stdout;
+    assert!(text.contains("One card in reader"), "{text}");
+    let err = w
+        .run(&["--token", SERIAL, "pin", "status", "--json"])
+        .code(2)
+        .json();
+    assert!(
+        err["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("one card (serial fffe00001234)"),
+        "{err}"
+    );
+    assert!(
+        err["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--token \"OpenPGP card"),
+        "{err}"
+    );
+    assert_eq!(err["error"]["candidates"].as_array().unwrap().len(), 2);
+    w.run(&["--token", "OpenPGP card (User PIN)", "pin", "status"])
+        .ok();
+}
+
+#[test]
+fn objects_agree_with_pkcs11_tool() {
+    let w = CardWorld::start();
+    with_admin_pin(
+        &w,
+        &[
+            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+        ],
+    )
+    .ok();
+    let ours = w
+        .tw(&["--token", USER_TOKEN, "objects", "--login", "--json"])
+        .ok()
+        .json();
+    let mut ours: Vec<(String, String)> = ours["objects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["class"] == "private_key" || o["class"] == "public_key")
+        .map(|o| {
+            (
+                o["class"].as_str().unwrap().to_string(),
+                o["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    ours.sort();
+    let peer = w
+        .pkcs11_tool(&[
+            "--token-label",
+            USER_TOKEN,
+            "--login",
+            "--pin",
+            common::card::CARD_USER_PIN,
+            "--list-objects",
+        ])
+        .ok()
+        .stdout;
+    let mut theirs = Vec::new();
+    let mut class = None;
+    for line in peer.lines() {
+        if line.starts_with("Private Key Object") {
+            class = Some("private_key");
+        } else if line.starts_with("Public Key Object") {
+            class = Some("public_key");
+        } else if !line.starts_with(' ') {
+            class = None;
+        }
+        if let (Some(c), Some(id)) = (class, line.trim().strip_prefix("ID:")) {
+            theirs.push((c.to_string(), id.trim().to_string()));
+        }
+    }
+    theirs.sort();
+    assert_eq!(ours, theirs, "pkcs11-tool -O says:\n{peer}");
+    assert_eq!(ours.len(), 2, "the new pair: {ours:?}");
 }
 
 #[test]

@@ -240,9 +240,7 @@ pub enum Error {
     },
 
     /// More than one token matched (or no selector was given and several are present).
-    #[error("{} tokens match{}",
-        candidates.len(),
-        selector.as_deref().map(|s| format!(" {s:?}")).unwrap_or_default())]
+    #[error("{}", ambiguous_words(selector.as_deref(), candidates))]
     AmbiguousToken {
         /// What the user typed, if anything.
         selector: Option<String>,
@@ -689,6 +687,11 @@ impl Error {
             NeedsSoPin { .. } => "nothing was changed on the token; give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
             CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
+            AmbiguousToken { candidates, .. }
+                if candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial) =>
+            {
+                format!("choose one by its label, for example --token {:?}", candidates[0].label)
+            }
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
             AmbiguousObject { .. } => "choose one with its URI, label, id (hex) or fingerprint prefix".into(),
             ObjectNotFound { candidates, .. } if !candidates.is_empty() => "name one of these by its URI, label, id (hex) or fingerprint prefix".into(),
@@ -808,6 +811,22 @@ fn capitalise_first(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+fn ambiguous_words(selector: Option<&str>, candidates: &[Candidate]) -> String {
+    let matched = selector.map(|s| format!(" {s:?}")).unwrap_or_default();
+    let one_card =
+        candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial);
+    if one_card {
+        format!(
+            "{} tokens match{matched}: one card (serial {}) that its module shows as {} tokens",
+            candidates.len(),
+            candidates[0].serial,
+            candidates.len()
+        )
+    } else {
+        format!("{} tokens match{matched}", candidates.len())
     }
 }
 

@@ -46,6 +46,21 @@ fn render(slots: &[SlotReport], rule_problem: &dyn Fn(&TokenReport) -> Option<St
         if i > 0 {
             out.push('\n');
         }
+        let same_card = |s: &SlotReport| {
+            s.module == slot.module
+                && s.description == slot.description
+                && !s.description.is_empty()
+                && s.token.as_ref().map(|t| &t.serial) == slot.token.as_ref().map(|t| &t.serial)
+                && s.token.is_some()
+        };
+        let first_of_card = i == 0 || !same_card(&slots[i - 1]);
+        let shown_as = slots[i..].iter().take_while(|s| same_card(s)).count();
+        if first_of_card && shown_as > 1 {
+            out.push_str(&format!(
+                "One card in reader \"{}\", shown as {shown_as} tokens with the same serial: choose one by its label.\n",
+                slot.description
+            ));
+        }
         let heading = if slot.description.is_empty() {
             format!(
                 "Slot {}: (no description: the slot does not answer)",
