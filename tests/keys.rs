@@ -1001,6 +1001,31 @@ fn public_keys_export_without_a_pin_when_the_token_shows_them() {
         exported_spki(&hsm, "open"),
         "the same key as after a login"
     );
+    // export-config writes its files from the public half too, without a PIN.
+    let dir = hsm.path("cfg-open");
+    let cfg = hsm
+        .run(&[
+            "export-config",
+            "--for",
+            "openssl",
+            "--key",
+            "open",
+            "--out",
+            path(&dir),
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert!(
+        cfg["uri"].as_str().unwrap().contains("type=private"),
+        "{cfg}"
+    );
+    let with_login = config(&hsm, "openssl", "open", &hsm.path("cfg-login"));
+    assert_eq!(
+        cfg["key"], with_login["key"],
+        "the same key as after a login"
+    );
+    assert_eq!(cfg["uri"], with_login["uri"]);
 }
 
 /// A private key and its certificate written by pkcs11-tool, with no public key object (how

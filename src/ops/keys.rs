@@ -516,55 +516,73 @@ pub fn export_config(
     overwrite: bool,
     ask: &dyn Ask,
 ) -> Result<ConfigExport> {
-    ws.with_key(false, key, ask, |k| {
-        let location = KeyLocation {
-            module: k.token.module.path().to_path_buf(),
-            token_label: k.token.report.label.clone(),
-            token_serial: k.token.report.serial.clone(),
-            slot_id: k.token.slot.id(),
-            key_label: k.key.label.clone(),
-            key_uri: k.key.uri.clone(),
-            cert_uri: k.cert.map(|c| c.uri.clone()),
-        };
-        let ProgramConfig {
-            program,
-            uri,
-            files,
-            steps,
-        } = export_config::build(program, &location);
-        let dir_words = out
-            .map(|d| d.display().to_string())
-            .unwrap_or_else(|| ".".into());
-        if let Some(dir) = out {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                action: "create",
-                path: dir.to_path_buf(),
-                source,
-            })?;
-            let targets = files
-                .iter()
-                .map(|f| {
-                    crate::files::OutputFile::new(
-                        &dir.join(&f.name),
-                        overwrite,
-                        crate::files::Access::Public,
-                    )
-                })
-                .collect::<Result<Vec<_>>>()?;
-            for (f, target) in files.iter().zip(&targets) {
-                target.write(f.contents.as_bytes())?;
-            }
+    // Public data needs no PIN: where the token shows the key's public half before a login,
+    // the configuration is written from it (the private key has the same label and id).
+    let location = match ws.public_key_object(key)? {
+        Some((token, public, cert)) => KeyLocation {
+            module: token.module.path().to_path_buf(),
+            token_label: token.report.label.clone(),
+            token_serial: token.report.serial.clone(),
+            slot_id: token.slot.id(),
+            key_label: public.label.clone(),
+            key_uri: object_uri(
+                &token.report,
+                &public.label,
+                &public.id,
+                ObjectType::Private,
+            ),
+            cert_uri: cert.map(|c| c.uri.clone()),
+        },
+        None => ws.with_key(false, key, ask, |k| {
+            Ok(KeyLocation {
+                module: k.token.module.path().to_path_buf(),
+                token_label: k.token.report.label.clone(),
+                token_serial: k.token.report.serial.clone(),
+                slot_id: k.token.slot.id(),
+                key_label: k.key.label.clone(),
+                key_uri: k.key.uri.clone(),
+                cert_uri: k.cert.map(|c| c.uri.clone()),
+            })
+        })?,
+    };
+    let ProgramConfig {
+        program,
+        uri,
+        files,
+        steps,
+    } = export_config::build(program, &location);
+    let dir_words = out
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| ".".into());
+    if let Some(dir) = out {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "create",
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let targets = files
+            .iter()
+            .map(|f| {
+                crate::files::OutputFile::new(
+                    &dir.join(&f.name),
+                    overwrite,
+                    crate::files::Access::Public,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        for (f, target) in files.iter().zip(&targets) {
+            target.write(f.contents.as_bytes())?;
         }
-        Ok(ConfigExport {
-            program,
-            key: location,
-            uri,
-            directory: out.map(Path::to_path_buf),
-            files,
-            steps: steps
-                .iter()
-                .map(|s| s.replace("{dir}", &dir_words))
-                .collect(),
-        })
+    }
+    Ok(ConfigExport {
+        program,
+        key: location,
+        uri,
+        directory: out.map(Path::to_path_buf),
+        files,
+        steps: steps
+            .iter()
+            .map(|s| s.replace("{dir}", &dir_words))
+            .collect(),
     })
 }

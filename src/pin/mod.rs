@@ -4,6 +4,8 @@ mod policy;
 mod secret;
 mod source;
 
-pub use policy::{CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH};
+pub use policy::{
+    CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH, PROFILES,
+};
 pub use secret::Pin;
 pub use source::{prompt, read_new, PinSource, SecretKind, NEW_SECRET_TRIES};

@@ -41,7 +41,7 @@ impl CardNames {
         CardNames { text: text.into() }
     }
 
-    /// The first description of the first pattern that matches `atr` (as [`format`] writes it).
+    /// The first description of the first pattern that matches `atr` (as [`format()`] writes it).
     pub fn name(&self, atr: &str) -> Option<String> {
         let mut lines = self.text.lines().peekable();
         while let Some(line) = lines.next() {
