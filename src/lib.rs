@@ -77,6 +77,7 @@ pub mod error;
 pub mod files;
 #[doc(hidden)]
 pub mod fuzz_targets;
+pub mod i18n;
 pub mod keys;
 pub mod names;
 pub mod ops;

@@ -343,11 +343,16 @@ impl Workspace {
         let session = token.open_ro()?;
         let (certs, keys) = read_certificates(&session, &token.report)?;
         let public: Vec<&KeyObject> = keys.iter().filter(|k| !k.private).collect();
-        let paired = |c: &TokenCert| {
-            c.key
-                .handle
-                .and_then(|h| public.iter().find(|k| k.handle == h).copied())
+        // Without a login the certificates are paired with public key objects: the same
+        // CKA_ID and the same public key.
+        let same = |c: &TokenCert, k: &KeyObject| {
+            c.id == k.id
+                && c.info
+                    .as_ref()
+                    .is_ok_and(|i| k.same_public_key(&i.public_key))
         };
+        let paired = |c: &TokenCert| public.iter().find(|k| same(c, k)).copied();
+        let cert_of = |k: &KeyObject| certs.iter().find(|c| same(c, k));
         let chosen: Option<(&KeyObject, Option<&TokenCert>)> = match selector {
             Some(sel) => {
                 let keys: Vec<&KeyObject> = public
@@ -357,7 +362,7 @@ impl Workspace {
                     .collect();
                 let named: Vec<&TokenCert> = certs.iter().filter(|c| sel.matches_cert(c)).collect();
                 match (keys.as_slice(), named.as_slice()) {
-                    ([k], _) => Some((*k, certs_of_key(&certs, k).into_iter().next())),
+                    ([k], _) => Some((*k, cert_of(k))),
                     ([], [c]) => paired(c).map(|k| (k, Some(*c))),
                     _ => None,
                 }
@@ -372,7 +377,7 @@ impl Workspace {
                     })
                     .and_then(|c| paired(c).map(|k| (k, Some(c)))),
                 None => match public.as_slice() {
-                    [one] => Some((*one, None)),
+                    [one] => Some((*one, cert_of(one))),
                     _ => None,
                 },
             },

@@ -624,42 +624,23 @@ fn the_config_file_sets_module_token_and_a_tighter_policy() {
     assert!(out.stderr.contains("loosen"), "{}", out.stderr);
 }
 
-/// Run tokenward on a pseudo-terminal (util-linux `script`), typing `typed` at the prompts.
-fn on_terminal(hsm: &Hsm, args: &str, typed: &str) -> Run {
-    use std::io::Write;
-    let cmd = format!("{} {args}", env!("CARGO_BIN_EXE_tokenward"));
-    let mut child = std::process::Command::new("script");
-    child
-        .args(["-qec", &cmd, "/dev/null"])
-        .env("SOFTHSM2_CONF", &hsm.conf)
-        .env("TOKENWARD_MODULE", *SOFTHSM)
-        .env("XDG_STATE_HOME", hsm.path("state"))
-        .env("XDG_CONFIG_HOME", hsm.path("config"))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
-    let mut child = child.spawn().expect("script (util-linux) is installed");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(typed.as_bytes())
-        .unwrap();
-    Run::from(child.wait_with_output().unwrap())
-}
-
 #[test]
 fn a_new_pin_is_asked_twice_and_again_on_a_mismatch() {
     let hsm = Hsm::with_tokens(&["tty"]);
-    let out = on_terminal(
-        &hsm,
+    let out = hsm.on_terminal(
+        "C.UTF-8",
         "pin change",
         &format!("{USER_PIN}\n{NEW_PIN}\nNewPin0000\n{NEW_PIN}\n{NEW_PIN}\n"),
     );
     assert_eq!(out.code, 0, "{}", out.all_output());
-    assert!(out.stdout.contains("New PIN again:"), "{}", out.stdout);
     assert!(
-        out.stdout.contains("did not match; try again"),
+        out.stdout.contains("Repeat the new user PIN:"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout
+            .contains("the two entries are not the same; type the new one again"),
         "{}",
         out.stdout
     );
@@ -668,13 +649,14 @@ fn a_new_pin_is_asked_twice_and_again_on_a_mismatch() {
     // Three mismatches: nothing changes, exit 2.
     let typed =
         format!("{NEW_PIN}\nAbcd12345\nAbcd12346\nAbcd12345\nAbcd12347\nAbcd12345\nAbcd12348\n");
-    let out = on_terminal(&hsm, "pin change", &typed);
+    let out = hsm.on_terminal("C.UTF-8", "pin change", &typed);
     assert_eq!(out.code, 2, "{}", out.all_output());
     assert!(
-        out.stdout.contains("did not match; nothing was changed"),
+        out.stdout.contains("nothing was changed on the token"),
         "{}",
         out.stdout
     );
+    assert!(!out.stdout.contains("try again"), "{}", out.stdout);
     assert!(peer_login_ok(&hsm, "tty", NEW_PIN));
 }
 

@@ -85,17 +85,12 @@ pub trait Ask {
     /// The source cannot be read, or the person cancelled.
     fn pin(&self, who: PinUser, token: &TokenRef) -> Result<Pin>;
 
-    /// A new PIN for `who`; `check` applies the policy and the token's limits (a prompt asks
-    /// again when it fails).
+    /// A new PIN for `who`; `rule` says what it must be like and checks it with the token's
+    /// limits (a prompt asks again when it fails).
     ///
     /// # Errors
-    /// The source cannot be read, the entries differ, or `check` fails.
-    fn new_pin(
-        &self,
-        who: PinUser,
-        token: &TokenRef,
-        check: &dyn Fn(&Pin) -> Result<()>,
-    ) -> Result<Pin>;
+    /// The source cannot be read, the entries differ, or the rule is broken.
+    fn new_pin(&self, who: PinUser, token: &TokenRef, rule: &pin::NewPinRule) -> Result<Pin>;
 
     /// The password of an input file (PKCS#12 or encrypted key).
     ///
@@ -172,22 +167,45 @@ impl Default for Sources {
 }
 
 impl Ask for Sources {
-    fn pin(&self, who: PinUser, _token: &TokenRef) -> Result<Pin> {
+    fn pin(&self, who: PinUser, token: &TokenRef) -> Result<Pin> {
+        let (label, serial) = (token.report.label.as_str(), token.report.serial.as_str());
         match who {
-            PinUser::User => self.user.read(SecretKind::UserPin),
-            PinUser::So => self.so.read(SecretKind::SoPin),
+            PinUser::User if token.report.flags.user_pin_to_be_changed => self.user.read_prompting(
+                SecretKind::UserPin,
+                &crate::fl!("prompt-factory-pin", token = label, serial = serial),
+            ),
+            PinUser::User => self.user.read_prompting(
+                SecretKind::UserPin,
+                &crate::fl!("prompt-user-pin", token = label, serial = serial),
+            ),
+            PinUser::So => self.so.read_prompting(
+                SecretKind::SoPin,
+                &crate::fl!("prompt-so-pin", token = label, serial = serial),
+            ),
         }
     }
 
-    fn new_pin(
-        &self,
-        who: PinUser,
-        _token: &TokenRef,
-        check: &dyn Fn(&Pin) -> Result<()>,
-    ) -> Result<Pin> {
+    fn new_pin(&self, who: PinUser, _token: &TokenRef, rule: &pin::NewPinRule) -> Result<Pin> {
+        let check = |p: &Pin| rule.check(p);
         match who {
-            PinUser::User => crate::pin::read_new(SecretKind::NewPin, &self.new_user, check),
-            PinUser::So => crate::pin::read_new(SecretKind::SoPin, &self.new_so, check),
+            PinUser::User => crate::pin::read_new_prompting(
+                SecretKind::NewPin,
+                &self.new_user,
+                &check,
+                &crate::pin::NewPrompts {
+                    first: crate::fl!("prompt-new-user-pin", rule = rule.words.as_str()),
+                    again: crate::fl!("prompt-repeat-user-pin"),
+                },
+            ),
+            PinUser::So => crate::pin::read_new_prompting(
+                SecretKind::SoPin,
+                &self.new_so,
+                &check,
+                &crate::pin::NewPrompts {
+                    first: crate::fl!("prompt-new-so-pin", rule = rule.words.as_str()),
+                    again: crate::fl!("prompt-repeat-so-pin"),
+                },
+            ),
         }
     }
 

@@ -152,18 +152,55 @@ fn reseal_recovery(
 ///
 /// # Errors
 /// The configuration's policy is invalid.
-pub fn new_pin_check(
-    ws: &Workspace,
-    token: &TokenRef,
-    who: PinUser,
-) -> Result<impl Fn(&Pin) -> Result<()>> {
+pub fn new_pin_check(ws: &Workspace, token: &TokenRef, who: PinUser) -> Result<NewPinRule> {
     let policy = ws.policy_for(token)?;
     let (min, max) = (token.report.min_pin_length, token.report.max_pin_length);
-    Ok(move |pin: &Pin| {
-        policy
-            .check(pin, Some(min), Some(max))
-            .map_err(|violation| Error::Policy { who, violation })
+    Ok(NewPinRule {
+        words: rule_words(&policy),
+        check: Box::new(move |pin: &Pin| {
+            policy
+                .check(pin, Some(min), Some(max))
+                .map_err(|violation| Error::Policy { who, violation })
+        }),
     })
+}
+
+/// The rule a new PIN follows: its words for the prompt, and the check.
+pub struct NewPinRule {
+    /// The rule in the person's language ("at least 8 Latin letters and digits").
+    pub words: String,
+    check: Box<PinCheck>,
+}
+
+/// A check of a new PIN.
+type PinCheck = dyn Fn(&Pin) -> Result<()>;
+
+impl NewPinRule {
+    /// Check a new PIN against the rule and the token's limits.
+    ///
+    /// # Errors
+    /// [`Error::Policy`].
+    pub fn check(&self, pin: &Pin) -> Result<()> {
+        (self.check)(pin)
+    }
+}
+
+impl std::fmt::Debug for NewPinRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewPinRule")
+            .field("words", &self.words)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The rule in the person's language, for prompts.
+fn rule_words(policy: &crate::pin::PinPolicy) -> String {
+    let min = policy.min_length;
+    match (policy.digits_only, policy.max_length) {
+        (true, Some(max)) => crate::fl!("rule-digits", min = min, max = max),
+        (true, None) | (false, None) => crate::fl!("rule-standard", min = min),
+        (false, Some(max)) => crate::fl!("rule-standard-max", min = min, max = max),
+    }
 }
 
 /// `pin change`: the user's (or with `who` SO, the SO's) PIN, old then new from `ask`. For

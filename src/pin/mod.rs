@@ -8,4 +8,6 @@ pub use policy::{
     CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH, PROFILES,
 };
 pub use secret::Pin;
-pub use source::{prompt, read_new, PinSource, SecretKind, NEW_SECRET_TRIES};
+pub use source::{
+    prompt, read_new, read_new_prompting, NewPrompts, PinSource, SecretKind, NEW_SECRET_TRIES,
+};

@@ -118,7 +118,7 @@ impl PinSource {
                 }
             },
             PinSource::Stdin => read_stdin_line(kind)?,
-            PinSource::Prompt => prompt(kind, &format!("{}: ", capitalise(kind.noun())))?,
+            PinSource::Prompt => prompt(kind, &format!("{} ", generic_prompt(kind)))?,
         };
         if pin.is_empty() {
             return Err(SecretError::Empty {
@@ -128,6 +128,27 @@ impl PinSource {
             .into());
         }
         Ok(pin)
+    }
+
+    /// [`PinSource::read`], with `text` as the prompt's words when it is a prompt.
+    ///
+    /// # Errors
+    /// As [`PinSource::read`].
+    pub fn read_prompting(&self, kind: SecretKind, text: &str) -> Result<Pin> {
+        match self {
+            PinSource::Prompt => {
+                let pin = prompt(kind, &format!("{text} "))?;
+                if pin.is_empty() {
+                    return Err(SecretError::Empty {
+                        secret: kind,
+                        source_words: self.describe(),
+                    }
+                    .into());
+                }
+                Ok(pin)
+            }
+            other => other.read(kind),
+        }
     }
 
     /// Where the secret came from, for messages (never the secret itself).
@@ -154,31 +175,64 @@ pub fn read_new(
     source: &PinSource,
     check: &dyn Fn(&Pin) -> Result<()>,
 ) -> Result<Pin> {
+    let prompts = NewPrompts {
+        first: crate::fl!("prompt-new-password"),
+        again: crate::fl!("prompt-repeat-password"),
+    };
+    read_new_prompting(kind, source, check, &prompts)
+}
+
+/// The two questions a prompt asks for a new secret.
+#[derive(Debug, Clone)]
+pub struct NewPrompts {
+    /// The first ("New user PIN (at least 8 Latin letters and digits):").
+    pub first: String,
+    /// The second ("Repeat the new user PIN:").
+    pub again: String,
+}
+
+/// [`read_new`] with these questions.
+///
+/// # Errors
+/// As [`read_new`].
+pub fn read_new_prompting(
+    kind: SecretKind,
+    source: &PinSource,
+    check: &dyn Fn(&Pin) -> Result<()>,
+    prompts: &NewPrompts,
+) -> Result<Pin> {
     if *source != PinSource::Prompt {
         let pin = source.read(kind)?;
         check(&pin)?;
         return Ok(pin);
     }
-    let asked = match kind {
-        SecretKind::NewPin => "PIN",
-        other => other.noun(),
-    };
     let mut last = Error::Mismatch(kind);
     for _ in 0..NEW_SECRET_TRIES {
-        let first = prompt(kind, &format!("New {asked}: "))?;
+        let first = prompt(kind, &format!("{} ", prompts.first))?;
         if let Err(e) = check(&first) {
             eprintln!("tokenward: {}", e.message());
             last = e;
             continue;
         }
-        let second = prompt(kind, &format!("New {asked} again: "))?;
+        let second = prompt(kind, &format!("{} ", prompts.again))?;
         if first == second {
             return Ok(first);
         }
-        eprintln!("tokenward: the two entries did not match; try again");
+        eprintln!("tokenward: {}", crate::fl!("entries-differ"));
         last = Error::Mismatch(kind);
     }
+    eprintln!("tokenward: {}", crate::fl!("new-secret-gave-up"));
     Err(last)
+}
+
+/// The words of a prompt that knows only the kind of secret.
+fn generic_prompt(kind: SecretKind) -> String {
+    match kind {
+        SecretKind::UserPin | SecretKind::NewPin => crate::fl!("prompt-pin"),
+        SecretKind::SoPin => crate::fl!("prompt-generic-so-pin"),
+        SecretKind::Password => crate::fl!("prompt-password"),
+        SecretKind::RecoveryKey => crate::fl!("prompt-recovery-key"),
+    }
 }
 
 /// Ask on the terminal with echo off; fail at once when there is no terminal.
@@ -249,14 +303,6 @@ fn read_stdin_line(kind: SecretKind) -> Result<Pin> {
     let trimmed = line.strip_suffix('\n').unwrap_or(&line);
     let trimmed = trimmed.strip_suffix('\r').unwrap_or(trimmed);
     Ok(Pin::new(trimmed.to_string()))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 trait ZeroizeOs {

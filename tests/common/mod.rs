@@ -136,6 +136,35 @@ impl Hsm {
 }
 
 impl Hsm {
+    /// Run tokenward on a pseudo-terminal (util-linux `script`) with `LANG=lang`, typing
+    /// `typed` at the prompts; `args` is a shell command line after `tokenward`. The user PIN is
+    /// in `TW_PIN` for `--pin-env TW_PIN`.
+    pub fn on_terminal(&self, lang: &str, args: &str, typed: &str) -> Run {
+        use std::io::Write;
+        let cmd = format!("{} {args}", env!("CARGO_BIN_EXE_tokenward"));
+        let mut child = self
+            .command("timeout")
+            .args(["120", "script", "-qec", &cmd, "/dev/null"])
+            .env("TOKENWARD_MODULE", *SOFTHSM)
+            .env_remove("LC_ALL")
+            .env("LANG", lang)
+            .env("TW_PIN", USER_PIN)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("script (util-linux) is installed");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(typed.as_bytes())
+            .unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+}
+
+impl Hsm {
     /// Import the fixture PKCS#12 file `p12` (password `fixtures/password.txt`) as `label`.
     pub fn import_p12(&self, p12: &str, label: &str) {
         self.tw(&[

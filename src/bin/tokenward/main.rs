@@ -21,6 +21,7 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => return std::process::ExitCode::from(parse_failure(e, json)),
     };
+    tokenward::i18n::select(cli.global.lang.as_deref());
     let code = match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,

@@ -6,6 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use super::{FinalTryArg, GlobalArgs, LoginArgs, NewPinArgs, SoPinArgs};
 use tokenward::error::{InputError, Result};
+use tokenward::ops::pin::NewPinRule;
 use tokenward::ops::{Ask, Destruction, Sources};
 use tokenward::pin::{Pin, PinSource, SecretKind};
 use tokenward::token::pin::PinUser;
@@ -149,13 +150,8 @@ impl Ask for Answers<'_> {
         self.sources.pin(who, token)
     }
 
-    fn new_pin(
-        &self,
-        who: PinUser,
-        token: &TokenRef,
-        check: &dyn Fn(&Pin) -> Result<()>,
-    ) -> Result<Pin> {
-        self.sources.new_pin(who, token, check)
+    fn new_pin(&self, who: PinUser, token: &TokenRef, rule: &NewPinRule) -> Result<Pin> {
+        self.sources.new_pin(who, token, rule)
     }
 
     fn file_password(&self) -> Result<Pin> {
@@ -171,13 +167,13 @@ impl Ask for Answers<'_> {
     }
 
     fn on_pin_pad(&self, who: PinUser, token: &TokenRef) {
+        let who = match who {
+            PinUser::User => "user",
+            PinUser::So => "so",
+        };
         eprintln!(
-            "Type the {} of token \"{}\" on the reader's keypad.",
-            match who {
-                PinUser::User => "PIN",
-                PinUser::So => "SO PIN",
-            },
-            token.report.label
+            "{}",
+            tokenward::fl!("pin-pad", who = who, token = token.report.label.as_str())
         );
     }
 
@@ -207,7 +203,7 @@ pub fn confirm(question: &str) -> Result<()> {
         .map_err(|e| InputError::AnswerUnreadable {
             reason: e.to_string(),
         })?;
-    if line.trim().eq_ignore_ascii_case("yes") {
+    if tokenward::i18n::is_yes(&line) {
         Ok(())
     } else {
         Err(InputError::NotConfirmed.into())

@@ -28,9 +28,9 @@ pub(super) fn run(ctx: &Context, _args: &DoctorArgs) -> Result<ExitCode> {
 fn render(findings: &[Finding]) -> String {
     let mut out = String::new();
     let groups = [
-        (Severity::Blocker, "Stops you now"),
-        (Severity::Warning, "Needs attention"),
-        (Severity::Ok, "Checked and fine"),
+        (Severity::Blocker, tokenward::fl!("doctor-blockers")),
+        (Severity::Warning, tokenward::fl!("doctor-warnings")),
+        (Severity::Ok, tokenward::fl!("doctor-ok")),
     ];
     for (severity, heading) in groups {
         let these: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
@@ -49,12 +49,12 @@ fn render(findings: &[Finding]) -> String {
                 .unwrap_or_default();
             out.push_str(&format!("  - {subject}{}\n", f.message));
             if let Some(fix) = &f.fix {
-                out.push_str(&format!("    What to do: {fix}\n"));
+                out.push_str(&format!("    {}: {fix}\n", tokenward::fl!("doctor-fix")));
             }
         }
     }
     if !findings.iter().any(|f| f.severity != Severity::Ok) {
-        out.push_str("\nEverything checked is in order.\n");
+        out.push_str(&format!("\n{}\n", tokenward::fl!("doctor-all-fine")));
     }
     out
 }

@@ -59,6 +59,10 @@ pub struct GlobalArgs {
     /// Audit log file (else the config's audit_log, else the XDG state directory).
     #[arg(long, global = true, value_name = "FILE")]
     pub audit_log: Option<PathBuf>,
+    /// Language of what people read: en, ru or es (else LC_ALL, LC_MESSAGES, LANG, LANGUAGE).
+    /// JSON and exit codes are the same in every language.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
 }
 
 /// Where the user PIN comes from (`--pin-*`), for commands that log in; else the `--token`

@@ -1,0 +1,210 @@
+//! Languages: the catalogues (`i18n/`) hold the same messages in English, Russian and Spanish,
+//! every message is used, JSON and exit codes do not change with the language, and prompts on a
+//! real pseudo-terminal speak the person's language and name the secret and the token.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::{fixture, path, Hsm, Run, USER_PIN};
+
+const LANGUAGES: &[&str] = &["en-US", "ru", "es-MX"];
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The message ids of one catalogue.
+fn ids(lang: &str) -> BTreeSet<String> {
+    let text =
+        std::fs::read_to_string(root().join("i18n").join(lang).join("tokenward.ftl")).unwrap();
+    text.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
+        .collect()
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_message_is_in_every_catalogue_and_every_one_is_used() {
+    let english = ids("en-US");
+    assert!(!english.is_empty());
+    for lang in &LANGUAGES[1..] {
+        let other = ids(lang);
+        let missing: Vec<_> = english.difference(&other).collect();
+        let extra: Vec<_> = other.difference(&english).collect();
+        assert!(
+            missing.is_empty() && extra.is_empty(),
+            "{lang}: missing {missing:?}, not in English {extra:?}"
+        );
+    }
+    let mut files = Vec::new();
+    rust_files(&root().join("src"), &mut files);
+    let source: String = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect();
+    let unused: Vec<&String> = english
+        .iter()
+        .filter(|id| !source.contains(&format!("fl!(\"{id}\"")))
+        .collect();
+    assert!(unused.is_empty(), "messages no code uses: {unused:?}");
+}
+
+/// A command's arguments and its extra environment.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)]);
+
+#[test]
+fn json_and_exit_codes_are_the_same_in_every_language() {
+    let cases: &[Case] = &[
+        (&["tokens", "--json"], &[]),
+        (&["pin", "status", "--json"], &[]),
+        (&["certs", "list", "--json"], &[]),
+        (
+            &["objects", "--login", "--pin-env", "W", "--json"],
+            &[("W", "wrong-pin-1")],
+        ),
+        (&["--token", "nope", "tokens", "--json"], &[]),
+        (
+            &[
+                "pin",
+                "change",
+                "--pin-env",
+                "P",
+                "--new-pin-env",
+                "N",
+                "--json",
+            ],
+            &[("P", USER_PIN), ("N", "short1")],
+        ),
+        (&["doctor", "--json"], &[]),
+    ];
+    let languages: &[(&str, Option<&str>)] = &[
+        ("C.UTF-8", None),
+        ("ru_RU.UTF-8", None),
+        ("es_MX.UTF-8", None),
+        ("C.UTF-8", Some("ru")),
+    ];
+    // One token per language, the same commands in the same order: every output alike.
+    let outputs: Vec<Vec<(i32, String)>> = languages
+        .iter()
+        .map(|(lang, flag)| {
+            let hsm = Hsm::with_tokens(&["lang"]);
+            // A fixed id: the outputs of the four tokens are compared byte for byte.
+            hsm.tw(&[
+                "keys",
+                "import",
+                path(&fixture("modern-p256.p12")),
+                "--password-file",
+                path(&fixture("password.txt")),
+                "--label",
+                "leaf",
+                "--id",
+                "01",
+            ])
+            .ok();
+            let serial = hsm.serial_of("lang");
+            cases
+                .iter()
+                .map(|(args, env)| {
+                    let mut cmd = hsm.tokenward();
+                    cmd.env_remove("LC_ALL").env("LANG", lang);
+                    if let Some(flag) = flag {
+                        cmd.args(["--lang", flag]);
+                    }
+                    cmd.args(*args);
+                    for (k, v) in *env {
+                        cmd.env(k, v);
+                    }
+                    let run = Run::from(cmd.output().unwrap());
+                    let mut stdout = run
+                        .stdout
+                        .replace(&serial, "[SERIAL]")
+                        .replace(hsm.dir.path().to_str().unwrap(), "[TMP]");
+                    for (re, with) in [
+                        (r#""slot_id": \d+"#, r#""slot_id": [SLOT]"#),
+                        (r"slot ID 0x[0-9a-f]+", "slot ID [SLOT]"),
+                        (r"slot-id=\d+", "slot-id=[SLOT]"),
+                        (r#""days_left": -?\d+"#, r#""days_left": [N]"#),
+                    ] {
+                        stdout = regex::Regex::new(re)
+                            .unwrap()
+                            .replace_all(&stdout, with)
+                            .into_owned();
+                    }
+                    (run.code, stdout)
+                })
+                .collect()
+        })
+        .collect();
+    for (i, case) in cases.iter().enumerate() {
+        for (l, lang) in languages.iter().enumerate().skip(1) {
+            assert_eq!(
+                outputs[l][i], outputs[0][i],
+                "{:?} under {lang:?}: the JSON or the exit code differs from English",
+                case.0
+            );
+        }
+    }
+}
+
+#[test]
+fn prompts_in_russian_name_the_secret_and_the_token() {
+    let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
+    let serial = hsm.serial_of("Бухгалтерия 07");
+    let run = hsm.on_terminal(
+        "ru_RU.UTF-8",
+        "pin change",
+        &format!("{USER_PIN}\nNewPin5678\nNewPin5678\n"),
+    );
+    assert_eq!(run.code, 0, "{}", run.all_output());
+    let screen = run.all_output();
+    assert!(
+        screen.contains(&format!(
+            "Текущий PIN-код пользователя токена «Бухгалтерия 07» (серийный номер {serial}):"
+        )),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Новый PIN-код пользователя (не меньше 8 латинских букв и цифр):"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Повторите новый PIN-код пользователя:"),
+        "{screen}"
+    );
+    // The new PIN is the one on the token now.
+    let check = hsm.pkcs11_tool(&["--login", "--pin", "NewPin5678", "--list-objects"]);
+    assert_eq!(check.code, 0, "{}", check.all_output());
+}
+
+#[test]
+fn a_confirmation_takes_yes_in_the_persons_language() {
+    for (lang, yes) in [
+        ("ru_RU.UTF-8", "да"),
+        ("es_MX.UTF-8", "sí"),
+        ("ru_RU.UTF-8", "yes"),
+    ] {
+        let hsm = Hsm::with_tokens(&["confirm"]);
+        hsm.import_p12("modern-p256.p12", "leaf");
+        let run = hsm.on_terminal(
+            lang,
+            "certs delete leaf --pin-env TW_PIN",
+            &format!("{yes}\n"),
+        );
+        assert_eq!(run.code, 0, "{lang} {yes}: {}", run.all_output());
+        let left = hsm.run(&["certs", "list", "--json"]).ok().json();
+        assert_eq!(left["certificates"], serde_json::json!([]), "{lang} {yes}");
+    }
+}
