@@ -179,6 +179,57 @@ impl Workspace {
         token::select_token(self.modules()?, self.selector())
     }
 
+    /// The selected token for a command that uses a key: as [`Workspace::token`], except that
+    /// when one card shows as several tokens with one serial (OpenSC's OpenPGP card), the one
+    /// that shows the key (`selector`, else any key) before a login is chosen.
+    ///
+    /// # Errors
+    /// As [`Workspace::token`], when no single token of the card shows the key.
+    pub fn token_for_key(&self, selector: Option<&ObjectSelector>) -> Result<TokenRef> {
+        let err = match self.token() {
+            Err(e @ Error::AmbiguousToken { .. }) => e,
+            other => return other,
+        };
+        let Error::AmbiguousToken { candidates, .. } = &err else {
+            return Err(err);
+        };
+        let serial = &candidates[0].serial;
+        if candidates.iter().any(|c| &c.serial != serial) {
+            return Err(err);
+        }
+        let shows_key = |t: &TokenRef| -> bool {
+            let Ok(session) = t.open_ro() else {
+                return false;
+            };
+            let Ok((certs, keys)) = read_certificates(&session, &t.report) else {
+                return false;
+            };
+            match selector {
+                Some(sel) => {
+                    keys.iter().any(|k| sel.matches_key(k))
+                        || certs.iter().any(|c| sel.matches_cert(c))
+                }
+                None => !keys.is_empty(),
+            }
+        };
+        let mut holding: Vec<TokenRef> = token::select::all_slots(self.modules()?)?
+            .into_iter()
+            .filter_map(|(module, slot, report)| {
+                let t = report.token?;
+                (t.serial == *serial && t.flags.token_initialized).then_some(TokenRef {
+                    module,
+                    slot,
+                    report: t,
+                })
+            })
+            .filter(|t| shows_key(t))
+            .collect();
+        match holding.len() {
+            1 => Ok(holding.remove(0)),
+            _ => Err(err),
+        }
+    }
+
     /// The selected token, blank or not.
     ///
     /// # Errors
@@ -264,7 +315,16 @@ impl Workspace {
     /// # Errors
     /// As [`Workspace::token`] and [`Workspace::login`].
     pub fn open_logged_in(&self, rw: bool, ask: &dyn Ask) -> Result<(TokenRef, Session, Pin)> {
-        let mut token = self.token()?;
+        self.log_in_on(self.token()?, rw, ask)
+    }
+
+    /// [`Workspace::open_logged_in`] on this token.
+    fn log_in_on(
+        &self,
+        mut token: TokenRef,
+        rw: bool,
+        ask: &dyn Ask,
+    ) -> Result<(TokenRef, Session, Pin)> {
         let session = if rw {
             self.writable(&token)?;
             token.open_rw()?
@@ -304,7 +364,7 @@ impl Workspace {
         ask: &dyn Ask,
         then: impl FnOnce(KeyUse<'_>) -> Result<T>,
     ) -> Result<T> {
-        let (token, session, pin) = self.open_logged_in(rw, ask)?;
+        let (token, session, pin) = self.log_in_on(self.token_for_key(selector)?, rw, ask)?;
         let (certs, keys) = read_certificates(&session, &token.report)?;
         let (key, cert) = select_key(&certs, &keys, selector, self.default_cert(&token))?;
         let claiming = certs_of_key(&certs, key);
@@ -339,7 +399,7 @@ impl Workspace {
         &self,
         selector: Option<&ObjectSelector>,
     ) -> Result<Option<(TokenRef, KeyObject, Option<TokenCert>)>> {
-        let token = self.token()?;
+        let token = self.token_for_key(selector)?;
         let session = token.open_ro()?;
         let (certs, keys) = read_certificates(&session, &token.report)?;
         let public: Vec<&KeyObject> = keys.iter().filter(|k| !k.private).collect();

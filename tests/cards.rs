@@ -99,13 +99,7 @@ fn tokens_agree_with_pkcs11_tool() {
 #[test]
 fn objects_agree_with_pkcs11_tool() {
     let w = CardWorld::start();
-    with_admin_pin(
-        &w,
-        &[
-            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
-        ],
-    )
-    .ok();
+    generate_card_key(&w);
     let ours = w
         .tw(&["--token", USER_TOKEN, "objects", "--login", "--json"])
         .ok()
@@ -215,24 +209,6 @@ fn without_the_smart_card_service_readers_says_how_to_start_it() {
     );
 }
 
-fn findings(doc: &Value) -> Vec<(String, String)> {
-    doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["id"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn has(doc: &Value, id: &str, severity: &str) -> bool {
-    findings(doc).contains(&(id.to_string(), severity.to_string()))
-}
-
 #[test]
 fn doctor_finds_a_ready_card_in_order() {
     let w = CardWorld::start();
@@ -240,9 +216,12 @@ fn doctor_finds_a_ready_card_in_order() {
     let doc = run.json();
     common::assert_schema("doctor", &doc);
     assert_eq!(doc["blocked"], false, "{doc:#}");
-    assert!(has(&doc, "pcsc_running", "ok"), "{doc:#}");
-    assert!(has(&doc, "card_recognised", "ok"), "{doc:#}");
-    assert!(has(&doc, "token_ready", "ok"), "{doc:#}");
+    assert!(common::has_finding(&doc, "pcsc_running", "ok"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "card_recognised", "ok"),
+        "{doc:#}"
+    );
+    assert!(common::has_finding(&doc, "token_ready", "ok"), "{doc:#}");
     let text = w.run(&["doctor"]).ok().stdout;
     assert!(text.contains("Everything checked is in order."), "{text}");
 }
@@ -288,7 +267,10 @@ fn doctor_without_the_smart_card_service_gives_the_command_that_starts_it() {
     let mut w = CardWorld::start();
     w.pcsc.stop_service();
     let doc = w.run(&["doctor", "--json"]).code(1).json();
-    assert!(has(&doc, "pcsc_not_running", "blocker"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "pcsc_not_running", "blocker"),
+        "{doc:#}"
+    );
     let text = w.run(&["doctor"]).code(1).stdout;
     assert!(text.contains("Stops you now:"), "{text}");
     assert!(text.contains("pcscd"), "{text}");
@@ -298,8 +280,8 @@ fn doctor_without_the_smart_card_service_gives_the_command_that_starts_it() {
 fn doctor_with_the_card_removed_asks_for_it() {
     let w = CardWorld::empty();
     let doc = w.run(&["doctor", "--json"]).code(1).json();
-    assert!(has(&doc, "reader_empty", "ok"), "{doc:#}");
-    assert!(has(&doc, "no_token", "blocker"), "{doc:#}");
+    assert!(common::has_finding(&doc, "reader_empty", "ok"), "{doc:#}");
+    assert!(common::has_finding(&doc, "no_token", "blocker"), "{doc:#}");
     let err = w.run(&["tokens", "--json"]).code(3).json();
     assert_eq!(err["error"]["kind"], "no_token");
 }
@@ -310,7 +292,10 @@ fn an_unrecognised_card_is_not_called_no_token() {
     let mut other = w.pcsc.unrecognised_card();
     other.insert();
     let doc = w.run(&["doctor", "--json"]).code(1).json();
-    assert!(has(&doc, "card_not_recognised", "blocker"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "card_not_recognised", "blocker"),
+        "{doc:#}"
+    );
     let err = w.run(&["tokens", "--json"]).code(3).json();
     assert_eq!(err["error"]["kind"], "card_not_recognised", "{err}");
     let text = w.run(&["pin", "status"]).code(3).stderr;
@@ -386,6 +371,20 @@ fn keys_are_generated_on_the_card_with_the_admin_pin_and_peers_sign_with_them() 
         run.stderr
     );
 
+    // The card's serial alone finds the token of the pair that holds the key.
+    let by_serial = w
+        .run(&[
+            "--token",
+            SERIAL,
+            "keys",
+            "export-public",
+            "--key",
+            "03",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(by_serial["key"]["id"], "03", "{by_serial}");
     // Public data needs no PIN; the label reported selects the key in the next program.
     let pubkey = w.home.path("card.pub.pem");
     w.run(&[
@@ -488,6 +487,17 @@ fn with_admin_pin(w: &CardWorld, args: &[&str]) -> common::Run {
     common::Run::from(cmd.output().unwrap())
 }
 
+/// A P-256 key on the card, generated with the admin PIN (it lands on id 03).
+fn generate_card_key(w: &CardWorld) {
+    with_admin_pin(
+        w,
+        &[
+            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
+        ],
+    )
+    .ok();
+}
+
 /// A self-signed certificate for the card's key 03, made by OpenSSL's pkcs11 engine.
 fn certificate_by_openssl(w: &CardWorld) -> std::path::PathBuf {
     let out = w.home.path("card.pem");
@@ -515,13 +525,7 @@ fn certificate_by_openssl(w: &CardWorld) -> std::path::PathBuf {
 #[test]
 fn certificates_go_on_and_off_the_card_with_the_admin_pin() {
     let w = CardWorld::start();
-    with_admin_pin(
-        &w,
-        &[
-            "--token", USER_TOKEN, "keys", "generate", "--type", "p256", "--label", "k",
-        ],
-    )
-    .ok();
+    generate_card_key(&w);
     let cert = certificate_by_openssl(&w);
     let certs_by_peer = || {
         w.pkcs11_tool(&[

@@ -5,25 +5,6 @@
 mod common;
 
 use common::{path, Hsm, Run};
-use serde_json::Value;
-
-fn findings(doc: &Value) -> Vec<(String, String)> {
-    doc["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["id"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect()
-}
-
-fn has(doc: &Value, id: &str, severity: &str) -> bool {
-    findings(doc).contains(&(id.to_string(), severity.to_string()))
-}
 
 /// doctor under libfaketime, at this absolute time (`@YYYY-MM-DD hh:mm:ss`).
 fn doctor_at(hsm: &Hsm, when: &str) -> Run {
@@ -50,17 +31,29 @@ fn certificates_expired_expiring_and_a_clock_before_them_are_named() {
     hsm.import_pem("expired", "old");
     let doc = hsm.run(&["doctor", "--json"]).json();
     common::assert_schema("doctor", &doc);
-    assert!(has(&doc, "cert_expired", "warning"), "{doc:#}");
-    assert!(!has(&doc, "cert_expiring", "warning"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "cert_expired", "warning"),
+        "{doc:#}"
+    );
+    assert!(
+        !common::has_finding(&doc, "cert_expiring", "warning"),
+        "{doc:#}"
+    );
     // An expired certificate needs attention, but the token can still be used.
     assert_eq!(doc["blocked"], false, "{doc:#}");
 
     // Ten days before the leaf's end (2045-12-31): expiring.
     let doc = doctor_at(&hsm, "@2045-12-21 12:00:00").json();
-    assert!(has(&doc, "cert_expiring", "warning"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "cert_expiring", "warning"),
+        "{doc:#}"
+    );
     // A computer clock years before the certificates were issued.
     let doc = doctor_at(&hsm, "@2010-06-01 12:00:00").json();
-    assert!(has(&doc, "clock_before_cert", "warning"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "clock_before_cert", "warning"),
+        "{doc:#}"
+    );
     let text = hsm.run(&["doctor"]).stdout;
     assert!(text.contains("Needs attention:"), "{text}");
     assert!(text.contains("expired"), "{text}");
@@ -71,7 +64,10 @@ fn a_locked_pin_blocks_and_a_factory_pin_is_named() {
     let hsm = Hsm::with_tokens(&["pins"]);
     let factory = [("P11FAULT_USER_PIN_TO_BE_CHANGED", "1")];
     let doc = hsm.run_faulty(&factory, &["doctor", "--json"]).json();
-    assert!(has(&doc, "factory_pin", "warning"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "factory_pin", "warning"),
+        "{doc:#}"
+    );
     let fix = doc["findings"]
         .as_array()
         .unwrap()
@@ -96,7 +92,10 @@ fn a_locked_pin_blocks_and_a_factory_pin_is_named() {
     }
     let run = hsm.run_faulty(&[], &["doctor", "--json"]).code(1);
     let doc = run.json();
-    assert!(has(&doc, "user_pin_locked", "blocker"), "{doc:#}");
+    assert!(
+        common::has_finding(&doc, "user_pin_locked", "blocker"),
+        "{doc:#}"
+    );
     assert_eq!(doc["blocked"], true);
     assert_eq!(
         doc["findings"][0]["severity"], "blocker",
@@ -115,7 +114,7 @@ fn a_module_that_does_not_load_is_a_blocker_with_its_reason() {
         .run(&["--module", path(&not_a_module), "doctor", "--json"])
         .code(1);
     let doc = run.json();
-    assert!(has(&doc, "no_module", "blocker"), "{doc:#}");
+    assert!(common::has_finding(&doc, "no_module", "blocker"), "{doc:#}");
     let message = doc["findings"][0]["message"].as_str().unwrap();
     assert!(message.contains("libnothing.so"), "{doc:#}");
 }

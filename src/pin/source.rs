@@ -120,6 +120,11 @@ impl PinSource {
             PinSource::Stdin => read_stdin_line(kind)?,
             PinSource::Prompt => prompt(kind, &format!("{} ", generic_prompt(kind)))?,
         };
+        self.not_empty(kind, pin)
+    }
+
+    /// A secret read from this source, refused when empty.
+    fn not_empty(&self, kind: SecretKind, pin: Pin) -> Result<Pin> {
         if pin.is_empty() {
             return Err(SecretError::Empty {
                 secret: kind,
@@ -136,17 +141,7 @@ impl PinSource {
     /// As [`PinSource::read`].
     pub fn read_prompting(&self, kind: SecretKind, text: &str) -> Result<Pin> {
         match self {
-            PinSource::Prompt => {
-                let pin = prompt(kind, &format!("{text} "))?;
-                if pin.is_empty() {
-                    return Err(SecretError::Empty {
-                        secret: kind,
-                        source_words: self.describe(),
-                    }
-                    .into());
-                }
-                Ok(pin)
-            }
+            PinSource::Prompt => self.not_empty(kind, prompt(kind, &format!("{text} "))?),
             other => other.read(kind),
         }
     }

@@ -224,3 +224,12 @@ pub fn assert_schema(command: &str, doc: &serde_json::Value) {
         errors.join("\n")
     );
 }
+
+/// Does a `doctor --json` report hold a finding with this id and severity?
+pub fn has_finding(doc: &serde_json::Value, id: &str, severity: &str) -> bool {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["id"] == id && f["severity"] == severity)
+}
