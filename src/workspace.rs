@@ -294,6 +294,20 @@ impl Workspace {
             (Pin::new(String::new()), result)
         } else {
             let pin = ask.pin(who, token)?;
+            // A PIN typed on the wrong keyboard layout is not sent: it would cost a try.
+            if let (Some((position, what)), false) =
+                (crate::pin::first_non_latin_letter(&pin), ask.pin_as_typed())
+            {
+                return Err(crate::error::SecretError::NonLatinLogin {
+                    secret: match who {
+                        PinUser::User => SecretKind::UserPin,
+                        PinUser::So => SecretKind::SoPin,
+                    },
+                    what,
+                    position,
+                }
+                .into());
+            }
             let result = pin_ops::login(token, session, who, &pin, ask.final_try());
             (pin, result)
         };

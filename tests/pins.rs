@@ -793,3 +793,58 @@ fn a_token_that_cannot_take_the_pin_rule_says_so_and_an_admin_profile_relaxes_it
     assert!(log.contains("PIN profile digits-6-8"), "{log}");
     assert!(peer_login_ok(&hsm, "short", "123456"));
 }
+
+#[test]
+fn a_pin_typed_on_the_russian_layout_is_not_sent_and_costs_no_try() {
+    let hsm = Hsm::with_tokens(&["layout"]);
+    // "user-pin-1234" typed with the keyboard on the Russian layout.
+    let typed = "гыук-зшт-1234";
+    let run = hsm
+        .run_faulty_env(
+            &[],
+            &["objects", "--login", "--pin-env", "P", "--json"],
+            &[("P", typed)],
+        )
+        .code(2);
+    let err = &run.json()["error"];
+    assert_eq!(err["reason"], "non_latin_login", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("Nothing was sent to the token and no try was used"),
+        "{err}"
+    );
+    assert!(!run.all_output().contains(typed), "the PIN is never echoed");
+    let status = hsm
+        .run_faulty(&[], &["pin", "status", "--json"])
+        .ok()
+        .json();
+    assert_eq!(
+        status["user_pin"]["count_low"], false,
+        "no try was used: {status}"
+    );
+    // Sent as typed on purpose, it is a wrong PIN like any other, with the layout reminder.
+    let run = hsm
+        .run_faulty_env(
+            &[],
+            &[
+                "objects",
+                "--login",
+                "--pin-as-typed",
+                "--pin-env",
+                "P",
+                "--json",
+            ],
+            &[("P", typed)],
+        )
+        .code(4);
+    assert!(
+        run.json()["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("keyboard layout"),
+        "{}",
+        run.stdout
+    );
+}

@@ -844,6 +844,15 @@ fn wrong_pin_words(who: PinUser, before: &RetryState, after: &RetryState) -> Str
 }
 
 fn wrong_pin_hint(who: PinUser, after: &RetryState) -> Option<String> {
+    let layout = "check the keyboard layout (Latin letters) and Caps Lock";
+    match wrong_pin_advice(who, after) {
+        advice if after.locked => advice,
+        Some(advice) => Some(format!("{advice}; {layout}")),
+        None => Some(layout.to_string()),
+    }
+}
+
+fn wrong_pin_advice(who: PinUser, after: &RetryState) -> Option<String> {
     if after.silent() && after.reported != TriesReported::All {
         return Some(format!(
             "check the {} before you try again; nothing tells how many tries are left (with OpenSC, `pkcs15-tool --list-pins` shows them)",

@@ -62,6 +62,17 @@ pub enum SecretError {
         /// The operating system's words.
         reason: String,
     },
+    /// A login PIN with letters that are not Latin: the keyboard is probably on another
+    /// layout. It was not sent, so no try was used.
+    #[error("the {} holds {what} (character {position}): the keyboard is probably on the Russian or another non-Latin layout. Nothing was sent to the token and no try was used", secret.noun())]
+    NonLatinLogin {
+        /// Which secret.
+        secret: SecretKind,
+        /// What kind of letter, in words ("a Cyrillic letter").
+        what: &'static str,
+        /// 1-based position of the first one.
+        position: usize,
+    },
     /// Standard input ended first.
     #[error("standard input ended before the {} was given", secret.noun())]
     StdinEnded {
@@ -79,6 +90,7 @@ impl SecretError {
                 f = secret.flag()
             )),
             SecretError::FileNotText { .. } => Some("save it as UTF-8".into()),
+            SecretError::NonLatinLogin { .. } => Some("switch the keyboard to the English (Latin) layout and type the PIN again; if the PIN really holds such letters (set by another program), add --pin-as-typed".into()),
             _ => None,
         }
     }

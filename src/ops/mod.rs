@@ -116,6 +116,12 @@ pub trait Ask {
         false
     }
 
+    /// May a login PIN with non-Latin letters be sent as typed (`--pin-as-typed`)? No: such a
+    /// PIN is usually typed on the wrong keyboard layout, and sending it costs a try.
+    fn pin_as_typed(&self) -> bool {
+        false
+    }
+
     /// The token's reader has a PIN pad: the person is about to type the PIN of `who` on its
     /// keypad (tell them so; nothing is asked here).
     fn on_pin_pad(&self, _who: PinUser, _token: &TokenRef) {}
@@ -149,6 +155,8 @@ pub struct Sources {
     pub confirmed: bool,
     /// A PIN may be sent on its final try (`--final-try`).
     pub final_try: bool,
+    /// A login PIN with non-Latin letters may be sent as typed (`--pin-as-typed`).
+    pub as_typed: bool,
 }
 
 impl Default for Sources {
@@ -162,6 +170,7 @@ impl Default for Sources {
             new_password: PinSource::Prompt,
             confirmed: false,
             final_try: false,
+            as_typed: false,
         }
     }
 }
@@ -223,6 +232,10 @@ impl Ask for Sources {
 
     fn writes_as_so(&self) -> bool {
         self.so != PinSource::Prompt
+    }
+
+    fn pin_as_typed(&self) -> bool {
+        self.as_typed
     }
 
     fn confirm(&self, _what: &Destruction) -> Result<()> {

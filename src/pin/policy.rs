@@ -32,6 +32,23 @@ pub struct PinPolicy {
     pub profile: Option<&'static str>,
 }
 
+/// The first letter of `pin` that is not a Latin one (a keyboard on the wrong layout), with its
+/// 1-based position and what it is.
+pub fn first_non_latin_letter(pin: &Pin) -> Option<(usize, &'static str)> {
+    pin.expose()
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_alphabetic() && !c.is_ascii_alphabetic())
+        .map(|(i, c)| {
+            let what = match CharKind::of(c) {
+                CharKind::Cyrillic => "a Cyrillic letter",
+                CharKind::Accented => "a letter with an accent",
+                _ => "a letter that is not Latin",
+            };
+            (i + 1, what)
+        })
+}
+
 /// The PIN profiles an admin may set for a token model that cannot take the standard rule.
 pub const PROFILES: &[&str] = &["digits-6-8"];
 

@@ -126,12 +126,22 @@ impl Hsm {
 
     /// Run tokenward over the fault-injecting module.
     pub fn run_faulty(&self, faults: &[(&str, &str)], args: &[&str]) -> Run {
-        Run::from(
-            self.tokenward_faulty(faults)
-                .args(args)
-                .output()
-                .expect("run tokenward"),
-        )
+        self.run_faulty_env(faults, args, &[])
+    }
+
+    /// Run tokenward over the fault-injecting module with extra environment variables.
+    pub fn run_faulty_env(
+        &self,
+        faults: &[(&str, &str)],
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Run {
+        let mut cmd = self.tokenward_faulty(faults);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Run::from(cmd.output().expect("run tokenward"))
     }
 }
 

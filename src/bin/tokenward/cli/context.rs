@@ -94,6 +94,7 @@ impl<'a> Answers<'a> {
             a.pin_stdin,
         )?;
         self.sources.final_try = a.final_try;
+        self.sources.as_typed = a.pin_as_typed;
         Ok(self)
     }
 
@@ -164,6 +165,10 @@ impl Ask for Answers<'_> {
 
     fn writes_as_so(&self) -> bool {
         self.sources.writes_as_so()
+    }
+
+    fn pin_as_typed(&self) -> bool {
+        self.sources.pin_as_typed()
     }
 
     fn on_pin_pad(&self, who: PinUser, token: &TokenRef) {

@@ -82,6 +82,10 @@ pub struct LoginArgs {
     /// Send a PIN even when the token says one try is left (a wrong one then locks it).
     #[arg(long)]
     pub final_try: bool,
+    /// Send a PIN with non-Latin letters as typed (for PINs set so by other programs); without
+    /// it such a PIN is taken for a keyboard on the wrong layout and not sent.
+    #[arg(long)]
+    pub pin_as_typed: bool,
 }
 
 /// `--out FILE` and `--force` of a command that writes one file (else standard output).
