@@ -55,10 +55,14 @@ fn every_message_is_in_every_catalogue_and_every_one_is_used() {
         .iter()
         .map(|f| std::fs::read_to_string(f).unwrap())
         .collect();
-    let unused: Vec<&String> = english
-        .iter()
-        .filter(|id| !source.contains(&format!("fl!(\"{id}\"")))
+    let used: BTreeSet<String> = regex::Regex::new(r#"fl!\(\s*"([a-z0-9-]+)""#)
+        .unwrap()
+        .captures_iter(&source)
+        .map(|c| c[1].to_string())
         .collect();
+    let unused: Vec<&String> = english.difference(&used).collect();
+    let unknown: Vec<&String> = used.difference(&english).collect();
+    assert!(unknown.is_empty(), "messages the code uses that the catalogue lacks: {unknown:?}");
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
 

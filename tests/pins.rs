@@ -848,3 +848,27 @@ fn a_pin_typed_on_the_russian_layout_is_not_sent_and_costs_no_try() {
         run.stdout
     );
 }
+
+#[test]
+fn a_pin_file_with_a_blank_line_or_trailing_spaces_is_warned_about_before_it_is_sent() {
+    let hsm = Hsm::with_tokens(&["blanks"]);
+    let clean = hsm.write("clean.pin", format!("{USER_PIN}\n"));
+    let run = hsm
+        .run(&["objects", "--login", "--pin-file", clean.to_str().unwrap()])
+        .ok();
+    assert!(
+        !run.stderr.contains("warning"),
+        "one newline is fine: {}",
+        run.stderr
+    );
+    let blank = hsm.write("blank.pin", format!("{USER_PIN}\n\n"));
+    let run = hsm
+        .run(&["objects", "--login", "--pin-file", blank.to_str().unwrap()])
+        .code(4);
+    assert!(
+        run.stderr.contains("ends with a space or a blank line"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(USER_PIN), "{}", run.stderr);
+}

@@ -24,6 +24,8 @@ rule-digits = { $min } to { $max } digits
 entries-differ = the two entries are not the same; type the new one again
 new-secret-gave-up = three entries did not do; nothing was changed on the token, and the command can be started again whenever you are ready
 
+secret-file-blanks = warning: { $file } (for --{ $what }-file) begins or ends with a space or a blank line; they are part of what is sent
+
 ## Confirmations: "yes" is accepted in every language.
 
 pin-pad = Type the { $who ->

@@ -24,6 +24,8 @@ rule-digits = de { $min } a { $max } dígitos
 entries-differ = los dos valores no coinciden; escriba el nuevo otra vez
 new-secret-gave-up = los tres intentos no sirvieron; no se cambió nada en el token y puede ejecutar el comando de nuevo cuando esté listo
 
+secret-file-blanks = aviso: { $file } (para --{ $what }-file) empieza o termina con un espacio o una línea en blanco; también se envían
+
 ## Confirmaciones: «yes» se acepta en todos los idiomas.
 
 pin-pad = Escriba { $who ->

@@ -279,6 +279,17 @@ fn read_file(path: &Path, kind: SecretKind) -> Result<Pin> {
         secret: kind,
         path: path.to_path_buf(),
     })?;
+    // Said before the secret is used: a blank line or trailing spaces become part of it.
+    if text.ends_with(char::is_whitespace) || text.starts_with(char::is_whitespace) {
+        eprintln!(
+            "tokenward: {}",
+            crate::fl!(
+                "secret-file-blanks",
+                file = path.display().to_string(),
+                what = kind.flag()
+            )
+        );
+    }
     Ok(Pin::new(text.to_string()))
 }
 
