@@ -62,7 +62,10 @@ fn every_message_is_in_every_catalogue_and_every_one_is_used() {
         .collect();
     let unused: Vec<&String> = english.difference(&used).collect();
     let unknown: Vec<&String> = used.difference(&english).collect();
-    assert!(unknown.is_empty(), "messages the code uses that the catalogue lacks: {unknown:?}");
+    assert!(
+        unknown.is_empty(),
+        "messages the code uses that the catalogue lacks: {unknown:?}"
+    );
     assert!(unused.is_empty(), "messages no code uses: {unused:?}");
 }
 
