@@ -55,11 +55,19 @@ fn every_message_is_in_every_catalogue_and_every_one_is_used() {
         .iter()
         .map(|f| std::fs::read_to_string(f).unwrap())
         .collect();
-    let used: BTreeSet<String> = regex::Regex::new(r#"fl!\(\s*"([a-z0-9-]+)""#)
+    let mut used: BTreeSet<String> = regex::Regex::new(r#"fl!\(\s*"([a-z0-9-]+)""#)
         .unwrap()
         .captures_iter(&source)
         .map(|c| c[1].to_string())
         .collect();
+    // A message may also be used inside another (`{ pin-noun }`), taking its arguments along.
+    let catalogue = std::fs::read_to_string(root().join("i18n/en-US/tokenward.ftl")).unwrap();
+    used.extend(
+        regex::Regex::new(r"\{\s*([a-z][a-z0-9-]*)\s*\}")
+            .unwrap()
+            .captures_iter(&catalogue)
+            .map(|c| c[1].to_string()),
+    );
     let unused: Vec<&String> = english.difference(&used).collect();
     let unknown: Vec<&String> = used.difference(&english).collect();
     assert!(
@@ -170,11 +178,11 @@ fn json_and_exit_codes_are_the_same_in_every_language() {
 fn prompts_in_russian_name_the_secret_and_the_token() {
     let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
     let serial = hsm.serial_of("Бухгалтерия 07");
-    let run = hsm.on_terminal(
-        "ru_RU.UTF-8",
-        "pin change",
-        &format!("{USER_PIN}\nNewPin5678\nNewPin5678\n"),
-    );
+    let mut term = hsm.on_terminal("ru_RU.UTF-8", "pin change");
+    term.answer("Текущий PIN-код", USER_PIN);
+    term.answer("Новый PIN-код", "NewPin5678");
+    term.answer("Повторите", "NewPin5678");
+    let run = term.finish();
     assert_eq!(run.code, 0, "{}", run.all_output());
     let screen = run.all_output();
     assert!(
@@ -205,11 +213,9 @@ fn a_confirmation_takes_yes_in_the_persons_language() {
     ] {
         let hsm = Hsm::with_tokens(&["confirm"]);
         hsm.import_p12("modern-p256.p12", "leaf");
-        let run = hsm.on_terminal(
-            lang,
-            "certs delete leaf --pin-env TW_PIN",
-            &format!("{yes}\n"),
-        );
+        let mut term = hsm.on_terminal(lang, "certs delete leaf --pin-env TW_PIN");
+        term.answer("?", yes);
+        let run = term.finish();
         assert_eq!(run.code, 0, "{lang} {yes}: {}", run.all_output());
         let left = hsm.run(&["certs", "list", "--json"]).ok().json();
         assert_eq!(left["certificates"], serde_json::json!([]), "{lang} {yes}");

@@ -627,11 +627,13 @@ fn the_config_file_sets_module_token_and_a_tighter_policy() {
 #[test]
 fn a_new_pin_is_asked_twice_and_again_on_a_mismatch() {
     let hsm = Hsm::with_tokens(&["tty"]);
-    let out = hsm.on_terminal(
-        "C.UTF-8",
-        "pin change",
-        &format!("{USER_PIN}\n{NEW_PIN}\nNewPin0000\n{NEW_PIN}\n{NEW_PIN}\n"),
-    );
+    let mut term = hsm.on_terminal("C.UTF-8", "pin change");
+    term.answer("Current user PIN", USER_PIN);
+    term.answer("New user PIN", NEW_PIN);
+    term.answer("Repeat the new user PIN:", "NewPin0000");
+    term.answer("New user PIN", NEW_PIN);
+    term.answer("Repeat the new user PIN:", NEW_PIN);
+    let out = term.finish();
     assert_eq!(out.code, 0, "{}", out.all_output());
     assert!(
         out.stdout.contains("Repeat the new user PIN:"),
@@ -647,9 +649,13 @@ fn a_new_pin_is_asked_twice_and_again_on_a_mismatch() {
     assert!(peer_login_ok(&hsm, "tty", NEW_PIN));
 
     // Three mismatches: nothing changes, exit 2.
-    let typed =
-        format!("{NEW_PIN}\nAbcd12345\nAbcd12346\nAbcd12345\nAbcd12347\nAbcd12345\nAbcd12348\n");
-    let out = hsm.on_terminal("C.UTF-8", "pin change", &typed);
+    let mut term = hsm.on_terminal("C.UTF-8", "pin change");
+    term.answer("Current user PIN", NEW_PIN);
+    for wrong in ["Abcd12346", "Abcd12347", "Abcd12348"] {
+        term.answer("New user PIN", "Abcd12345");
+        term.answer("Repeat the new user PIN:", wrong);
+    }
+    let out = term.finish();
     assert_eq!(out.code, 2, "{}", out.all_output());
     assert!(
         out.stdout.contains("nothing was changed on the token"),

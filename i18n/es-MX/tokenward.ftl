@@ -40,3 +40,144 @@ doctor-warnings = Requiere atención
 doctor-ok = Revisado y en orden
 doctor-fix = Qué hacer
 doctor-all-fine = Todo lo revisado está en orden.
+
+## Errores: qué pasó y luego qué hacer. El JSON conserva las palabras en inglés.
+
+error-label = error
+cancelled = cancelado; no se cambió nada
+
+secret-noun = { $kind ->
+    [new-pin] NIP nuevo
+    [so-pin] NIP de administrador
+    [password] contraseña
+    [recovery-key] clave de recuperación
+   *[pin] NIP
+}
+secret-the = { $kind ->
+    [new-pin] el NIP nuevo
+    [so-pin] el NIP de administrador
+    [password] la contraseña
+    [recovery-key] la clave de recuperación
+   *[pin] el NIP
+}
+pin-noun = { $who ->
+    [so] NIP de administrador
+   *[user] NIP
+}
+
+err-no-module = no se encontró ningún módulo PKCS#11 (se buscó en { $searched } lugares)
+hint-no-module = instale el controlador de su token o indique su módulo con --module RUTA o con la variable TOKENWARD_MODULE
+err-module-missing = el módulo PKCS#11 { $path } no existe
+hint-module-missing = revise la ruta o ejecute `tokenward modules` para ver los módulos que hay en esta computadora
+err-no-token = no se encontró ningún token
+hint-no-token = conecte su token o inserte la tarjeta y ejecute el comando de nuevo (`tokenward tokens` muestra lo que ve la computadora)
+err-card-not-recognised = hay una tarjeta en el lector { $reader }, pero ningún módulo PKCS#11 de esta computadora la reconoce
+hint-card-not-recognised = instale el controlador (módulo PKCS#11) de quien emitió la tarjeta o indíquelo con --module RUTA; `tokenward doctor` muestra lo que ve la computadora
+err-card-held = otro programa está usando la tarjeta del lector { $reader }, así que tokenward no puede usarla
+hint-card-held = cierre los otros programas que usan la tarjeta (GnuPG: `gpgconf --kill scdaemon`) o saque la tarjeta y vuelva a insertarla
+err-token-not-found = ningún token coincide con { $selector }
+hint-token-not-found = elija uno de los tokens conectados con --token seguido de su URI, nombre o número de serie
+err-ambiguous-token = { $given ->
+    [yes] { $count } tokens coinciden con { $selector }
+   *[no] hay { $count } tokens conectados
+}
+err-ambiguous-one-card = { $given ->
+    [yes] { $count } tokens coinciden con { $selector }: es una sola tarjeta (número de serie { $serial }) que su módulo muestra como { $count } tokens
+   *[no] hay { $count } tokens: es una sola tarjeta (número de serie { $serial }) que su módulo muestra como { $count } tokens
+}
+hint-ambiguous-token = elija uno con --token seguido de su URI, nombre o número de serie
+hint-ambiguous-one-card = elija uno por su nombre, por ejemplo --token { $label }
+
+err-wrong-pin = { pin-noun } incorrecto: el token lo rechazó. Antes de este intento: { $before }; ahora: { $after }
+err-wrong-pin-silent = { pin-noun } incorrecto: el token lo rechazó. El token no informa cuántos intentos quedan, así que unos cuantos errores más podrían bloquearlo
+pin-state-locked = bloqueado
+pin-state-final-try = queda un intento: el siguiente NIP incorrecto lo bloquea
+pin-state-count-low = se escribió un NIP incorrecto después del último correcto (el token no dice cuántos intentos quedan)
+pin-state-no-wrong = ningún intento fallido
+pin-state-final-only = no se informa (este token solo avisa cuando queda un intento)
+pin-state-not-reported = este token no lo informa
+hint-layout = revise la distribución del teclado (letras latinas) y el Bloq Mayús
+advice-tries-unknown = revise el { pin-noun } antes de volver a escribirlo; no hay forma de saber cuántos intentos quedan (con OpenSC, `pkcs15-tool --list-pins` los muestra)
+advice-user-locked = pida a su administrador que ejecute `tokenward pin unblock` con el NIP de administrador
+advice-so-locked = el NIP de administrador está bloqueado: solo reinicializar el token (lo que destruye sus claves) o quien emitió el token pueden ayudar
+advice-final-try = revise el NIP con cuidado antes de escribirlo: un error más lo bloquea
+err-pin-locked = el { pin-noun } está bloqueado por demasiados intentos fallidos, así que no se envió
+hint-so-pin-locked = solo reinicializar el token (lo que destruye sus claves) o quien emitió el token pueden ayudar
+err-final-try = al { pin-noun } le queda un intento: uno incorrecto ahora lo bloquea, así que no se envió
+hint-final-try = si está seguro, ejecute el comando de nuevo con --final-try
+err-mismatch = { $kind ->
+    [new-pin] las dos veces que escribió el NIP nuevo no coinciden
+    [so-pin] las dos veces que escribió el NIP de administrador no coinciden
+    [password] las dos veces que escribió la contraseña no coinciden
+    [recovery-key] las dos veces que escribió la clave de recuperación no coinciden
+   *[pin] las dos veces que escribió el NIP no coinciden
+}; no se cambió nada
+
+err-policy = { $violation }; no se cambió nada en el token
+new-pin-noun = { $who ->
+    [so] el NIP de administrador nuevo
+   *[user] el NIP nuevo
+}
+policy-too-short = { new-pin-noun } es demasiado corto: tiene { $got } { $got ->
+    [one] carácter
+   *[other] caracteres
+} y { $by ->
+    [token] este token
+   *[policy] la política
+} pide al menos { $min }
+policy-too-long = { new-pin-noun } es demasiado largo: tiene { $got } { $got ->
+    [one] carácter
+   *[other] caracteres
+} y { $by ->
+    [token] este token
+   *[policy] la política
+} permite como máximo { $max }
+policy-bad-character = el carácter { $position } de { new-pin-noun } es { $kind ->
+    [cyrillic] una letra cirílica (las cirílicas а, о, с, е, р se parecen a las latinas, pero no lo son); cambie el teclado a la distribución latina
+    [accented] una letra con acento (como é, ñ, ü); use letras latinas sin acento A-Z, a-z
+    [space] un espacio; no se permiten espacios
+    [symbol] un signo de puntuación o un símbolo; solo se permiten letras A-Z, a-z y dígitos 0-9
+    [other-letter] una letra que no es latina; use A-Z, a-z
+    [other-digit] un dígito que no es 0-9
+    [control] un carácter de control invisible
+   *[letter] una letra; el NIP de este token solo lleva dígitos 0-9
+}
+policy-no-letter = { new-pin-noun } necesita al menos una letra latina (A-Z o a-z)
+policy-no-digit = { new-pin-noun } necesita al menos un dígito (0-9)
+policy-no-upper = { new-pin-noun } necesita al menos una letra mayúscula (A-Z)
+policy-no-lower = { new-pin-noun } necesita al menos una letra minúscula (a-z)
+
+err-wrong-password = contraseña incorrecta { $what ->
+    [key] del archivo .key
+   *[p12] del archivo PKCS#12
+}: no se pudo abrir
+hint-wrong-password = revise la contraseña (y la distribución del teclado); no se cambió nada en el token
+err-token-removed = { $rv ->
+    [none] el token se desconectó (o dejó de responder) mientras tokenward lo usaba (su clave ya no se ve)
+   *[other] el token se desconectó (o dejó de responder) mientras tokenward lo usaba ({ $rv })
+}
+hint-token-removed = conéctelo de nuevo y repita el comando
+err-object-not-found = { $what ->
+    [certificate] ningún certificado coincide con { $selector }
+   *[key] ninguna clave privada coincide con { $selector }
+}
+err-object-not-found-none = { $what ->
+    [certificate] el token no tiene ningún certificado
+   *[key] el token no tiene ninguna clave privada
+}
+hint-object-not-found = indique uno de estos por su URI, nombre, id (hex) o el inicio de su huella digital
+err-ambiguous-object = { $what ->
+    [certificate] coinciden { $count } certificados
+   *[key] coinciden { $count } claves privadas
+}
+hint-ambiguous-object = elija uno por su URI, nombre, id (hex) o el inicio de su huella digital
+err-write-protected = el token está protegido contra escritura: no se puede cambiar nada en él
+hint-write-protected = revise si tiene un interruptor de protección o pregunte a quien emitió el token
+err-no-terminal = se necesita { secret-the }, pero no hay una terminal donde pedirlo
+hint-no-terminal = páselo con --{ $kind }-file ARCHIVO, --{ $kind }-env VARIABLE o --{ $kind }-stdin
+err-non-latin-login = { secret-the } tiene { $letter ->
+    [cyrillic] una letra cirílica
+    [accented] una letra con acento
+   *[other] una letra que no es latina
+} (carácter { $position }): seguramente el teclado está en otra distribución. No se envió nada al token y no se gastó ningún intento
+hint-non-latin-login = cambie el teclado a la distribución latina (inglés o español) y escriba el NIP de nuevo; si el NIP de verdad tiene esas letras (lo puso otro programa), agregue --pin-as-typed

@@ -18,6 +18,9 @@ mod recovery;
 mod request;
 mod secret;
 mod verify;
+mod words;
+
+pub use words::violation_words;
 
 pub use input::InputError;
 pub use internal::Internal;
@@ -56,6 +59,8 @@ pub enum ExitCode {
     Policy = 6,
     /// A signature or certificate did not verify.
     Verification = 7,
+    /// The person cancelled a question (Ctrl-C); nothing was changed.
+    Cancelled = 130,
 }
 
 /// One token offered to the user when a selector was missing or ambiguous.
@@ -498,6 +503,10 @@ pub enum Error {
     /// Something failed that is not the user's doing.
     #[error(transparent)]
     Internal(#[from] Internal),
+
+    /// The person cancelled a question on the terminal (Ctrl-C, Ctrl-D); nothing was changed.
+    #[error("cancelled; nothing was changed")]
+    Cancelled,
 }
 
 /// What is already on the token.
@@ -581,6 +590,7 @@ impl Error {
             }
             Recovery(_) => ExitCode::Usage,
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.exit_code(),
+            Cancelled => ExitCode::Cancelled,
             Policy { .. } => ExitCode::Policy,
             PinLocked { .. } => ExitCode::PinLocked,
             Pkcs11 { rv, function } => rv::exit_code_in(*rv, *function),
@@ -645,6 +655,7 @@ impl Error {
             NoConfigLocation => "no_config_location",
             ConfigInvalid { .. } => "config_invalid",
             Internal(_) => "internal",
+            Cancelled => "cancelled",
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.kind(),
         }
     }

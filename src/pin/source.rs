@@ -205,7 +205,7 @@ pub fn read_new_prompting(
     for _ in 0..NEW_SECRET_TRIES {
         let first = prompt(kind, &format!("{} ", prompts.first))?;
         if let Err(e) = check(&first) {
-            eprintln!("tokenward: {}", e.message());
+            eprintln!("tokenward: {}", e.localized_message());
             last = e;
             continue;
         }
@@ -238,9 +238,9 @@ pub fn prompt(kind: SecretKind, text: &str) -> Result<Pin> {
     if !std::io::stdin().is_terminal() && !std::io::stderr().is_terminal() {
         return Err(no_terminal(kind));
     }
-    match rpassword::prompt_password(text) {
-        Ok(value) => Ok(Pin::new(value)),
-        Err(_) => Err(no_terminal(kind)),
+    match crate::terminal::ask(text, crate::terminal::Echo::Hidden)? {
+        Some(value) => Ok(Pin::new(value.to_string())),
+        None => Err(no_terminal(kind)),
     }
 }
 
@@ -294,6 +294,10 @@ fn read_file(path: &Path, kind: SecretKind) -> Result<Pin> {
 }
 
 fn read_stdin_line(kind: SecretKind) -> Result<Pin> {
+    // Typed on the terminal, the answer would be echoed: ask with a hidden prompt instead.
+    if std::io::stdin().is_terminal() {
+        return prompt(kind, &format!("{} ", generic_prompt(kind)));
+    }
     let mut line = Zeroizing::new(String::new());
     let read =
         std::io::stdin()

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use tempfile::TempDir;
 
 pub mod cards;
+pub mod terminal;
 
 /// The variable that names another PKCS#11 module for the tests.
 pub const MODULE_ENV: &str = "TOKENWARD_TEST_MODULE";

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 
 pub mod card;
 
+pub use testkit::terminal::Terminal;
 pub use testkit::{path, Run, SoftHsm, SOFTHSM, SO_PIN, USER_PIN};
 
 /// A throwaway SoftHSM2 installation (see [`SoftHsm`]) that runs tokenward.
@@ -146,31 +147,24 @@ impl Hsm {
 }
 
 impl Hsm {
-    /// Run tokenward on a pseudo-terminal (util-linux `script`) with `LANG=lang`, typing
-    /// `typed` at the prompts; `args` is a shell command line after `tokenward`. The user PIN is
-    /// in `TW_PIN` for `--pin-env TW_PIN`.
-    pub fn on_terminal(&self, lang: &str, args: &str, typed: &str) -> Run {
-        use std::io::Write;
+    /// tokenward on a pseudo-terminal (util-linux `script`) with `LANG=lang`; `args` is a
+    /// shell command line after `tokenward`. The user PIN is in `TW_PIN` for `--pin-env TW_PIN`.
+    /// Answer its questions with [`Terminal::answer`], then [`Terminal::finish`].
+    pub fn on_terminal(&self, lang: &str, args: &str) -> Terminal {
         let cmd = format!("{} {args}", env!("CARGO_BIN_EXE_tokenward"));
-        let mut child = self
-            .command("timeout")
-            .args(["120", "script", "-qec", &cmd, "/dev/null"])
+        self.shell_on_terminal(lang, &cmd)
+    }
+
+    /// A shell command line (run by `sh`) on a pseudo-terminal, in this test's environment.
+    pub fn shell_on_terminal(&self, lang: &str, shell_command: &str) -> Terminal {
+        let mut command = self.command("timeout");
+        command
             .env("TOKENWARD_MODULE", *SOFTHSM)
             .env_remove("LC_ALL")
             .env("LANG", lang)
             .env("TW_PIN", USER_PIN)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("script (util-linux) is installed");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(typed.as_bytes())
-            .unwrap();
-        Run::from(child.wait_with_output().unwrap())
+            .env("SHELL", "/bin/sh");
+        Terminal::start(command, shell_command)
     }
 }
 

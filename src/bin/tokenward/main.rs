@@ -77,11 +77,16 @@ fn report(err: &Error, json: bool) -> ExitCode {
         print_json(&err.document());
     }
     // What came from outside (names, labels, paths) is in the message: one line each, escaped.
-    let mut text = format!("tokenward: error: {}\n", escaped(&err.to_string()));
+    // In the person's language; the JSON above keeps the English words.
+    let mut text = format!(
+        "tokenward: {}: {}\n",
+        tokenward::fl!("error-label"),
+        escaped(&err.problem())
+    );
     if let Some(c) = err.candidates() {
         text.push_str(&escape_except(&cli::words::candidates(c), &['\n']));
     }
-    if let Some(hint) = err.hint() {
+    if let Some(hint) = err.advice() {
         text.push_str(&format!("tokenward: {}\n", escaped(&hint)));
     }
     let _ = std::io::stderr().write_all(text.as_bytes());

@@ -2,13 +2,14 @@
 //! [`Workspace`] from the global options, and [`Answers`], the command line's way of giving
 //! the library the secrets and confirmations it asks for (flags, standard input, a prompt).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 
 use super::{FinalTryArg, GlobalArgs, LoginArgs, NewPinArgs, SoPinArgs};
 use tokenward::error::{InputError, Result};
 use tokenward::ops::pin::NewPinRule;
 use tokenward::ops::{Ask, Destruction, Sources};
 use tokenward::pin::{Pin, PinSource, SecretKind};
+use tokenward::terminal::{self, Echo};
 use tokenward::token::pin::PinUser;
 use tokenward::token::TokenRef;
 use tokenward::{Options, Workspace};
@@ -199,19 +200,10 @@ pub fn confirm(question: &str) -> Result<()> {
     if !std::io::stdin().is_terminal() {
         return Err(InputError::NoTerminalToConfirm.into());
     }
-    eprint!("{question}");
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| InputError::AnswerUnreadable {
-            reason: e.to_string(),
-        })?;
-    if tokenward::i18n::is_yes(&line) {
-        Ok(())
-    } else {
-        Err(InputError::NotConfirmed.into())
+    match terminal::ask(question, Echo::Shown)? {
+        Some(answer) if tokenward::i18n::is_yes(&answer) => Ok(()),
+        Some(_) => Err(InputError::NotConfirmed.into()),
+        None => Err(InputError::NoTerminalToConfirm.into()),
     }
 }
 
@@ -220,16 +212,7 @@ pub fn read_line(question: &str) -> Result<Option<String>> {
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    eprint!("{question}");
-    let _ = std::io::stderr().flush();
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| InputError::AnswerUnreadable {
-            reason: e.to_string(),
-        })?;
-    Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+    Ok(terminal::ask(question, Echo::Shown)?.map(|line| line.to_string()))
 }
 
 fn so_source(args: &SoPinArgs) -> Result<PinSource> {
