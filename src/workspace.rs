@@ -45,7 +45,12 @@ pub struct Workspace {
     config: Config,
     modules: OnceCell<Vec<Module>>,
     warnings: RefCell<Vec<String>>,
+    on_start: std::cell::Cell<Option<StartHook>>,
 }
+
+/// Called when the PKCS#11 modules start (which can take seconds with a reader attached); what
+/// it returns is dropped when they have started. A command line shows a spinner with it.
+pub type StartHook = fn() -> Box<dyn std::any::Any>;
 
 impl Workspace {
     /// Load the configuration and parse the token selector (`options.token`, else the
@@ -77,7 +82,13 @@ impl Workspace {
             config,
             modules: OnceCell::new(),
             warnings: RefCell::new(warnings),
+            on_start: std::cell::Cell::new(None),
         })
+    }
+
+    /// Call `hook` whenever the PKCS#11 modules are started (see [`StartHook`]).
+    pub fn on_module_start(&self, hook: StartHook) {
+        self.on_start.set(Some(hook));
     }
 
     /// The options the workspace was opened with.
@@ -167,7 +178,10 @@ impl Workspace {
         if let Some(m) = self.modules.get() {
             return Ok(m);
         }
-        let loaded = token::load_modules(&self.discovery, &self.module_choice())?;
+        let shown = self.on_start.get().map(|hook| hook());
+        let loaded = token::load_modules(&self.discovery, &self.module_choice());
+        drop(shown);
+        let loaded = loaded?;
         Ok(self.modules.get_or_init(|| loaded))
     }
 

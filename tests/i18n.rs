@@ -221,3 +221,94 @@ fn a_confirmation_takes_yes_in_the_persons_language() {
         assert_eq!(left["certificates"], serde_json::json!([]), "{lang} {yes}");
     }
 }
+
+/// `stty -a` shows `echo` and `icanon` (not `-echo`, `-icanon`): the terminal is as it was.
+fn terminal_restored(screen: &str) -> bool {
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    words.contains(&"echo") && words.contains(&"icanon") && words.contains(&"isig")
+}
+
+#[test]
+fn ctrl_c_at_a_prompt_cancels_in_russian_and_restores_the_terminal_under_dash() {
+    let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
+    // `sh` is dash on Debian: no shell of ours puts the terminal back.
+    let mut term = hsm.shell_on_terminal(
+        "ru_RU.UTF-8",
+        &format!(
+            "{} pin change; echo \"rc=$?\"; stty -a",
+            env!("CARGO_BIN_EXE_tokenward")
+        ),
+    );
+    term.expect("Текущий PIN-код пользователя");
+    term.send("abc\x03");
+    term.expect("отменено; ничего не изменилось");
+    term.expect("rc=130");
+    term.expect("isig");
+    let run = term.finish();
+    let after = run.stdout.split("rc=130").nth(1).unwrap_or_default();
+    assert!(terminal_restored(after), "{}", run.stdout);
+    // Nothing was sent: the token's PIN is the same and no wrong try is counted.
+    let status = hsm.run(&["pin", "status", "--json"]).ok().json();
+    assert_eq!(status["user_pin"]["count_low"], false, "{status}");
+    assert!(hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "--list-objects"])
+        .code
+        .eq(&0));
+}
+
+#[test]
+fn a_cyrillic_login_pin_typed_at_the_prompt_is_not_sent() {
+    let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
+    let mut term = hsm.on_terminal("ru_RU.UTF-8", "objects --login");
+    // "user-pin-1234" typed with the keyboard on the Russian layout.
+    term.answer("Текущий PIN-код пользователя", "гыук-зшт-1234");
+    term.expect("русская буква");
+    let run = term.finish();
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("На токен ничего не отправлено, попытка не потрачена"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("гыук"),
+        "the PIN was echoed: {}",
+        run.stdout
+    );
+    let status = hsm.run(&["pin", "status", "--json"]).ok().json();
+    assert_eq!(status["user_pin"]["count_low"], false, "{status}");
+}
+
+#[test]
+fn pin_stdin_on_a_terminal_asks_with_a_hidden_prompt() {
+    let hsm = Hsm::with_tokens(&["tty"]);
+    let mut term = hsm.on_terminal("C.UTF-8", "objects --login --pin-stdin");
+    term.answer("PIN:", USER_PIN);
+    let run = term.finish();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains(USER_PIN), "echoed: {}", run.stdout);
+}
+
+#[test]
+fn slow_start_shows_a_spinner_and_what_was_typed_meanwhile_is_not_taken_as_the_pin() {
+    let hsm = Hsm::with_tokens(&["slow"]);
+    let mut term = hsm.shell_on_terminal(
+        "ru_RU.UTF-8",
+        &format!(
+            "TOKENWARD_MODULE={} P11FAULT_TARGET={} P11FAULT_STATE={} P11FAULT_INIT_DELAY_MS=4000 {} objects --login",
+            common::fault_module().display(),
+            *common::SOFTHSM,
+            hsm.path("p11fault-state").display(),
+            env!("CARGO_BIN_EXE_tokenward")
+        ),
+    );
+    term.expect("Поиск токенов");
+    // Typed while the module starts: dropped, not taken as the answer to the question.
+    term.send("typed-too-early\n");
+    term.answer("Текущий PIN-код пользователя", USER_PIN);
+    let run = term.finish();
+    // Exit 0: the PIN sent was the one typed at the question (the early line would be wrong).
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains("неверный"), "{}", run.stdout);
+}

@@ -43,6 +43,8 @@ doctor-all-fine = Everything checked is in order.
 
 ## Errors: the problem, then what to do. The JSON error keeps these English words.
 
+spinner-looking-for-tokens = Looking for tokens…
+warning-label = warning
 error-label = error
 cancelled = cancelled; nothing was changed
 

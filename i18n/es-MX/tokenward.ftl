@@ -43,6 +43,8 @@ doctor-all-fine = Todo lo revisado está en orden.
 
 ## Errores: qué pasó y luego qué hacer. El JSON conserva las palabras en inglés.
 
+spinner-looking-for-tokens = Buscando tokens…
+warning-label = aviso
 error-label = error
 cancelled = cancelado; no se cambió nada
 

@@ -30,6 +30,8 @@ pub struct Config {
     pub so_tries: u32,
     /// `P11FAULT_INIT_RV`: C_Initialize returns this instead of initialising the target.
     pub init_rv: Option<CK_RV>,
+    /// `P11FAULT_INIT_DELAY_MS`: C_Initialize first waits this long (a slow reader or card).
+    pub init_delay_ms: Option<u64>,
     /// `P11FAULT_NO_SLOTS`: the module has no slots at all.
     pub no_slots: bool,
     /// `P11FAULT_TOKEN_ABSENT`: every slot is empty.
@@ -189,6 +191,7 @@ impl Config {
             user_tries: tries("P11FAULT_USER_TRIES")?,
             so_tries: tries("P11FAULT_SO_TRIES")?,
             init_rv: rv("P11FAULT_INIT_RV")?.filter(|&v| v != 0),
+            init_delay_ms: count("P11FAULT_INIT_DELAY_MS")?,
             no_slots: flag("P11FAULT_NO_SLOTS")?,
             token_absent: flag("P11FAULT_TOKEN_ABSENT")?,
             write_protected: flag("P11FAULT_WRITE_PROTECTED")?,

@@ -9,11 +9,17 @@ use cryptoki_sys::*;
 use crate::module::{guard, serial_of, state_error, target, Module};
 use crate::retry::Left;
 
-/// C_Initialize: `P11FAULT_INIT_RV` instead of initialising the target.
+/// C_Initialize: `P11FAULT_INIT_RV` instead of initialising the target; after
+/// `P11FAULT_INIT_DELAY_MS`.
 pub(crate) unsafe extern "C" fn initialize(args: *mut c_void) -> CK_RV {
-    guard("C_Initialize", |m| match m.config.init_rv {
-        Some(rv) => rv,
-        None => target!(m, C_Initialize(args)),
+    guard("C_Initialize", |m| {
+        if let Some(ms) = m.config.init_delay_ms {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
+        match m.config.init_rv {
+            Some(rv) => rv,
+            None => target!(m, C_Initialize(args)),
+        }
     })
 }
 

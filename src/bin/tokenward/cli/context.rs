@@ -38,6 +38,11 @@ impl Context {
             config: args.config.clone(),
             audit_log: args.audit_log.clone(),
         })?;
+        // Starting modules can take seconds with a reader attached: say so at once. What is
+        // typed meanwhile is dropped when a question is asked (tokenward::terminal).
+        if !args.json && std::io::stderr().is_terminal() {
+            ws.on_module_start(Spinner::start);
+        }
         let ctx = Context { args, ws };
         ctx.show_warnings();
         Ok(ctx)
@@ -46,7 +51,7 @@ impl Context {
     /// Print the warnings the workspace gathered.
     pub fn show_warnings(&self) {
         for warning in self.ws.take_warnings() {
-            eprintln!("tokenward: warning: {warning}");
+            eprintln!("tokenward: {}: {warning}", tokenward::fl!("warning-label"));
         }
     }
 
@@ -65,6 +70,24 @@ impl Context {
         let mut a = Answers::new(self);
         a.sources.final_try = final_try.final_try;
         a
+    }
+}
+
+/// A spinner on standard error while the modules start; cleared when dropped.
+struct Spinner(indicatif::ProgressBar);
+
+impl Spinner {
+    fn start() -> Box<dyn std::any::Any> {
+        let bar = indicatif::ProgressBar::new_spinner()
+            .with_message(tokenward::fl!("spinner-looking-for-tokens"));
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        Box::new(Spinner(bar))
+    }
+}
+
+impl Drop for Spinner {
+    fn drop(&mut self) {
+        self.0.finish_and_clear();
     }
 }
 
