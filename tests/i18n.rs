@@ -312,3 +312,168 @@ fn slow_start_shows_a_spinner_and_what_was_typed_meanwhile_is_not_taken_as_the_p
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert!(!run.stdout.contains("неверный"), "{}", run.stdout);
 }
+
+/// Words that are English and not Spanish.
+const ENGLISH_ONLY: &[&str] = &[
+    "the",
+    "is",
+    "was",
+    "with",
+    "for",
+    "this",
+    "that",
+    "of",
+    "and",
+    "to",
+    "found",
+    "not",
+    "run",
+    "wrong",
+    "left",
+    "tries",
+    "must",
+    "your",
+    "it",
+    "be",
+    "by",
+    "or",
+    "on",
+    "been",
+    "are",
+    "you",
+    "there",
+    "then",
+    "cannot",
+    "when",
+    "free",
+    "total",
+    "reported",
+    "characters",
+    "yes",
+    "blank",
+    "ready",
+    "locked",
+    "login",
+    "required",
+    "attempts",
+    "serial",
+    "slot",
+];
+
+/// English in a screen, once what is not ours to translate is taken out (URIs, paths, commands
+/// in backticks, flags, quoted names, and the words the token and its module report about
+/// themselves, `own`): in Russian, three Latin words in a row; in Spanish, a run of Latin
+/// words with a word that is only English.
+fn english_sentences(screen: &str, own: &[&str], latin_script: bool) -> Vec<String> {
+    let mut text = screen.to_string();
+    for word in own {
+        text = text.replace(word, " ");
+    }
+    let not_ours = regex::Regex::new(
+        r#"pkcs11:\S+|/\S+|`[^`]*`|--[a-z-]+|"[^"]*"|«[^»]*»|0x[0-9a-f]+|SHA-256 [0-9a-f]+…"#,
+    )
+    .unwrap();
+    let text = not_ours.replace_all(&text, " ");
+    let runs = regex::Regex::new(r"\p{Latin}{2,}(?:[ ,;:()]+\p{Latin}{2,})+").unwrap();
+    runs.find_iter(&text)
+        .map(|m| m.as_str().to_string())
+        .filter(|run| {
+            let words: Vec<String> = run
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if latin_script {
+                words.iter().any(|w| ENGLISH_ONLY.contains(&w.as_str()))
+            } else {
+                words.len() >= 3
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn russian_and_spanish_screens_hold_no_english_sentence() {
+    // The detector finds English where there is some.
+    let english = Hsm::with_tokens(&["en"]).run(&["pin", "status"]).ok().stdout;
+    assert!(!english_sentences(&english, &[], false).is_empty());
+    assert!(!english_sentences(&english, &[], true).is_empty());
+    for lang in ["ru_RU.UTF-8", "es_MX.UTF-8"] {
+        let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
+        hsm.import_p12("modern-p256.p12", "leaf");
+        let subject = hsm.run(&["certs", "list", "--json"]).ok().json()["certificates"][0]["info"]
+            ["subject_cn"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let issuer = hsm.run(&["certs", "list", "--json"]).ok().json()["certificates"][0]["info"]
+            ["issuer_cn"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let own = [
+            "SoftHSM project",
+            "SoftHSM v2",
+            "SoftHSM slot ID",
+            subject.as_str(),
+            issuer.as_str(),
+        ];
+        let two_tries = [("P11FAULT_USER_TRIES", "2")];
+        let env = [("LANG", lang), ("LC_ALL", lang)];
+        let runs = vec![
+            hsm.run_env(&["tokens"], &env),
+            hsm.run_env(&["pin", "status"], &env),
+            hsm.run_env(&["certs", "list"], &env),
+            hsm.run_env(&["certs", "list", "--login", "--pin-env", "W"], &{
+                let mut e = env.to_vec();
+                e.push(("W", "wrong-pin-1"));
+                e
+            }),
+            hsm.run_env(
+                &["pin", "change", "--pin-env", "P", "--new-pin-env", "N"],
+                &[
+                    ("LANG", lang),
+                    ("LC_ALL", lang),
+                    ("P", USER_PIN),
+                    ("N", "ab1"),
+                ],
+            ),
+            hsm.run_env(&["--token", "nope", "certs", "list"], &env),
+            hsm.run_faulty_env(&[("P11FAULT_TOKEN_ABSENT", "1")], &["certs", "list"], &env),
+            // Two wrong PINs lock it (the second at the final try); then it is not sent.
+            hsm.run_faulty_env(
+                &two_tries,
+                &["objects", "--login", "--final-try", "--pin-env", "W"],
+                &{
+                    let mut e = env.to_vec();
+                    e.push(("W", "wrong-pin-1"));
+                    e
+                },
+            ),
+            hsm.run_faulty_env(
+                &two_tries,
+                &["objects", "--login", "--final-try", "--pin-env", "W"],
+                &{
+                    let mut e = env.to_vec();
+                    e.push(("W", "wrong-pin-1"));
+                    e
+                },
+            ),
+            hsm.run_faulty_env(&two_tries, &["objects", "--login", "--pin-env", "W"], &{
+                let mut e = env.to_vec();
+                e.push(("W", USER_PIN));
+                e
+            }),
+        ];
+        let expected = [0, 0, 0, 4, 6, 3, 3, 4, 4, 5];
+        for (run, code) in runs.iter().zip(expected) {
+            assert_eq!(run.code, code, "{lang}: {}", run.all_output());
+            let found = english_sentences(&run.all_output(), &own, lang.starts_with("es"));
+            assert!(
+                found.is_empty(),
+                "{lang}: English words {found:?} in:\n{}",
+                run.all_output()
+            );
+        }
+    }
+}

@@ -21,6 +21,15 @@ rule-standard = at least { $min } Latin letters and digits
 rule-standard-max = { $min } to { $max } Latin letters and digits
 rule-digits = { $min } to { $max } digits
 
+rule-description = { $bounded ->
+    [yes] { $min } to { $max } characters, Latin letters and digits, at least one of each
+   *[no] at least { $min } characters, Latin letters and digits, at least one of each
+}
+rule-description-profile = { $bounded ->
+    [yes] profile { $name } (set for this token model by the administrator): { $min } to { $max } digits
+   *[no] profile { $name } (set for this token model by the administrator): at least { $min } digits
+}
+
 entries-differ = the two entries are not the same; type the new one again
 new-secret-gave-up = three entries did not do; nothing was changed on the token, and the command can be started again whenever you are ready
 
@@ -165,3 +174,124 @@ err-non-latin-login = the { secret-noun } holds { $letter ->
    *[other] a letter that is not Latin
 } (character { $position }): the keyboard is probably on the Russian or another non-Latin layout. Nothing was sent to the token and no try was used
 hint-non-latin-login = switch the keyboard to the English (Latin) layout and type the PIN again; if the PIN really holds such letters (set by another program), add --pin-as-typed
+
+## tokenward tokens
+
+tokens-no-slots = No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.
+tokens-one-card = One card in reader "{ $reader }", shown as { $count } tokens with the same serial: choose one by its label.
+tokens-slot = Slot { $id }: { $description }
+tokens-slot-silent = Slot { $id }: (no description: the slot does not answer)
+field-token = Token
+field-state = State
+field-serial = Serial
+field-manufacturer = Manufacturer
+field-model = Model
+field-versions = Versions
+field-pin-length = PIN length
+field-public-memory = Public memory
+field-private-memory = Private memory
+field-uri = URI
+field-module = Module
+field-pin-rule = PIN rule
+field-next = Next
+tokens-blank = blank (not initialised)
+tokens-versions = hardware { $hardware }, firmware { $firmware }
+tokens-pin-length = { $min } to { $max } characters
+tokens-rule-impossible = cannot be followed on this token: { $why }; an administrator can set a PIN profile for this model (docs/admins.md)
+tokens-next-factory = set your own PIN instead of the factory one: `tokenward pin change`
+tokens-unreadable = present but unreadable: { $error }
+tokens-none = none (plug in a token or insert a card)
+memory-free-of = { $free } free of { $total }
+memory-total = { $total } total
+memory-free = { $free } free
+memory-not-reported = not reported
+
+state-not-initialized = not initialised (run `tokenward token init`)
+state-user-pin-locked = user PIN locked
+state-user-pin-final-try = user PIN: final try
+state-user-pin-count-low = user PIN: a wrong PIN was entered
+state-so-pin-locked = SO PIN locked
+state-so-pin-final-try = SO PIN: final try
+state-so-pin-count-low = SO PIN: a wrong PIN was entered
+state-user-pin-not-set = user PIN not set
+state-user-pin-to-be-changed = user PIN must be changed (factory PIN)
+state-so-pin-to-be-changed = SO PIN must be changed
+state-write-protected = write-protected
+state-pin-pad = PIN entered on the reader's keypad
+state-ready = ready
+state-login-required = login required
+
+## tokenward pin
+
+pin-status-heading = Token "{ $token }" (serial { $serial })
+field-user-pin = User PIN
+field-so-pin = SO PIN
+field-pin-rule-problem = PIN rule problem
+field-note = Note
+field-before = Before
+field-now = Now
+field-factory-pin = Factory PIN
+field-pin-recovery = PIN recovery
+pin-user-not-set = not set yet (an administrator sets it with `tokenward pin unblock`)
+pin-length-on-token = { $min } to { $max } characters on this token
+pin-rule-impossible = { $why }: no new PIN can follow the rule on this token; an administrator can set a PIN profile for this token model (docs/admins.md)
+pin-must-change = the user PIN must be changed: run `tokenward pin change`
+pin-changed = The { pin-noun } of token "{ $token }" was changed.
+pin-unblocked = A new user PIN was set on token "{ $token }"; it is unlocked.
+pin-factory-gone = gone: only the new PIN opens the token now
+pin-factory-still = the token still asks for the PIN to be changed
+pin-recovery-resealed = sealed again with the new SO PIN; the recovery key in the mail still works
+pin-recovery-removed = removed (it held the old SO PIN); set it up again with `tokenward recovery enroll`
+
+## tokenward certs list
+
+certs-none = No certificates on token "{ $token }".
+certs-none-filtered = No certificates on token "{ $token }" match the filters.
+certs-heading = Certificates on token "{ $token }" (serial { $serial }):
+column-certificate = CERTIFICATE
+column-validity = VALIDITY
+column-key-on-token = KEY ON TOKEN
+column-id = ID
+certs-unreadable = unreadable certificate "{ $label }"
+certs-default-mark = * the default certificate (tokenward certs select)
+certs-keys-hidden = Private keys are hidden until you log in; add --login to match them too.
+cert-note = issued by { $issuer }; { $algorithm }; { $usage }
+cert-valid = valid, { $days } { $days ->
+    [one] day
+   *[other] days
+} left
+cert-expired = EXPIRED { $days } { $days ->
+    [one] day
+   *[other] days
+} ago
+cert-not-yet-valid = not valid until { $date }
+key-yes = yes
+key-yes-unconfirmed = yes (log in to confirm)
+key-by-id = by id only
+key-no = no
+key-list-only = { $base }; list only ({ $algorithm })
+usage-any-use = any use
+candidates-tokens = The tokens present:
+candidates-serial = serial
+candidates-objects = On the token:
+
+## Key usages
+
+usage-digital-signature = digital signature
+usage-non-repudiation = non-repudiation
+usage-key-encipherment = key encipherment
+usage-data-encipherment = data encipherment
+usage-key-agreement = key agreement
+usage-key-cert-sign = certificate signing
+usage-crl-sign = CRL signing
+usage-encipher-only = encipher only
+usage-decipher-only = decipher only
+usage-any = any
+usage-server-auth = TLS server
+usage-client-auth = TLS client
+usage-code-signing = code signing
+usage-email-protection = email protection
+usage-time-stamping = time stamping
+usage-ocsp-signing = OCSP signing
+usage-smart-card-logon = smart card logon
+usage-cryptopro-user = CryptoPro user

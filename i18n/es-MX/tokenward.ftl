@@ -21,6 +21,15 @@ rule-standard = al menos { $min } letras latinas y dígitos
 rule-standard-max = de { $min } a { $max } letras latinas y dígitos
 rule-digits = de { $min } a { $max } dígitos
 
+rule-description = { $bounded ->
+    [yes] de { $min } a { $max } caracteres, letras latinas y dígitos, al menos uno de cada uno
+   *[no] al menos { $min } caracteres, letras latinas y dígitos, al menos uno de cada uno
+}
+rule-description-profile = { $bounded ->
+    [yes] perfil { $name } (definido por el administrador para este modelo de token): de { $min } a { $max } dígitos
+   *[no] perfil { $name } (definido por el administrador para este modelo de token): al menos { $min } dígitos
+}
+
 entries-differ = los dos valores no coinciden; escriba el nuevo otra vez
 new-secret-gave-up = los tres intentos no sirvieron; no se cambió nada en el token y puede ejecutar el comando de nuevo cuando esté listo
 
@@ -183,3 +192,124 @@ err-non-latin-login = { secret-the } tiene { $letter ->
    *[other] una letra que no es latina
 } (carácter { $position }): seguramente el teclado está en otra distribución. No se envió nada al token y no se gastó ningún intento
 hint-non-latin-login = cambie el teclado a la distribución latina (inglés o español) y escriba el NIP de nuevo; si el NIP de verdad tiene esas letras (lo puso otro programa), agregue --pin-as-typed
+
+## tokenward tokens
+
+tokens-no-slots = No hay ranuras: el módulo no ve ningún lector ni token. Conecte su token o inserte la tarjeta; si ya está conectado, revise su controlador con `tokenward modules`.
+tokens-one-card = Una sola tarjeta en el lector «{ $reader }», que se muestra como { $count } tokens con el mismo número de serie: elija uno por su nombre.
+tokens-slot = Ranura { $id }: { $description }
+tokens-slot-silent = Ranura { $id }: (sin descripción: la ranura no responde)
+field-token = Token
+field-state = Estado
+field-serial = Número de serie
+field-manufacturer = Fabricante
+field-model = Modelo
+field-versions = Versiones
+field-pin-length = Longitud del NIP
+field-public-memory = Memoria pública
+field-private-memory = Memoria privada
+field-uri = URI
+field-module = Módulo
+field-pin-rule = Regla del NIP
+field-next = Siguiente paso
+tokens-blank = en blanco (sin inicializar)
+tokens-versions = hardware { $hardware }, firmware { $firmware }
+tokens-pin-length = de { $min } a { $max } caracteres
+tokens-rule-impossible = no se puede cumplir en este token: { $why }; un administrador puede definir un perfil de NIP para este modelo (docs/admins.md)
+tokens-next-factory = ponga su propio NIP en lugar del de fábrica: `tokenward pin change`
+tokens-unreadable = conectado, pero no se puede leer: { $error }
+tokens-none = ninguno (conecte un token o inserte una tarjeta)
+memory-free-of = { $free } libres de { $total }
+memory-total = { $total } en total
+memory-free = { $free } libres
+memory-not-reported = no se informa
+
+state-not-initialized = sin inicializar (ejecute `tokenward token init`)
+state-user-pin-locked = NIP bloqueado
+state-user-pin-final-try = NIP: último intento
+state-user-pin-count-low = NIP: se escribió uno incorrecto
+state-so-pin-locked = NIP de administrador bloqueado
+state-so-pin-final-try = NIP de administrador: último intento
+state-so-pin-count-low = NIP de administrador: se escribió uno incorrecto
+state-user-pin-not-set = NIP sin definir
+state-user-pin-to-be-changed = hay que cambiar el NIP (tiene el de fábrica)
+state-so-pin-to-be-changed = hay que cambiar el NIP de administrador
+state-write-protected = protegido contra escritura
+state-pin-pad = el NIP se escribe en el teclado del lector
+state-ready = listo
+state-login-required = hay que escribir el NIP
+
+## tokenward pin
+
+pin-status-heading = Token «{ $token }» (número de serie { $serial })
+field-user-pin = NIP
+field-so-pin = NIP de administrador
+field-pin-rule-problem = Problema con la regla
+field-note = Nota
+field-before = Antes
+field-now = Ahora
+field-factory-pin = NIP de fábrica
+field-pin-recovery = Recuperación del NIP
+pin-user-not-set = todavía no se define (lo define un administrador con `tokenward pin unblock`)
+pin-length-on-token = de { $min } a { $max } caracteres en este token
+pin-rule-impossible = { $why }: ningún NIP nuevo puede cumplir la regla en este token; un administrador puede definir un perfil de NIP para este modelo de token (docs/admins.md)
+pin-must-change = hay que cambiar el NIP: ejecute `tokenward pin change`
+pin-changed = Se cambió el { pin-noun } del token «{ $token }».
+pin-unblocked = Se puso un NIP nuevo en el token «{ $token }»; ya está desbloqueado.
+pin-factory-gone = ya no sirve: ahora solo el NIP nuevo abre el token
+pin-factory-still = el token todavía pide cambiar el NIP
+pin-recovery-resealed = sellada de nuevo con el NIP de administrador nuevo; la clave de recuperación del correo sigue sirviendo
+pin-recovery-removed = eliminada (guardaba el NIP de administrador anterior); configúrela de nuevo con `tokenward recovery enroll`
+
+## tokenward certs list
+
+certs-none = No hay certificados en el token «{ $token }».
+certs-none-filtered = Ningún certificado del token «{ $token }» cumple los filtros.
+certs-heading = Certificados en el token «{ $token }» (número de serie { $serial }):
+column-certificate = CERTIFICADO
+column-validity = VIGENCIA
+column-key-on-token = CLAVE EN EL TOKEN
+column-id = ID
+certs-unreadable = certificado ilegible «{ $label }»
+certs-default-mark = * el certificado predeterminado (tokenward certs select)
+certs-keys-hidden = Las claves privadas no se ven hasta que escriba el NIP; agregue --login para relacionarlas también.
+cert-note = emitido por { $issuer }; { $algorithm }; { $usage }
+cert-valid = vigente, { $days ->
+    [one] queda { $days } día
+   *[other] quedan { $days } días
+}
+cert-expired = VENCIDO hace { $days } { $days ->
+    [one] día
+   *[other] días
+}
+cert-not-yet-valid = vigente a partir del { $date }
+key-yes = sí
+key-yes-unconfirmed = sí (escriba el NIP para confirmarlo)
+key-by-id = solo por id
+key-no = no
+key-list-only = { $base }; solo para consulta ({ $algorithm })
+usage-any-use = cualquier uso
+candidates-tokens = Los tokens conectados:
+candidates-serial = número de serie
+candidates-objects = En el token:
+
+## Key usages
+
+usage-digital-signature = firma digital
+usage-non-repudiation = no repudio
+usage-key-encipherment = cifrado de claves
+usage-data-encipherment = cifrado de datos
+usage-key-agreement = acuerdo de claves
+usage-key-cert-sign = firma de certificados
+usage-crl-sign = firma de CRL
+usage-encipher-only = solo cifrado
+usage-decipher-only = solo descifrado
+usage-any = cualquiera
+usage-server-auth = servidor TLS
+usage-client-auth = cliente TLS
+usage-code-signing = firma de código
+usage-email-protection = protección de correo
+usage-time-stamping = sellado de tiempo
+usage-ocsp-signing = firma OCSP
+usage-smart-card-logon = inicio de sesión con tarjeta
+usage-cryptopro-user = usuario de CryptoPro

@@ -20,6 +20,15 @@ rule-standard = не меньше { $min } латинских букв и циф
 rule-standard-max = от { $min } до { $max } латинских букв и цифр
 rule-digits = от { $min } до { $max } цифр
 
+rule-description = { $bounded ->
+    [yes] от { $min } до { $max } символов, латинские буквы и цифры, хотя бы по одной
+   *[no] не меньше { $min } символов, латинские буквы и цифры, хотя бы по одной
+}
+rule-description-profile = { $bounded ->
+    [yes] профиль { $name } (задан администратором для этой модели токена): от { $min } до { $max } цифр
+   *[no] профиль { $name } (задан администратором для этой модели токена): не меньше { $min } цифр
+}
+
 entries-differ = введённые значения не совпадают; введите новое ещё раз
 new-secret-gave-up = три попытки ввода не удались; на токене ничего не изменилось, команду можно запустить снова, когда будете готовы
 
@@ -207,3 +216,133 @@ err-non-latin-login = в { $kind ->
    *[other] нелатинская буква
 } ({ $position }-й символ): похоже, клавиатура переключена на русскую или другую нелатинскую раскладку. На токен ничего не отправлено, попытка не потрачена
 hint-non-latin-login = переключите клавиатуру на английскую (латинскую) раскладку и введите PIN-код снова; если в PIN-коде действительно есть такие буквы (его задала другая программа), добавьте --pin-as-typed
+
+## tokenward tokens
+
+tokens-no-slots = Слотов нет: модуль не видит ни считывателя, ни токена. Подключите токен или вставьте карту; если он подключён, проверьте его драйвер командой `tokenward modules`.
+tokens-one-card = В считывателе «{ $reader }» одна карта, которая показана как { $count } { $count ->
+    [one] токен
+    [few] токена
+   *[many] токенов
+} с одним серийным номером: выберите нужный по названию.
+tokens-slot = Слот { $id }: { $description }
+tokens-slot-silent = Слот { $id }: (без описания: слот не отвечает)
+field-token = Токен
+field-state = Состояние
+field-serial = Серийный номер
+field-manufacturer = Производитель
+field-model = Модель
+field-versions = Версии
+field-pin-length = Длина PIN-кода
+field-public-memory = Открытая память
+field-private-memory = Закрытая память
+field-uri = URI
+field-module = Модуль
+field-pin-rule = Правило PIN-кода
+field-next = Дальше
+tokens-blank = чистый (не инициализирован)
+tokens-versions = аппаратная { $hardware }, прошивка { $firmware }
+tokens-pin-length = от { $min } до { $max } символов
+tokens-rule-impossible = на этом токене выполнить нельзя: { $why }; администратор может задать профиль PIN-кода для этой модели (docs/admins.md)
+tokens-next-factory = задайте свой PIN-код вместо заводского: `tokenward pin change`
+tokens-unreadable = подключён, но не читается: { $error }
+tokens-none = нет (подключите токен или вставьте карту)
+memory-free-of = свободно { $free } из { $total }
+memory-total = всего { $total }
+memory-free = свободно { $free }
+memory-not-reported = не сообщается
+
+state-not-initialized = не инициализирован (выполните `tokenward token init`)
+state-user-pin-locked = PIN-код пользователя заблокирован
+state-user-pin-final-try = PIN-код пользователя: последняя попытка
+state-user-pin-count-low = PIN-код пользователя: был неверный ввод
+state-so-pin-locked = PIN-код администратора заблокирован
+state-so-pin-final-try = PIN-код администратора: последняя попытка
+state-so-pin-count-low = PIN-код администратора: был неверный ввод
+state-user-pin-not-set = PIN-код пользователя не задан
+state-user-pin-to-be-changed = нужно сменить PIN-код пользователя (стоит заводской)
+state-so-pin-to-be-changed = нужно сменить PIN-код администратора
+state-write-protected = защищён от записи
+state-pin-pad = PIN-код вводится на клавиатуре считывателя
+state-ready = готов
+state-login-required = нужен вход по PIN-коду
+
+## tokenward pin
+
+pin-status-heading = Токен «{ $token }» (серийный номер { $serial })
+field-user-pin = PIN-код пользователя
+field-so-pin = PIN-код администратора
+field-pin-rule-problem = Проблема с правилом
+field-note = Важно
+field-before = Было
+field-now = Стало
+field-factory-pin = Заводской PIN-код
+field-pin-recovery = Восстановление PIN-кода
+pin-user-not-set = ещё не задан (его задаёт администратор командой `tokenward pin unblock`)
+pin-length-on-token = от { $min } до { $max } символов на этом токене
+pin-rule-impossible = { $why }: ни один новый PIN-код не может выполнить правило на этом токене; администратор может задать профиль PIN-кода для этой модели токена (docs/admins.md)
+pin-must-change = PIN-код пользователя нужно сменить: выполните `tokenward pin change`
+pin-changed = { $who ->
+    [so] PIN-код администратора
+   *[user] PIN-код пользователя
+} токена «{ $token }» изменён.
+pin-unblocked = На токене «{ $token }» задан новый PIN-код пользователя; токен разблокирован.
+pin-factory-gone = больше не действует: теперь токен открывает только новый PIN-код
+pin-factory-still = токен всё ещё просит сменить PIN-код
+pin-recovery-resealed = снова запечатано новым PIN-кодом администратора; ключ восстановления из письма по-прежнему действует
+pin-recovery-removed = удалено (в нём был старый PIN-код администратора); настройте его заново: `tokenward recovery enroll`
+
+## tokenward certs list
+
+certs-none = На токене «{ $token }» нет сертификатов.
+certs-none-filtered = На токене «{ $token }» нет сертификатов, подходящих под условия.
+certs-heading = Сертификаты на токене «{ $token }» (серийный номер { $serial }):
+column-certificate = СЕРТИФИКАТ
+column-validity = СРОК ДЕЙСТВИЯ
+column-key-on-token = КЛЮЧ НА ТОКЕНЕ
+column-id = ИДЕНТИФИКАТОР
+certs-unreadable = нечитаемый сертификат «{ $label }»
+certs-default-mark = * сертификат по умолчанию (tokenward certs select)
+certs-keys-hidden = Закрытые ключи не видны до входа по PIN-коду; добавьте --login, чтобы сопоставить и их.
+cert-note = выдан: { $issuer }; { $algorithm }; { $usage }
+cert-valid = действует, { $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+}
+cert-expired = ИСТЁК { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} назад
+cert-not-yet-valid = начнёт действовать { $date }
+key-yes = да
+key-yes-unconfirmed = да (войдите по PIN-коду, чтобы убедиться)
+key-by-id = только по идентификатору
+key-no = нет
+key-list-only = { $base }; только для просмотра ({ $algorithm })
+usage-any-use = любое назначение
+candidates-tokens = Подключённые токены:
+candidates-serial = серийный номер
+candidates-objects = На токене:
+
+## Key usages
+
+usage-digital-signature = электронная подпись
+usage-non-repudiation = неотрекаемость
+usage-key-encipherment = шифрование ключей
+usage-data-encipherment = шифрование данных
+usage-key-agreement = согласование ключей
+usage-key-cert-sign = подпись сертификатов
+usage-crl-sign = подпись списков отзыва
+usage-encipher-only = только шифрование
+usage-decipher-only = только расшифрование
+usage-any = любое
+usage-server-auth = TLS-сервер
+usage-client-auth = TLS-клиент
+usage-code-signing = подпись программ
+usage-email-protection = защита почты
+usage-time-stamping = метки времени
+usage-ocsp-signing = подпись ответов OCSP
+usage-smart-card-logon = вход по смарт-карте
+usage-cryptopro-user = пользователь КриптоПро

@@ -38,6 +38,9 @@ pub struct PinRule {
     pub profile: Option<String>,
     /// The rule in words.
     pub description: String,
+    /// The rule in the person's language (not in the JSON, which keeps `description`).
+    #[serde(skip)]
+    pub words: String,
     /// Why the rule cannot be met within the token's PIN lengths, or `null` when it can.
     pub impossible: Option<String>,
 }
@@ -52,6 +55,7 @@ impl PinRule {
         Ok(PinRule {
             profile: policy.profile.map(str::to_string),
             description: policy.describe(),
+            words: policy.words(),
             impossible: policy
                 .impossible_on(token.report.min_pin_length, token.report.max_pin_length),
         })

@@ -240,6 +240,27 @@ impl PinPolicy {
         }
     }
 
+    /// [`PinPolicy::describe`] in the person's language.
+    pub fn words(&self) -> String {
+        let bounded = if self.max_length.is_some() {
+            "yes"
+        } else {
+            "no"
+        };
+        let min = self.min_length.to_string();
+        let max = self.max_length.map(|m| m.to_string()).unwrap_or_default();
+        match self.profile {
+            Some(name) => crate::fl!(
+                "rule-description-profile",
+                bounded = bounded,
+                name = name,
+                min = min,
+                max = max
+            ),
+            None => crate::fl!("rule-description", bounded = bounded, min = min, max = max),
+        }
+    }
+
     /// Why this rule cannot be met within the token's PIN lengths, if it cannot.
     pub fn impossible_on(&self, token_min: u64, token_max: u64) -> Option<String> {
         let max = usize::try_from(token_max).unwrap_or(usize::MAX);

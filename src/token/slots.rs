@@ -272,10 +272,10 @@ fn unreadable_slot(module: &Module, slot: Slot, e: cryptoki::error::Error) -> Sl
 /// Human-readable memory figure.
 pub fn describe_memory(free: Option<u64>, total: Option<u64>) -> String {
     match (free, total) {
-        (Some(f), Some(t)) => format!("{} free of {}", bytes(f), bytes(t)),
-        (None, Some(t)) => format!("{} total", bytes(t)),
-        (Some(f), None) => format!("{} free", bytes(f)),
-        (None, None) => "not reported".into(),
+        (Some(f), Some(t)) => crate::fl!("memory-free-of", free = bytes(f), total = bytes(t)),
+        (None, Some(t)) => crate::fl!("memory-total", total = bytes(t)),
+        (Some(f), None) => crate::fl!("memory-free", free = bytes(f)),
+        (None, None) => crate::fl!("memory-not-reported"),
     }
 }
 

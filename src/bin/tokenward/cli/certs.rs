@@ -8,6 +8,7 @@ use super::output::{self, Block, Table};
 use super::{selector, words, Context, LoginArgs, OutputArgs, SoPinArgs};
 use tokenward::cert::{CertInfo, Validity};
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::certs::{self, CertEntry, CertFile, CertFilter, ExportRequest};
 use tokenward::token::certs::{KeyMatch, MatchKind};
 
@@ -167,17 +168,20 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<ExitCode> {
 fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -> String {
     let token = &result.token;
     if result.certificates.is_empty() {
-        return format!(
-            "No certificates on token \"{}\"{}.\n",
-            token.label,
-            if filter.is_active() {
-                " match the filters"
-            } else {
-                ""
-            }
-        );
+        let words = if filter.is_active() {
+            fl!("certs-none-filtered", token = token.label.as_str())
+        } else {
+            fl!("certs-none", token = token.label.as_str())
+        };
+        return format!("{words}\n");
     }
-    let mut table = Table::new(&["", "CERTIFICATE", "VALIDITY", "KEY ON TOKEN", "ID"]);
+    let headings = [
+        fl!("column-certificate"),
+        fl!("column-validity"),
+        fl!("column-key-on-token"),
+        fl!("column-id"),
+    ];
+    let mut table = Table::new(&["", &headings[0], &headings[1], &headings[2], &headings[3]]);
     for e in &result.certificates {
         let mark = if e.default { "*" } else { "" }.to_string();
         match &e.info {
@@ -201,7 +205,7 @@ fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -
             None => table.row_with_note(
                 vec![
                     mark,
-                    format!("unreadable certificate \"{}\"", e.label),
+                    fl!("certs-unreadable", label = e.label.as_str()),
                     String::new(),
                     String::new(),
                     e.id.clone(),
@@ -210,28 +214,28 @@ fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -
             ),
         }
     }
-    let mut out = format!(
-        "Certificates on token \"{}\" (serial {}):\n",
-        token.label, token.serial
+    let mut out = fl!(
+        "certs-heading",
+        token = token.label.as_str(),
+        serial = token.serial.as_str()
     );
+    out.push('\n');
     out.push_str(&table.render());
     if result.certificates.iter().any(|c| c.default) {
-        out.push_str("\n* the default certificate (tokenward certs select)\n");
+        out.push_str(&format!("\n{}\n", fl!("certs-default-mark")));
     }
     if !result.logged_in {
-        out.push_str(
-            "\nPrivate keys are hidden until you log in; add --login to match them too.\n",
-        );
+        out.push_str(&format!("\n{}\n", fl!("certs-keys-hidden")));
     }
     out
 }
 
 fn cert_note(i: &CertInfo, full: bool) -> String {
-    let mut note = format!(
-        "issued by {}; {}; {}",
-        if full { &i.issuer } else { &i.issuer_cn },
-        i.key_algorithm,
-        usage_words(i)
+    let mut note = fl!(
+        "cert-note",
+        issuer = if full { &i.issuer } else { &i.issuer_cn }.as_str(),
+        algorithm = i.key_algorithm.as_str(),
+        usage = usage_words(i)
     );
     if !i.national_ids.is_empty() {
         let ids: Vec<String> = i
@@ -247,23 +251,27 @@ fn cert_note(i: &CertInfo, full: bool) -> String {
 
 fn validity_words(i: &CertInfo) -> String {
     match i.validity {
-        Validity::Valid => format!("valid, {} days left", i.days_left),
-        Validity::Expired => format!("EXPIRED {} days ago", -i.days_left),
-        Validity::NotYetValid => format!("not valid until {}", &i.not_before[..10]),
+        Validity::Valid => fl!("cert-valid", days = i.days_left),
+        Validity::Expired => fl!("cert-expired", days = (-i.days_left)),
+        Validity::NotYetValid => fl!("cert-not-yet-valid", date = i.not_before[..10].to_string()),
     }
 }
 
 fn key_words(k: &KeyMatch, i: &CertInfo) -> String {
     let base = match (k.kind, k.private_key_seen) {
-        (MatchKind::ByPublicKey, true) => "yes",
-        (MatchKind::ByPublicKey, false) => "yes (log in to confirm)",
-        (MatchKind::ByIdOnly, _) => "by id only",
-        (MatchKind::None, _) => "no",
+        (MatchKind::ByPublicKey, true) => fl!("key-yes"),
+        (MatchKind::ByPublicKey, false) => fl!("key-yes-unconfirmed"),
+        (MatchKind::ByIdOnly, _) => fl!("key-by-id"),
+        (MatchKind::None, _) => fl!("key-no"),
     };
     if i.key_usable {
-        base.to_string()
+        base
     } else {
-        format!("{base}; list only ({})", i.key_algorithm)
+        fl!(
+            "key-list-only",
+            base = base,
+            algorithm = i.key_algorithm.as_str()
+        )
     }
 }
 
@@ -271,7 +279,7 @@ fn usage_words(i: &CertInfo) -> String {
     let mut words: Vec<String> = i.key_usage.iter().map(|u| words::usage(u)).collect();
     words.extend(i.extended_key_usage.iter().map(|u| words::usage(u)));
     if words.is_empty() {
-        "any use".into()
+        fl!("usage-any-use")
     } else {
         words.join(", ")
     }

@@ -6,6 +6,7 @@ use super::output::{self, Block};
 use super::recovery::RecoveryKeyArgs;
 use super::{Context, FinalTryArg, LoginArgs, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, InputError, Result};
+use tokenward::fl;
 use tokenward::ops::pin::{self as ops, PinChanged};
 use tokenward::token::pin::PinUser;
 
@@ -64,33 +65,35 @@ fn status(ctx: &Context) -> Result<ExitCode> {
         return output::json(&status);
     }
     let t = &status.token;
-    let mut b = Block::new(format!("Token \"{}\" (serial {})", t.label, t.serial));
+    let mut b = Block::new(fl!(
+        "pin-status-heading",
+        token = t.label.as_str(),
+        serial = t.serial.as_str()
+    ));
     let user = if status.user_pin_initialized {
-        status.user_pin.describe().to_string()
+        status.user_pin.words()
     } else {
-        "not set yet (an administrator sets it with `tokenward pin unblock`)".into()
+        fl!("pin-user-not-set")
     };
-    b.field("User PIN", user)
-        .field("SO PIN", status.so_pin.describe())
+    b.field(&fl!("field-user-pin"), user)
+        .field(&fl!("field-so-pin"), status.so_pin.words())
         .field(
-            "PIN length",
-            format!(
-                "{} to {} characters on this token",
-                status.min_pin_length, status.max_pin_length
+            &fl!("field-pin-length"),
+            fl!(
+                "pin-length-on-token",
+                min = status.min_pin_length.to_string(),
+                max = status.max_pin_length.to_string()
             ),
         );
-    b.field("PIN rule", status.pin_rule.description.clone());
+    b.field(&fl!("field-pin-rule"), status.pin_rule.words.clone());
     if let Some(why) = &status.pin_rule.impossible {
         b.field(
-            "PIN rule problem",
-            format!("{why}: no new PIN can follow the rule on this token; an administrator can set a PIN profile for this token model (docs/admins.md)"),
+            &fl!("field-pin-rule-problem"),
+            fl!("pin-rule-impossible", why = why.as_str()),
         );
     }
     if status.user_pin.to_be_changed {
-        b.field(
-            "Note",
-            "the user PIN must be changed: run `tokenward pin change`",
-        );
+        b.field(&fl!("field-note"), fl!("pin-must-change"));
     }
     output::text(&b.render())
 }
@@ -120,10 +123,13 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
         .given()
         .then_some(&read_key as &dyn Fn() -> _);
     let done = ops::change(ctx, who, &answers, keep)?;
-    let headline = format!(
-        "The {} of token \"{}\" was changed.",
-        who.noun(),
-        done.token.label
+    let headline = fl!(
+        "pin-changed",
+        who = match who {
+            PinUser::User => "user",
+            PinUser::So => "so",
+        },
+        token = done.token.label.as_str()
     );
     report(ctx, &done, &headline)
 }
@@ -135,10 +141,7 @@ fn unblock(ctx: &Context, args: &UnblockArgs) -> Result<ExitCode> {
         .so_pin(&args.so_pin)?
         .new_user_pin(&args.new_pin)?;
     let done = ops::unblock(ctx, &answers)?;
-    let headline = format!(
-        "A new user PIN was set on token \"{}\"; it is unlocked.",
-        done.token.label
-    );
+    let headline = fl!("pin-unblocked", token = done.token.label.as_str());
     report(ctx, &done, &headline)
 }
 
@@ -147,26 +150,17 @@ fn report(ctx: &Context, done: &PinChanged, headline: &str) -> Result<ExitCode> 
         return output::json(done);
     }
     let mut b = Block::new(headline);
-    b.field("Before", done.before.describe())
-        .field("Now", done.after.describe());
+    b.field(&fl!("field-before"), done.before.words())
+        .field(&fl!("field-now"), done.after.words());
     if done.before.to_be_changed && !done.after.to_be_changed {
-        b.field("Factory PIN", "gone: only the new PIN opens the token now");
+        b.field(&fl!("field-factory-pin"), fl!("pin-factory-gone"));
     } else if done.after.to_be_changed {
-        b.field(
-            "Factory PIN",
-            "the token still asks for the PIN to be changed",
-        );
+        b.field(&fl!("field-factory-pin"), fl!("pin-factory-still"));
     }
     if done.recovery_resealed {
-        b.field(
-            "PIN recovery",
-            "sealed again with the new SO PIN; the recovery key in the mail still works",
-        );
+        b.field(&fl!("field-pin-recovery"), fl!("pin-recovery-resealed"));
     } else if done.recovery_removed > 0 {
-        b.field(
-            "PIN recovery",
-            "removed (it held the old SO PIN); set it up again with `tokenward recovery enroll`",
-        );
+        b.field(&fl!("field-pin-recovery"), fl!("pin-recovery-removed"));
     }
     output::text(&b.render())
 }

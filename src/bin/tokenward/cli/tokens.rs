@@ -6,6 +6,7 @@ use clap::Args;
 use super::output::{self, Block};
 use super::Context;
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::tokens as ops;
 use tokenward::token::slots::describe_memory;
 use tokenward::token::{SlotReport, TokenReport};
@@ -39,7 +40,7 @@ pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
 
 fn render(slots: &[SlotReport], rule_problem: &dyn Fn(&TokenReport) -> Option<String>) -> String {
     if slots.is_empty() {
-        return "No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.\n".into();
+        return format!("{}\n", fl!("tokens-no-slots"));
     }
     let mut out = String::new();
     for (i, slot) in slots.iter().enumerate() {
@@ -56,75 +57,86 @@ fn render(slots: &[SlotReport], rule_problem: &dyn Fn(&TokenReport) -> Option<St
         let first_of_card = i == 0 || !same_card(&slots[i - 1]);
         let shown_as = slots[i..].iter().take_while(|s| same_card(s)).count();
         if first_of_card && shown_as > 1 {
-            out.push_str(&format!(
-                "One card in reader \"{}\", shown as {shown_as} tokens with the same serial: choose one by its label.\n",
-                slot.description
+            out.push_str(&fl!(
+                "tokens-one-card",
+                reader = slot.description.as_str(),
+                count = shown_as
             ));
+            out.push('\n');
         }
         let heading = if slot.description.is_empty() {
-            format!(
-                "Slot {}: (no description: the slot does not answer)",
-                slot.slot_id
-            )
+            fl!("tokens-slot-silent", id = slot.slot_id.to_string())
         } else {
-            format!("Slot {}: {}", slot.slot_id, slot.description)
+            fl!(
+                "tokens-slot",
+                id = slot.slot_id.to_string(),
+                description = slot.description.as_str()
+            )
         };
         let mut block = Block::new(heading);
         match (&slot.token, &slot.token_error) {
             (Some(t), _) if !t.flags.token_initialized => {
                 block
-                    .field("Token", "blank (not initialised)")
-                    .field("State", super::words::token_states(&t.state))
-                    .field("Model", format!("{} {}", t.manufacturer, t.model));
+                    .field(&fl!("field-token"), fl!("tokens-blank"))
+                    .field(&fl!("field-state"), super::words::token_states(&t.state))
+                    .field(
+                        &fl!("field-model"),
+                        format!("{} {}", t.manufacturer, t.model),
+                    );
             }
             (Some(t), _) => {
                 block
-                    .field("Token", format!("\"{}\"", t.label))
-                    .field("State", super::words::token_states(&t.state))
-                    .field("Serial", t.serial.clone())
-                    .field("Manufacturer", t.manufacturer.clone())
-                    .field("Model", t.model.clone())
+                    .field(&fl!("field-token"), format!("\"{}\"", t.label))
+                    .field(&fl!("field-state"), super::words::token_states(&t.state))
+                    .field(&fl!("field-serial"), t.serial.clone())
+                    .field(&fl!("field-manufacturer"), t.manufacturer.clone())
+                    .field(&fl!("field-model"), t.model.clone())
                     .field(
-                        "Versions",
-                        format!(
-                            "hardware {}, firmware {}",
-                            t.hardware_version, t.firmware_version
+                        &fl!("field-versions"),
+                        fl!(
+                            "tokens-versions",
+                            hardware = t.hardware_version.to_string(),
+                            firmware = t.firmware_version.to_string()
                         ),
                     )
                     .field(
-                        "PIN length",
-                        format!("{} to {} characters", t.min_pin_length, t.max_pin_length),
+                        &fl!("field-pin-length"),
+                        fl!(
+                            "tokens-pin-length",
+                            min = t.min_pin_length.to_string(),
+                            max = t.max_pin_length.to_string()
+                        ),
                     )
                     .field(
-                        "Public memory",
+                        &fl!("field-public-memory"),
                         describe_memory(t.free_public_memory, t.total_public_memory),
                     )
                     .field(
-                        "Private memory",
+                        &fl!("field-private-memory"),
                         describe_memory(t.free_private_memory, t.total_private_memory),
                     )
-                    .field("URI", t.uri.clone());
+                    .field(&fl!("field-uri"), t.uri.clone());
                 if let Some(why) = rule_problem(t) {
                     block.field(
-                        "PIN rule",
-                        format!("cannot be followed on this token: {why}; an administrator can set a PIN profile for this model (docs/admins.md)"),
+                        &fl!("field-pin-rule"),
+                        fl!("tokens-rule-impossible", why = why),
                     );
                 }
                 if t.flags.user_pin_to_be_changed {
-                    block.field(
-                        "Next",
-                        "set your own PIN instead of the factory one: `tokenward pin change`",
-                    );
+                    block.field(&fl!("field-next"), fl!("tokens-next-factory"));
                 }
             }
             (None, Some(err)) => {
-                block.field("Token", format!("present but unreadable: {err}"));
+                block.field(
+                    &fl!("field-token"),
+                    fl!("tokens-unreadable", error = err.to_string()),
+                );
             }
             (None, None) => {
-                block.field("Token", "none (plug in a token or insert a card)");
+                block.field(&fl!("field-token"), fl!("tokens-none"));
             }
         }
-        block.field("Module", slot.module.clone());
+        block.field(&fl!("field-module"), slot.module.clone());
         out.push_str(&block.render());
     }
     out

@@ -1,6 +1,7 @@
 //! Sentences the command line shows that more than one command uses.
 
 use tokenward::error::Candidates;
+use tokenward::fl;
 use tokenward::ops::Destruction;
 use tokenward::text::escaped;
 
@@ -10,16 +11,19 @@ pub fn candidates(c: Candidates<'_>) -> String {
     let mut out = String::new();
     match c {
         Candidates::Tokens(tokens) => {
-            out.push_str("The tokens present:\n");
+            out.push_str(&format!("{}\n", fl!("candidates-tokens")));
             for t in tokens {
                 out.push_str(&format!(
-                    "  {:<32} serial {:<16} {}\n",
-                    t.label, t.serial, t.uri
+                    "  {:<32} {} {:<16} {}\n",
+                    t.label,
+                    fl!("candidates-serial"),
+                    t.serial,
+                    t.uri
                 ));
             }
         }
         Candidates::Objects(objects) => {
-            out.push_str("On the token:\n");
+            out.push_str(&format!("{}\n", fl!("candidates-objects")));
             for o in objects {
                 out.push_str(&format!(
                     "  {:<24} id {:<10} {}\n      {}\n",
@@ -67,23 +71,23 @@ fn question(what: &Destruction) -> String {
 }
 
 /// A token state id in words.
-pub fn token_state(id: &str) -> &str {
+pub fn token_state(id: &str) -> String {
     match id {
-        "not_initialized" => "not initialised (run `tokenward token init`)",
-        "user_pin_locked" => "user PIN locked",
-        "user_pin_final_try" => "user PIN: final try",
-        "user_pin_count_low" => "user PIN: a wrong PIN was entered",
-        "so_pin_locked" => "SO PIN locked",
-        "so_pin_final_try" => "SO PIN: final try",
-        "so_pin_count_low" => "SO PIN: a wrong PIN was entered",
-        "user_pin_not_set" => "user PIN not set",
-        "user_pin_to_be_changed" => "user PIN must be changed (factory PIN)",
-        "so_pin_to_be_changed" => "SO PIN must be changed",
-        "write_protected" => "write-protected",
-        "pin_pad" => "PIN entered on the reader's keypad",
-        "ready" => "ready",
-        "login_required" => "login required",
-        other => other,
+        "not_initialized" => fl!("state-not-initialized"),
+        "user_pin_locked" => fl!("state-user-pin-locked"),
+        "user_pin_final_try" => fl!("state-user-pin-final-try"),
+        "user_pin_count_low" => fl!("state-user-pin-count-low"),
+        "so_pin_locked" => fl!("state-so-pin-locked"),
+        "so_pin_final_try" => fl!("state-so-pin-final-try"),
+        "so_pin_count_low" => fl!("state-so-pin-count-low"),
+        "user_pin_not_set" => fl!("state-user-pin-not-set"),
+        "user_pin_to_be_changed" => fl!("state-user-pin-to-be-changed"),
+        "so_pin_to_be_changed" => fl!("state-so-pin-to-be-changed"),
+        "write_protected" => fl!("state-write-protected"),
+        "pin_pad" => fl!("state-pin-pad"),
+        "ready" => fl!("state-ready"),
+        "login_required" => fl!("state-login-required"),
+        other => other.to_string(),
     }
 }
 
@@ -98,27 +102,26 @@ pub fn token_states(ids: &[String]) -> String {
 /// A key usage or extended key usage id in words.
 pub fn usage(id: &str) -> String {
     match id {
-        "digital_signature" => "digital signature",
-        "non_repudiation" => "non-repudiation",
-        "key_encipherment" => "key encipherment",
-        "data_encipherment" => "data encipherment",
-        "key_agreement" => "key agreement",
-        "key_cert_sign" => "certificate signing",
-        "crl_sign" => "CRL signing",
-        "encipher_only" => "encipher only",
-        "decipher_only" => "decipher only",
-        "any" => "any",
-        "server_auth" => "TLS server",
-        "client_auth" => "TLS client",
-        "code_signing" => "code signing",
-        "email_protection" => "email protection",
-        "time_stamping" => "time stamping",
-        "ocsp_signing" => "OCSP signing",
-        "smart_card_logon" => "smart card logon",
-        "cryptopro_user" => "CryptoPro user",
-        oid => return format!("OID {oid}"),
+        "digital_signature" => fl!("usage-digital-signature"),
+        "non_repudiation" => fl!("usage-non-repudiation"),
+        "key_encipherment" => fl!("usage-key-encipherment"),
+        "data_encipherment" => fl!("usage-data-encipherment"),
+        "key_agreement" => fl!("usage-key-agreement"),
+        "key_cert_sign" => fl!("usage-key-cert-sign"),
+        "crl_sign" => fl!("usage-crl-sign"),
+        "encipher_only" => fl!("usage-encipher-only"),
+        "decipher_only" => fl!("usage-decipher-only"),
+        "any" => fl!("usage-any"),
+        "server_auth" => fl!("usage-server-auth"),
+        "client_auth" => fl!("usage-client-auth"),
+        "code_signing" => fl!("usage-code-signing"),
+        "email_protection" => fl!("usage-email-protection"),
+        "time_stamping" => fl!("usage-time-stamping"),
+        "ocsp_signing" => fl!("usage-ocsp-signing"),
+        "smart_card_logon" => fl!("usage-smart-card-logon"),
+        "cryptopro_user" => fl!("usage-cryptopro-user"),
+        oid => format!("OID {oid}"),
     }
-    .to_string()
 }
 
 /// What a signing check verified against, in words.
