@@ -28,6 +28,26 @@ pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader
 });
 
+/// The help of the command line in other languages (`i18n/<language>/tokenward-help.ftl`, one
+/// message per command and option). English help lives in the doc comments of the command
+/// line, so the English file is empty and a missing message means "keep the English".
+pub static HELP_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+    let loader = FluentLanguageLoader::new(
+        "tokenward-help",
+        LANGUAGE_LOADER.fallback_language().clone(),
+    );
+    loader
+        .load_fallback_language(&Localizations)
+        .expect("the English help catalogue is embedded");
+    loader.set_use_isolating(false);
+    loader
+});
+
+/// The help text `id` in the chosen language, when its catalogue has one.
+pub fn help_text(id: &str) -> Option<String> {
+    HELP_LOADER.has(id).then(|| HELP_LOADER.get(id))
+}
+
 /// A message from the catalogue, with `name = value` arguments.
 #[macro_export]
 macro_rules! fl {
@@ -107,9 +127,11 @@ pub fn select_from(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
                 .cloned()
         })
         .unwrap_or(fallback);
-    let _ = LANGUAGE_LOADER.load_languages(&Localizations, std::slice::from_ref(&chosen));
-    // New bundles start with isolation marks on again.
-    LANGUAGE_LOADER.set_use_isolating(false);
+    for loader in [&*LANGUAGE_LOADER, &*HELP_LOADER] {
+        let _ = loader.load_languages(&Localizations, std::slice::from_ref(&chosen));
+        // New bundles start with isolation marks on again.
+        loader.set_use_isolating(false);
+    }
     chosen
 }
 

@@ -370,7 +370,7 @@ fn english_sentences(screen: &str, own: &[&str], latin_script: bool) -> Vec<Stri
         text = text.replace(word, " ");
     }
     let not_ours = regex::Regex::new(
-        r#"pkcs11:\S+|/\S+|`[^`]*`|--[a-z-]+|"[^"]*"|«[^»]*»|0x[0-9a-f]+|SHA-256 [0-9a-f]+…"#,
+        r#"pkcs11:\S+|/\S+|`[^`]*`|--[a-z-]+|"[^"]*"|«[^»]*»|0x[0-9a-f]+|SHA-256 [0-9a-f]+…|tokenward(?: [a-z][a-z0-9.-]*)*"#,
     )
     .unwrap();
     let text = not_ours.replace_all(&text, " ");
@@ -395,7 +395,10 @@ fn english_sentences(screen: &str, own: &[&str], latin_script: bool) -> Vec<Stri
 #[test]
 fn russian_and_spanish_screens_hold_no_english_sentence() {
     // The detector finds English where there is some.
-    let english = Hsm::with_tokens(&["en"]).run(&["pin", "status"]).ok().stdout;
+    let english = Hsm::with_tokens(&["en"])
+        .run(&["pin", "status"])
+        .ok()
+        .stdout;
     assert!(!english_sentences(&english, &[], false).is_empty());
     assert!(!english_sentences(&english, &[], true).is_empty());
     for lang in ["ru_RU.UTF-8", "es_MX.UTF-8"] {
@@ -475,5 +478,41 @@ fn russian_and_spanish_screens_hold_no_english_sentence() {
                 run.all_output()
             );
         }
+    }
+}
+
+#[test]
+fn help_speaks_the_persons_language_and_english_stays_as_written() {
+    let hsm = Hsm::with_tokens(&[]);
+    let help = |lang: &str, args: &[&str]| {
+        hsm.run_env(args, &[("LANG", lang), ("LC_ALL", lang)])
+            .ok()
+            .stdout
+    };
+    let ru = help("ru_RU.UTF-8", &["pin", "change", "--help"]);
+    assert!(ru.contains("Сменить PIN-код пользователя"), "{ru}");
+    assert!(ru.contains("Параметры:") && ru.contains("Запуск:"), "{ru}");
+    assert!(ru.contains("Примеры:"), "{ru}");
+    let es = help("es_MX.UTF-8", &["pin", "change", "--help"]);
+    assert!(es.contains("Cambiar el NIP"), "{es}");
+    assert!(es.contains("Opciones:") && es.contains("Uso:"), "{es}");
+    let en = help("C.UTF-8", &["pin", "change", "--help"]);
+    assert!(en.contains("Change the user PIN"), "{en}");
+    assert!(en.contains("Usage:") && en.contains("Examples:"), "{en}");
+    // --lang wins over the environment, for the help too.
+    let flag = help("C.UTF-8", &["--lang", "ru", "--help"]);
+    assert!(flag.contains("Команды:"), "{flag}");
+    // No English sentence in the Russian help of the program and of its main commands.
+    for args in [
+        &["--help"][..],
+        &["pin", "change", "--help"],
+        &["certs", "list", "--help"],
+        &["sign", "--help"],
+        &["tokens", "--help"],
+    ] {
+        let text = help("ru_RU.UTF-8", args);
+        let programs = ["OpenSSL", "GnuTLS", "NSS", "Java", "OpenSSH", "Google"];
+        let found = english_sentences(&text, &programs, false);
+        assert!(found.is_empty(), "{args:?}: {found:?}\n{text}");
     }
 }

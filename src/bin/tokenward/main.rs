@@ -14,7 +14,9 @@ use tokenward::{Error, ExitCode};
 fn main() -> std::process::ExitCode {
     tokenward::process::harden();
     let json = std::env::args_os().skip(1).any(|a| a == "--json");
-    let parsed = cli::generate::command()
+    // The language is needed before parsing: --help speaks it.
+    tokenward::i18n::select(lang_flag().as_deref());
+    let parsed = cli::help::localized(cli::generate::command())
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -28,6 +30,21 @@ fn main() -> std::process::ExitCode {
         Err(err) => report(&err, json),
     };
     std::process::ExitCode::from(code as u8)
+}
+
+/// The value of `--lang` on the command line, read before clap parses it.
+fn lang_flag() -> Option<String> {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args.get(i + 1).cloned(),
+            Some(v) => v.strip_prefix('=').map(str::to_string),
+            None => None,
+        })
 }
 
 fn is_broken_pipe(err: &Error) -> bool {

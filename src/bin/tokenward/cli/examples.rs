@@ -215,8 +215,13 @@ pub fn with_examples(cmd: clap::Command) -> clap::Command {
 
 fn add(mut cmd: clap::Command, path: &str) -> clap::Command {
     if let Some((_, lines)) = EXAMPLES.iter().find(|(p, _)| *p == path) {
-        let text: String = lines.iter().map(|l| format!("  {l}\n")).collect();
-        cmd = cmd.after_help(format!("Examples:\n{text}"));
+        let text: String = lines
+            .iter()
+            .map(|l| format!("  {}\n", localized(l)))
+            .collect();
+        let heading = tokenward::i18n::help_text("help-heading-examples")
+            .unwrap_or_else(|| "Examples".into());
+        cmd = cmd.after_help(format!("{heading}:\n{text}"));
     }
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -231,6 +236,41 @@ fn add(mut cmd: clap::Command, path: &str) -> clap::Command {
         cmd = cmd.mut_subcommand(&name, |c| add(c, &sub_path));
     }
     cmd
+}
+
+/// An example line whose words say what it does (after three spaces), and the catalogue key
+/// of those words: `help-example-sign-contract-pdf`.
+fn described(line: &str) -> Option<(&str, &str, String)> {
+    let at = line.find("   ")?;
+    let (command, words) = (&line[..at], line[at..].trim_start());
+    let slug: Vec<String> = command
+        .trim_start_matches("tokenward")
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    Some((command, words, format!("help-example-{}", slug.join("-"))))
+}
+
+/// The example line with its words in the chosen language, aligned as in English.
+fn localized(line: &str) -> String {
+    match described(line) {
+        Some((command, _, key)) => match tokenward::i18n::help_text(&key) {
+            Some(words) => format!("{command:<38} {words}"),
+            None => line.to_string(),
+        },
+        None => line.to_string(),
+    }
+}
+
+/// The catalogue keys of the examples' words (for the test that every language has them).
+#[cfg(test)]
+pub fn word_keys() -> Vec<String> {
+    EXAMPLES
+        .iter()
+        .flat_map(|(_, lines)| lines.iter())
+        .filter_map(|l| described(l).map(|(_, _, key)| key))
+        .collect()
 }
 
 /// Every command path that has examples (for the test that every command has some).

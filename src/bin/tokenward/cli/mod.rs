@@ -6,6 +6,7 @@ mod context;
 mod doctor;
 pub mod examples;
 pub mod generate;
+pub mod help;
 mod keys;
 mod modules;
 mod objects;
