@@ -214,7 +214,12 @@ fn a_confirmation_takes_yes_in_the_persons_language() {
         let hsm = Hsm::with_tokens(&["confirm"]);
         hsm.import_p12("modern-p256.p12", "leaf");
         let mut term = hsm.on_terminal(lang, "certs delete leaf --pin-env TW_PIN");
-        term.answer("?", yes);
+        let question = if lang.starts_with("ru") {
+            "Ключ останется. Для подтверждения введите «да»: "
+        } else {
+            "Su clave se queda. Escriba sí para confirmar: "
+        };
+        term.answer(question, yes);
         let run = term.finish();
         assert_eq!(run.code, 0, "{lang} {yes}: {}", run.all_output());
         let left = hsm.run(&["certs", "list", "--json"]).ok().json();

@@ -878,3 +878,21 @@ fn a_pin_file_with_a_blank_line_or_trailing_spaces_is_warned_about_before_it_is_
     );
     assert!(!run.stderr.contains(USER_PIN), "{}", run.stderr);
 }
+
+#[test]
+fn a_wrong_current_pin_is_found_before_the_new_pin_is_asked_for() {
+    let hsm = Hsm::with_tokens(&["tty"]);
+    let mut term = hsm.on_terminal("C.UTF-8", "pin change");
+    term.answer("Current user PIN", "wrong-pin-1");
+    let out = term.finish();
+    assert_eq!(out.code, 4, "{}", out.stdout);
+    assert!(out.stdout.contains("wrong PIN"), "{}", out.stdout);
+    assert!(!out.stdout.contains("New user PIN"), "{}", out.stdout);
+    assert!(peer_login_ok(&hsm, "tty", USER_PIN));
+    // The SO PIN too, before the new user PIN of an unblock.
+    let mut term = hsm.on_terminal("C.UTF-8", "pin unblock");
+    term.answer("SO PIN of token", "wrong-so-pin");
+    let out = term.finish();
+    assert_eq!(out.code, 4, "{}", out.stdout);
+    assert!(!out.stdout.contains("New user PIN"), "{}", out.stdout);
+}

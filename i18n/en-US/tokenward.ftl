@@ -295,3 +295,14 @@ usage-time-stamping = time stamping
 usage-ocsp-signing = OCSP signing
 usage-smart-card-logon = smart card logon
 usage-cryptopro-user = CryptoPro user
+
+## Questions before something is destroyed
+
+confirm-delete-certificate = Delete the certificate "{ $name }" from token "{ $token }"? Its key stays. Type yes to confirm:{" "}
+confirm-delete-key = { $cert ->
+    [stays] Delete the key "{ $label }" (its certificate stays; add --with-cert to remove it too) from token "{ $token }"? Anything signed or encrypted for it can no longer be used with it. Type yes to confirm:{" "}
+    [goes] Delete the key "{ $label }" and its certificate "{ $certificate }" from token "{ $token }"? Anything signed or encrypted for it can no longer be used with it. Type yes to confirm:{" "}
+   *[none] Delete the key "{ $label }" from token "{ $token }"? Anything signed or encrypted for it can no longer be used with it. Type yes to confirm:{" "}
+}
+confirm-remove-recovery = Remove PIN recovery from token "{ $token }"? A forgotten PIN can then be reset only with the SO PIN. Type yes to confirm:{" "}
+confirm-delete = Delete it? Type yes to confirm:{" "}

@@ -313,3 +313,14 @@ usage-time-stamping = sellado de tiempo
 usage-ocsp-signing = firma OCSP
 usage-smart-card-logon = inicio de sesión con tarjeta
 usage-cryptopro-user = usuario de CryptoPro
+
+## Preguntas antes de borrar algo
+
+confirm-delete-certificate = ¿Eliminar el certificado «{ $name }» del token «{ $token }»? Su clave se queda. Escriba sí para confirmar:{" "}
+confirm-delete-key = { $cert ->
+    [stays] ¿Eliminar la clave «{ $label }» del token «{ $token }» (su certificado se queda; agregue --with-cert para quitarlo también)? Lo que se firmó con ella o se cifró para ella ya no podrá usarse con ella. Escriba sí para confirmar:{" "}
+    [goes] ¿Eliminar la clave «{ $label }» y su certificado «{ $certificate }» del token «{ $token }»? Lo que se firmó con ella o se cifró para ella ya no podrá usarse con ella. Escriba sí para confirmar:{" "}
+   *[none] ¿Eliminar la clave «{ $label }» del token «{ $token }»? Lo que se firmó con ella o se cifró para ella ya no podrá usarse con ella. Escriba sí para confirmar:{" "}
+}
+confirm-remove-recovery = ¿Quitar la recuperación del NIP del token «{ $token }»? Un NIP olvidado solo podrá restablecerse con el NIP de administrador. Escriba sí para confirmar:{" "}
+confirm-delete = ¿Eliminarlo? Escriba sí para confirmar:{" "}

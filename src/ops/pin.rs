@@ -223,8 +223,8 @@ pub fn change(
 ) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
-    pin_ops::guard(&token, who, ask.final_try())?;
-    let old = ask.pin(who, &token)?;
+    // Logged in first: a wrong current PIN is said before the new one is asked for.
+    let old = current_pin(ws, &mut token, who, ask)?;
     let reseal = match (who, recovery_key) {
         (PinUser::So, Some(read)) => Some(crate::recovery::prepare_reseal(&token, read()?, &old)?),
         _ => None,
@@ -269,6 +269,20 @@ pub fn change(
     })
 }
 
+/// The current PIN of `who`, checked by logging in with it (the guards, the layout check and
+/// the audit of a failure as for every login), so that a wrong one is found before a new PIN
+/// is asked for. On a PIN pad there is nothing to check here: the keypad asks.
+fn current_pin(ws: &Workspace, token: &mut TokenRef, who: PinUser, ask: &dyn Ask) -> Result<Pin> {
+    if token.report.flags.protected_authentication_path {
+        pin_ops::guard(token, who, ask.final_try())?;
+        return ask.pin(who, token);
+    }
+    let session = token.open_rw()?;
+    let pin = ws.login(token, &session, who, ask)?;
+    let _ = session.logout();
+    Ok(pin)
+}
+
 /// `pin unblock`: the SO sets a new user PIN (this also unlocks a locked one).
 ///
 /// # Errors
@@ -277,8 +291,7 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
     let final_try = ask.final_try();
-    pin_ops::guard(&token, PinUser::So, final_try)?;
-    let so = ask.pin(PinUser::So, &token)?;
+    let so = current_pin(ws, &mut token, PinUser::So, ask)?;
     let new = ask.new_pin(
         PinUser::User,
         &token,

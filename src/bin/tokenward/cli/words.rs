@@ -45,28 +45,31 @@ pub fn destruction_question(what: &Destruction) -> String {
 
 fn question(what: &Destruction) -> String {
     match what {
-        Destruction::Certificate { name, token } => format!(
-            "Delete the certificate \"{name}\" from token \"{token}\"? Its key stays. Type yes to confirm: "
+        Destruction::Certificate { name, token } => fl!(
+            "confirm-delete-certificate",
+            name = name.as_str(),
+            token = token.as_str()
         ),
         Destruction::Key {
             label,
             token,
             cert,
             cert_stays,
-        } => {
-            let cert_words = match (cert, cert_stays) {
-                (Some(_), true) => " (its certificate stays; add --with-cert to remove it too)".to_string(),
-                (Some(c), false) => format!(" and its certificate \"{c}\""),
-                (None, _) => String::new(),
-            };
-            format!(
-                "Delete the key \"{label}\"{cert_words} from token \"{token}\"? Anything signed or encrypted for it can no longer be used with it. Type yes to confirm: "
-            )
-        }
-        Destruction::Recovery { token } => format!(
-            "Remove PIN recovery from token \"{token}\"? A forgotten PIN can then be reset only with the SO PIN. Type yes to confirm: "
+        } => fl!(
+            "confirm-delete-key",
+            cert = match (cert, cert_stays) {
+                (Some(_), true) => "stays",
+                (Some(_), false) => "goes",
+                (None, _) => "none",
+            },
+            label = label.as_str(),
+            certificate = cert.as_deref().unwrap_or_default(),
+            token = token.as_str()
         ),
-        _ => "Delete it? Type yes to confirm: ".to_string(),
+        Destruction::Recovery { token } => {
+            fl!("confirm-remove-recovery", token = token.as_str())
+        }
+        _ => fl!("confirm-delete"),
     }
 }
 
