@@ -45,6 +45,8 @@ impl Redactions {
             (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]"),
             (r"in \d+\.\d\d s", "in [S] s"),
             (r"Slot \d+:", "Slot [SLOT]:"),
+            (r"(Слот|Ranura) \d+:", "$1 [SLOT]:"),
+            (r"\d+ (дней|дня|день|días|día)", "[N] [DAYS]"),
             (r"slot ID 0x[0-9a-f]+", "slot ID [SLOT]"),
             (r#""slot_id": \d+"#, r#""slot_id": [SLOT]"#),
             (r"slot-id=\d+", "slot-id=[SLOT]"),
@@ -338,4 +340,53 @@ fn main_error_screens_human_and_json() {
     // Nothing above changed the token: the SO PIN still works and the objects are there.
     let out = hsm.pkcs11_tool(&["-O"]);
     assert!(out.stdout.contains("Certificate Object"), "{}", out.stdout);
+}
+
+#[test]
+fn screens_errors_and_help_in_russian_and_spanish() {
+    let (hsm, red) = token();
+    let screens: &[(&str, &[&str], i32)] = &[
+        ("tokens", &["tokens"], 0),
+        ("pin-status", &["pin", "status"], 0),
+        ("certs-list", &["certs", "list"], 0),
+        ("no-such-token", &["--token", "nope", "tokens"], 3),
+        (
+            "no-module",
+            &["--module", "/nonexistent/libnothing.so", "tokens"],
+            3,
+        ),
+        (
+            "wrong-pin",
+            &["objects", "--login", "--pin-env", "WRONG"],
+            4,
+        ),
+        (
+            "policy",
+            &[
+                "pin",
+                "change",
+                "--pin-env",
+                "TW_PIN",
+                "--new-pin-env",
+                "NEW",
+            ],
+            6,
+        ),
+        ("help", &["--help"], 0),
+        ("help-pin-change", &["pin", "change", "--help"], 0),
+    ];
+    for lang in ["ru_RU.UTF-8", "es_MX.UTF-8"] {
+        let short = &lang[..2];
+        for (name, args, code) in screens {
+            let env = [
+                ("LANG", lang),
+                ("LC_ALL", lang),
+                ("WRONG", "not-the-pin-0"),
+                ("TW_PIN", common::USER_PIN),
+                ("NEW", "short1"),
+            ];
+            let run = hsm.run_env(args, &env).code(*code);
+            check(&format!("{short}/{name}"), &run, &red);
+        }
+    }
 }
