@@ -135,6 +135,34 @@ pub fn select_from(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
     chosen
 }
 
+/// The language tokenward speaks now, as kept with a recovery enrolment: `en`, `ru` or `es`.
+pub fn current_language() -> String {
+    LANGUAGE_LOADER
+        .current_languages()
+        .first()
+        .map(|l| l.language.as_str().to_string())
+        .unwrap_or_else(|| "en".into())
+}
+
+/// A catalogue in `language` (`ru`, `es`, …; English when `None` or without a catalogue), apart
+/// from the one the person reads now: a recovery mail is written in the language of the person
+/// who enrolled, whoever recovers.
+pub fn loader_for(language: Option<&str>) -> FluentLanguageLoader {
+    let loader: FluentLanguageLoader = fluent_language_loader!();
+    let _ = loader.load_fallback_language(&Localizations);
+    let wanted = language.and_then(parse_locale);
+    let available = loader
+        .available_languages(&Localizations)
+        .unwrap_or_default();
+    if let Some(have) =
+        wanted.and_then(|w| available.into_iter().find(|a| a.language == w.language))
+    {
+        let _ = loader.load_languages(&Localizations, &[have]);
+    }
+    loader.set_use_isolating(false);
+    loader
+}
+
 /// Is this answer a yes? "yes"/"y" in every language, «да»/«д» and «sí»/«si»/«s» too.
 pub fn is_yes(answer: &str) -> bool {
     let a = answer.trim().to_lowercase();

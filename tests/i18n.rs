@@ -55,7 +55,7 @@ fn every_message_is_in_every_catalogue_and_every_one_is_used() {
         .iter()
         .map(|f| std::fs::read_to_string(f).unwrap())
         .collect();
-    let mut used: BTreeSet<String> = regex::Regex::new(r#"fl!\(\s*"([a-z0-9-]+)""#)
+    let mut used: BTreeSet<String> = regex::Regex::new(r#"fl!\(\s*(?:[a-z_]+,\s*)?"([a-z0-9-]+)""#)
         .unwrap()
         .captures_iter(&source)
         .map(|c| c[1].to_string())

@@ -1142,3 +1142,60 @@ fn a_recovery_killed_after_mailing_the_new_key_locks_nobody_out() {
     assert!(s.pin_works("NewPin1357"));
     assert_eq!(s.status()["recovery"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn the_recovery_mail_speaks_the_language_of_the_person_who_enrolled() {
+    let s = Setup::new(60);
+    let mut enroll = s.tokenward(&[
+        "recovery",
+        "enroll",
+        "--email",
+        "alice@example.test",
+        "--no-browser",
+        "--json",
+        "--so-pin-file",
+        s.so_pin.to_str().unwrap(),
+    ]);
+    enroll
+        .env("LANG", "ru_RU.UTF-8")
+        .env("LC_ALL", "ru_RU.UTF-8");
+    let (run, browser) = with_browser(enroll, &["--login", "alice"]);
+    run.ok();
+    // The page the browser shows after the sign-in is in the person's language.
+    let page = browser.expect("the browser's report")["body"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(page.contains("Вход выполнен"), "{page}");
+    assert!(page.contains("lang=ru"), "{page}");
+    let mails = s.provider.messages();
+    assert_eq!(mails[0]["subject"], "Ваш ключ восстановления tokenward");
+    let body = mails[0]["body"].as_str().unwrap();
+    assert!(body.contains("Сохраните это письмо"), "{body}");
+    let key = key_in(&mails[0]);
+
+    // Recovered by someone whose computer speaks Spanish: the page is in Spanish, the mail
+    // still in the enrolling person's Russian.
+    let mut recover = s.recover_cmd(&key, "NewPin2468", &[]);
+    recover
+        .env("LANG", "es_MX.UTF-8")
+        .env("LC_ALL", "es_MX.UTF-8");
+    let (run, browser) = with_browser(recover, &["--login", "alice"]);
+    run.ok();
+    let page = browser.expect("the browser's report")["body"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(page.contains("Listo, ya entró"), "{page}");
+    let mails = s.provider.messages();
+    assert_eq!(mails.len(), 2);
+    assert_eq!(
+        mails[1]["subject"],
+        "PIN-код вашего токена сброшен; ваш новый ключ восстановления tokenward"
+    );
+    assert!(mails[1]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Старый ключ восстановления больше не действует"));
+    assert_ne!(key_in(&mails[1]), key);
+}

@@ -306,3 +306,34 @@ confirm-delete-key = { $cert ->
 }
 confirm-remove-recovery = Remove PIN recovery from token "{ $token }"? A forgotten PIN can then be reset only with the SO PIN. Type yes to confirm:{" "}
 confirm-delete = Delete it? Type yes to confirm:{" "}
+
+## The recovery mail (in the language of the person who enrolled)
+
+mail-key-subject = Your tokenward recovery key
+mail-rotated-subject = Your token's PIN was reset; your new tokenward recovery key
+mail-reset-subject = Your token's PIN was reset
+mail-reason-enrolled = You set up PIN recovery for your token with this account.
+mail-reason-reset =
+    The PIN of your token was just reset with your recovery key. If this was not you,
+    contact your administrator now.
+mail-reason-rotated =
+    The PIN of your token was just reset with your recovery key. If this was not you,
+    contact your administrator now. Your old recovery key no longer works; this is the new one.
+mail-key-body =
+    { $reason }
+
+    Your tokenward recovery key for token "{ $token }" (serial { $serial }):
+
+        { $key }
+
+    Keep this mail. If you forget the token's PIN, run `tokenward recovery recover`,
+    sign in with this same account and type this key. Anyone who has both this key and
+    the token can reset its PIN, so do not forward this mail.
+
+## The page the browser shows after the sign-in
+
+page-signed-in = Signed in. You can close this window and go back to tokenward.
+page-cancelled = Sign-in cancelled. You can close this window and go back to tokenward.
+page-not-ours = This answer is not for the sign-in tokenward is waiting for. Finish the sign-in from the address tokenward shows.
+page-bad-request = Not a request tokenward understands.
+page-not-found = Not found.

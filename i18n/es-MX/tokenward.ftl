@@ -324,3 +324,34 @@ confirm-delete-key = { $cert ->
 }
 confirm-remove-recovery = ¿Quitar la recuperación del NIP del token «{ $token }»? Un NIP olvidado solo podrá restablecerse con el NIP de administrador. Escriba sí para confirmar:{" "}
 confirm-delete = ¿Eliminarlo? Escriba sí para confirmar:{" "}
+
+## El correo de recuperación (en el idioma de quien lo activó)
+
+mail-key-subject = Su clave de recuperación de tokenward
+mail-rotated-subject = Se restableció el NIP de su token; su nueva clave de recuperación de tokenward
+mail-reset-subject = Se restableció el NIP de su token
+mail-reason-enrolled = Usted activó la recuperación del NIP de su token con esta cuenta.
+mail-reason-reset =
+    El NIP de su token se acaba de restablecer con su clave de recuperación. Si no fue usted,
+    comuníquese ahora con su administrador.
+mail-reason-rotated =
+    El NIP de su token se acaba de restablecer con su clave de recuperación. Si no fue usted,
+    comuníquese ahora con su administrador. Su clave de recuperación anterior ya no sirve; esta es la nueva.
+mail-key-body =
+    { $reason }
+
+    Su clave de recuperación de tokenward para el token «{ $token }» (número de serie { $serial }):
+
+        { $key }
+
+    Guarde este correo. Si olvida el NIP del token, ejecute `tokenward recovery recover`,
+    entre con esta misma cuenta y escriba esta clave. Cualquiera que tenga esta clave y el
+    token puede restablecer su NIP, así que no reenvíe este correo.
+
+## La página que muestra el navegador después de entrar
+
+page-signed-in = Listo, ya entró. Puede cerrar esta ventana y volver a tokenward.
+page-cancelled = Se canceló la entrada. Puede cerrar esta ventana y volver a tokenward.
+page-not-ours = Esta respuesta no es de la entrada que tokenward está esperando. Termine de entrar desde la dirección que muestra tokenward.
+page-bad-request = tokenward no entiende esta solicitud.
+page-not-found = No se encontró.

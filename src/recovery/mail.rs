@@ -8,6 +8,28 @@ use zeroize::Zeroizing;
 use super::http::call;
 use crate::error::{Error, Result};
 
+/// A header value as it may be sent: ASCII as it is, anything else as RFC 2047 encoded words of
+/// at most 75 characters (whole characters in each), on folded lines.
+fn encoded_header(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_string();
+    }
+    let mut words = Vec::new();
+    let mut piece = String::new();
+    for c in value.chars() {
+        if piece.len() + c.len_utf8() > 45 {
+            words.push(std::mem::take(&mut piece));
+        }
+        piece.push(c);
+    }
+    words.push(piece);
+    words
+        .iter()
+        .map(|w| format!("=?UTF-8?B?{}?=", data_encoding::BASE64.encode(w.as_bytes())))
+        .collect::<Vec<_>>()
+        .join("\r\n ")
+}
+
 /// Send `body` with `subject` to `to` (the user's own address) from the same address.
 ///
 /// # Errors
@@ -22,6 +44,8 @@ pub fn send(
     let date = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc2822)
         .unwrap_or_default();
+    // A subject beyond ASCII is an RFC 2047 encoded word.
+    let subject = encoded_header(subject);
     let message = Zeroizing::new(format!(
         "From: {to}\r\nTo: {to}\r\nSubject: {subject}\r\nDate: {date}\r\nMIME-Version: 1.0\r\n\
          Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{}",
@@ -80,5 +104,28 @@ fn mail_failed(detail: String, status: Option<u16>) -> Error {
         detail,
         status,
         nothing_stored: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encoded_header;
+
+    #[test]
+    fn subjects_beyond_ascii_are_encoded_words_that_decode_to_the_subject() {
+        assert_eq!(encoded_header("Your key"), "Your key");
+        let subject = "PIN-код вашего токена сброшен; ваш новый ключ восстановления tokenward";
+        let encoded = encoded_header(subject);
+        let mut decoded = String::new();
+        for word in encoded.split("\r\n ") {
+            assert!(word.len() <= 75, "{word}");
+            let b64 = word
+                .strip_prefix("=?UTF-8?B?")
+                .and_then(|w| w.strip_suffix("?="))
+                .unwrap();
+            let bytes = data_encoding::BASE64.decode(b64.as_bytes()).unwrap();
+            decoded.push_str(std::str::from_utf8(&bytes).unwrap());
+        }
+        assert_eq!(decoded, subject);
     }
 }

@@ -112,14 +112,58 @@ impl From<&Blob> for Enrolled {
     }
 }
 
-/// The mail that carries a recovery key.
-fn key_mail(key: &RecoveryKey, token: &TokenRef, reason: &str) -> zeroize::Zeroizing<String> {
-    zeroize::Zeroizing::new(format!(
-        "{reason}\n\nYour tokenward recovery key for token \"{}\" (serial {}):\n\n    {}\n\nKeep this mail. If you forget the token's PIN, run `tokenward recovery recover`,\nsign in with this same account and type this key. Anyone who has both this key and\nthe token can reset its PIN, so do not forward this mail.\n",
-        token.report.label,
-        token.report.serial,
-        key.to_text().as_str()
-    ))
+/// What a recovery mail says and why it was sent.
+#[derive(Clone, Copy)]
+enum MailReason {
+    /// Recovery was set up.
+    Enrolled,
+    /// The PIN was reset and a new key replaces the old one.
+    Rotated,
+}
+
+/// Where the key goes in the mail's words: the key itself never passes through the catalogue.
+const KEY_MARK: &str = "\u{1}KEY\u{1}";
+
+/// The subject and text of the mail that carries a recovery key, in `language`.
+fn key_mail(
+    key: &RecoveryKey,
+    token: &TokenRef,
+    reason: MailReason,
+    language: Option<&str>,
+) -> (String, zeroize::Zeroizing<String>) {
+    let words = crate::i18n::loader_for(language);
+    let (subject, reason) = match reason {
+        MailReason::Enrolled => (
+            i18n_embed_fl::fl!(words, "mail-key-subject"),
+            i18n_embed_fl::fl!(words, "mail-reason-enrolled"),
+        ),
+        MailReason::Rotated => (
+            i18n_embed_fl::fl!(words, "mail-rotated-subject"),
+            i18n_embed_fl::fl!(words, "mail-reason-rotated"),
+        ),
+    };
+    let text = i18n_embed_fl::fl!(
+        words,
+        "mail-key-body",
+        reason = reason,
+        token = token.report.label.as_str(),
+        serial = token.report.serial.as_str(),
+        key = KEY_MARK
+    );
+    let body = zeroize::Zeroizing::new(format!(
+        "{}\n",
+        text.replace(KEY_MARK, key.to_text().as_str())
+    ));
+    (subject, body)
+}
+
+/// The subject and text of the mail that says the PIN was reset, in `language`.
+fn reset_notice(language: Option<&str>) -> (String, String) {
+    let words = crate::i18n::loader_for(language);
+    (
+        i18n_embed_fl::fl!(words, "mail-reset-subject"),
+        format!("{}\n", i18n_embed_fl::fl!(words, "mail-reason-reset")),
+    )
 }
 
 /// The SO logged in on a read-write session.
@@ -151,16 +195,18 @@ fn rotate(
         }
     };
     let stored = Blob::seal(&new_key, so_pin, serial, email, &config.issuer)
+        .map(|b| b.in_language(old.language.clone()))
         .and_then(|b| store::write_checked(session, &b).map(|h| (b, h)));
     let (new_blob, new_handle) = match stored {
         Ok(x) => x,
         Err(e) => {
+            let (subject, text) = reset_notice(old.language.as_deref());
             let notice = mail::send(
                 &config.gmail_base,
                 &signed.access_token,
                 email,
-                "Your token's PIN was reset",
-                "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now.\n",
+                &subject,
+                &text,
             );
             let mut warning = format!(
                 "the new recovery data could not be stored on the token ({e}); your old recovery key still works"
@@ -173,16 +219,18 @@ fn rotate(
             return kept(warning);
         }
     };
+    let (subject, text) = key_mail(
+        &new_key,
+        token,
+        MailReason::Rotated,
+        old.language.as_deref(),
+    );
     let sent = mail::send(
         &config.gmail_base,
         &signed.access_token,
         email,
-        "Your token's PIN was reset; your new tokenward recovery key",
-        &key_mail(
-            &new_key,
-            token,
-            "The PIN of your token was just reset with your recovery key. If this was not you,\ncontact your administrator now. Your old recovery key no longer works; this is the new one.",
-        ),
+        &subject,
+        &text,
     );
     drop(new_key);
     match sent {
@@ -295,7 +343,8 @@ pub fn reseal(
         &token.report.serial,
         &prepared.blob.email,
         &prepared.blob.issuer,
-    )?;
+    )?
+    .in_language(prepared.blob.language.clone());
     let handle = store::write_checked(session, &blob)?;
     for o in old.iter().filter(|o| o.handle != handle) {
         session.destroy_object(o.handle)?;
@@ -378,23 +427,22 @@ pub fn enroll(
     let signed = signed?;
     let key = RecoveryKey::generate()?;
     attempt.key = Some(key.fingerprint());
+    // The mails of this enrolment speak the language of the person enrolling now.
     let blob = Blob::seal(
         &key,
         so_pin,
         &token.report.serial,
         &signed.email,
         &config.issuer,
-    )?;
+    )?
+    .in_language(Some(crate::i18n::current_language()));
+    let (subject, text) = key_mail(&key, token, MailReason::Enrolled, blob.language.as_deref());
     mail::send(
         &config.gmail_base,
         &signed.access_token,
         &signed.email,
-        "Your tokenward recovery key",
-        &key_mail(
-            &key,
-            token,
-            "You set up PIN recovery for your token with this account.",
-        ),
+        &subject,
+        &text,
     )
     .map_err(|e| match e {
         Error::MailFailed { detail, status, .. } => Error::MailFailed {

@@ -300,7 +300,10 @@ fn read_head(stream: &mut TcpStream) -> Option<Zeroizing<Vec<u8>>> {
 
 /// Send a small page and close.
 fn reply(stream: &mut TcpStream, status: &str, body: &str) {
-    let page = format!("<!doctype html><meta charset=utf-8><title>tokenward</title><p>{body}</p>");
+    let page = format!(
+        "<!doctype html><html lang={}><meta charset=utf-8><title>tokenward</title><p>{body}</p></html>",
+        crate::i18n::current_language()
+    );
     let _ = stream.set_write_timeout(Some(CONNECTION_DEADLINE));
     let _ = stream.write_all(
         format!(
@@ -321,12 +324,12 @@ fn answer(mut stream: TcpStream, state: &str) -> Option<Redirect> {
         reply(
             &mut stream,
             "400 Bad Request",
-            "Not a request tokenward understands.",
+            &crate::fl!("page-bad-request"),
         );
         return None;
     };
     if url.path() != "/" {
-        reply(&mut stream, "404 Not Found", "Not found.");
+        reply(&mut stream, "404 Not Found", &crate::fl!("page-not-found"));
         return None;
     }
     let mut r = Redirect {
@@ -351,19 +354,15 @@ fn answer(mut stream: TcpStream, state: &str) -> Option<Redirect> {
         .as_deref()
         .is_some_and(|s| bool::from(s.as_bytes().ct_eq(state.as_bytes())));
     if !ours || (r.code.is_none() && r.error.is_none()) {
-        reply(
-            &mut stream,
-            "400 Bad Request",
-            "This answer is not for the sign-in tokenward is waiting for. Finish the sign-in from the address tokenward shows.",
-        );
+        reply(&mut stream, "400 Bad Request", &crate::fl!("page-not-ours"));
         return None;
     }
     let body = if r.error.is_some() {
-        "Sign-in cancelled. You can close this window and go back to tokenward."
+        crate::fl!("page-cancelled")
     } else {
-        "Signed in. You can close this window and go back to tokenward."
+        crate::fl!("page-signed-in")
     };
-    reply(&mut stream, "200 OK", body);
+    reply(&mut stream, "200 OK", &body);
     Some(r)
 }
 

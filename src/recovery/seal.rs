@@ -43,6 +43,10 @@ pub struct Blob {
     pub nonce: String,
     /// Ciphertext and tag (hex).
     pub sealed: String,
+    /// The language of the person who enrolled (`en`, `ru`, `es`): recovery mails are written
+    /// in it. Not sealed: it says nothing about the SO PIN (absent in older blobs: English).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
 }
 
 /// The associated data: what the blob is bound to. Version 2 adds the issuer (a blob enrolled
@@ -122,7 +126,14 @@ impl Blob {
             salt: hex::encode(&salt),
             nonce: hex::encode(nonce),
             sealed: hex::encode(&*buf),
+            language: None,
         })
+    }
+
+    /// This blob, its mails to be written in `language`.
+    pub fn in_language(mut self, language: Option<String>) -> Self {
+        self.language = language;
+        self
     }
 
     /// Open the blob with `key`: the SO PIN. A wrong key (or a blob edited or moved to another
