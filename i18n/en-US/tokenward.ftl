@@ -175,6 +175,16 @@ err-non-latin-login = the { secret-noun } holds { $letter ->
 } (character { $position }): the keyboard is probably on the Russian or another non-Latin layout. Nothing was sent to the token and no try was used
 hint-non-latin-login = switch the keyboard to the English (Latin) layout and type the PIN again; if the PIN really holds such letters (set by another program), add --pin-as-typed
 
+err-pcsc-not-installed = the smart-card service (pcscd) is not installed
+err-pcsc-not-running = the smart-card service (pcscd) is not running
+err-pcsc-failed = the smart-card service failed: { $detail }
+hint-pcsc-not-installed = install it: `sudo apt install pcscd` (Debian, Ubuntu) or `sudo dnf install pcsc-lite` (Fedora)
+hint-pcsc-start = { $systemd ->
+    [yes] start it: `sudo systemctl enable --now pcscd.socket`
+   *[no] start it: `sudo pcscd`
+}
+hint-pcsc-restart = restart the service ({ $start }), then run `tokenward doctor`
+
 ## tokenward tokens
 
 tokens-no-slots = No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.
@@ -337,3 +347,54 @@ page-cancelled = Sign-in cancelled. You can close this window and go back to tok
 page-not-ours = This answer is not for the sign-in tokenward is waiting for. Finish the sign-in from the address tokenward shows.
 page-bad-request = Not a request tokenward understands.
 page-not-found = Not found.
+
+## tokenward doctor: each finding by its id (docs/json.md), then what it is about
+
+about-reader = reader "{ $name }"
+about-token = token "{ $label }" (serial { $serial })
+about-slot = slot "{ $description }"
+about-slot-id = slot { $id }
+about-certificate = certificate "{ $name }"
+finding-module-failed = the PKCS#11 module does not load: { $error }
+finding-module-failed-fix = reinstall the token's driver, or remove the module from the configuration
+finding-token-unreadable = the token does not answer: { $error }
+finding-no-token = no token is plugged in
+finding-no-token-fix = plug in your token or insert the card
+finding-pcsc-running = the smart-card service (pcscd) is running
+finding-no-reader = the smart-card service sees no card reader or USB token
+finding-no-reader-fix = plug in the token (or the card reader); if it is plugged in, try another USB port
+finding-reader-empty = no card in this reader
+finding-card-mute = a card is in the reader but does not answer
+finding-card-mute-fix = take the card out and insert it again, chip first and facing up
+finding-card-held = another program holds the card, so no other program can use it
+finding-card-not-recognised = { $named ->
+    [yes] a card ({ $name }) is in the reader, but no PKCS#11 module on this computer recognises it
+   *[no] a card is in the reader, but no PKCS#11 module on this computer recognises it
+}
+finding-card-not-recognised-fix = install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH
+finding-card-recognised = { $named ->
+    [yes] { $name } is read by { $module }
+   *[no] the card is read by { $module }
+}
+finding-token-not-initialised = the token is blank: it has no PIN, keys or certificates yet
+finding-token-not-initialised-fix = ask whoever issued it; an administrator prepares it with `tokenward token init`
+finding-user-pin-locked = the user PIN is locked (too many wrong tries)
+finding-user-pin-locked-fix = ask your administrator to unblock it with `tokenward pin unblock` and the SO PIN
+finding-user-pin-final-try = one more wrong user PIN locks the token
+finding-user-pin-final-try-fix = make sure of the PIN before you type it; your administrator can reset it
+finding-user-pin-count-low = a wrong user PIN was typed since the last good one
+finding-so-pin-locked = the SO PIN is locked: the user PIN can no longer be unblocked
+finding-so-pin-locked-fix = only the token's issuer (or re-initialising it, which destroys its keys) can help
+finding-so-pin-final-try = one more wrong SO PIN locks it for good
+finding-factory-pin = the token still has its factory PIN
+finding-factory-pin-fix = set your own: `tokenward pin change`
+finding-pin-policy-impossible = { $why }
+finding-pin-policy-impossible-fix = an administrator may set a PIN profile for this token model in the configuration (docs/admins.md)
+finding-token-ready = the token is ready
+finding-cert-unreadable = the certificate "{ $label }" cannot be read: { $error }
+finding-cert-expired = the certificate expired { $days } days ago
+finding-cert-expired-fix = ask your certification authority for a new certificate
+finding-clock-before-cert = the certificate is valid only from { $date }: this computer's clock may be wrong
+finding-clock-before-cert-fix = check the computer's date and time
+finding-cert-expiring = the certificate expires in { $days } days
+finding-cert-expiring-fix = ask your certification authority to renew it in time

@@ -193,6 +193,16 @@ err-non-latin-login = { secret-the } tiene { $letter ->
 } (carácter { $position }): seguramente el teclado está en otra distribución. No se envió nada al token y no se gastó ningún intento
 hint-non-latin-login = cambie el teclado a la distribución latina (inglés o español) y escriba el NIP de nuevo; si el NIP de verdad tiene esas letras (lo puso otro programa), agregue --pin-as-typed
 
+err-pcsc-not-installed = el servicio de tarjetas inteligentes (pcscd) no está instalado
+err-pcsc-not-running = el servicio de tarjetas inteligentes (pcscd) no está funcionando
+err-pcsc-failed = falló el servicio de tarjetas inteligentes: { $detail }
+hint-pcsc-not-installed = instálelo: `sudo apt install pcscd` (Debian, Ubuntu) o `sudo dnf install pcsc-lite` (Fedora)
+hint-pcsc-start = { $systemd ->
+    [yes] inícielo: `sudo systemctl enable --now pcscd.socket`
+   *[no] inícielo: `sudo pcscd`
+}
+hint-pcsc-restart = reinicie el servicio ({ $start }) y luego ejecute `tokenward doctor`
+
 ## tokenward tokens
 
 tokens-no-slots = No hay ranuras: el módulo no ve ningún lector ni token. Conecte su token o inserte la tarjeta; si ya está conectado, revise su controlador con `tokenward modules`.
@@ -355,3 +365,60 @@ page-cancelled = Se canceló la entrada. Puede cerrar esta ventana y volver a to
 page-not-ours = Esta respuesta no es de la entrada que tokenward está esperando. Termine de entrar desde la dirección que muestra tokenward.
 page-bad-request = tokenward no entiende esta solicitud.
 page-not-found = No se encontró.
+
+## tokenward doctor: cada hallazgo por su id (docs/json.md) y a qué se refiere
+
+about-reader = lector «{ $name }»
+about-token = token «{ $label }» (número de serie { $serial })
+about-slot = ranura «{ $description }»
+about-slot-id = ranura { $id }
+about-certificate = certificado «{ $name }»
+finding-module-failed = el módulo PKCS#11 no se carga: { $error }
+finding-module-failed-fix = reinstale el controlador del token o quite el módulo de la configuración
+finding-token-unreadable = el token no responde: { $error }
+finding-no-token = no hay ningún token conectado
+finding-no-token-fix = conecte su token o inserte la tarjeta
+finding-pcsc-running = el servicio de tarjetas inteligentes (pcscd) está funcionando
+finding-no-reader = el servicio de tarjetas inteligentes no ve ningún lector ni token USB
+finding-no-reader-fix = conecte el token (o el lector); si ya está conectado, pruebe otro puerto USB
+finding-reader-empty = no hay tarjeta en este lector
+finding-card-mute = hay una tarjeta en el lector, pero no responde
+finding-card-mute-fix = saque la tarjeta y vuelva a insertarla, con el chip por delante y hacia arriba
+finding-card-held = otro programa ocupa la tarjeta y ningún otro programa puede usarla
+finding-card-not-recognised = { $named ->
+    [yes] hay una tarjeta ({ $name }) en el lector, pero ningún módulo PKCS#11 de esta computadora la reconoce
+   *[no] hay una tarjeta en el lector, pero ningún módulo PKCS#11 de esta computadora la reconoce
+}
+finding-card-not-recognised-fix = instale el controlador (módulo PKCS#11) de quien emitió la tarjeta o indíquelo con --module RUTA
+finding-card-recognised = { $named ->
+    [yes] { $module } lee la tarjeta { $name }
+   *[no] { $module } lee la tarjeta
+}
+finding-token-not-initialised = el token está en blanco: todavía no tiene NIP, claves ni certificados
+finding-token-not-initialised-fix = pregunte a quien se lo dio; un administrador lo prepara con `tokenward token init`
+finding-user-pin-locked = el NIP está bloqueado (demasiados intentos fallidos)
+finding-user-pin-locked-fix = pida a su administrador que lo desbloquee con `tokenward pin unblock` y el NIP de administrador
+finding-user-pin-final-try = un NIP incorrecto más bloquea el token
+finding-user-pin-final-try-fix = asegúrese del NIP antes de escribirlo; su administrador puede restablecerlo
+finding-user-pin-count-low = se escribió un NIP incorrecto después del último correcto
+finding-so-pin-locked = el NIP de administrador está bloqueado: el NIP ya no se puede desbloquear
+finding-so-pin-locked-fix = solo quien emitió el token (o reinicializarlo, lo que destruye sus claves) puede ayudar
+finding-so-pin-final-try = un NIP de administrador incorrecto más lo bloquea para siempre
+finding-factory-pin = el token todavía tiene el NIP de fábrica
+finding-factory-pin-fix = ponga uno suyo: `tokenward pin change`
+finding-pin-policy-impossible = la regla del NIP no se puede cumplir en este token: { $why }
+finding-pin-policy-impossible-fix = un administrador puede definir en la configuración un perfil de NIP para este modelo de token (docs/admins.md)
+finding-token-ready = el token está listo
+finding-cert-unreadable = el certificado «{ $label }» no se puede leer: { $error }
+finding-cert-expired = el certificado venció hace { $days } { $days ->
+    [one] día
+   *[other] días
+}
+finding-cert-expired-fix = pida un certificado nuevo a su autoridad certificadora (para la e.firma, el SAT)
+finding-clock-before-cert = el certificado es vigente solo a partir del { $date }: puede que el reloj de esta computadora esté mal
+finding-clock-before-cert-fix = revise la fecha y la hora de la computadora
+finding-cert-expiring = el certificado vence en { $days } { $days ->
+    [one] día
+   *[other] días
+}
+finding-cert-expiring-fix = pida a tiempo la renovación a su autoridad certificadora

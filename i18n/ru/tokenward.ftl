@@ -217,6 +217,16 @@ err-non-latin-login = в { $kind ->
 } ({ $position }-й символ): похоже, клавиатура переключена на русскую или другую нелатинскую раскладку. На токен ничего не отправлено, попытка не потрачена
 hint-non-latin-login = переключите клавиатуру на английскую (латинскую) раскладку и введите PIN-код снова; если в PIN-коде действительно есть такие буквы (его задала другая программа), добавьте --pin-as-typed
 
+err-pcsc-not-installed = служба смарт-карт (pcscd) не установлена
+err-pcsc-not-running = служба смарт-карт (pcscd) не запущена
+err-pcsc-failed = сбой службы смарт-карт: { $detail }
+hint-pcsc-not-installed = установите её: `sudo apt install pcscd` (Debian, Ubuntu) или `sudo dnf install pcsc-lite` (Fedora)
+hint-pcsc-start = { $systemd ->
+    [yes] запустите её: `sudo systemctl enable --now pcscd.socket`
+   *[no] запустите её: `sudo pcscd`
+}
+hint-pcsc-restart = перезапустите службу ({ $start }), затем выполните `tokenward doctor`
+
 ## tokenward tokens
 
 tokens-no-slots = Слотов нет: модуль не видит ни считывателя, ни токена. Подключите токен или вставьте карту; если он подключён, проверьте его драйвер командой `tokenward modules`.
@@ -388,3 +398,62 @@ page-cancelled = Вход отменён. Окно можно закрыть и 
 page-not-ours = Этот ответ не относится ко входу, которого ждёт tokenward. Завершите вход по адресу, который показывает tokenward.
 page-bad-request = tokenward не понимает этот запрос.
 page-not-found = Не найдено.
+
+## tokenward doctor: каждая находка по её id (docs/json.md), затем то, к чему она относится
+
+about-reader = считыватель «{ $name }»
+about-token = токен «{ $label }» (серийный номер { $serial })
+about-slot = слот «{ $description }»
+about-slot-id = слот { $id }
+about-certificate = сертификат «{ $name }»
+finding-module-failed = модуль PKCS#11 не загружается: { $error }
+finding-module-failed-fix = переустановите драйвер токена или уберите этот модуль из настроек
+finding-token-unreadable = токен не отвечает: { $error }
+finding-no-token = ни один токен не подключён
+finding-no-token-fix = подключите токен или вставьте карту
+finding-pcsc-running = служба смарт-карт (pcscd) работает
+finding-no-reader = служба смарт-карт не видит ни считывателя, ни USB-токена
+finding-no-reader-fix = подключите токен (или считыватель); если он подключён, попробуйте другой USB-порт
+finding-reader-empty = в этом считывателе нет карты
+finding-card-mute = в считывателе есть карта, но она не отвечает
+finding-card-mute-fix = выньте карту и вставьте её снова — чипом вперёд и вверх
+finding-card-held = карту заняла другая программа, и больше никто не может ею пользоваться
+finding-card-not-recognised = { $named ->
+    [yes] в считывателе карта ({ $name }), но ни один модуль PKCS#11 на этом компьютере её не распознаёт
+   *[no] в считывателе есть карта, но ни один модуль PKCS#11 на этом компьютере её не распознаёт
+}
+finding-card-not-recognised-fix = установите драйвер (модуль PKCS#11) от того, кто выдал карту, или укажите его: --module ПУТЬ
+finding-card-recognised = { $named ->
+    [yes] карту { $name } читает { $module }
+   *[no] карту читает { $module }
+}
+finding-token-not-initialised = токен чистый: на нём ещё нет PIN-кода, ключей и сертификатов
+finding-token-not-initialised-fix = обратитесь к тому, кто его выдал; подготовить его может администратор командой `tokenward token init`
+finding-user-pin-locked = PIN-код пользователя заблокирован (слишком много неверных попыток)
+finding-user-pin-locked-fix = попросите администратора разблокировать его командой `tokenward pin unblock` с PIN-кодом администратора
+finding-user-pin-final-try = ещё один неверный PIN-код заблокирует токен
+finding-user-pin-final-try-fix = прежде чем вводить PIN-код, убедитесь, что он верный; администратор может его сбросить
+finding-user-pin-count-low = после последнего верного ввода PIN-кода был неверный
+finding-so-pin-locked = PIN-код администратора заблокирован: разблокировать PIN-код пользователя больше нельзя
+finding-so-pin-locked-fix = помочь может только тот, кто выдал токен (или повторная инициализация, которая уничтожит ключи)
+finding-so-pin-final-try = ещё один неверный PIN-код администратора заблокирует его навсегда
+finding-factory-pin = на токене всё ещё заводской PIN-код
+finding-factory-pin-fix = задайте свой: `tokenward pin change`
+finding-pin-policy-impossible = правило PIN-кода на этом токене выполнить нельзя: { $why }
+finding-pin-policy-impossible-fix = администратор может задать в настройках профиль PIN-кода для этой модели токена (docs/admins.md)
+finding-token-ready = токен готов к работе
+finding-cert-unreadable = сертификат «{ $label }» не читается: { $error }
+finding-cert-expired = срок действия сертификата истёк { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+} назад
+finding-cert-expired-fix = получите новый сертификат в удостоверяющем центре
+finding-clock-before-cert = сертификат начнёт действовать только { $date }: возможно, на этом компьютере неверно установлены часы
+finding-clock-before-cert-fix = проверьте дату и время на компьютере
+finding-cert-expiring = срок действия сертификата истекает через { $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
+}
+finding-cert-expiring-fix = заранее продлите сертификат в удостоверяющем центре

@@ -4,7 +4,7 @@
 //! give the same text (a test holds them together); an error the catalogue does not cover yet
 //! falls back to the English words.
 
-use super::{Error, SecretError};
+use super::{Error, PcscError, SecretError};
 use crate::fl;
 use crate::pin::{CharKind, PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState, TriesReported};
@@ -110,6 +110,11 @@ impl Error {
             ),
             WriteProtected => fl!("err-write-protected"),
             Cancelled => fl!("cancelled"),
+            Pcsc(PcscError::NotInstalled) => fl!("err-pcsc-not-installed"),
+            Pcsc(PcscError::NotRunning) => fl!("err-pcsc-not-running"),
+            Pcsc(PcscError::Failed { detail }) => {
+                fl!("err-pcsc-failed", detail = detail.as_str())
+            }
             Secret(SecretError::NoTerminal { secret }) => {
                 fl!("err-no-terminal", kind = secret.flag())
             }
@@ -161,6 +166,18 @@ impl Error {
             WrongPassword(_) => fl!("hint-wrong-password"),
             TokenRemoved { .. } => fl!("hint-token-removed"),
             WriteProtected => fl!("hint-write-protected"),
+            Pcsc(PcscError::NotInstalled) => fl!("hint-pcsc-not-installed"),
+            Pcsc(e) => {
+                let systemd = super::pcsc::start_command().contains("systemctl");
+                let start = fl!(
+                    "hint-pcsc-start",
+                    systemd = if systemd { "yes" } else { "no" }
+                );
+                match e {
+                    PcscError::NotRunning => start,
+                    _ => fl!("hint-pcsc-restart", start = start),
+                }
+            }
             Secret(SecretError::NoTerminal { secret }) => {
                 fl!("hint-no-terminal", kind = secret.flag())
             }
@@ -357,6 +374,12 @@ mod tests {
             },
             Error::WriteProtected,
             Error::Cancelled,
+            PcscError::NotInstalled.into(),
+            PcscError::NotRunning.into(),
+            PcscError::Failed {
+                detail: "SCardEstablishContext".into(),
+            }
+            .into(),
             SecretError::NoTerminal {
                 secret: SecretKind::SoPin,
             }

@@ -37,6 +37,95 @@ pub struct Finding {
     pub message: String,
     /// The next step, or `null` when there is nothing to do.
     pub fix: Option<String>,
+    /// The subject, message and fix in the person's language (not in the JSON).
+    #[serde(skip)]
+    pub words: Words,
+}
+
+/// A finding in the person's language: the catalogue's `finding-ID` and `finding-ID-fix`
+/// with the finding's details, else the English words.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// What it is about.
+    pub subject: Option<String>,
+    /// What was found.
+    pub message: String,
+    /// The next step.
+    pub fix: Option<String>,
+}
+
+/// What a finding is about.
+enum About {
+    Reader(String),
+    Token { label: String, serial: String },
+    Slot(String),
+    SlotId(u64),
+    Certificate(String),
+    Module(String),
+}
+
+impl About {
+    fn english(&self) -> String {
+        match self {
+            About::Reader(name) => format!("reader \"{name}\""),
+            About::Token { label, serial } => format!("token \"{label}\" (serial {serial})"),
+            About::Slot(d) => format!("slot \"{d}\""),
+            About::SlotId(id) => format!("slot {id}"),
+            About::Certificate(cn) => format!("certificate \"{cn}\""),
+            About::Module(path) => path.clone(),
+        }
+    }
+
+    /// The same subject again (a second finding about it).
+    fn again(&self) -> About {
+        match self {
+            About::Reader(n) => About::Reader(n.clone()),
+            About::Token { label, serial } => About::Token {
+                label: label.clone(),
+                serial: serial.clone(),
+            },
+            About::Slot(d) => About::Slot(d.clone()),
+            About::SlotId(id) => About::SlotId(*id),
+            About::Certificate(cn) => About::Certificate(cn.clone()),
+            About::Module(p) => About::Module(p.clone()),
+        }
+    }
+
+    fn words(&self) -> String {
+        match self {
+            About::Reader(name) => crate::fl!("about-reader", name = name.as_str()),
+            About::Token { label, serial } => crate::fl!(
+                "about-token",
+                label = label.as_str(),
+                serial = serial.as_str()
+            ),
+            About::Slot(d) => crate::fl!("about-slot", description = d.as_str()),
+            About::SlotId(id) => crate::fl!("about-slot-id", id = id.to_string()),
+            About::Certificate(cn) => crate::fl!("about-certificate", name = cn.as_str()),
+            About::Module(path) => path.clone(),
+        }
+    }
+}
+
+/// A catalogue message looked up by a finding's id, with its details; `None` when the
+/// catalogue has none.
+fn catalogue(id: &str, args: &[(&str, String)]) -> Option<String> {
+    let loader = &*crate::i18n::LANGUAGE_LOADER;
+    if !loader.has(id) {
+        return None;
+    }
+    let args: std::collections::HashMap<&str, fluent::FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            // Numbers as numbers: the plural forms choose by them.
+            let value = match v.parse::<i64>() {
+                Ok(n) => fluent::FluentValue::from(n),
+                Err(_) => fluent::FluentValue::from(v.as_str()),
+            };
+            (*k, value)
+        })
+        .collect();
+    Some(loader.get_args_concrete(id, args))
 }
 
 /// The result of `doctor`.
@@ -51,21 +140,51 @@ pub struct Report {
 struct Findings(Vec<Finding>);
 
 impl Findings {
+    /// A finding; its words in the person's language come from the catalogue by its id.
     fn add(
         &mut self,
         id: &'static str,
         severity: Severity,
-        subject: Option<String>,
+        about: Option<About>,
         message: String,
         fix: Option<String>,
-    ) {
+    ) -> &mut Finding {
+        self.add_with(id, severity, about, (message, fix), &[])
+    }
+
+    /// [`Findings::add`] with the details the catalogue's words take.
+    fn add_with(
+        &mut self,
+        id: &'static str,
+        severity: Severity,
+        about: Option<About>,
+        (message, fix): (String, Option<String>),
+        args: &[(&str, String)],
+    ) -> &mut Finding {
+        let key = format!("finding-{}", id.replace('_', "-"));
+        let words = Words {
+            subject: about.as_ref().map(About::words),
+            message: catalogue(&key, args).unwrap_or_else(|| message.clone()),
+            fix: fix
+                .as_ref()
+                .map(|f| catalogue(&format!("{key}-fix"), args).unwrap_or_else(|| f.clone())),
+        };
         self.0.push(Finding {
             id,
             severity,
-            subject,
+            subject: about.as_ref().map(About::english),
             message,
             fix,
+            words,
         });
+        self.0.last_mut().expect("just pushed")
+    }
+
+    /// A finding that is an error: its words are the error's own, in the person's language.
+    fn add_error(&mut self, id: &'static str, severity: Severity, e: &Error) {
+        let f = self.add(id, severity, None, e.to_string(), e.hint());
+        f.words.message = e.problem();
+        f.words.fix = e.advice();
     }
 }
 
@@ -81,17 +200,19 @@ pub fn doctor(ws: &Workspace) -> Report {
         .iter()
         .filter(|m| m.present && !m.loaded)
     {
-        f.add(
+        let error = m.error.clone().unwrap_or_default();
+        f.add_with(
             "module_failed",
             Severity::Warning,
-            Some(m.path.clone()),
-            format!(
-                "the PKCS#11 module does not load: {}",
-                m.error.clone().unwrap_or_default()
+            Some(About::Module(m.path.clone())),
+            (
+                format!("the PKCS#11 module does not load: {error}"),
+                Some(
+                    "reinstall the token's driver, or remove the module from the configuration"
+                        .into(),
+                ),
             ),
-            Some(
-                "reinstall the token's driver, or remove the module from the configuration".into(),
-            ),
+            &[("error", error.clone())],
         );
     }
     let modules = ws.modules().unwrap_or(&[]);
@@ -100,13 +221,7 @@ pub fn doctor(ws: &Workspace) -> Report {
             .modules()
             .err()
             .unwrap_or(Error::NoModule { searched: 0 });
-        f.add(
-            "no_module",
-            Severity::Blocker,
-            None,
-            e.to_string(),
-            e.hint(),
-        );
+        f.add_error("no_module", Severity::Blocker, &e);
     }
     let full = all_slots(modules).unwrap_or_default();
     let slots: Vec<SlotReport> = if full.is_empty() {
@@ -141,16 +256,16 @@ pub fn doctor(ws: &Workspace) -> Report {
     // A held card also makes its slots fail; the card_held finding says it once.
     let held = readers.iter().any(|r| r.held_exclusively);
     for slot in slots.iter().filter(|s| s.token_error.is_some() && !held) {
-        f.add(
+        let error = slot.token_error.clone().unwrap_or_default();
+        let fix = holder_fix(&holders);
+        let found = f.add_with(
             "token_unreadable",
             card_level,
             Some(slot_subject(slot)),
-            format!(
-                "the token does not answer: {}",
-                slot.token_error.clone().unwrap_or_default()
-            ),
-            Some(holder_fix(&holders)),
+            (format!("the token does not answer: {error}"), Some(fix)),
+            &[("error", error.clone())],
         );
+        found.words.fix = Some(holder_fix_words(&holders));
     }
     for (module, slot_handle, slot) in &full {
         if let Some(t) = &slot.token {
@@ -213,11 +328,11 @@ fn check_pcsc(f: &mut Findings, any_token: bool) -> Vec<ReaderStatus> {
                 PcscError::NotRunning => "pcsc_not_running",
                 _ => "pcsc_failed",
             };
-            f.add(id, level, None, e.to_string(), e.hint());
+            f.add_error(id, level, &Error::Pcsc(e));
             Vec::new()
         }
         Err(e) => {
-            f.add("pcsc_failed", level, None, e.to_string(), e.hint());
+            f.add_error("pcsc_failed", level, &e);
             Vec::new()
         }
     }
@@ -230,12 +345,12 @@ fn check_reader(
     holders: &[holders::Holder],
     level: Severity,
 ) {
-    let subject = Some(format!("reader \"{}\"", r.name));
+    let subject = || Some(About::Reader(r.name.clone()));
     if !r.card_present {
         f.add(
             "reader_empty",
             Severity::Ok,
-            subject,
+            subject(),
             "no card in this reader".into(),
             None,
         );
@@ -245,20 +360,21 @@ fn check_reader(
         f.add(
             "card_mute",
             level,
-            subject,
+            subject(),
             "a card is in the reader but does not answer".into(),
             Some("take the card out and insert it again, chip first and facing up".into()),
         );
         return;
     }
     if r.held_exclusively {
-        f.add(
+        let held = f.add(
             "card_held",
             level,
-            subject.clone(),
+            subject(),
             "another program holds the card, so no other program can use it".into(),
             Some(holder_fix(holders)),
         );
+        held.words.fix = Some(holder_fix_words(holders));
     }
     let served = served_by(&r.name, slots);
     if served.is_empty() && !r.held_exclusively {
@@ -267,24 +383,37 @@ fn check_reader(
             .clone()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        f.add(
+        f.add_with(
             "card_not_recognised",
             level,
-            subject,
-            format!("a card{name} is in the reader, but no PKCS#11 module on this computer recognises it"),
-            Some("install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH".into()),
+            subject(),
+            (
+                format!("a card{name} is in the reader, but no PKCS#11 module on this computer recognises it"),
+                Some("install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH".into()),
+            ),
+            &[
+                ("name", r.card_name.clone().unwrap_or_default()),
+                ("named", named(r)),
+            ],
         );
     } else if !served.is_empty() {
-        f.add(
+        f.add_with(
             "card_recognised",
             Severity::Ok,
-            subject,
-            format!(
-                "{} is read by {}",
-                r.card_name.as_deref().unwrap_or("the card"),
-                served[0].module
+            subject(),
+            (
+                format!(
+                    "{} is read by {}",
+                    r.card_name.as_deref().unwrap_or("the card"),
+                    served[0].module
+                ),
+                None,
             ),
-            None,
+            &[
+                ("name", r.card_name.clone().unwrap_or_default()),
+                ("named", named(r)),
+                ("module", served[0].module.clone()),
+            ],
         );
     }
 }
@@ -293,11 +422,26 @@ fn holder_fix(holders: &[holders::Holder]) -> String {
     holders::release_hint(holders.first())
 }
 
-fn slot_subject(slot: &SlotReport) -> String {
+/// Whether the card's name is known (`yes`/`no`, for the catalogue).
+fn named(r: &ReaderStatus) -> String {
+    if r.card_name.is_some() { "yes" } else { "no" }.into()
+}
+
+fn holder_fix_words(holders: &[holders::Holder]) -> String {
+    match holders.first() {
+        Some(_) => holder_fix(holders),
+        None => crate::fl!("hint-card-held"),
+    }
+}
+
+fn slot_subject(slot: &SlotReport) -> About {
     match &slot.token {
-        Some(t) => format!("token \"{}\" (serial {})", t.label, t.serial),
-        None if slot.description.is_empty() => format!("slot {}", slot.slot_id),
-        None => format!("slot \"{}\"", slot.description),
+        Some(t) => About::Token {
+            label: t.label.clone(),
+            serial: t.serial.clone(),
+        },
+        None if slot.description.is_empty() => About::SlotId(slot.slot_id),
+        None => About::Slot(slot.description.clone()),
     }
 }
 
@@ -309,7 +453,7 @@ fn check_token(
     others: bool,
 ) {
     let t = &token.report;
-    let subject = Some(slot_subject(slot));
+    let subject = || Some(slot_subject(slot));
     let flags = &t.flags;
     // A problem of one token blocks use only when no other token can be used instead.
     let level = |usable_without_it: bool| {
@@ -327,7 +471,7 @@ fn check_token(
             } else {
                 Severity::Blocker
             },
-            Some(format!("slot \"{}\"", slot.description)),
+            Some(About::Slot(slot.description.clone())),
             "the token is blank: it has no PIN, keys or certificates yet".into(),
             Some(
                 "ask whoever issued it; an administrator prepares it with `tokenward token init`"
@@ -340,7 +484,7 @@ fn check_token(
         f.add(
             "user_pin_locked",
             level(others),
-            subject.clone(),
+            subject(),
             "the user PIN is locked (too many wrong tries)".into(),
             Some(
                 "ask your administrator to unblock it with `tokenward pin unblock` and the SO PIN"
@@ -351,7 +495,7 @@ fn check_token(
         f.add(
             "user_pin_final_try",
             Severity::Warning,
-            subject.clone(),
+            subject(),
             "one more wrong user PIN locks the token".into(),
             Some("make sure of the PIN before you type it; your administrator can reset it".into()),
         );
@@ -359,7 +503,7 @@ fn check_token(
         f.add(
             "user_pin_count_low",
             Severity::Warning,
-            subject.clone(),
+            subject(),
             "a wrong user PIN was typed since the last good one".into(),
             None,
         );
@@ -368,7 +512,7 @@ fn check_token(
         f.add(
             "so_pin_locked",
             Severity::Warning,
-            subject.clone(),
+            subject(),
             "the SO PIN is locked: the user PIN can no longer be unblocked".into(),
             Some(
                 "only the token's issuer (or re-initialising it, which destroys its keys) can help"
@@ -379,7 +523,7 @@ fn check_token(
         f.add(
             "so_pin_final_try",
             Severity::Warning,
-            subject.clone(),
+            subject(),
             "one more wrong SO PIN locks it for good".into(),
             None,
         );
@@ -388,38 +532,39 @@ fn check_token(
         f.add(
             "factory_pin",
             Severity::Warning,
-            subject.clone(),
+            subject(),
             "the token still has its factory PIN".into(),
             Some("set your own: `tokenward pin change`".into()),
         );
     }
     if let Ok(policy) = ws.policy_for(token) {
         if let Some(why) = policy.impossible_on(t.min_pin_length, t.max_pin_length) {
-            f.add(
+            f.add_with(
                 "pin_policy_impossible",
                 Severity::Warning,
-                subject.clone(),
-                why,
-                Some("an administrator may set a PIN profile for this token model in the configuration (docs/admins.md)".into()),
+                subject(),
+                (why.clone(), Some("an administrator may set a PIN profile for this token model in the configuration (docs/admins.md)".into())),
+                &[("why", why)],
             );
         }
     }
-    check_certificates(f, token, subject.clone());
+    check_certificates(f, token, subject());
+    let english = subject().map(|s| s.english());
     if f.0
         .iter()
-        .all(|x| x.subject != subject || x.severity == Severity::Ok)
+        .all(|x| x.subject != english || x.severity == Severity::Ok)
     {
         f.add(
             "token_ready",
             Severity::Ok,
-            subject,
+            subject(),
             "the token is ready".into(),
             None,
         );
     }
 }
 
-fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<String>) {
+fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<About>) {
     let Ok(session) = token.open_ro() else {
         return;
     };
@@ -428,45 +573,60 @@ fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<String
     };
     for c in certs {
         let Ok(info) = &c.info else {
-            f.add(
+            let error = c.info.as_ref().err().cloned().unwrap_or_default();
+            f.add_with(
                 "cert_unreadable",
                 Severity::Warning,
-                subject.clone(),
-                format!(
-                    "the certificate \"{}\" cannot be read: {}",
-                    c.label,
-                    c.info.as_ref().err().cloned().unwrap_or_default()
+                subject.as_ref().map(About::again),
+                (
+                    format!("the certificate \"{}\" cannot be read: {error}", c.label),
+                    None,
                 ),
-                None,
+                &[("label", c.label.clone()), ("error", error.clone())],
             );
             continue;
         };
-        let cert = Some(format!("certificate \"{}\"", info.subject_cn));
+        let cert = Some(About::Certificate(info.subject_cn.clone()));
         match info.validity {
-            crate::cert::Validity::Expired => f.add(
-                "cert_expired",
-                Severity::Warning,
-                cert,
-                format!("the certificate expired {} days ago", -info.days_left),
-                Some("ask your certification authority for a new certificate".into()),
-            ),
-            crate::cert::Validity::NotYetValid => f.add(
-                "clock_before_cert",
-                Severity::Warning,
-                cert,
-                format!(
-                    "the certificate is valid only from {}: this computer's clock may be wrong",
-                    info.not_before
-                ),
-                Some("check the computer's date and time".into()),
-            ),
-            crate::cert::Validity::Valid if info.days_left <= EXPIRY_WARNING_DAYS => f.add(
-                "cert_expiring",
-                Severity::Warning,
-                cert,
-                format!("the certificate expires in {} days", info.days_left),
-                Some("ask your certification authority to renew it in time".into()),
-            ),
+            crate::cert::Validity::Expired => {
+                f.add_with(
+                    "cert_expired",
+                    Severity::Warning,
+                    cert,
+                    (
+                        format!("the certificate expired {} days ago", -info.days_left),
+                        Some("ask your certification authority for a new certificate".into()),
+                    ),
+                    &[("days", (-info.days_left).to_string())],
+                );
+            }
+            crate::cert::Validity::NotYetValid => {
+                f.add_with(
+                    "clock_before_cert",
+                    Severity::Warning,
+                    cert,
+                    (
+                        format!(
+                            "the certificate is valid only from {}: this computer's clock may be wrong",
+                            info.not_before
+                        ),
+                        Some("check the computer's date and time".into()),
+                    ),
+                    &[("date", info.not_before.clone())],
+                );
+            }
+            crate::cert::Validity::Valid if info.days_left <= EXPIRY_WARNING_DAYS => {
+                f.add_with(
+                    "cert_expiring",
+                    Severity::Warning,
+                    cert,
+                    (
+                        format!("the certificate expires in {} days", info.days_left),
+                        Some("ask your certification authority to renew it in time".into()),
+                    ),
+                    &[("days", info.days_left.to_string())],
+                );
+            }
             crate::cert::Validity::Valid => {}
         }
     }

@@ -42,13 +42,14 @@ fn render(findings: &[Finding]) -> String {
         }
         out.push_str(&format!("{heading}:\n"));
         for f in these {
-            let subject = f
+            let words = &f.words;
+            let subject = words
                 .subject
                 .as_deref()
                 .map(|s| format!("{s}: "))
                 .unwrap_or_default();
-            out.push_str(&format!("  - {subject}{}\n", f.message));
-            if let Some(fix) = &f.fix {
+            out.push_str(&format!("  - {subject}{}\n", words.message));
+            if let Some(fix) = &words.fix {
                 out.push_str(&format!("    {}: {fix}\n", tokenward::fl!("doctor-fix")));
             }
         }
