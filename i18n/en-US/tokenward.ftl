@@ -185,6 +185,27 @@ hint-pcsc-start = { $systemd ->
 }
 hint-pcsc-restart = restart the service ({ $start }), then run `tokenward doctor`
 
+err-io = cannot { $action } { $path }: { $reason }
+io-not-found = No such file or directory
+io-permission-denied = Permission denied
+io-already-exists = File exists
+io-is-a-directory = Is a directory
+io-storage-full = No space left on device
+err-file-exists = { $path } already exists
+hint-file-exists = add --force to replace it
+err-no-such-folder = the folder of { $path } does not exist
+hint-no-such-folder = create the folder first, or give another path
+err-not-a-regular-file = { $path } is not a regular file
+hint-not-a-regular-file = give the path of an ordinary file
+err-no-terminal-to-confirm = this deletes data and there is no terminal to confirm on
+hint-no-terminal-to-confirm = add --yes
+err-not-confirmed = not confirmed; nothing was deleted
+err-several-sources = give the { secret-noun } only one way: --{ $kind }-file, --{ $kind }-env or --{ $kind }-stdin
+err-variable-not-set = the environment variable { $variable } named for the { secret-noun } is not set
+err-secret-file-not-text = the { secret-noun } file { $path } does not hold text
+hint-secret-file-not-text = save it as UTF-8
+err-stdin-ended = standard input ended before the { secret-noun } was given
+
 ## tokenward tokens
 
 tokens-no-slots = No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.

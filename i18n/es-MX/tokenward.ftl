@@ -203,6 +203,32 @@ hint-pcsc-start = { $systemd ->
 }
 hint-pcsc-restart = reinicie el servicio ({ $start }) y luego ejecute `tokenward doctor`
 
+err-io = no se pudo { $action ->
+    [read] leer
+    [write] escribir
+    [create] crear
+   *[other] abrir
+} { $path }: { $reason }
+io-not-found = no existe ese archivo o carpeta
+io-permission-denied = permiso denegado
+io-already-exists = el archivo ya existe
+io-is-a-directory = es una carpeta
+io-storage-full = no queda espacio en el disco
+err-file-exists = { $path } ya existe
+hint-file-exists = agregue --force para reemplazarlo
+err-no-such-folder = la carpeta de { $path } no existe
+hint-no-such-folder = cree primero la carpeta o indique otra ruta
+err-not-a-regular-file = { $path } no es un archivo normal
+hint-not-a-regular-file = indique la ruta de un archivo normal
+err-no-terminal-to-confirm = esto borra datos y no hay una terminal donde confirmarlo
+hint-no-terminal-to-confirm = agregue --yes
+err-not-confirmed = no se confirmó; no se borró nada
+err-several-sources = indique { secret-the } de una sola forma: --{ $kind }-file, --{ $kind }-env o --{ $kind }-stdin
+err-variable-not-set = la variable de entorno { $variable } indicada para { secret-the } no está definida
+err-secret-file-not-text = el archivo { $path } ({ secret-the }) no contiene texto
+hint-secret-file-not-text = guárdelo como UTF-8
+err-stdin-ended = la entrada estándar terminó antes de recibir { secret-the }
+
 ## tokenward tokens
 
 tokens-no-slots = No hay ranuras: el módulo no ve ningún lector ni token. Conecte su token o inserte la tarjeta; si ya está conectado, revise su controlador con `tokenward modules`.

@@ -227,6 +227,44 @@ hint-pcsc-start = { $systemd ->
 }
 hint-pcsc-restart = перезапустите службу ({ $start }), затем выполните `tokenward doctor`
 
+err-io = не удалось { $action ->
+    [read] прочитать
+    [write] записать
+    [create] создать
+   *[other] открыть
+} { $path }: { $reason }
+io-not-found = такого файла или каталога нет
+io-permission-denied = нет доступа
+io-already-exists = файл уже существует
+io-is-a-directory = это каталог
+io-storage-full = на диске не осталось места
+err-file-exists = { $path } уже существует
+hint-file-exists = добавьте --force, чтобы заменить его
+err-no-such-folder = каталога для { $path } нет
+hint-no-such-folder = сначала создайте каталог или укажите другой путь
+err-not-a-regular-file = { $path } — не обычный файл
+hint-not-a-regular-file = укажите путь к обычному файлу
+err-no-terminal-to-confirm = эта команда удаляет данные, а терминала для подтверждения нет
+hint-no-terminal-to-confirm = добавьте --yes
+err-not-confirmed = не подтверждено; ничего не удалено
+err-several-sources = { $kind ->
+    [new-pin] новый PIN-код
+    [so-pin] PIN-код администратора
+    [password] пароль
+    [recovery-key] ключ восстановления
+   *[pin] PIN-код
+} можно передать только одним способом: --{ $kind }-file, --{ $kind }-env или --{ $kind }-stdin
+err-variable-not-set = переменная окружения { $variable }, указанная для { $kind ->
+    [new-pin] нового PIN-кода
+    [so-pin] PIN-кода администратора
+    [password] пароля
+    [recovery-key] ключа восстановления
+   *[pin] PIN-кода
+}, не задана
+err-secret-file-not-text = в файле { $path } ({ secret-noun }) не текст
+hint-secret-file-not-text = сохраните его в кодировке UTF-8
+err-stdin-ended = стандартный ввод закончился раньше, чем был передан { secret-noun }
+
 ## tokenward tokens
 
 tokens-no-slots = Слотов нет: модуль не видит ни считывателя, ни токена. Подключите токен или вставьте карту; если он подключён, проверьте его драйвер командой `tokenward modules`.

@@ -4,7 +4,7 @@
 //! give the same text (a test holds them together); an error the catalogue does not cover yet
 //! falls back to the English words.
 
-use super::{Error, PcscError, SecretError};
+use super::{Error, InputError, PcscError, SecretError};
 use crate::fl;
 use crate::pin::{CharKind, PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState, TriesReported};
@@ -110,6 +110,44 @@ impl Error {
             ),
             WriteProtected => fl!("err-write-protected"),
             Cancelled => fl!("cancelled"),
+            // In English the operating system's own words stay, as in the JSON.
+            Io {
+                action,
+                path,
+                source,
+            } if crate::i18n::current_language() != "en" => fl!(
+                "err-io",
+                action = (*action),
+                path = path.display().to_string(),
+                reason = io_words(source)
+            ),
+            Input(InputError::FileExists { path }) => {
+                fl!("err-file-exists", path = path.display().to_string())
+            }
+            Input(InputError::NoSuchFolder { path }) => {
+                fl!("err-no-such-folder", path = path.display().to_string())
+            }
+            Input(InputError::NotARegularFile { path }) => {
+                fl!("err-not-a-regular-file", path = path.display().to_string())
+            }
+            Input(InputError::NoTerminalToConfirm) => fl!("err-no-terminal-to-confirm"),
+            Input(InputError::NotConfirmed) => fl!("err-not-confirmed"),
+            Secret(SecretError::SeveralSources { secret }) => {
+                fl!("err-several-sources", kind = secret.flag())
+            }
+            Secret(SecretError::VariableNotSet { secret, variable }) => fl!(
+                "err-variable-not-set",
+                kind = secret.flag(),
+                variable = variable.as_str()
+            ),
+            Secret(SecretError::FileNotText { secret, path }) => fl!(
+                "err-secret-file-not-text",
+                kind = secret.flag(),
+                path = path.display().to_string()
+            ),
+            Secret(SecretError::StdinEnded { secret }) => {
+                fl!("err-stdin-ended", kind = secret.flag())
+            }
             Pcsc(PcscError::NotInstalled) => fl!("err-pcsc-not-installed"),
             Pcsc(PcscError::NotRunning) => fl!("err-pcsc-not-running"),
             Pcsc(PcscError::Failed { detail }) => {
@@ -166,6 +204,11 @@ impl Error {
             WrongPassword(_) => fl!("hint-wrong-password"),
             TokenRemoved { .. } => fl!("hint-token-removed"),
             WriteProtected => fl!("hint-write-protected"),
+            Input(InputError::FileExists { .. }) => fl!("hint-file-exists"),
+            Input(InputError::NoSuchFolder { .. }) => fl!("hint-no-such-folder"),
+            Input(InputError::NotARegularFile { .. }) => fl!("hint-not-a-regular-file"),
+            Input(InputError::NoTerminalToConfirm) => fl!("hint-no-terminal-to-confirm"),
+            Secret(SecretError::FileNotText { .. }) => fl!("hint-secret-file-not-text"),
             Pcsc(PcscError::NotInstalled) => fl!("hint-pcsc-not-installed"),
             Pcsc(e) => {
                 let systemd = super::pcsc::start_command().contains("systemctl");
@@ -184,6 +227,19 @@ impl Error {
             Secret(SecretError::NonLatinLogin { .. }) => fl!("hint-non-latin-login"),
             _ => return self.hint(),
         })
+    }
+}
+
+/// What the operating system said, in the person's language where the catalogue has it.
+fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => fl!("io-not-found"),
+        PermissionDenied => fl!("io-permission-denied"),
+        AlreadyExists => fl!("io-already-exists"),
+        IsADirectory => fl!("io-is-a-directory"),
+        StorageFull => fl!("io-storage-full"),
+        _ => e.to_string(),
     }
 }
 
@@ -374,6 +430,40 @@ mod tests {
             },
             Error::WriteProtected,
             Error::Cancelled,
+            InputError::FileExists {
+                path: "a.p7s".into(),
+            }
+            .into(),
+            InputError::NoSuchFolder { path: "d/a".into() }.into(),
+            InputError::NotARegularFile {
+                path: "/dev/zero".into(),
+            }
+            .into(),
+            InputError::NoTerminalToConfirm.into(),
+            InputError::NotConfirmed.into(),
+            SecretError::SeveralSources {
+                secret: SecretKind::NewPin,
+            }
+            .into(),
+            SecretError::VariableNotSet {
+                secret: SecretKind::UserPin,
+                variable: "PIN".into(),
+            }
+            .into(),
+            SecretError::FileNotText {
+                secret: SecretKind::Password,
+                path: "p.txt".into(),
+            }
+            .into(),
+            SecretError::StdinEnded {
+                secret: SecretKind::SoPin,
+            }
+            .into(),
+            Error::Io {
+                action: "read",
+                path: "/no/such".into(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
             PcscError::NotInstalled.into(),
             PcscError::NotRunning.into(),
             PcscError::Failed {
