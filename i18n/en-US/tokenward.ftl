@@ -419,3 +419,14 @@ finding-clock-before-cert = the certificate is valid only from { $date }: this c
 finding-clock-before-cert-fix = check the computer's date and time
 finding-cert-expiring = the certificate expires in { $days } days
 finding-cert-expiring-fix = ask your certification authority to renew it in time
+
+## tokenward sign and verify
+
+sign-one = Signed { $file } with key "{ $key }" ({ $mechanism }, { $kind }): { $signature }
+sign-many = Signed { $count } files with key "{ $key }" ({ $mechanism }) in { $seconds } s; each signature is next to its file (.{ $extension }).
+# indicatif's template: keep the {"{"}…{"}"} fields as they are.
+sign-progress = {"{"}spinner{"}"} signing {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}per_sec{"}"} eta {"{"}eta{"}"}
+verify-ok = Signature OK: { $file } is signed
+field-signed-by = Signed by
+field-signed-at = Signed at
+field-checked = Checked

@@ -448,3 +448,16 @@ finding-cert-expiring = el certificado vence en { $days } { $days ->
    *[other] días
 }
 finding-cert-expiring-fix = pida a tiempo la renovación a su autoridad certificadora
+
+## tokenward sign y verify
+
+sign-one = Se firmó { $file } con la clave «{ $key }» ({ $mechanism }, { $kind }): { $signature }
+sign-many = Se { $count ->
+    [one] firmó { $count } archivo
+   *[other] firmaron { $count } archivos
+} con la clave «{ $key }» ({ $mechanism }) en { $seconds } s; cada firma está junto a su archivo (.{ $extension }).
+sign-progress = {"{"}spinner{"}"} firmando {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}per_sec{"}"} faltan {"{"}eta{"}"}
+verify-ok = Firma correcta: { $file } está firmado
+field-signed-by = Firmado por
+field-signed-at = Fecha de firma
+field-checked = Revisado

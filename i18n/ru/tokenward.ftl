@@ -495,3 +495,17 @@ finding-cert-expiring = срок действия сертификата ист�
    *[many] дней
 }
 finding-cert-expiring-fix = заранее продлите сертификат в удостоверяющем центре
+
+## tokenward sign и verify
+
+sign-one = Файл { $file } подписан ключом «{ $key }» ({ $mechanism }, { $kind }): { $signature }
+sign-many = Подписано { $count } { $count ->
+    [one] файл
+    [few] файла
+   *[many] файлов
+} ключом «{ $key }» ({ $mechanism }) за { $seconds } с; каждая подпись лежит рядом со своим файлом (.{ $extension }).
+sign-progress = {"{"}spinner{"}"} подпись {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}per_sec{"}"} осталось {"{"}eta{"}"}
+verify-ok = Подпись верна: файл { $file } подписан
+field-signed-by = Подписал
+field-signed-at = Время подписи
+field-checked = Проверено

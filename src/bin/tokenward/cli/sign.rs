@@ -7,6 +7,7 @@ use clap::Args;
 use super::output::{self, Block, Table};
 use super::{named, selector, Context, LoginArgs};
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::sign::{
     self as ops, mechanism_by_name, SignFormat, SignRequest, VerifyRequest,
 };
@@ -188,22 +189,25 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
         SignFormat::Raw => "raw",
     };
     if let [one] = done.signed.as_slice() {
-        return output::text(&format!(
-            "Signed {} with key \"{}\" ({}, {kind}): {}\n",
-            one.file.display(),
-            done.key.label,
-            done.mechanism,
-            one.signature.display()
-        ));
+        let line = fl!(
+            "sign-one",
+            file = one.file.display().to_string(),
+            key = done.key.label.as_str(),
+            mechanism = done.mechanism.to_string(),
+            kind = kind,
+            signature = one.signature.display().to_string()
+        );
+        return output::text(&format!("{line}\n"));
     }
-    output::text(&format!(
-        "Signed {} files with key \"{}\" ({}) in {:.2} s; each signature is next to its file (.{}).\n",
-        done.signed.len(),
-        done.key.label,
-        done.mechanism,
-        done.seconds,
-        done.format.extension(),
-    ))
+    let line = fl!(
+        "sign-many",
+        count = done.signed.len(),
+        key = done.key.label.as_str(),
+        mechanism = done.mechanism.to_string(),
+        seconds = format!("{:.2}", done.seconds),
+        extension = done.format.extension()
+    );
+    output::text(&format!("{line}\n"))
 }
 
 /// A progress bar on standard error for batch runs on a terminal.
@@ -213,9 +217,8 @@ fn progress(ctx: &Context, batch: bool, len: usize) -> Option<indicatif::Progres
         return None;
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} signing {pos}/{len} [{bar:30}] {per_sec} eta {eta}",
-    ) {
+    let template = fl!("sign-progress");
+    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
         bar.set_style(style);
     }
     Some(bar)
@@ -240,15 +243,15 @@ pub(super) fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
-    let mut b = Block::new(format!("Signature OK: {} is signed", args.file.display()));
+    let mut b = Block::new(fl!("verify-ok", file = args.file.display().to_string()));
     if let Some(s) = &done.signer {
-        b.field("Signed by", s.clone());
+        b.field(&fl!("field-signed-by"), s.clone());
     }
     if let Some(t) = &done.signing_time {
-        b.field("Signed at", t.clone());
+        b.field(&fl!("field-signed-at"), t.clone());
     }
     for c in &done.checked {
-        b.field("Checked", c.clone());
+        b.field(&fl!("field-checked"), c.clone());
     }
     output::text(&b.render())
 }
