@@ -372,6 +372,12 @@ fn screens_errors_and_help_in_russian_and_spanish() {
             ],
             6,
         ),
+        ("certs-show", &["certs", "show", "01"], 0),
+        (
+            "check",
+            &["check", "--cert", "02", "--pin-env", "TW_PIN"],
+            0,
+        ),
         ("help", &["--help"], 0),
         ("help-pin-change", &["pin", "change", "--help"], 0),
     ];

@@ -314,7 +314,12 @@ impl Setup {
     }
 
     fn enroll(&self, email: &str, browser: &[&str]) -> (Run, Option<Value>) {
-        let cmd = self.tokenward(&[
+        with_browser(self.enroll_cmd(email), browser)
+    }
+
+    /// `recovery enroll` for `email`, the SO PIN from a file.
+    fn enroll_cmd(&self, email: &str) -> Command {
+        self.tokenward(&[
             "recovery",
             "enroll",
             "--email",
@@ -323,8 +328,7 @@ impl Setup {
             "--json",
             "--so-pin-file",
             self.so_pin.to_str().unwrap(),
-        ]);
-        with_browser(cmd, browser)
+        ])
     }
 
     /// `recovery recover` with the key and the new PIN from files (global options first).
@@ -1145,27 +1149,19 @@ fn a_recovery_killed_after_mailing_the_new_key_locks_nobody_out() {
 
 #[test]
 fn the_recovery_mail_speaks_the_language_of_the_person_who_enrolled() {
+    /// Run `cmd` in `lang` with the test browser; the page the browser was shown.
+    fn in_language(mut cmd: Command, lang: &str) -> String {
+        cmd.env("LANG", lang).env("LC_ALL", lang);
+        let (run, browser) = with_browser(cmd, &["--login", "alice"]);
+        run.ok();
+        browser.expect("the browser's report")["body"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
     let s = Setup::new(60);
-    let mut enroll = s.tokenward(&[
-        "recovery",
-        "enroll",
-        "--email",
-        "alice@example.test",
-        "--no-browser",
-        "--json",
-        "--so-pin-file",
-        s.so_pin.to_str().unwrap(),
-    ]);
-    enroll
-        .env("LANG", "ru_RU.UTF-8")
-        .env("LC_ALL", "ru_RU.UTF-8");
-    let (run, browser) = with_browser(enroll, &["--login", "alice"]);
-    run.ok();
     // The page the browser shows after the sign-in is in the person's language.
-    let page = browser.expect("the browser's report")["body"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let page = in_language(s.enroll_cmd("alice@example.test"), "ru_RU.UTF-8");
     assert!(page.contains("Вход выполнен"), "{page}");
     assert!(page.contains("lang=ru"), "{page}");
     let mails = s.provider.messages();
@@ -1176,16 +1172,7 @@ fn the_recovery_mail_speaks_the_language_of_the_person_who_enrolled() {
 
     // Recovered by someone whose computer speaks Spanish: the page is in Spanish, the mail
     // still in the enrolling person's Russian.
-    let mut recover = s.recover_cmd(&key, "NewPin2468", &[]);
-    recover
-        .env("LANG", "es_MX.UTF-8")
-        .env("LC_ALL", "es_MX.UTF-8");
-    let (run, browser) = with_browser(recover, &["--login", "alice"]);
-    run.ok();
-    let page = browser.expect("the browser's report")["body"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let page = in_language(s.recover_cmd(&key, "NewPin2468", &[]), "es_MX.UTF-8");
     assert!(page.contains("Listo, ya entró"), "{page}");
     let mails = s.provider.messages();
     assert_eq!(mails.len(), 2);

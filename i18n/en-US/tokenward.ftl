@@ -430,3 +430,44 @@ verify-ok = Signature OK: { $file } is signed
 field-signed-by = Signed by
 field-signed-at = Signed at
 field-checked = Checked
+
+## tokenward certs show, select; tokenward check
+
+cert-show-heading = Certificate "{ $label }" on token "{ $token }"
+cert-show-unreadable = unreadable certificate: { $error }
+cert-not-restricted = not restricted
+cert-selected = The default certificate of token "{ $token }" is now "{ $name }" (SHA-256 { $fingerprint }…).
+field-status = Status
+field-subject = Subject
+field-issuer = Issuer
+field-valid-from = Valid from
+field-valid-until = Valid until
+field-key = Key
+field-signature = Signature
+field-key-usage = Key usage
+field-extended-usage = Extended usage
+field-alt-names = Alt. names
+field-can-sign = Can sign
+field-ca = CA
+field-warning = Warning
+field-key-uri = Key URI
+check-heading = Signing check of key "{ $key }" ({ $kind }) on token "{ $token }"
+check-certificate = Certificate: { $certificate }
+check-no-certificate = No certificate on the token belongs to this key; signatures are checked against the key's own public key.
+column-mechanism = MECHANISM
+column-result = RESULT
+column-sign-time = SIGN TIME
+check-pass = pass
+check-fail = FAIL
+check-all-good = The token signs correctly with every mechanism; each signature was verified against the { $against ->
+    [token_public_key] token public key
+   *[certificate] certificate
+}.
+check-problems = Problems
+problem-certificate-key-mismatch = the certificate and the key do not belong together: signatures made with this key will not verify against this certificate
+problem-certificate-expired = the certificate has expired: signatures made with it will be rejected; ask your certificate authority for a new one
+problem-certificate-not-yet-valid = the certificate is not valid yet (check the computer's date)
+problem-certificate-forbids-signing = the certificate's key usage does not allow signing
+problem-key-cannot-sign = the token does not allow this key to sign
+problem-signature-failed = at least one signature failed
+problem-no-mechanism = the key and the token share no signature mechanism

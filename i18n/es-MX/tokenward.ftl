@@ -461,3 +461,44 @@ verify-ok = Firma correcta: { $file } está firmado
 field-signed-by = Firmado por
 field-signed-at = Fecha de firma
 field-checked = Revisado
+
+## tokenward certs show, select; tokenward check
+
+cert-show-heading = Certificado «{ $label }» del token «{ $token }»
+cert-show-unreadable = certificado ilegible: { $error }
+cert-not-restricted = sin restricción
+cert-selected = El certificado predeterminado del token «{ $token }» ahora es «{ $name }» (SHA-256 { $fingerprint }…).
+field-status = Estado
+field-subject = Titular
+field-issuer = Emisor
+field-valid-from = Vigente desde
+field-valid-until = Vigente hasta
+field-key = Clave
+field-signature = Firma
+field-key-usage = Uso de la clave
+field-extended-usage = Uso extendido
+field-alt-names = Otros nombres
+field-can-sign = Puede firmar
+field-ca = Autoridad
+field-warning = Aviso
+field-key-uri = URI de la clave
+check-heading = Prueba de firma de la clave «{ $key }» ({ $kind }) en el token «{ $token }»
+check-certificate = Certificado: { $certificate }
+check-no-certificate = Ningún certificado del token corresponde a esta clave; las firmas se revisan con la propia clave pública.
+column-mechanism = MECANISMO
+column-result = RESULTADO
+column-sign-time = TIEMPO DE FIRMA
+check-pass = pass
+check-fail = FALLA
+check-all-good = El token firma correctamente con todos los mecanismos; cada firma se revisó con { $against ->
+    [token_public_key] la clave pública del token
+   *[certificate] el certificado
+}.
+check-problems = Problemas
+problem-certificate-key-mismatch = el certificado y la clave no corresponden: las firmas hechas con esta clave no se validarán con este certificado
+problem-certificate-expired = el certificado está vencido: las firmas hechas con él serán rechazadas; pida uno nuevo a su autoridad certificadora
+problem-certificate-not-yet-valid = el certificado todavía no es vigente (revise la fecha de la computadora)
+problem-certificate-forbids-signing = el uso de la clave del certificado no permite firmar
+problem-key-cannot-sign = el token no permite que esta clave firme
+problem-signature-failed = falló al menos una firma
+problem-no-mechanism = la clave y el token no tienen ningún mecanismo de firma en común

@@ -509,3 +509,44 @@ verify-ok = Подпись верна: файл { $file } подписан
 field-signed-by = Подписал
 field-signed-at = Время подписи
 field-checked = Проверено
+
+## tokenward certs show, select; tokenward check
+
+cert-show-heading = Сертификат «{ $label }» на токене «{ $token }»
+cert-show-unreadable = сертификат не читается: { $error }
+cert-not-restricted = без ограничений
+cert-selected = Сертификат по умолчанию токена «{ $token }» теперь «{ $name }» (SHA-256 { $fingerprint }…).
+field-status = Состояние
+field-subject = Владелец
+field-issuer = Издатель
+field-valid-from = Действует с
+field-valid-until = Действует до
+field-key = Ключ
+field-signature = Подпись
+field-key-usage = Назначение ключа
+field-extended-usage = Расширенное назначение
+field-alt-names = Другие имена
+field-can-sign = Может подписывать
+field-ca = УЦ
+field-warning = Внимание
+field-key-uri = URI ключа
+check-heading = Проверка подписи ключом «{ $key }» ({ $kind }) на токене «{ $token }»
+check-certificate = Сертификат: { $certificate }
+check-no-certificate = Ни один сертификат на токене не относится к этому ключу; подписи проверяются по открытому ключу самого ключа.
+column-mechanism = МЕХАНИЗМ
+column-result = РЕЗУЛЬТАТ
+column-sign-time = ВРЕМЯ ПОДПИСИ
+check-pass = pass
+check-fail = ОШИБКА
+check-all-good = Токен правильно подписывает всеми механизмами; каждая подпись проверена по { $against ->
+    [token_public_key] открытому ключу на токене
+   *[certificate] сертификату
+}.
+check-problems = Проблемы
+problem-certificate-key-mismatch = сертификат и ключ не подходят друг другу: подписи этим ключом не пройдут проверку по этому сертификату
+problem-certificate-expired = срок действия сертификата истёк: подписи с ним будут отклонены; получите новый в удостоверяющем центре
+problem-certificate-not-yet-valid = сертификат ещё не начал действовать (проверьте дату на компьютере)
+problem-certificate-forbids-signing = назначение ключа в сертификате не разрешает подпись
+problem-key-cannot-sign = токен не разрешает этому ключу подписывать
+problem-signature-failed = по крайней мере одна подпись не удалась
+problem-no-mechanism = у ключа и токена нет общего механизма подписи

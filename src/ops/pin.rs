@@ -224,7 +224,11 @@ pub fn change(
     let mut token = ws.token()?;
     ws.writable(&token)?;
     // Logged in first: a wrong current PIN is said before the new one is asked for.
-    let old = current_pin(ws, &mut token, who, ask)?;
+    let event = match who {
+        PinUser::User => EventKind::PinChanged,
+        PinUser::So => EventKind::SoPinChanged,
+    };
+    let old = current_pin(ws, &mut token, who, ask, event)?;
     let reseal = match (who, recovery_key) {
         (PinUser::So, Some(read)) => Some(crate::recovery::prepare_reseal(&token, read()?, &old)?),
         _ => None,
@@ -232,10 +236,6 @@ pub fn change(
     let new = ask.new_pin(who, &token, &new_pin_check(ws, &token, who)?)?;
     let rule = PinRule::of(ws, &token)?;
     let before = token.retry_state(who);
-    let event = match who {
-        PinUser::User => EventKind::PinChanged,
-        PinUser::So => EventKind::SoPinChanged,
-    };
     let final_try = ask.final_try();
     ws.audited(
         event,
@@ -272,13 +272,24 @@ pub fn change(
 /// The current PIN of `who`, checked by logging in with it (the guards, the layout check and
 /// the audit of a failure as for every login), so that a wrong one is found before a new PIN
 /// is asked for. On a PIN pad there is nothing to check here: the keypad asks.
-fn current_pin(ws: &Workspace, token: &mut TokenRef, who: PinUser, ask: &dyn Ask) -> Result<Pin> {
+fn current_pin(
+    ws: &Workspace,
+    token: &mut TokenRef,
+    who: PinUser,
+    ask: &dyn Ask,
+    event: EventKind,
+) -> Result<Pin> {
     if token.report.flags.protected_authentication_path {
         pin_ops::guard(token, who, ask.final_try())?;
         return ask.pin(who, token);
     }
     let session = token.open_rw()?;
-    let pin = ws.login(token, &session, who, ask)?;
+    let pin = ws.login(token, &session, who, ask).inspect_err(|e| {
+        // The operation failed too: the audit log says which one a wrong PIN stopped.
+        if matches!(e, Error::WrongPin { .. } | Error::PinLocked { .. }) {
+            ws.audit_failure(event, token, e);
+        }
+    })?;
     let _ = session.logout();
     Ok(pin)
 }
@@ -291,7 +302,7 @@ pub fn unblock(ws: &Workspace, ask: &dyn Ask) -> Result<PinChanged> {
     let mut token = ws.token()?;
     ws.writable(&token)?;
     let final_try = ask.final_try();
-    let so = current_pin(ws, &mut token, PinUser::So, ask)?;
+    let so = current_pin(ws, &mut token, PinUser::So, ask, EventKind::PinUnblocked)?;
     let new = ask.new_pin(
         PinUser::User,
         &token,

@@ -50,6 +50,19 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The problem in the person's language ([`Problem::words`] in English).
+    pub fn localized(&self) -> String {
+        match self {
+            Problem::CertificateKeyMismatch => crate::fl!("problem-certificate-key-mismatch"),
+            Problem::CertificateExpired => crate::fl!("problem-certificate-expired"),
+            Problem::CertificateNotYetValid => crate::fl!("problem-certificate-not-yet-valid"),
+            Problem::CertificateForbidsSigning => crate::fl!("problem-certificate-forbids-signing"),
+            Problem::KeyCannotSign => crate::fl!("problem-key-cannot-sign"),
+            Problem::SignatureFailed => crate::fl!("problem-signature-failed"),
+            Problem::NoMechanism => crate::fl!("problem-no-mechanism"),
+        }
+    }
+
     /// The problem in words.
     pub fn words(&self) -> &'static str {
         match self {

@@ -295,24 +295,26 @@ fn show(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
 }
 
 fn render_cert(c: &CertEntry, token_label: &str) -> String {
-    let mut b = Block::new(format!(
-        "Certificate \"{}\" on token \"{token_label}\"",
-        c.label
+    let mut b = Block::new(fl!(
+        "cert-show-heading",
+        label = c.label.as_str(),
+        token = token_label
     ));
+    let yes_no = |yes: bool| if yes { fl!("key-yes") } else { fl!("key-no") };
     match &c.info {
         None => {
             b.field(
-                "Status",
-                format!(
-                    "unreadable certificate: {}",
-                    c.error.as_deref().unwrap_or("")
+                &fl!("field-status"),
+                fl!(
+                    "cert-show-unreadable",
+                    error = c.error.as_deref().unwrap_or("")
                 ),
             );
         }
         Some(i) => {
             let restricted = |v: &[String]| {
                 if v.is_empty() {
-                    "not restricted".to_string()
+                    fl!("cert-not-restricted")
                 } else {
                     v.iter()
                         .map(|u| words::usage(u))
@@ -320,41 +322,38 @@ fn render_cert(c: &CertEntry, token_label: &str) -> String {
                         .join(", ")
                 }
             };
-            b.field("Subject", i.subject.clone())
-                .field("Issuer", i.issuer.clone())
-                .field("Serial", i.serial.clone())
-                .field("Valid from", i.not_before.clone())
-                .field("Valid until", i.not_after.clone())
-                .field("Status", validity_words(i))
+            b.field(&fl!("field-subject"), i.subject.clone())
+                .field(&fl!("field-issuer"), i.issuer.clone())
+                .field(&fl!("field-serial"), i.serial.clone())
+                .field(&fl!("field-valid-from"), i.not_before.clone())
+                .field(&fl!("field-valid-until"), i.not_after.clone())
+                .field(&fl!("field-status"), validity_words(i))
                 .field(
-                    "Key",
+                    &fl!("field-key"),
                     format!("{} ({})", i.key_algorithm, key_words(&c.key, i)),
                 )
-                .field("Signature", i.signature_algorithm.clone())
-                .field("Key usage", restricted(&i.key_usage))
-                .field("Extended usage", restricted(&i.extended_key_usage))
-                .field("Alt. names", i.subject_alt_names.join(", "))
+                .field(&fl!("field-signature"), i.signature_algorithm.clone())
+                .field(&fl!("field-key-usage"), restricted(&i.key_usage))
                 .field(
-                    "Can sign",
-                    if i.can_sign && i.key_usable {
-                        "yes"
-                    } else {
-                        "no"
-                    },
+                    &fl!("field-extended-usage"),
+                    restricted(&i.extended_key_usage),
                 )
-                .field("CA", if i.is_ca { "yes" } else { "no" });
+                .field(&fl!("field-alt-names"), i.subject_alt_names.join(", "))
+                .field(&fl!("field-can-sign"), yes_no(i.can_sign && i.key_usable))
+                .field(&fl!("field-ca"), yes_no(i.is_ca));
             for n in &i.national_ids {
                 b.field(n.name, n.value.clone());
             }
             b.field("SHA-256", i.fingerprint_sha256.clone());
             for w in &i.warnings {
-                b.field("Warning", w.clone());
+                b.field(&fl!("field-warning"), w.clone());
             }
         }
     }
-    b.field("ID", c.id.clone()).field("URI", c.uri.clone());
+    b.field(&fl!("column-id"), c.id.clone())
+        .field(&fl!("field-uri"), c.uri.clone());
     if let Some(u) = &c.key.uri {
-        b.field("Key URI", u.clone());
+        b.field(&fl!("field-key-uri"), u.clone());
     }
     b.render()
 }
@@ -371,11 +370,13 @@ fn select(ctx: &Context, args: &SelectArgs) -> Result<ExitCode> {
         .as_ref()
         .map(|i| i.fingerprint_sha256[..16].to_string())
         .unwrap_or_default();
-    output::text(&format!(
-        "The default certificate of token \"{}\" is now \"{}\" (SHA-256 {fp}…).\n",
-        selected.token.label,
-        selected.default_cert.name(),
-    ))
+    let line = fl!(
+        "cert-selected",
+        token = selected.token.label.as_str(),
+        name = selected.default_cert.name(),
+        fingerprint = fp
+    );
+    output::text(&format!("{line}\n"))
 }
 
 fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {

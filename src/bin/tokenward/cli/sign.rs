@@ -112,20 +112,32 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
         return Ok(code);
     }
     let report = &done.report;
-    let mut out = format!(
-        "Signing check of key \"{}\" ({}) on token \"{}\"\n",
-        report.key_label, report.key_type, done.token.label
+    let mut out = fl!(
+        "check-heading",
+        key = report.key_label.as_str(),
+        kind = report.key_type.as_str(),
+        token = done.token.label.as_str()
     );
-    match &report.certificate {
-        Some(c) => out.push_str(&format!("Certificate: {c}\n")),
-        None => out.push_str("No certificate on the token belongs to this key; signatures are checked against the key's own public key.\n"),
-    }
     out.push('\n');
-    let mut table = Table::new(&["MECHANISM", "RESULT", "SIGN TIME"]);
+    match &report.certificate {
+        Some(c) => out.push_str(&fl!("check-certificate", certificate = c.as_str())),
+        None => out.push_str(&fl!("check-no-certificate")),
+    }
+    out.push_str("\n\n");
+    let headings = [
+        fl!("column-mechanism"),
+        fl!("column-result"),
+        fl!("column-sign-time"),
+    ];
+    let mut table = Table::new(&[&headings[0], &headings[1], &headings[2]]);
     for r in &report.mechanisms {
         let row = vec![
             r.mechanism.name().to_string(),
-            if r.passed { "pass" } else { "FAIL" }.to_string(),
+            if r.passed {
+                fl!("check-pass")
+            } else {
+                fl!("check-fail")
+            },
             format!("{:.1} ms", r.sign_ms),
         ];
         match &r.error {
@@ -136,14 +148,12 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     out.push_str(&table.render());
     out.push('\n');
     if done.ok {
-        out.push_str(&format!(
-            "The token signs correctly with every mechanism; each signature was verified against the {}.\n",
-            super::words::verified_against(report.verified_against)
-        ));
+        out.push_str(&fl!("check-all-good", against = report.verified_against));
+        out.push('\n');
     } else {
-        out.push_str("Problems:\n");
+        out.push_str(&format!("{}:\n", fl!("check-problems")));
         for p in &report.problems {
-            out.push_str(&format!("  - {}\n", p.words()));
+            out.push_str(&format!("  - {}\n", p.localized()));
         }
     }
     output::text(&out)?;

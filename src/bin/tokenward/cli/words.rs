@@ -127,14 +127,6 @@ pub fn usage(id: &str) -> String {
     }
 }
 
-/// What a signing check verified against, in words.
-pub fn verified_against(id: &str) -> &str {
-    match id {
-        "token_public_key" => "token public key",
-        other => other,
-    }
-}
-
 /// Interrupted key imports, one paragraph each, for the end of a listing.
 pub fn pending_imports(pending: &[tokenward::keys::journal::PendingImport]) -> String {
     let mut out = String::new();
