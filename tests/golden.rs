@@ -373,6 +373,8 @@ fn screens_errors_and_help_in_russian_and_spanish() {
             6,
         ),
         ("certs-show", &["certs", "show", "01"], 0),
+        ("objects", &["objects"], 0),
+        ("modules", &["modules"], 0),
         (
             "check",
             &["check", "--cert", "02", "--pin-env", "TW_PIN"],

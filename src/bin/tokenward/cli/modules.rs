@@ -5,6 +5,7 @@ use clap::Args;
 use super::output::{self, Table};
 use super::Context;
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::tokens::{self as ops, ModuleReport};
 
 /// Options of `tokenward modules`.
@@ -29,24 +30,30 @@ pub(super) fn run(ctx: &Context, args: &ModulesArgs) -> Result<ExitCode> {
 
 fn render(reports: &[ModuleReport]) -> String {
     if reports.is_empty() {
-        return "No PKCS#11 module found. Install your token's driver, or name its module with --module PATH.\n".into();
+        return format!("{}\n", fl!("modules-none"));
     }
-    let mut table = Table::new(&["MODULE", "FOUND BY", "STATUS", "LIBRARY"]);
+    let headings = [
+        fl!("column-module"),
+        fl!("column-found-by"),
+        fl!("column-status"),
+        fl!("column-library"),
+    ];
+    let mut table = Table::new(&[&headings[0], &headings[1], &headings[2], &headings[3]]);
     for r in reports {
         let (status, library) = match (&r.library, &r.error) {
             (Some(lib), _) => (
-                format!(
-                    "loaded, {} token(s) in {} slot(s)",
-                    r.tokens.unwrap_or(0),
-                    r.slots.unwrap_or(0)
+                fl!(
+                    "modules-loaded",
+                    tokens = r.tokens.unwrap_or(0),
+                    slots = r.slots.unwrap_or(0)
                 ),
                 format!(
                     "{} {} (Cryptoki {})",
                     lib.description, lib.library_version, lib.api_version
                 ),
             ),
-            (None, _) if !r.present => ("not installed".into(), String::new()),
-            (None, _) => ("failed to load".into(), String::new()),
+            (None, _) if !r.present => (fl!("modules-not-installed"), String::new()),
+            (None, _) => (fl!("modules-failed"), String::new()),
         };
         match &r.error {
             Some(err) if r.present => table.row_with_note(

@@ -5,6 +5,7 @@ use clap::Args;
 use super::output::{self, Table};
 use super::{Context, LoginArgs};
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::tokens as ops;
 use tokenward::token::ObjectReport;
 
@@ -32,15 +33,28 @@ pub(super) fn run(ctx: &Context, args: &ObjectsArgs) -> Result<ExitCode> {
 fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {
     let mut out = String::new();
     if objects.is_empty() {
-        out.push_str(&format!("Token \"{label}\" holds no objects"));
-        out.push_str(if logged_in {
-            ".\n"
+        let words = if logged_in {
+            fl!("objects-none", token = label)
         } else {
-            " that can be seen without a login (try --login).\n"
-        });
+            fl!("objects-none-public", token = label)
+        };
+        out.push_str(&format!("{words}\n"));
         return out;
     }
-    let mut table = Table::new(&["KIND", "LABEL", "ID", "KEY", "FLAGS"]);
+    let headings = [
+        fl!("column-kind"),
+        fl!("column-label"),
+        fl!("column-id"),
+        fl!("column-key"),
+        fl!("column-flags"),
+    ];
+    let mut table = Table::new(&[
+        &headings[0],
+        &headings[1],
+        &headings[2],
+        &headings[3],
+        &headings[4],
+    ]);
     for o in objects {
         let key = match (&o.key_type, o.key_bits, &o.curve) {
             (Some(t), _, Some(c)) => format!("{} {c}", t.to_uppercase()),
@@ -52,8 +66,8 @@ fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {
             },
         };
         let kind = match &o.error {
-            Some(e) => format!("unreadable ({e})"),
-            None => o.class.replace('_', " "),
+            Some(e) => fl!("objects-unreadable", error = e.as_str()),
+            None => class_words(&o.class),
         };
         table.row_with_note(
             vec![
@@ -68,7 +82,19 @@ fn render(label: &str, logged_in: bool, objects: &[ObjectReport]) -> String {
     }
     out.push_str(&table.render());
     if !logged_in {
-        out.push_str("\nPrivate objects are hidden until you log in (add --login).\n");
+        out.push_str(&format!("\n{}\n", fl!("objects-private-hidden")));
     }
     out
+}
+
+/// A PKCS#11 object class in the person's language.
+fn class_words(class: &str) -> String {
+    match class {
+        "certificate" => fl!("class-certificate"),
+        "public_key" => fl!("class-public-key"),
+        "private_key" => fl!("class-private-key"),
+        "secret_key" => fl!("class-secret-key"),
+        "data" => fl!("class-data"),
+        other => other.replace('_', " "),
+    }
 }

@@ -8,6 +8,7 @@ use clap::Args;
 use super::output::{self, Block};
 use super::Context;
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::readers::{self as ops, ReaderReport, ServedBy};
 use tokenward::readers::watch::{Change, Event, Watcher};
 
@@ -25,7 +26,7 @@ pub(super) fn readers(ctx: &Context, _args: &ReadersArgs) -> Result<ExitCode> {
 
 fn render(readers: &[ReaderReport]) -> String {
     if readers.is_empty() {
-        return "No card reader: the smart-card service runs but sees no reader. Plug in the reader or the token; `tokenward doctor` checks the rest.\n".into();
+        return format!("{}\n", fl!("readers-none"));
     }
     let mut out = String::new();
     for (i, r) in readers.iter().enumerate() {
@@ -33,43 +34,43 @@ fn render(readers: &[ReaderReport]) -> String {
             out.push('\n');
         }
         let s = &r.status;
-        let mut block = Block::new(format!("Reader: {}", s.name));
+        let mut block = Block::new(fl!("readers-heading", name = s.name.as_str()));
         let card = match (s.card_present, s.mute) {
-            (false, _) => "none (insert a card or plug in the token)".to_string(),
-            (true, true) => "present but not answering (take it out and insert it again)".into(),
+            (false, _) => fl!("readers-no-card"),
+            (true, true) => fl!("readers-card-mute"),
             (true, false) => s
                 .card_name
                 .clone()
-                .unwrap_or_else(|| "present (not in pcsc-tools' list)".into()),
+                .unwrap_or_else(|| fl!("readers-card-unknown")),
         };
-        block.field("Card", card);
+        block.field(&fl!("field-card"), card);
         if let Some(atr) = &s.atr {
             block.field("ATR", atr.clone());
         }
         if s.card_present {
             let served = if s.held_exclusively && r.served_by.is_empty() {
-                "not known while another program holds the card".to_string()
+                fl!("readers-served-unknown")
             } else if r.served_by.is_empty() {
-                "no PKCS#11 module on this computer recognises this card".to_string()
+                fl!("readers-served-none")
             } else {
                 served_by_words(&r.served_by)
             };
-            block.field("Served by", served);
+            block.field(&fl!("field-served-by"), served);
             let holder = if s.held_exclusively {
-                "another program holds it exclusively (`tokenward doctor` names it)"
+                fl!("readers-held")
             } else if s.in_use {
-                "open in another program (shared)"
+                fl!("readers-shared")
             } else {
-                "free"
+                fl!("readers-free")
             };
-            block.field("In use", holder);
+            block.field(&fl!("field-in-use"), holder);
         }
         block.field(
-            "PIN pad",
+            &fl!("field-pin-pad"),
             match s.pin_pad {
-                Some(true) => "yes: type PINs on the reader's keypad",
-                Some(false) => "no",
-                None => "not reported",
+                Some(true) => fl!("readers-pin-pad"),
+                Some(false) => fl!("key-no"),
+                None => fl!("memory-not-reported"),
             },
         );
         out.push_str(&block.render());
@@ -139,13 +140,13 @@ pub(super) fn watch(ctx: &Context, args: &WatchArgs) -> Result<ExitCode> {
 
 fn line(e: &Event) -> String {
     let what = match e.event {
-        Change::ReaderAdded => "reader connected".to_string(),
-        Change::ReaderRemoved => "reader disconnected".into(),
+        Change::ReaderAdded => fl!("watch-reader-added"),
+        Change::ReaderRemoved => fl!("watch-reader-removed"),
         Change::CardInserted => match &e.card_name {
-            Some(name) => format!("card inserted: {name}"),
-            None => "card inserted".into(),
+            Some(name) => fl!("watch-card-inserted-named", name = name.as_str()),
+            None => fl!("watch-card-inserted"),
         },
-        Change::CardRemoved => "card removed".into(),
+        Change::CardRemoved => fl!("watch-card-removed"),
     };
     let time = time::OffsetDateTime::now_utc()
         .format(time::macros::format_description!(
