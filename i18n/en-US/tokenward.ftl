@@ -515,3 +515,34 @@ class-public-key = public key
 class-private-key = private key
 class-secret-key = secret key
 class-data = data
+
+## tokenward keys, token init, recovery
+
+key-generated = New key pair ({ $kind }) on token "{ $token }"
+field-label = Label
+field-private-key = Private key
+field-certificate = Certificate
+field-issuers-added = Issuers added
+key-extractable = can be exported (encrypted) with `tokenward keys export-private`
+key-stays = stays on the token: it cannot be copied
+key-next-csr = make a certificate request: tokenward keys csr --key { $label } --subject "CN=…"
+key-imported = { $resumed ->
+    [yes] Interrupted key import finished ({ $kind }) onto token "{ $token }"
+   *[no] Key imported ({ $kind }) onto token "{ $token }"
+}
+key-no-certificate = none (add one with `tokenward certs import`)
+key-stored = stored so that it cannot be read back or exported
+key-deleted = { $cert ->
+    [yes] Deleted the key "{ $label }" and its certificate.
+   *[no] Deleted the key "{ $label }".
+}
+confirm-reinitialise = This destroys every key and certificate on token "{ $token }". Type its label to confirm:
+token-initialised = Token initialised as "{ $label }".
+recovery-sign-in = Sign in with your { $provider } account in the browser to continue. If no browser window opened, open this address:
+recovery-enrolled =
+    Recovery is set up for token "{ $token }". A recovery key was mailed to { $email } from that account; keep that mail.
+    If the PIN is ever forgotten: tokenward recovery recover
+recovery-pin-reset = The PIN of token "{ $token }" was reset; use your new PIN from now on.
+recovery-key-rotated = Your old recovery key no longer works: a new one was mailed to { $email }.
+recovery-key-kept = Your recovery key could not be replaced, so the old one still works.
+recovery-revoked = Recovery was removed from token "{ $token }". The recovery mail's key no longer works; you may delete that mail.

@@ -546,3 +546,34 @@ class-public-key = clave pública
 class-private-key = clave privada
 class-secret-key = clave secreta
 class-data = datos
+
+## tokenward keys, token init, recovery
+
+key-generated = Par de claves nuevo ({ $kind }) en el token «{ $token }»
+field-label = Nombre
+field-private-key = Clave privada
+field-certificate = Certificado
+field-issuers-added = Emisores agregados
+key-extractable = se puede exportar (cifrada) con `tokenward keys export-private`
+key-stays = se queda en el token: no se puede copiar
+key-next-csr = genere una solicitud de certificado: tokenward keys csr --key { $label } --subject "CN=…"
+key-imported = { $resumed ->
+    [yes] Se terminó la importación interrumpida de la clave ({ $kind }) en el token «{ $token }»
+   *[no] Clave importada ({ $kind }) en el token «{ $token }»
+}
+key-no-certificate = ninguno (agregue uno con `tokenward certs import`)
+key-stored = guardada de forma que no se puede leer de vuelta ni exportar
+key-deleted = { $cert ->
+    [yes] Se eliminó la clave «{ $label }» y su certificado.
+   *[no] Se eliminó la clave «{ $label }».
+}
+confirm-reinitialise = Esto destruye todas las claves y certificados del token «{ $token }». Escriba su nombre para confirmar:
+token-initialised = El token se inicializó con el nombre «{ $label }».
+recovery-sign-in = Para continuar, entre con su cuenta de { $provider } en el navegador. Si no se abrió ninguna ventana del navegador, abra esta dirección:
+recovery-enrolled =
+    La recuperación está activa para el token «{ $token }». Se envió una clave de recuperación a { $email } desde esa misma cuenta; guarde ese correo.
+    Si algún día olvida el NIP: tokenward recovery recover
+recovery-pin-reset = Se restableció el NIP del token «{ $token }»; de ahora en adelante use su NIP nuevo.
+recovery-key-rotated = Su clave de recuperación anterior ya no sirve: se envió una nueva a { $email }.
+recovery-key-kept = No se pudo reemplazar su clave de recuperación, así que la anterior sigue sirviendo.
+recovery-revoked = Se quitó la recuperación del token «{ $token }». La clave del correo ya no sirve; puede borrar ese correo.

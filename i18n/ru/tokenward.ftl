@@ -594,3 +594,34 @@ class-public-key = открытый ключ
 class-private-key = закрытый ключ
 class-secret-key = секретный ключ
 class-data = данные
+
+## tokenward keys, token init, recovery
+
+key-generated = Новая пара ключей ({ $kind }) на токене «{ $token }»
+field-label = Название
+field-private-key = Закрытый ключ
+field-certificate = Сертификат
+field-issuers-added = Добавлено издателей
+key-extractable = можно экспортировать (в зашифрованном виде) командой `tokenward keys export-private`
+key-stays = остаётся на токене: скопировать его нельзя
+key-next-csr = создайте запрос на сертификат: tokenward keys csr --key { $label } --subject "CN=…"
+key-imported = { $resumed ->
+    [yes] Прерванный импорт ключа ({ $kind }) на токен «{ $token }» завершён
+   *[no] Ключ ({ $kind }) импортирован на токен «{ $token }»
+}
+key-no-certificate = нет (добавьте его командой `tokenward certs import`)
+key-stored = записан так, что его нельзя прочитать обратно или экспортировать
+key-deleted = { $cert ->
+    [yes] Ключ «{ $label }» и его сертификат удалены.
+   *[no] Ключ «{ $label }» удалён.
+}
+confirm-reinitialise = Это уничтожит все ключи и сертификаты на токене «{ $token }». Для подтверждения введите его название:
+token-initialised = Токен инициализирован с названием «{ $label }».
+recovery-sign-in = Чтобы продолжить, войдите в браузере в свой аккаунт { $provider }. Если окно браузера не открылось, откройте этот адрес:
+recovery-enrolled =
+    Восстановление для токена «{ $token }» настроено. Ключ восстановления отправлен на { $email } с этого же аккаунта; сохраните это письмо.
+    Если PIN-код когда-нибудь забудется: tokenward recovery recover
+recovery-pin-reset = PIN-код токена «{ $token }» сброшен; теперь пользуйтесь новым PIN-кодом.
+recovery-key-rotated = Старый ключ восстановления больше не действует: новый отправлен на { $email }.
+recovery-key-kept = Ключ восстановления заменить не удалось, поэтому старый по-прежнему действует.
+recovery-revoked = Восстановление на токене «{ $token }» отключено. Ключ из письма больше не действует; письмо можно удалить.

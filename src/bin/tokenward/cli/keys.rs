@@ -9,6 +9,7 @@ use super::output::{self, Block};
 use super::{named, selector, Context, LoginArgs, OutputArgs, SoPinArgs};
 use tokenward::error::{ExitCode, InputError, Result};
 use tokenward::files::{read_input, Access, OutputFile, MAX_INPUT};
+use tokenward::fl;
 use tokenward::keys::csr::{parse_subject, CsrRequest, CsrTemplate};
 use tokenward::keys::export::{ExportFormat, Kdf};
 use tokenward::keys::export_config::Program;
@@ -277,27 +278,25 @@ fn generate(ctx: &Context, args: &GenerateArgs) -> Result<ExitCode> {
         return output::json(&made);
     }
     let key = &made.key;
-    let mut b = Block::new(format!(
-        "New key pair ({}) on token \"{}\"",
-        key.key_type, made.token.label
+    let mut b = Block::new(fl!(
+        "key-generated",
+        kind = key.key_type.to_string(),
+        token = made.token.label.as_str()
     ));
-    b.field("Label", key.label.clone())
-        .field("ID", key.id.clone())
-        .field("URI", key.uri.clone())
+    b.field(&fl!("field-label"), key.label.clone())
+        .field(&fl!("column-id"), key.id.clone())
+        .field(&fl!("field-uri"), key.uri.clone())
         .field(
-            "Private key",
+            &fl!("field-private-key"),
             if args.extractable {
-                "can be exported (encrypted) with `tokenward keys export-private`"
+                fl!("key-extractable")
             } else {
-                "stays on the token: it cannot be copied"
+                fl!("key-stays")
             },
         )
         .field(
-            "Next",
-            format!(
-                "make a certificate request: tokenward keys csr --key {:?} --subject \"CN=…\"",
-                key.label
-            ),
+            &fl!("field-next"),
+            fl!("key-next-csr", label = format!("{:?}", key.label)),
         );
     output::text(&b.render())
 }
@@ -362,29 +361,22 @@ fn import(ctx: &Context, args: &ImportArgs) -> Result<ExitCode> {
         return output::json(&done);
     }
     let i = &done.imported;
-    let mut b = Block::new(format!(
-        "{} ({}) onto token \"{}\"",
-        if i.resumed {
-            "Interrupted key import finished"
-        } else {
-            "Key imported"
-        },
-        i.key_type,
-        done.token.label
+    let mut b = Block::new(fl!(
+        "key-imported",
+        resumed = if i.resumed { "yes" } else { "no" },
+        kind = i.key_type.to_string(),
+        token = done.token.label.as_str()
     ));
-    b.field("Label", i.label.clone())
-        .field("ID", i.id.clone())
+    b.field(&fl!("field-label"), i.label.clone())
+        .field(&fl!("column-id"), i.id.clone())
         .field(
-            "Certificate",
+            &fl!("field-certificate"),
             i.certificate
                 .clone()
-                .unwrap_or_else(|| "none (add one with `tokenward certs import`)".into()),
+                .unwrap_or_else(|| fl!("key-no-certificate")),
         )
-        .field("Issuers added", i.chain_added.to_string())
-        .field(
-            "Private key",
-            "stored so that it cannot be read back or exported",
-        );
+        .field(&fl!("field-issuers-added"), i.chain_added.to_string())
+        .field(&fl!("field-private-key"), fl!("key-stored"));
     output::text(&b.render())
 }
 
@@ -431,15 +423,12 @@ fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
-    output::text(&format!(
-        "Deleted the key \"{}\"{}.\n",
-        done.deleted.label,
-        if done.with_cert {
-            " and its certificate"
-        } else {
-            ""
-        }
-    ))
+    let words = fl!(
+        "key-deleted",
+        label = done.deleted.label.as_str(),
+        cert = if done.with_cert { "yes" } else { "no" }
+    );
+    output::text(&format!("{words}\n"))
 }
 
 pub(super) fn export_config(ctx: &Context, args: &ExportConfigArgs) -> Result<ExitCode> {

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use super::output::{self, Block, Table};
 use super::{Context, FinalTryArg, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::recovery as ops;
 use tokenward::pin::{PinSource, SecretKind};
 use tokenward::recovery::key::RecoveryKey;
@@ -122,7 +123,8 @@ pub(super) fn run(ctx: &Context, cmd: &RecoveryCommand) -> Result<ExitCode> {
 fn show_url(no_browser: bool, provider: String, hidden: Vec<String>) -> impl Fn(&str) {
     move |url: &str| {
         eprintln!(
-            "Sign in with your {provider} account in the browser to continue. If no browser window opened, open this address:\n\n  {url}\n"
+            "{}\n\n  {url}\n",
+            fl!("recovery-sign-in", provider = provider.as_str())
         );
         let desktop = std::env::var_os("DISPLAY").is_some()
             || std::env::var_os("WAYLAND_DISPLAY").is_some()
@@ -168,10 +170,12 @@ fn enroll(ctx: &Context, args: &EnrollArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
-    output::text(&format!(
-        "Recovery is set up for token \"{}\". A recovery key was mailed to {} from that account; keep that mail.\nIf the PIN is ever forgotten: tokenward recovery recover\n",
-        done.token.label, done.enrolled.email
-    ))
+    let words = fl!(
+        "recovery-enrolled",
+        token = done.token.label.as_str(),
+        email = done.enrolled.email.as_str()
+    );
+    output::text(&format!("{words}\n"))
 }
 
 fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
@@ -196,17 +200,17 @@ fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
+    let then = if done.rotated {
+        fl!(
+            "recovery-key-rotated",
+            email = done.enrolment.email.as_str()
+        )
+    } else {
+        fl!("recovery-key-kept")
+    };
     output::text(&format!(
-        "The PIN of token \"{}\" was reset; use your new PIN from now on.\n{}\n",
-        done.token.label,
-        if done.rotated {
-            format!(
-                "Your old recovery key no longer works: a new one was mailed to {}.",
-                done.enrolment.email
-            )
-        } else {
-            "Your recovery key could not be replaced, so the old one still works.".to_string()
-        }
+        "{}\n{then}\n",
+        fl!("recovery-pin-reset", token = done.token.label.as_str())
     ))
 }
 
@@ -273,8 +277,6 @@ fn revoke(ctx: &Context, args: &RevokeArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
-    output::text(&format!(
-        "Recovery was removed from token \"{}\". The recovery mail's key no longer works; you may delete that mail.\n",
-        done.token.label
-    ))
+    let words = fl!("recovery-revoked", token = done.token.label.as_str());
+    output::text(&format!("{words}\n"))
 }

@@ -6,6 +6,7 @@ use super::context::{read_line, Answers};
 use super::output::{self, Block};
 use super::{Context, NewPinArgs, SoPinArgs};
 use tokenward::error::{ExitCode, Result};
+use tokenward::fl;
 use tokenward::ops::tokens::{self as ops, InitRequest};
 use tokenward::token::pin::check_label;
 
@@ -49,8 +50,8 @@ fn init(ctx: &Context, args: &InitArgs) -> Result<ExitCode> {
     let mut confirm_label = args.confirm_label.clone();
     if reinit && args.force && confirm_label.is_none() {
         confirm_label = read_line(&format!(
-            "This destroys every key and certificate on token \"{}\". Type its label to confirm: ",
-            token.report.label
+            "{} ",
+            fl!("confirm-reinitialise", token = token.report.label.as_str())
         ))?;
     }
     let req = InitRequest {
@@ -72,9 +73,9 @@ fn init(ctx: &Context, args: &InitArgs) -> Result<ExitCode> {
         return output::json(&done);
     }
     let t = &done.token;
-    let mut b = Block::new(format!("Token initialised as \"{}\".", t.label));
-    b.field("Serial", t.serial.clone())
-        .field("State", super::words::token_states(&t.state))
-        .field("URI", t.uri.clone());
+    let mut b = Block::new(fl!("token-initialised", label = t.label.as_str()));
+    b.field(&fl!("field-serial"), t.serial.clone())
+        .field(&fl!("field-state"), super::words::token_states(&t.state))
+        .field(&fl!("field-uri"), t.uri.clone());
     output::text(&b.render())
 }
