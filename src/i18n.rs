@@ -104,6 +104,15 @@ pub fn requested(
     out
 }
 
+/// The catalogue that serves `want`: the same language, whatever region it is written for.
+fn catalogue_for(want: &LanguageIdentifier) -> Option<LanguageIdentifier> {
+    LANGUAGE_LOADER
+        .available_languages(&Localizations)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|have| have.language == want.language)
+}
+
 /// Choose the language for this process: the first requested one with a catalogue (a
 /// language matches whatever region it is written for: `es-ES` gets Mexican Spanish), else
 /// English. Returns the one chosen.
@@ -115,18 +124,7 @@ pub fn select(flag: Option<&str>) -> LanguageIdentifier {
 /// [`select`] from an explicit list.
 pub fn select_from(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
     let fallback = LANGUAGE_LOADER.fallback_language().clone();
-    let available: Vec<LanguageIdentifier> = LANGUAGE_LOADER
-        .available_languages(&Localizations)
-        .unwrap_or_default();
-    let chosen = requested
-        .iter()
-        .find_map(|want| {
-            available
-                .iter()
-                .find(|have| have.language == want.language)
-                .cloned()
-        })
-        .unwrap_or(fallback);
+    let chosen = requested.iter().find_map(catalogue_for).unwrap_or(fallback);
     for loader in [&*LANGUAGE_LOADER, &*HELP_LOADER] {
         let _ = loader.load_languages(&Localizations, std::slice::from_ref(&chosen));
         // New bundles start with isolation marks on again.
@@ -150,12 +148,10 @@ pub fn current_language() -> String {
 pub fn loader_for(language: Option<&str>) -> FluentLanguageLoader {
     let loader: FluentLanguageLoader = fluent_language_loader!();
     let _ = loader.load_fallback_language(&Localizations);
-    let wanted = language.and_then(parse_locale);
-    let available = loader
-        .available_languages(&Localizations)
-        .unwrap_or_default();
-    if let Some(have) =
-        wanted.and_then(|w| available.into_iter().find(|a| a.language == w.language))
+    if let Some(have) = language
+        .and_then(parse_locale)
+        .as_ref()
+        .and_then(catalogue_for)
     {
         let _ = loader.load_languages(&Localizations, &[have]);
     }

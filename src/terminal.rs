@@ -62,16 +62,6 @@ impl Drop for Tty {
     }
 }
 
-/// Whether this process has a terminal to ask on.
-pub fn available() -> bool {
-    File::options()
-        .read(true)
-        .write(true)
-        .open("/dev/tty")
-        .map(|f| termios::isatty(&f))
-        .unwrap_or(false)
-}
-
 /// Ask `question` on the terminal and read one line. `Ok(None)` when there is no terminal.
 ///
 /// # Errors

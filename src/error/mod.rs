@@ -698,9 +698,7 @@ impl Error {
             NeedsSoPin { .. } => "nothing was changed on the token; give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin".into(),
             CardHeld { holder, .. } => crate::readers::holders::release_hint(holder.as_ref()),
             NoToken => "plug in your token or insert the card, then run the command again (`tokenward tokens` shows what the computer sees)".into(),
-            AmbiguousToken { candidates, .. }
-                if candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial) =>
-            {
+            AmbiguousToken { candidates, .. } if one_card(candidates) => {
                 format!("choose one by its label, for example --token {:?}", candidates[0].label)
             }
             AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
@@ -825,11 +823,14 @@ fn capitalise_first(s: &str) -> String {
     }
 }
 
+/// Several candidates that are one card its module shows as several tokens (one serial).
+fn one_card(candidates: &[Candidate]) -> bool {
+    candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial)
+}
+
 fn ambiguous_words(selector: Option<&str>, candidates: &[Candidate]) -> String {
     let matched = selector.map(|s| format!(" {s:?}")).unwrap_or_default();
-    let one_card =
-        candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial);
-    if one_card {
+    if one_card(candidates) {
         format!(
             "{} tokens match{matched}: one card (serial {}) that its module shows as {} tokens",
             candidates.len(),

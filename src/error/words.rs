@@ -4,7 +4,7 @@
 //! give the same text (a test holds them together); an error the catalogue does not cover yet
 //! falls back to the English words.
 
-use super::{Error, InputError, PcscError, SecretError};
+use super::{one_card, Error, InputError, PcscError, SecretError};
 use crate::fl;
 use crate::pin::{CharKind, PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState, TriesReported};
@@ -54,18 +54,18 @@ impl Error {
             }
             WrongPin { who, before, after } => {
                 if after.silent() && (after.reported != TriesReported::All || before == after) {
-                    fl!("err-wrong-pin-silent", who = who_arg(*who))
+                    fl!("err-wrong-pin-silent", who = who.id())
                 } else {
                     fl!(
                         "err-wrong-pin",
-                        who = who_arg(*who),
+                        who = who.id(),
                         before = before.words(),
                         after = after.words()
                     )
                 }
             }
-            PinLocked { who } => fl!("err-pin-locked", who = who_arg(*who)),
-            FinalTry { who } => fl!("err-final-try", who = who_arg(*who)),
+            PinLocked { who } => fl!("err-pin-locked", who = who.id()),
+            FinalTry { who } => fl!("err-final-try", who = who.id()),
             Mismatch(kind) => fl!("err-mismatch", kind = kind.flag()),
             Policy { who, violation } => {
                 fl!("err-policy", violation = violation_words(*who, violation))
@@ -243,14 +243,6 @@ fn io_words(e: &std::io::Error) -> String {
     }
 }
 
-/// The `who` argument of the catalogue.
-fn who_arg(who: PinUser) -> &'static str {
-    match who {
-        PinUser::User => "user",
-        PinUser::So => "so",
-    }
-}
-
 fn object_arg(what: &str) -> &'static str {
     if what == "certificate" {
         "certificate"
@@ -269,13 +261,9 @@ fn letter_arg(what: &str) -> &'static str {
     }
 }
 
-fn one_card(candidates: &[super::Candidate]) -> bool {
-    candidates.len() > 1 && candidates.iter().all(|c| c.serial == candidates[0].serial)
-}
-
 /// A broken PIN rule in words, naming the new PIN of `who`.
 pub fn violation_words(who: PinUser, violation: &PolicyViolation) -> String {
-    let who = who_arg(who);
+    let who = who.id();
     let by = |token: bool| if token { "token" } else { "policy" };
     match violation {
         PolicyViolation::TooShort { min, got, token } => fl!(
@@ -320,7 +308,7 @@ fn char_kind_arg(kind: CharKind) -> &'static str {
 
 fn wrong_pin_advice(who: PinUser, after: &RetryState) -> Option<String> {
     let advice = if after.silent() && after.reported != TriesReported::All {
-        Some(fl!("advice-tries-unknown", who = who_arg(who)))
+        Some(fl!("advice-tries-unknown", who = who.id()))
     } else {
         match (who, after.locked, after.final_try) {
             (PinUser::User, true, _) => Some(fl!("advice-user-locked")),

@@ -55,6 +55,7 @@ pub struct Words {
 }
 
 /// What a finding is about.
+#[derive(Clone)]
 enum About {
     Reader(String),
     Token { label: String, serial: String },
@@ -73,21 +74,6 @@ impl About {
             About::SlotId(id) => format!("slot {id}"),
             About::Certificate(cn) => format!("certificate \"{cn}\""),
             About::Module(path) => path.clone(),
-        }
-    }
-
-    /// The same subject again (a second finding about it).
-    fn again(&self) -> About {
-        match self {
-            About::Reader(n) => About::Reader(n.clone()),
-            About::Token { label, serial } => About::Token {
-                label: label.clone(),
-                serial: serial.clone(),
-            },
-            About::Slot(d) => About::Slot(d.clone()),
-            About::SlotId(id) => About::SlotId(*id),
-            About::Certificate(cn) => About::Certificate(cn.clone()),
-            About::Module(p) => About::Module(p.clone()),
         }
     }
 
@@ -577,7 +563,7 @@ fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<About>
             f.add_with(
                 "cert_unreadable",
                 Severity::Warning,
-                subject.as_ref().map(About::again),
+                subject.clone(),
                 (
                     format!("the certificate \"{}\" cannot be read: {error}", c.label),
                     None,

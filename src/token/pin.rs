@@ -25,6 +25,14 @@ pub enum PinUser {
 }
 
 impl PinUser {
+    /// `user` or `so`: how the catalogue's messages choose their words for this PIN.
+    pub fn id(self) -> &'static str {
+        match self {
+            PinUser::User => "user",
+            PinUser::So => "so",
+        }
+    }
+
     /// "PIN" or "SO PIN".
     pub fn noun(self) -> &'static str {
         match self {

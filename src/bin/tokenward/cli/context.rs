@@ -196,13 +196,13 @@ impl Ask for Answers<'_> {
     }
 
     fn on_pin_pad(&self, who: PinUser, token: &TokenRef) {
-        let who = match who {
-            PinUser::User => "user",
-            PinUser::So => "so",
-        };
         eprintln!(
             "{}",
-            tokenward::fl!("pin-pad", who = who, token = token.report.label.as_str())
+            tokenward::fl!(
+                "pin-pad",
+                who = who.id(),
+                token = token.report.label.as_str()
+            )
         );
     }
 

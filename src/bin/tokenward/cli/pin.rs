@@ -125,10 +125,7 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
     let done = ops::change(ctx, who, &answers, keep)?;
     let headline = fl!(
         "pin-changed",
-        who = match who {
-            PinUser::User => "user",
-            PinUser::So => "so",
-        },
+        who = who.id(),
         token = done.token.label.as_str()
     );
     report(ctx, &done, &headline)
