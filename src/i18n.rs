@@ -27,6 +27,9 @@ pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
     loader.set_use_isolating(false);
     loader
 });
+/// The English catalogue, whatever language the person reads: the words of the JSON error, the
+/// logs and the audit.
+pub static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(None));
 
 /// The help of the command line in other languages (`i18n/<language>/tokenward-help.ftl`, one
 /// message per command and option). English help lives in the doc comments of the command

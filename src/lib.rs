@@ -90,6 +90,7 @@ pub mod terminal;
 pub mod text;
 pub mod token;
 pub mod uri;
+pub mod warning;
 pub mod workspace;
 
 pub use error::{Error, ExitCode, Result};

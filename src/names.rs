@@ -17,7 +17,7 @@ pub trait Named: Sized + Copy + 'static {
 }
 
 /// A typed value was not one of the ids offered.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[error("{given:?} is not a {what}; use one of: {}", allowed.join(", "))]
 pub struct UnknownName {
     /// What was expected ("key type").

@@ -12,21 +12,27 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::pin::Pin;
 
 /// What a URI failed to parse on, with the part at fault.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, strum::IntoStaticStr)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    thiserror::Error,
+    strum::IntoStaticStr,
+    serde::Serialize,
+    strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum UriError {
     /// The text does not start with `pkcs11:`.
-    #[error("not a PKCS#11 URI: it must start with \"pkcs11:\" (got {0:?})")]
     Scheme(String),
     /// An attribute has no `=`.
-    #[error("bad PKCS#11 URI: attribute {0:?} has no \"=\"")]
     MissingEquals(String),
     /// A path attribute appears twice.
-    #[error("bad PKCS#11 URI: attribute {0:?} appears twice")]
     Duplicate(String),
     /// A `%` escape is malformed, or a character is not allowed unescaped.
-    #[error("bad PKCS#11 URI: attribute {attribute:?} has a bad value {value:?}: {reason}")]
     BadValue {
         /// The attribute name.
         attribute: String,
@@ -36,9 +42,10 @@ pub enum UriError {
         reason: &'static str,
     },
     /// `pin-source` and `pin-value` both present.
-    #[error("bad PKCS#11 URI: pin-source and pin-value cannot both be given")]
     PinSourceAndValue,
 }
+
+crate::error::catalogue::catalogued!(UriError, "uri");
 
 /// The `type` path attribute.
 #[derive(
@@ -141,18 +148,7 @@ pub enum UriWarning {
 
 impl fmt::Display for UriWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            UriWarning::PinValue => f.write_str(
-                "the URI carries the PIN itself (pin-value): anyone who sees the command or the \
-                 script sees the PIN; use pin-source=FILE, --pin-file or --pin-env instead",
-            ),
-            UriWarning::UnknownAttribute(name) => write!(
-                f,
-                "the URI attribute {name:?} is not one tokenward knows (RFC 7512 defines token, \
-                 manufacturer, serial, model, object, id, type, slot-*, library-*), so no \
-                 token or object matches it"
-            ),
-        }
+        crate::warning::Warning::from(self).fmt(f)
     }
 }
 

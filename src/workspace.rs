@@ -20,6 +20,7 @@ use crate::token::certs::{read_certificates, KeyObject, TokenCert};
 use crate::token::find::{certs_of_key, select_key, ObjectSelector};
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
+use crate::warning::Warning;
 
 /// What a program (or the command line) asks of a workspace.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +45,7 @@ pub struct Workspace {
     config_path: Option<PathBuf>,
     config: Config,
     modules: OnceCell<Vec<Module>>,
-    warnings: RefCell<Vec<String>>,
+    warnings: RefCell<Vec<Warning>>,
     on_start: std::cell::Cell<Option<StartHook>>,
 }
 
@@ -72,7 +73,7 @@ impl Workspace {
             .transpose()?;
         let mut warnings = Vec::new();
         if let Some(TokenSelector::Uri(uri)) = &selector {
-            warnings.extend(uri.warnings().iter().map(ToString::to_string));
+            warnings.extend(uri.warnings().iter().map(Warning::from));
         }
         Ok(Workspace {
             options,
@@ -98,12 +99,12 @@ impl Workspace {
 
     /// Warnings gathered since the last call (a URI with a PIN in it, an audit log that could
     /// not be written), for the caller to show.
-    pub fn take_warnings(&self) -> Vec<String> {
+    pub fn take_warnings(&self) -> Vec<Warning> {
         std::mem::take(&mut self.warnings.borrow_mut())
     }
 
     /// Add a warning for the caller to show.
-    pub fn warn(&self, warning: String) {
+    pub fn warn(&self, warning: Warning) {
         self.warnings.borrow_mut().push(warning);
     }
 
@@ -329,10 +330,9 @@ impl Workspace {
             self.audit_failure(EventKind::LoginFailed, token, e);
         }
         if result.is_ok() && token.retry_state(who).to_be_changed && who == PinUser::User {
-            self.warn(format!(
-                "token \"{}\" still has its factory PIN, which others may know: set your own with `tokenward pin change`",
-                token.report.label
-            ));
+            self.warn(Warning::FactoryPin {
+                token: token.report.label.clone(),
+            });
         }
         result.map(|()| pin)
     }
@@ -397,13 +397,12 @@ impl Workspace {
         let (key, cert) = select_key(&certs, &keys, selector, self.default_cert(&token))?;
         let claiming = certs_of_key(&certs, key);
         if let (Some(chosen), true) = (cert, claiming.len() > 1) {
-            self.warn(format!(
-                "{} certificates on the token claim the key \"{}\"; using \"{}\" (id {}). Certificates can be added to a token without its PIN: check the others with `tokenward certs list --login`",
-                claiming.len(),
-                key.label,
-                chosen.label,
-                hex::encode(&chosen.id)
-            ));
+            self.warn(Warning::SeveralCertificatesClaim {
+                count: claiming.len(),
+                key: key.label.clone(),
+                chosen: chosen.label.clone(),
+                id: hex::encode(&chosen.id),
+            });
         }
         then(KeyUse {
             token: &token,
@@ -502,7 +501,7 @@ impl Workspace {
                 outcome,
                 detail,
             ) {
-                self.warn(e.to_string());
+                self.warn(Warning::AuditUnwritable { cause: e.into() });
             }
         }
     }

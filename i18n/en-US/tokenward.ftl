@@ -191,15 +191,6 @@ io-permission-denied = Permission denied
 io-already-exists = File exists
 io-is-a-directory = Is a directory
 io-storage-full = No space left on device
-err-file-exists = { $path } already exists
-hint-file-exists = add --force to replace it
-err-no-such-folder = the folder of { $path } does not exist
-hint-no-such-folder = create the folder first, or give another path
-err-not-a-regular-file = { $path } is not a regular file
-hint-not-a-regular-file = give the path of an ordinary file
-err-no-terminal-to-confirm = this deletes data and there is no terminal to confirm on
-hint-no-terminal-to-confirm = add --yes
-err-not-confirmed = not confirmed; nothing was deleted
 err-several-sources = give the { secret-noun } only one way: --{ $kind }-file, --{ $kind }-env or --{ $kind }-stdin
 err-variable-not-set = the environment variable { $variable } named for the { secret-noun } is not set
 err-secret-file-not-text = the { secret-noun } file { $path } does not hold text
@@ -546,3 +537,460 @@ recovery-pin-reset = The PIN of token "{ $token }" was reset; use your new PIN f
 recovery-key-rotated = Your old recovery key no longer works: a new one was mailed to { $email }.
 recovery-key-kept = Your recovery key could not be replaced, so the old one still works.
 recovery-revoked = Recovery was removed from token "{ $token }". The recovery mail's key no longer works; you may delete that mail.
+
+## Errors by kind: err-GROUP-KIND (what happened) and hint-GROUP-KIND (what to do), the
+## variant's fields as arguments (src/error/catalogue.rs)
+
+err-input-file-exists = { $path } already exists
+err-input-no-such-folder = the folder of { $path } does not exist
+err-input-not-a-regular-file = { $path } is not a regular file
+err-input-file-too-large = { $path } is larger than { $max } bytes
+err-input-control-character = the { $what } holds a control character ({ $character }) at character { $position }
+err-input-path-not-utf8 = the path { $path } is not UTF-8
+err-input-not-hex = { $flag } "{ $value }" is not hex
+err-input-not-text = { $path } is not a UTF-8 text file
+err-input-bad-certificate-file = { $path }: { $reason }
+err-input-no-certificate-in-file = the { $flag } file holds no certificate
+err-input-not-a-key-file = { $path } is neither a PKCS#12 file (.p12/.pfx) nor a private key file (PEM or DER PKCS#8)
+err-input-not-cms = { $path } is not a CMS signature
+err-input-bad-pem = { $path }: broken PEM ({ $reason })
+err-input-signature-broken-pem = the signature file is broken PEM ({ $reason })
+err-input-signature-not-cms = the signature file is not a CMS/PKCS#7 signature ({ $reason })
+err-input-cms-not-signed-data = the CMS file holds { $content_type } content, not a signature
+err-input-cms-damaged = the CMS signature is damaged ({ $reason })
+err-input-conflict = { $given } does not go with { $with }
+err-input-der-holds-one = DER holds one certificate
+err-input-several-files = several files given
+err-input-is-directory = { $path } is a directory
+err-input-out-with-several = --out names one signature file
+err-input-no-trust-anchor = no trusted CA certificate was given
+err-input-ca-without-cert = --ca checks the signer's certificate chain
+err-input-unknown-mechanism = unknown mechanism "{ $name }"
+err-input-no-terminal-to-confirm = this deletes data and there is no terminal to confirm on
+err-input-not-confirmed = not confirmed; nothing was deleted
+err-input-answer-unreadable = cannot read the answer: { $reason }
+err-input-certificate-not-named = name the certificate to make the default
+err-input-certificate-unreadable = that certificate is unreadable ({ $reason })
+err-input-no-key-for-certificate = no key on token "{ $token }" belongs to the certificate "{ $subject }"
+err-input-no-certificate-for-cms = a CMS signature carries the signer's certificate, and no certificate on the token belongs to the key "{ $key }"
+err-input-label-empty = the { $what } label cannot be empty
+err-input-id-not-allowed = this token takes only the key ids { $allowed }, not { $id }
+err-input-no-free-key-slot = every key slot of this token is in use (ids { $allowed })
+err-input-label-too-long = the token label is { $bytes } bytes long; PKCS#11 allows { $max } bytes (a Cyrillic letter takes 2)
+err-input-no-blank-token = no blank token is present
+err-input-several-blank-tokens = { $count } blank tokens are present
+err-input-already-initialised = token "{ $label }" (serial { $serial }) is already initialised; initialising it again DESTROYS every key and certificate on it
+err-input-label-not-confirmed = re-initialising needs the current label typed again
+err-input-label-mismatch = the label typed does not match the token's label "{ $label }"; nothing was changed
+err-input-not-an-email = "{ $given }" is not an email address
+err-key-malformed = { $what } ({ $reason })
+err-key-no-curve = the EC key names no curve
+err-key-no-public-point = the EC key file does not carry its public key
+err-key-algorithm-unsupported = the key's algorithm ({ $oid }) is not one tokenward imports (RSA, EC, Ed25519)
+err-key-public-algorithm-unsupported = public keys of algorithm { $oid } are not supported (RSA, EC and Ed25519 are)
+err-key-pem-not-text = the PEM file is not text
+err-key-needs-password = the key is encrypted
+err-key-kdf-too-costly = the key file asks for { $asked }, more than tokenward runs ({ $limit })
+err-key-pair-mismatch = the key file's public key does not belong to its private key
+err-key-no-private-key = the file holds no private key (looked for a PEM PRIVATE KEY block)
+err-key-pkcs12-without-key = the PKCS#12 file holds no private key (only certificates)
+err-key-pkcs12-several-keys = the PKCS#12 file holds more than one private key
+err-key-pkcs12-unreadable = the file is not a readable PKCS#12 file ({ $reason })
+err-key-certificate-unreadable = a certificate in the key file is unreadable: { $reason }
+err-key-public-half-missing = the public half of key "{ $label }" is not on the token (no public key object with id { $id }), so it cannot be shown or used
+err-key-public-key-hidden = key "{ $label }" does not show its public key
+err-key-type-unsupported = key "{ $label }" is of a type tokenward does not handle (it handles RSA, EC P-256/P-384 and Ed25519)
+err-key-not-private = "{ $label }" is a public key; signing needs the private key
+err-key-sign-forbidden = the key "{ $label }" is not allowed to sign (the token marks it CKA_SIGN false)
+err-key-always-authenticate = the key "{ $label }" asks for the PIN before every signature (CKA_ALWAYS_AUTHENTICATE); tokenward does not batch-sign with such keys yet
+err-key-mechanism-mismatch = a { $key } key cannot make { $mechanism } signatures
+err-key-cannot-sign = tokenward cannot sign with a { $key } key
+err-key-not-for-cms = CMS signatures use RSA PKCS#1 v1.5, ECDSA or Ed25519, not { $mechanism }
+err-request-bad-template = the request template is not valid: { $reason }
+err-request-unknown-attribute = unknown subject attribute "{ $name }"
+err-request-lone-backslash = the subject ends with a lone backslash
+err-request-not-name-value = "{ $part }" in the subject is not NAME=VALUE
+err-request-empty-value = { $name } in the subject has no value
+err-request-empty-subject = the subject is empty
+err-request-not-printable = { $attribute } must be Latin letters, digits and simple punctuation: "{ $value }"
+err-request-bad-country = C (country) is a two-letter code such as RU or MX, not "{ $value }"
+err-request-san-without-kind = alternative name "{ $text }" needs a kind
+err-request-san-not-ascii = "{ $value }" must be ASCII in an alternative name
+err-request-not-an-ip = "{ $value }" is not an IP address
+err-request-unknown-san-kind = unknown alternative name kind "{ $kind }"
+err-request-unknown-key-usage = unknown key usage "{ $name }"
+err-request-unknown-extended-key-usage = unknown extended key usage "{ $name }"
+err-request-no-subject = a certificate request needs a subject
+err-request-build = cannot build the certificate request: { $reason }
+err-verify-raw-mismatch = the { $mechanism } signature does not match the data and the { $key } public key
+err-verify-signer-mismatch = the signature does not match { $signer }'s public key
+err-verify-digest-differs = the file's { $digest } digest differs from the one signed: the file was changed, or the signature is for another file
+err-verify-digest-unsupported = the signature uses digest algorithm { $oid }, which tokenward does not accept (SHA-256, SHA-384, SHA-512)
+err-verify-algorithm-unsupported = the signature algorithm { $algorithm } with a { $key } key is not one tokenward checks
+err-verify-no-signer = the CMS file has no signer
+err-verify-signer-certificate-missing = the signer's certificate is neither in the signature nor given with --cert
+err-verify-content-type-not-data = the signed content type is not plain data
+err-verify-no-message-digest = the signature has no message digest attribute
+err-verify-chain-unreadable = a certificate in the chain is unreadable: { $reason }
+err-verify-path-invalid = the certificate path is not valid: { $reason } (at certificate { $depth } of the path, counting the signer's as 0)
+err-verify-signer-may-not-sign = the signer's certificate does not allow signing (its key usage has neither digitalSignature nor nonRepudiation)
+err-verify-certificate-key-differs = the signature is good for the key on the token, not for the certificate
+err-identity-no-code = the provider sent no authorization code
+err-identity-exchange-failed = the provider did not exchange the sign-in for a token: { $reason }
+err-identity-no-id-token = the provider sent no ID token
+err-identity-id-token-invalid = the ID token is not valid: { $reason }
+err-identity-no-email = the provider gave no email address for the account (in the ID token nor from its userinfo endpoint)
+err-identity-user-info-failed = the provider's userinfo endpoint did not answer with the account's details: { $reason }
+err-identity-user-info-other-subject = the provider's userinfo endpoint describes another account than the one that signed in (its subject differs from the ID token's)
+err-identity-email-not-verified = the provider has not verified the address { $email }
+err-identity-mail-scope-missing = the permission to send mail from your account was not granted
+err-recovery-key-length = a recovery key has { $expected } letters and digits (not counting the dashes); this one has { $got }
+err-recovery-key-character = character { $position } is not one a recovery key uses (letters A-Z and digits 2-7)
+err-recovery-key-checksum = its checksum does not match, so at least one character is wrong
+err-not-enrolled-nothing-to-revoke = token "{ $token }" has no recovery set up; nothing to revoke
+err-not-enrolled-no-recovery = token "{ $token }" has no recovery set up
+err-not-enrolled-other-token = the recovery data on token "{ $token }" was made for another token (serial { $serial }); it cannot reset this token's PIN
+err-recovery-issuer-not-url = recovery.issuer "{ $issuer }" is not a URL: { $reason }
+err-recovery-no-client = recovery needs an OAuth client: set recovery.client_id (and client_secret) in the configuration
+err-recovery-blob-version = this recovery data is version { $version }, which this tokenward cannot read
+err-recovery-stale-so-pin = the recovery copy of the SO PIN is out of date: the token refused it (the SO PIN was changed after recovery was set up)
+err-recovery-other-issuer = the recovery data on this token was set up with the sign-in provider { $enrolled }, not the configured { $configured }
+err-recovery-so-pin-doubtful = the token reports a wrong SO PIN attempt, so recovery does not try its copy of the SO PIN (it may be out of date, and each try brings the SO PIN closer to locking)
+err-recovery-not-stored-after-mail = the recovery data could not be stored on the token: { $cause }
+err-internal-random = the operating system's random generator failed
+err-internal-encode = cannot encode { $what }: { $reason }
+err-internal-token-answer = the token returned { $what }
+err-internal-crypto = { $what } failed
+err-internal-csr-refused = the token refused to sign the certificate request
+err-internal-new-key-invisible = the new key is not visible on the token
+err-internal-read-back-differs = the recovery data written to the token did not read back the same; it was removed again
+err-internal-token-lost = the token was initialised but cannot be found again (label "{ $label }")
+err-internal-json = cannot write JSON: { $reason }
+
+err-input-unknown-name = "{ $given }" is not a { $what }; use one of: { $allowed }
+err-identity-provider-refused = the provider refused the sign-in: { $error }{ $description ->
+    [none] {""}
+   *[other] {" "}({ $description })
+}
+err-identity-wrong-account = { $enrolled ->
+    [yes] you signed in as { $email }, but recovery on this token is set up for { $expected }
+   *[no] you signed in as { $email }, but asked to set up recovery for { $expected }; nothing was set up
+}
+err-recovery-blob-damaged = the recovery data on the token is damaged{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+}
+
+hint-input-file-exists = add --force to replace it
+hint-input-no-such-folder = create the folder first, or give another path
+hint-input-control-character = give the { $what } without it (with --label, where the { $what } came from a file)
+hint-input-path-not-utf8 = choose a file name in UTF-8
+hint-input-not-a-regular-file = give the path of an ordinary file
+hint-input-file-too-large = check that this is the right file
+hint-input-not-hex = give the id as hex digits, for example { $flag } 01a2
+hint-input-not-text = save it as UTF-8 text
+hint-input-no-certificate-in-file = give a certificate in PEM or DER form
+hint-input-bad-certificate-file = give a certificate in PEM or DER form
+hint-input-signature-not-cms = for a raw signature give --cert or --pubkey
+hint-input-not-cms = for a raw signature give the signer's --cert or --pubkey
+hint-input-der-holds-one = for a chain use PEM (drop --der)
+hint-input-several-files = add --batch to sign them all over one login
+hint-input-is-directory = add --batch to sign the files in it
+hint-input-out-with-several = with several files each signature goes next to its file
+hint-input-ca-without-cert = give the signer's --cert
+hint-input-no-trust-anchor = give the CA certificates you trust with --ca FILE (repeatable)
+hint-input-unknown-mechanism = tokenward knows { $known }
+hint-input-no-terminal-to-confirm = add --yes
+hint-input-certificate-not-named = give its label, id, fingerprint prefix or URI (see `tokenward certs list`)
+hint-input-certificate-unreadable = it cannot be the default; choose another
+hint-input-no-key-for-certificate = import its key first (for example with its PKCS#12 file), or add --ca for a CA certificate. Nothing was imported
+hint-input-no-certificate-for-cms = import it (`tokenward certs import`) or use --format raw
+hint-input-label-empty = give a label with --label
+hint-input-id-not-allowed = give one of { $allowed } with --id, or leave --id out to use a free one
+hint-input-no-free-key-slot = delete a key you no longer need (`tokenward keys delete`) or give its id with --id to replace it
+hint-input-label-too-long = shorten it
+hint-input-no-blank-token = to re-initialise a token (destroying its keys) name it with --token and add --force
+hint-input-several-blank-tokens = name the one to initialise with --token (a URI with slot-id, from `tokenward tokens`)
+hint-input-already-initialised = if that is what you want, add --force
+hint-input-label-not-confirmed = add --confirm-label "{ $label }"
+hint-input-not-an-email = give the Gmail address that should receive the recovery key
+
+hint-key-no-public-point = export it again with OpenSSL (`openssl pkey -in KEY -out NEW`)
+hint-key-needs-password = give its password with --password-file, --password-env or --password-stdin
+hint-key-pkcs12-without-key = import certificates with `tokenward certs import`
+hint-key-pkcs12-several-keys = tokenward imports one key at a time (split it with openssl pkcs12)
+hint-key-not-for-cms = use --format raw for it
+hint-key-pair-mismatch = the file is damaged or was put together from two keys; export the key again. Nothing was written
+hint-key-kdf-too-costly = export the key again with usual settings (for example `openssl pkcs8 -topk8 -v2 aes-256-cbc`)
+
+hint-request-unknown-attribute = use CN, O, OU, C, L, ST, street, SN, GN, title, emailAddress, serialNumber, INN, INNLE, OGRN, OGRNIP, SNILS, RFC, CURP or a dotted OID
+hint-request-not-name-value = write it like "CN=Ivanov Ivan, O=Romashka LLC, C=RU"
+hint-request-empty-subject = give at least CN=NAME
+hint-request-san-without-kind = write email:ADDRESS, dns:NAME, ip:ADDRESS or uri:URI
+hint-request-unknown-san-kind = use email, dns, ip or uri
+hint-request-unknown-key-usage = use digital_signature, non_repudiation, key_encipherment, data_encipherment, key_agreement, key_cert_sign or crl_sign
+hint-request-unknown-extended-key-usage = use client_auth, server_auth, email_protection, code_signing, time_stamping, ocsp_signing or a dotted OID
+hint-request-no-subject = give --subject "CN=…" or a template with one
+
+hint-verify-path-invalid = the signer's certificate does not lead to a CA you trust: give the right --ca (and any intermediate with --chain), or ask who sent the file
+
+hint-identity-email-not-verified = verify it with your provider first
+hint-identity-wrong-account = sign in with { $expected }
+hint-identity-mail-scope-missing = tokenward needs it to mail you the recovery key; allow it when you sign in again
+
+hint-recovery-no-client = docs/recovery.md explains how to create one
+hint-recovery-blob-version = update tokenward
+hint-recovery-stale-so-pin = nothing more will be tried; ask your administrator to reset the PIN with the SO PIN, and set up recovery again afterwards
+hint-recovery-so-pin-doubtful = ask your administrator: a right SO PIN entered once clears the warning; then set up recovery again if the SO PIN was changed
+hint-recovery-not-stored-after-mail = the recovery mail you just got holds a key for nothing: delete it, and run enroll again
+hint-recovery-other-issuer = set recovery.issuer to { $enrolled } to use it, or enrol again with the configured provider
+
+hint-internal-token-lost = run `tokenward tokens` and set the user PIN with `tokenward pin unblock`
+
+err-existing-label = an object labelled "{ $label }" is already on the token
+err-existing-id = an object with id { $id } is already on the token
+err-existing-key = this key is already on the token as "{ $label }" (id { $id }); nothing was imported
+hint-existing-label = choose another --label (see `tokenward objects --login`)
+hint-existing-id = choose another --id or leave it out for a random one
+
+err-uri-scheme = not a PKCS#11 URI: it must start with "pkcs11:" (got "{ $value }")
+err-uri-missing-equals = bad PKCS#11 URI: attribute "{ $value }" has no "="
+err-uri-duplicate = bad PKCS#11 URI: attribute "{ $value }" appears twice
+err-uri-bad-value = bad PKCS#11 URI: attribute "{ $attribute }" has a bad value "{ $value }": { $reason }
+err-uri-pin-source-and-value = bad PKCS#11 URI: pin-source and pin-value cannot both be given
+
+## Other errors
+
+err-module-not-pkcs11 = { $path } is not a PKCS#11 library ({ $reason })
+hint-module-not-pkcs11 = point --module at the vendor's PKCS#11 .so/.dll/.dylib file
+err-module-init = PKCS#11 module { $path } failed to start (C_Initialize returned { $rv })
+err-needs-so-pin = this token allows { $what_id ->
+   *[other] { $what }
+} only with the SO PIN (on an OpenPGP card: the admin PIN)
+hint-needs-so-pin = nothing was changed on the token; give the SO PIN with --so-pin-file FILE, --so-pin-env VARIABLE or --so-pin-stdin
+err-needs-module-setting = the token's module refuses { $what_id ->
+   *[other] { $what }
+} unless its configuration says `{ $setting }`
+hint-needs-module-setting = nothing was changed on the token; { $place } (docs/module-quirks.md)
+err-pkcs11 = { $headline } ({ $rv } in C_{ $function })
+err-cryptoki = PKCS#11 library error: { $detail }
+err-password-too-short = the password is too short ({ $length } characters)
+hint-password-too-short = use at least { $min } characters
+err-mechanism-unsupported = this token cannot do { $wanted }; it offers: { $supported ->
+    [none] none of the kinds tokenward uses
+   *[other] { $supported }
+}
+err-cert-key-mismatch = the certificate "{ $subject }" does not belong to this key (their public keys differ)
+hint-cert-key-mismatch = check that you picked the right pair of files. Nothing was imported
+err-not-extractable = the private key "{ $label }" cannot leave the token: the token marks it not extractable, which is how it protects the key
+hint-not-extractable = to use the key in another program, let that program use it on the token: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key "{ $label }"`
+err-rolled-back = { $cause }. { $how ->
+    [nothing] Nothing had been written to the token
+    [all] The { $written } object(s) written before the failure were removed again: the token is as it was
+   *[some] Only { $removed } of the { $written } object(s) written before the failure could be removed again: check the token with `tokenward objects --login`
+}
+err-batch-stopped = { $cause }. { $signed } of { $total } files had been signed when it stopped; their signatures are complete, the other files have none
+err-verification = verification failed: { $detail }
+err-sign-in-not-proven = the sign-in did not prove the account: { $detail }
+err-sign-in-denied = the sign-in was cancelled or the permissions were declined in the browser; nothing was changed
+hint-sign-in-denied = run the command again and allow tokenward to send mail from your account
+err-sign-in-timeout = the sign-in was not completed within { $seconds } seconds; nothing was changed
+hint-sign-in-timeout = run the command again and finish the sign-in in the browser (the time allowed is recovery.sign_in_timeout_seconds)
+err-network = network error: { $what }: { $detail }
+err-mail-failed = the recovery mail could not be sent: { $detail }
+hint-mail-failed = { $nothing_stored ->
+    [yes] nothing was stored on the token, so no recovery key exists; { mail-failed-what }
+   *[no] { mail-failed-what }
+}
+mail-failed-what = { $status ->
+    [denied] sign in again and allow tokenward to send mail from your account
+    [limited] the mail service limits how much is sent; run the command again in an hour
+    [down] run the command again once the mail service answers
+   *[refused] the mail service will not take this message; ask your administrator
+}
+err-mistyped-recovery-key = that recovery key is mistyped: { $detail }. Nothing was tried
+hint-recovery-key-checksum = compare it with the recovery mail again
+err-wrong-recovery-key = that recovery key does not open this token's recovery data: it is not the key from the latest recovery mail for this token. Nothing was changed
+hint-not-enrolled-no-recovery = `tokenward recovery enroll` sets it up; ask your administrator to reset the PIN with the SO PIN
+err-no-config-location = no configuration directory is known
+hint-no-config-location = give --config FILE
+err-config-invalid = the configuration is not valid: { $reason }
+err-variable-not-text = the environment variable { $variable } holds bytes that are not text; the { secret-noun } must be text
+err-secret-empty = the { secret-noun } from { $source } is empty
+err-stdin-failed = cannot read the { secret-noun } from standard input: { $reason }
+
+## PKCS#11 return codes: ckr-ID (the headline) and ckr-ID-fix (what to do)
+
+ckr-pin-incorrect = wrong PIN
+ckr-pin-incorrect-fix = check the PIN and try again; each wrong attempt brings the token closer to locking (`tokenward pin status` shows the tries left)
+ckr-pin-locked = PIN locked
+ckr-pin-locked-fix = too many wrong attempts; ask your administrator to run `tokenward pin unblock` with the SO PIN
+ckr-pin-expired = PIN expired
+ckr-pin-expired-fix = change the PIN with `tokenward pin change`
+ckr-pin-invalid = PIN not accepted by the token
+ckr-pin-invalid-fix = the token rejected the new PIN's characters or length; `tokenward tokens` shows the token's minimum and maximum PIN length
+ckr-user-not-logged-in = not logged in
+ckr-user-not-logged-in-fix = this needs a login; give the PIN with --pin-file, --pin-env or --pin-stdin, or at the prompt
+ckr-user-already-logged-in = already logged in
+ckr-user-already-logged-in-fix = close other programs that use the token and try again
+ckr-user-pin-not-initialized = user PIN not set
+ckr-user-pin-not-initialized-fix = the token has no user PIN yet; an administrator sets it with `tokenward pin unblock` (SO PIN) or `tokenward token init`
+ckr-user-type-invalid = login type not supported
+ckr-user-type-invalid-fix = this token does not support that kind of login
+ckr-token-not-present = no token in the reader
+ckr-token-not-present-fix = plug the token in (or insert the card) and try again
+ckr-token-not-recognized = token not recognised
+ckr-token-not-recognized-fix = the reader sees a card but no driver understands it; check that the right PKCS#11 module is installed (`tokenward modules` lists the modules found)
+ckr-token-write-protected = token is write-protected
+ckr-token-write-protected-fix = nothing can be changed on it; check for a write-protect switch or ask the token's issuer
+ckr-device-memory = token is full
+ckr-device-memory-fix = there is no room left on the token; delete objects you no longer need
+ckr-device-error = token device error
+ckr-device-error-fix = unplug the token, plug it in again and retry; if it keeps failing the token may be damaged
+ckr-session-handle-invalid = session lost
+ckr-session-handle-invalid-fix = the token was reset or unplugged during the operation; try again
+ckr-session-read-only-exists = another program has the token open
+ckr-session-read-only-exists-fix = close other programs that use the token (browsers, signing tools) and try again
+ckr-session-count = too many sessions
+ckr-session-count-fix = close other programs that use the token and try again
+ckr-slot-id-invalid = slot disappeared
+ckr-slot-id-invalid-fix = the reader or token was unplugged; plug it in and try again
+ckr-mechanism-invalid = operation not supported by the token
+ckr-mechanism-invalid-fix = the token does not offer this algorithm; choose another key type or mechanism
+ckr-key-type-inconsistent = key cannot be used for this
+ckr-key-type-inconsistent-fix = choose a key that allows this operation
+ckr-attribute-sensitive = value is protected by the token
+ckr-attribute-sensitive-fix = the token does not let this value leave it
+ckr-attribute-read-only = the token does not allow this change
+ckr-attribute-read-only-fix = the token's policy forbids this change
+ckr-template-incomplete = the token refused the object
+ckr-template-incomplete-fix = the token does not accept this kind of object; see docs/module-quirks.md
+ckr-cryptoki-not-initialized = module not initialised
+ckr-cryptoki-not-initialized-fix = this is a bug in tokenward; please report it
+ckr-function-not-supported = not supported by this token
+ckr-function-not-supported-fix = the token's module does not implement this function
+ckr-arguments-bad = token operation failed
+ckr-arguments-bad-fix = the token refused the values it was given (some tokens allow only certain key ids or sizes); repeating the same request will not help: see docs/module-quirks.md for this token
+ckr-failed = token operation failed
+ckr-failed-fix = if it happens again, unplug the token, plug it in again and check what `tokenward tokens` shows
+ckr-misplaced-pin = the token refused the operation
+ckr-misplaced-pin-fix = the token answered with a PIN error although no PIN was sent; such tokens usually need the SO (admin) PIN for this: give it with --so-pin-file, --so-pin-env or --so-pin-stdin (see docs/module-quirks.md)
+
+## Warnings: warn-warning-KIND (src/warning.rs)
+
+warn-warning-uri-pin-value = the URI carries the PIN itself (pin-value): anyone who sees the command or the script sees the PIN; use pin-source=FILE, --pin-file or --pin-env instead
+warn-warning-uri-unknown-attribute = the URI attribute "{ $name }" is not one tokenward knows (RFC 7512 defines token, manufacturer, serial, model, object, id, type, slot-*, library-*), so no token or object matches it
+warn-warning-card-names-keys = this card names its keys itself: the new key is called "{ $name }", not "{ $label }"
+warn-warning-factory-pin = token "{ $token }" still has its factory PIN, which others may know: set your own with `tokenward pin change`
+warn-warning-several-certificates-claim = { $count } certificates on the token claim the key "{ $key }"; using "{ $chosen }" (id { $id }). Certificates can be added to a token without its PIN: check the others with `tokenward certs list --login`
+warn-warning-recovery-removed = PIN recovery on token "{ $token }" held the old SO PIN, so it was removed; set it up again with `tokenward recovery enroll`
+warn-warning-reseal-failed = the recovery data could not be sealed again with the new SO PIN ({ $cause })
+warn-warning-audit-unwritable = { $cause }
+
+## What verify checked: checked-verify-KIND (src/sign/checked.rs)
+
+field-not-checked = Not checked
+verify-unchecked-path = the certificate path (give --ca to check it)
+checked-verify-digest-matches = the file's { $digest } digest matches the signed one
+checked-verify-signer-key = the signature verifies with the public key of "{ $signer }"
+checked-verify-raw-signature = the { $mechanism } signature verifies with the { $key } public key
+checked-verify-path = the certificate path to a trusted CA is valid at { $at } (revocation not checked): { $chain }
+checked-verify-path-not-checked = the certificate path was not checked (give --ca to check it)
+
+## export-config: the steps (step-export-config-KIND) and what each file is for
+## (purpose-export-config-KIND), src/keys/export_config.rs
+
+config-intro = To use the key "{ $key }" on token "{ $token }" from { $program }, without it ever leaving the token:
+config-wrote-to = Wrote to { $dir }:
+config-add-out = Add --out DIR to write these files.
+step-export-config-openssl-engine = Engine (libp11, Debian package libengine-pkcs11-openssl{ $installed ->
+    [yes] {""}
+   *[no] , not installed here
+}): OPENSSL_CONF={ $dir }/openssl-engine.cnf openssl pkeyutl -engine pkcs11 -keyform engine -inkey '{ $uri }' -sign -in DIGEST -out SIG
+step-export-config-openssl-provider = Provider (pkcs11-provider{ $installed ->
+    [yes] {""}
+   *[no] , not installed here
+}): OPENSSL_CONF={ $dir }/openssl-provider.cnf openssl pkeyutl -sign -inkey '{ $uri }' -in DIGEST -out SIG
+step-export-config-openssl-pin = Either asks for the PIN when it needs it; add ;pin-source=file:/path to the URI only in scripts whose PIN file is protected.
+step-export-config-gnutls-register = Register the module once: copy { $dir }/{ $file } to ~/.config/pkcs11/modules/ (for you) or /etc/pkcs11/modules/ (for everyone).
+step-export-config-gnutls-uri = GnuTLS programs then take the key by its URI: '{ $uri }'
+step-export-config-gnutls-check = Check: p11tool --provider { $module } --login --list-privkeys '{ $uri }'
+step-export-config-nss-run = Run: sh { $dir }/nss-add-module.sh (or give an NSS database directory; for a Firefox profile, close Firefox first).
+step-export-config-nss-names = NSS names the key by token and certificate label: "{ $token }:{ $key }"; check with certutil -d sql:$HOME/.pki/nssdb -L -h '{ $token }'
+step-export-config-java-list = List the key: keytool -list -keystore NONE -storetype PKCS11 -providerClass sun.security.pkcs11.SunPKCS11 -providerArg { $dir }/sunpkcs11.cfg
+step-export-config-java-certificate = Java sees a key only together with its certificate on the token (a PrivateKeyEntry); import the certificate first if `tokenward certs list` does not show it.
+step-export-config-java-slot = The slot number is the module's; if the token moves to another reader, run export-config again.
+step-export-config-ssh-public = See the public key to put in the server's authorized_keys: ssh-keygen -D { $module }
+step-export-config-ssh-use = Use it once: ssh -I { $module } user@host; or always: add { $dir }/ssh_config to ~/.ssh/config; or load it into the agent: ssh-add -s { $module }
+purpose-export-config-openssl-engine = OpenSSL with libp11's pkcs11 engine
+purpose-export-config-openssl-provider = OpenSSL 3 with the pkcs11-provider
+purpose-export-config-p11kit-module = p11-kit module registration, read by GnuTLS programs
+purpose-export-config-nss-script = registers the module with an NSS database
+purpose-export-config-sun-pkcs11 = Java SunPKCS11 provider configuration
+purpose-export-config-ssh-config = the PKCS11Provider line for ~/.ssh/config
+
+## Files written, certificates, recovery status, interrupted imports
+
+wrote-file = Wrote { $path }.
+certs-exported = Wrote { $count } certificate(s) to { $path }: { $names }.
+cert-deleted = Deleted the certificate "{ $name }".
+cert-path-ok = Certificate path OK: { $subject }
+field-path = Path
+field-valid-at = Valid at
+field-revocation = Revocation
+revocation-not-checked = not checked (no CRL or OCSP lookup)
+recovery-status-none = Recovery is not set up on token "{ $token }". Set it up with: tokenward recovery enroll --email ADDRESS
+recovery-status-title = Recovery on token "{ $token }"
+field-set-up = Set up
+recovery-status-enrolled = { $enrolled ->
+    [yes] yes
+   *[no] no (the data on it belongs to another token)
+}
+column-account = ACCOUNT
+column-since = SINCE
+column-for-this-token = FOR THIS TOKEN
+recovery-for-this-token = { $mine ->
+    [yes] yes
+   *[no] no (serial { $serial })
+}
+recovery-unreadable = unreadable
+recovery-several-entries = Several entries: an earlier run was interrupted. The next recovery keeps only the newest key.
+key-import-interrupted = An import of the key "{ $label }" (id { $id }) was interrupted: its public key { $public ->
+    [yes] is there
+   *[no] is missing
+}, its certificate { $certificate ->
+    [yes] is there
+   *[no] is missing
+}, its private key { $private ->
+    [yes] is there
+   *[no] is missing
+} (log in to see it). Run the same `tokenward keys import` again to finish it.
+warn-warning-recovery-key-not-made = no new recovery key could be made ({ $cause }); your old recovery key still works
+warn-warning-recovery-not-stored = the new recovery data could not be stored on the token ({ $cause }); your old recovery key still works{ $notice ->
+    [none] {""}
+   *[other] ; the reset notice could not be mailed either ({ $notice })
+}
+warn-warning-recovery-not-mailed = the new recovery key could not be mailed ({ $cause }); your old recovery key still works
+warn-warning-old-recovery-left = { $count } old recovery object(s) could not be removed; the next recovery removes them
+
+## Why a PIN rule cannot be met on a token: why-pin-rule-KIND (src/pin/policy.rs)
+
+why-pin-rule-token-max-below-rule = the token takes PINs of at most { $token_max } characters, but the PIN rule asks for at least { $rule_min }
+why-pin-rule-token-min-above-rule = the token needs PINs of at least { $token_min } characters, but the PIN rule allows at most { $rule_max }
+
+## A command line clap refused (English shows clap's own words; these are for the parity of
+## the catalogues and for programs that embed the library)
+
+usage-unknown-argument = unexpected argument "{ $arg }"
+usage-unknown-command = unknown command "{ $command }"
+usage-invalid-value = "{ $value }" is not a valid value for { $arg }{ $valid ->
+    [none] {""}
+   *[other] ; possible values: { $valid }
+}
+usage-missing-argument = a required argument was not given: { $arg }
+usage-missing-command = name a command
+usage-conflict = { $arg } cannot be used with { $prior }
+usage-wrong-number = wrong number of values for { $arg }
+usage-no-equals = { $arg } needs its value after "="
+usage-did-you-mean = did you mean { $suggestion }?
+usage-more = For more, run: tokenward --help

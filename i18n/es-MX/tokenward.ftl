@@ -214,15 +214,6 @@ io-permission-denied = permiso denegado
 io-already-exists = el archivo ya existe
 io-is-a-directory = es una carpeta
 io-storage-full = no queda espacio en el disco
-err-file-exists = { $path } ya existe
-hint-file-exists = agregue --force para reemplazarlo
-err-no-such-folder = la carpeta de { $path } no existe
-hint-no-such-folder = cree primero la carpeta o indique otra ruta
-err-not-a-regular-file = { $path } no es un archivo normal
-hint-not-a-regular-file = indique la ruta de un archivo normal
-err-no-terminal-to-confirm = esto borra datos y no hay una terminal donde confirmarlo
-hint-no-terminal-to-confirm = agregue --yes
-err-not-confirmed = no se confirmó; no se borró nada
 err-several-sources = indique { secret-the } de una sola forma: --{ $kind }-file, --{ $kind }-env o --{ $kind }-stdin
 err-variable-not-set = la variable de entorno { $variable } indicada para { secret-the } no está definida
 err-secret-file-not-text = el archivo { $path } ({ secret-the }) no contiene texto
@@ -577,3 +568,508 @@ recovery-pin-reset = Se restableció el NIP del token «{ $token }»; de ahora e
 recovery-key-rotated = Su clave de recuperación anterior ya no sirve: se envió una nueva a { $email }.
 recovery-key-kept = No se pudo reemplazar su clave de recuperación, así que la anterior sigue sirviendo.
 recovery-revoked = Se quitó la recuperación del token «{ $token }». La clave del correo ya no sirve; puede borrar ese correo.
+
+## Errores por tipo: err-GRUPO-TIPO (qué pasó) y hint-GRUPO-TIPO (qué hacer)
+
+err-input-file-exists = { $path } ya existe
+err-input-no-such-folder = la carpeta de { $path } no existe
+err-input-not-a-regular-file = { $path } no es un archivo normal
+err-input-file-too-large = { $path } pesa más de { $max } bytes
+err-input-control-character = { $what_id ->
+    [label] la etiqueta
+   *[other] el valor «{ $what }»
+} tiene un carácter de control ({ $character }) en la posición { $position }
+err-input-path-not-utf8 = la ruta { $path } no está en UTF-8
+err-input-not-hex = { $flag } «{ $value }» no es hexadecimal
+err-input-not-text = { $path } no es un archivo de texto UTF-8
+err-input-bad-certificate-file = { $path }: { $reason }
+err-input-no-certificate-in-file = el archivo de { $flag } no contiene ningún certificado
+err-input-not-a-key-file = { $path } no es un archivo PKCS#12 (.p12/.pfx) ni un archivo de clave privada (PEM o DER PKCS#8)
+err-input-not-cms = { $path } no es una firma CMS
+err-input-bad-pem = { $path }: PEM dañado ({ $reason })
+err-input-signature-broken-pem = el archivo de firma es un PEM dañado ({ $reason })
+err-input-signature-not-cms = el archivo de firma no es una firma CMS/PKCS#7 ({ $reason })
+err-input-cms-not-signed-data = el archivo CMS contiene datos de tipo { $content_type }, no una firma
+err-input-cms-damaged = la firma CMS está dañada ({ $reason })
+err-input-conflict = { $given } no se puede combinar con { $with }
+err-input-der-holds-one = en DER cabe un solo certificado
+err-input-several-files = se indicaron varios archivos
+err-input-is-directory = { $path } es una carpeta
+err-input-out-with-several = --out indica un solo archivo de firma
+err-input-no-trust-anchor = no se indicó ningún certificado de CA de confianza
+err-input-ca-without-cert = --ca verifica la cadena del certificado del firmante
+err-input-unknown-mechanism = mecanismo desconocido «{ $name }»
+err-input-unknown-name = «{ $given }» no es un valor válido ({ $what_id ->
+    [key-type] tipo de clave
+    [program] programa
+    [signature-format] formato de firma
+    [key-file-format] formato del archivo de clave
+    [key-derivation] protección de la clave
+   *[other] { $what }
+}); use uno de: { $allowed }
+err-input-no-terminal-to-confirm = esto borra datos y no hay una terminal donde confirmarlo
+err-input-not-confirmed = no se confirmó; no se borró nada
+err-input-answer-unreadable = no se pudo leer la respuesta: { $reason }
+err-input-certificate-not-named = indique el certificado que será el predeterminado
+err-input-certificate-unreadable = ese certificado no se puede leer ({ $reason })
+err-input-no-key-for-certificate = ninguna clave del token «{ $token }» corresponde al certificado «{ $subject }»
+err-input-no-certificate-for-cms = una firma CMS lleva el certificado del firmante, y ningún certificado del token corresponde a la clave «{ $key }»
+err-input-label-empty = la etiqueta { $what ->
+    [token] del token
+   *[key] de la clave
+} no puede quedar vacía
+err-input-id-not-allowed = este token solo acepta los identificadores de clave { $allowed }, no { $id }
+err-input-no-free-key-slot = todos los lugares para claves de este token están ocupados (identificadores { $allowed })
+err-input-label-too-long = la etiqueta del token mide { $bytes } bytes; PKCS#11 permite { $max } (una letra acentuada ocupa 2)
+err-input-no-blank-token = no hay ningún token en blanco
+err-input-several-blank-tokens = hay { $count } tokens en blanco
+err-input-already-initialised = el token «{ $label }» (número de serie { $serial }) ya está inicializado; inicializarlo de nuevo DESTRUYE todas sus claves y certificados
+err-input-label-not-confirmed = para volver a inicializarlo hay que escribir otra vez la etiqueta actual
+err-input-label-mismatch = la etiqueta escrita no coincide con la del token «{ $label }»; no se cambió nada
+err-input-not-an-email = «{ $given }» no es una dirección de correo
+
+err-key-malformed = { $what_id ->
+    [broken-ec-key] clave EC dañada
+    [broken-ec-parameters] parámetros EC dañados
+    [broken-ed25519-key] clave Ed25519 dañada
+    [broken-pem-block] bloque PEM dañado
+    [broken-rsa-key] clave RSA dañada
+    [broken-rsa-public-key] clave pública RSA dañada
+    [broken-encrypted-key] clave cifrada dañada
+    [not-a-pkcs-8-private-key] no es una clave privada PKCS#8
+    [not-a-public-key] no es una clave pública
+   *[other] { $what }
+} ({ $reason })
+err-key-no-curve = la clave EC no indica su curva
+err-key-no-public-point = el archivo de clave EC no trae su clave pública
+err-key-algorithm-unsupported = tokenward no importa claves de este algoritmo ({ $oid }); importa RSA, EC y Ed25519
+err-key-public-algorithm-unsupported = las claves públicas del algoritmo { $oid } no se admiten (se admiten RSA, EC y Ed25519)
+err-key-pem-not-text = el archivo PEM no es texto
+err-key-needs-password = la clave está cifrada
+err-key-kdf-too-costly = el archivo de clave pide { $asked }, más de lo que tokenward ejecuta ({ $limit })
+err-key-pair-mismatch = la clave pública del archivo no corresponde a su clave privada
+err-key-no-private-key = el archivo no contiene ninguna clave privada (se buscó un bloque PEM PRIVATE KEY)
+err-key-pkcs12-without-key = el archivo PKCS#12 no contiene clave privada (solo certificados)
+err-key-pkcs12-several-keys = el archivo PKCS#12 contiene más de una clave privada
+err-key-pkcs12-unreadable = el archivo no se puede leer como PKCS#12 ({ $reason })
+err-key-certificate-unreadable = un certificado del archivo de clave no se puede leer: { $reason }
+err-key-public-half-missing = la parte pública de la clave «{ $label }» no está en el token (no hay clave pública con el identificador { $id }), así que no se puede mostrar ni usar
+err-key-public-key-hidden = la clave «{ $label }» no muestra su clave pública
+err-key-type-unsupported = la clave «{ $label }» es de un tipo que tokenward no maneja (maneja RSA, EC P-256/P-384 y Ed25519)
+err-key-not-private = «{ $label }» es una clave pública; para firmar se necesita la clave privada
+err-key-sign-forbidden = la clave «{ $label }» no tiene permitido firmar (el token la marca con CKA_SIGN false)
+err-key-always-authenticate = la clave «{ $label }» pide el NIP antes de cada firma (CKA_ALWAYS_AUTHENTICATE); tokenward todavía no firma en lote con esas claves
+err-key-mechanism-mismatch = una clave { $key } no puede hacer firmas { $mechanism }
+err-key-cannot-sign = tokenward no puede firmar con una clave { $key }
+err-key-not-for-cms = las firmas CMS usan RSA PKCS#1 v1.5, ECDSA o Ed25519, no { $mechanism }
+
+err-request-bad-template = la plantilla de la solicitud no es válida: { $reason }
+err-request-unknown-attribute = atributo del sujeto desconocido «{ $name }»
+err-request-lone-backslash = el sujeto termina con una diagonal invertida suelta
+err-request-not-name-value = «{ $part }» en el sujeto no tiene la forma NOMBRE=VALOR
+err-request-empty-value = { $name } en el sujeto no tiene valor
+err-request-empty-subject = el sujeto está vacío
+err-request-not-printable = { $attribute } solo admite letras latinas, dígitos y signos de puntuación simples: «{ $value }»
+err-request-bad-country = C (país) es un código de dos letras como MX o RU, no «{ $value }»
+err-request-san-without-kind = al nombre alternativo «{ $text }» le falta su tipo
+err-request-san-not-ascii = «{ $value }» debe estar en ASCII en un nombre alternativo
+err-request-not-an-ip = «{ $value }» no es una dirección IP
+err-request-unknown-san-kind = tipo de nombre alternativo desconocido «{ $kind }»
+err-request-unknown-key-usage = uso de clave desconocido «{ $name }»
+err-request-unknown-extended-key-usage = uso extendido de clave desconocido «{ $name }»
+err-request-no-subject = una solicitud de certificado necesita un sujeto
+err-request-build = no se pudo armar la solicitud de certificado: { $reason }
+
+err-verify-raw-mismatch = la firma { $mechanism } no corresponde a los datos ni a la clave pública { $key }
+err-verify-signer-mismatch = la firma no corresponde a la clave pública de { $signer }
+err-verify-digest-differs = el resumen { $digest } del archivo es distinto del firmado: el archivo cambió, o la firma es de otro archivo
+err-verify-digest-unsupported = la firma usa el algoritmo de resumen { $oid }, que tokenward no acepta (SHA-256, SHA-384, SHA-512)
+err-verify-algorithm-unsupported = tokenward no verifica el algoritmo de firma { $algorithm } con una clave { $key }
+err-verify-no-signer = el archivo CMS no tiene firmante
+err-verify-signer-certificate-missing = el certificado del firmante no viene en la firma ni se indicó con --cert
+err-verify-content-type-not-data = el contenido firmado no es de datos simples
+err-verify-no-message-digest = la firma no tiene el atributo con el resumen del mensaje
+err-verify-chain-unreadable = un certificado de la cadena no se puede leer: { $reason }
+err-verify-path-invalid = la cadena de certificados no es válida: { $reason } (en el certificado { $depth } de la cadena, contando el del firmante como 0)
+err-verify-signer-may-not-sign = el certificado del firmante no permite firmar (su uso de clave no incluye digitalSignature ni nonRepudiation)
+err-verify-certificate-key-differs = la firma es válida para la clave del token, no para el certificado
+
+err-identity-provider-refused = el proveedor rechazó el inicio de sesión: { $error }{ $description ->
+    [none] {""}
+   *[other] {" "}({ $description })
+}
+err-identity-no-code = el proveedor no envió el código de autorización
+err-identity-exchange-failed = el proveedor no cambió el inicio de sesión por un token de acceso: { $reason }
+err-identity-no-id-token = el proveedor no envió el token de identidad (ID token)
+err-identity-id-token-invalid = el token de identidad no es válido: { $reason }
+err-identity-no-email = el proveedor no dio la dirección de correo de la cuenta (ni en el token de identidad ni en su servicio userinfo)
+err-identity-user-info-failed = el servicio userinfo del proveedor no respondió con los datos de la cuenta: { $reason }
+err-identity-user-info-other-subject = el servicio userinfo del proveedor describe otra cuenta distinta de la que inició sesión (su sujeto no coincide con el del token de identidad)
+err-identity-email-not-verified = el proveedor no ha verificado la dirección { $email }
+err-identity-wrong-account = { $enrolled ->
+    [yes] inició sesión como { $email }, pero la recuperación de este token está configurada para { $expected }
+   *[no] inició sesión como { $email }, pero pidió configurar la recuperación para { $expected }; no se configuró nada
+}
+err-identity-mail-scope-missing = no se concedió el permiso para enviar correo desde su cuenta
+
+err-recovery-key-length = una clave de recuperación tiene { $expected } letras y dígitos (sin contar los guiones); esta tiene { $got }
+err-recovery-key-character = el carácter { $position } no se usa en las claves de recuperación (letras A-Z y dígitos 2-7)
+err-recovery-key-checksum = su suma de verificación no coincide, así que al menos un carácter está mal
+
+err-not-enrolled-nothing-to-revoke = el token «{ $token }» no tiene recuperación configurada; no hay nada que revocar
+err-not-enrolled-no-recovery = el token «{ $token }» no tiene recuperación configurada
+err-not-enrolled-other-token = los datos de recuperación del token «{ $token }» se hicieron para otro token (número de serie { $serial }); no sirven para restablecer el NIP de este token
+
+err-recovery-issuer-not-url = recovery.issuer «{ $issuer }» no es una URL: { $reason }
+err-recovery-no-client = la recuperación necesita un cliente OAuth: configure recovery.client_id (y client_secret)
+err-recovery-blob-version = estos datos de recuperación son de la versión { $version }, que esta versión de tokenward no puede leer
+err-recovery-blob-damaged = los datos de recuperación del token están dañados{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+}
+err-recovery-stale-so-pin = la copia de recuperación del NIP de administrador ya no sirve: el token la rechazó (el NIP de administrador cambió después de configurar la recuperación)
+err-recovery-other-issuer = la recuperación de este token se configuró con el proveedor { $enrolled }, no con el configurado { $configured }
+err-recovery-so-pin-doubtful = el token reporta un intento fallido del NIP de administrador, así que la recuperación no prueba su copia (puede estar desactualizada, y cada intento acerca el bloqueo)
+err-recovery-not-stored-after-mail = no se pudieron guardar los datos de recuperación en el token: { $cause }
+
+err-internal-random = falló el generador de números aleatorios del sistema operativo
+err-internal-encode = no se pudo codificar { $what }: { $reason }
+err-internal-token-answer = el token devolvió { $what }
+err-internal-crypto = falló: { $what }
+err-internal-csr-refused = el token se negó a firmar la solicitud de certificado
+err-internal-new-key-invisible = la clave nueva no aparece en el token
+err-internal-read-back-differs = los datos de recuperación escritos en el token no se leyeron igual; se volvieron a borrar
+err-internal-token-lost = el token se inicializó, pero no se vuelve a encontrar (etiqueta «{ $label }»)
+err-internal-json = no se pudo escribir el JSON: { $reason }
+
+err-existing-label = ya hay en el token un objeto con la etiqueta «{ $label }»
+err-existing-id = ya hay en el token un objeto con el identificador { $id }
+err-existing-key = esta clave ya está en el token como «{ $label }» (identificador { $id }); no se importó nada
+
+err-uri-scheme = no es un URI PKCS#11: debe empezar con «pkcs11:» (se recibió «{ $value }»)
+err-uri-missing-equals = URI PKCS#11 incorrecto: el atributo «{ $value }» no tiene «=»
+err-uri-duplicate = URI PKCS#11 incorrecto: el atributo «{ $value }» aparece dos veces
+err-uri-bad-value = URI PKCS#11 incorrecto: el atributo «{ $attribute }» tiene un valor incorrecto «{ $value }»: { $reason }
+err-uri-pin-source-and-value = URI PKCS#11 incorrecto: no se pueden dar pin-source y pin-value a la vez
+
+hint-input-file-exists = agregue --force para reemplazarlo
+hint-input-no-such-folder = cree primero la carpeta o indique otra ruta
+hint-input-control-character = indique { $what_id ->
+    [label] la etiqueta
+   *[other] el valor
+} sin ese carácter (con --label, si venía de un archivo)
+hint-input-path-not-utf8 = elija un nombre de archivo en UTF-8
+hint-input-not-a-regular-file = indique la ruta de un archivo normal
+hint-input-file-too-large = revise que sea el archivo correcto
+hint-input-not-hex = indique el identificador en dígitos hexadecimales, por ejemplo { $flag } 01a2
+hint-input-not-text = guárdelo como texto UTF-8
+hint-input-no-certificate-in-file = indique un certificado en formato PEM o DER
+hint-input-bad-certificate-file = indique un certificado en formato PEM o DER
+hint-input-signature-not-cms = para una firma simple indique --cert o --pubkey
+hint-input-not-cms = para una firma simple indique el --cert o la --pubkey del firmante
+hint-input-der-holds-one = para una cadena use PEM (quite --der)
+hint-input-several-files = agregue --batch para firmarlos todos con un solo inicio de sesión
+hint-input-is-directory = agregue --batch para firmar los archivos que contiene
+hint-input-out-with-several = con varios archivos, cada firma queda junto a su archivo
+hint-input-ca-without-cert = indique el --cert del firmante
+hint-input-no-trust-anchor = indique los certificados de CA en los que confía con --ca ARCHIVO (se puede repetir)
+hint-input-unknown-mechanism = tokenward conoce { $known }
+hint-input-no-terminal-to-confirm = agregue --yes
+hint-input-certificate-not-named = indique su etiqueta, identificador, inicio de la huella o URI (vea `tokenward certs list`)
+hint-input-certificate-unreadable = no puede ser el predeterminado; elija otro
+hint-input-no-key-for-certificate = importe primero su clave (por ejemplo, con su archivo PKCS#12), o agregue --ca para un certificado de CA. No se importó nada
+hint-input-no-certificate-for-cms = impórtelo (`tokenward certs import`) o use --format raw
+hint-input-label-empty = indique una etiqueta con --label
+hint-input-id-not-allowed = indique uno de { $allowed } con --id, u omita --id para usar uno libre
+hint-input-no-free-key-slot = borre una clave que ya no necesite (`tokenward keys delete`) o indique su identificador con --id para reemplazarla
+hint-input-label-too-long = acórtela
+hint-input-no-blank-token = para volver a inicializar un token (destruyendo sus claves) indíquelo con --token y agregue --force
+hint-input-several-blank-tokens = indique cuál inicializar con --token (un URI con slot-id, de `tokenward tokens`)
+hint-input-already-initialised = si eso es lo que quiere, agregue --force
+hint-input-label-not-confirmed = agregue --confirm-label "{ $label }"
+hint-input-not-an-email = indique la dirección de Gmail que recibirá la clave de recuperación
+
+hint-key-no-public-point = expórtela de nuevo con OpenSSL (`openssl pkey -in KEY -out NEW`)
+hint-key-needs-password = indique su contraseña con --password-file, --password-env o --password-stdin
+hint-key-pkcs12-without-key = los certificados se importan con `tokenward certs import`
+hint-key-pkcs12-several-keys = tokenward importa una clave a la vez (sepárelas con openssl pkcs12)
+hint-key-not-for-cms = para esa clave use --format raw
+hint-key-pair-mismatch = el archivo está dañado o se armó con dos claves distintas; exporte la clave de nuevo. No se escribió nada
+hint-key-kdf-too-costly = exporte la clave de nuevo con la configuración habitual (por ejemplo, `openssl pkcs8 -topk8 -v2 aes-256-cbc`)
+
+hint-request-unknown-attribute = use CN, O, OU, C, L, ST, street, SN, GN, title, emailAddress, serialNumber, INN, INNLE, OGRN, OGRNIP, SNILS, RFC, CURP o un OID con puntos
+hint-request-not-name-value = escríbalo así: "CN=Hernández Juan, O=Contadores SC, C=MX"
+hint-request-empty-subject = indique al menos CN=NOMBRE
+hint-request-san-without-kind = escriba email:DIRECCIÓN, dns:NOMBRE, ip:DIRECCIÓN o uri:URI
+hint-request-unknown-san-kind = use email, dns, ip o uri
+hint-request-unknown-key-usage = use digital_signature, non_repudiation, key_encipherment, data_encipherment, key_agreement, key_cert_sign o crl_sign
+hint-request-unknown-extended-key-usage = use client_auth, server_auth, email_protection, code_signing, time_stamping, ocsp_signing o un OID con puntos
+hint-request-no-subject = indique --subject "CN=…" o una plantilla que lo tenga
+
+hint-verify-path-invalid = el certificado del firmante no lleva a una CA de su confianza: indique la --ca correcta (y los intermedios con --chain), o pregunte a quien le envió el archivo
+
+hint-identity-email-not-verified = verifíquela primero con su proveedor
+hint-identity-wrong-account = inicie sesión con { $expected }
+hint-identity-mail-scope-missing = tokenward lo necesita para enviarle la clave de recuperación; concédalo al iniciar sesión de nuevo
+
+hint-recovery-no-client = docs/recovery.md explica cómo crear uno
+hint-recovery-blob-version = actualice tokenward
+hint-recovery-stale-so-pin = no se intentará nada más; pida a su administrador que restablezca el NIP con el NIP de administrador, y luego configure la recuperación de nuevo
+hint-recovery-so-pin-doubtful = consulte a su administrador: un NIP de administrador correcto, escrito una vez, borra el aviso; luego configure la recuperación de nuevo si el NIP de administrador cambió
+hint-recovery-not-stored-after-mail = el correo de recuperación que acaba de llegar trae una clave que no sirve para nada: bórrelo y vuelva a ejecutar enroll
+hint-recovery-other-issuer = para usarla, configure recovery.issuer = { $enrolled }, o vuelva a configurar la recuperación con el proveedor configurado
+
+hint-internal-token-lost = ejecute `tokenward tokens` y fije el NIP de usuario con `tokenward pin unblock`
+
+hint-existing-label = elija otra --label (vea `tokenward objects --login`)
+hint-existing-id = elija otro --id u omítalo para usar uno al azar
+
+## Otros errores
+
+err-module-not-pkcs11 = { $path } no es una biblioteca PKCS#11 ({ $reason })
+hint-module-not-pkcs11 = indique en --module el archivo PKCS#11 del fabricante (.so/.dll/.dylib)
+err-module-init = el módulo PKCS#11 { $path } no arrancó (C_Initialize devolvió { $rv })
+err-needs-so-pin = este token permite { $what_id ->
+    [deleting-keys] borrar claves
+    [deleting-certificates] borrar certificados
+    [generating-keys] generar claves
+    [importing-certificates] importar certificados
+    [importing-keys] importar claves
+   *[other] esta acción ({ $what })
+} solo con el NIP de administrador (en una tarjeta OpenPGP: el admin PIN)
+hint-needs-so-pin = no se cambió nada en el token; indique el NIP de administrador con --so-pin-file ARCHIVO, --so-pin-env VARIABLE o --so-pin-stdin
+err-needs-module-setting = el módulo del token no permite { $what_id ->
+    [setting-the-user-pin-with-the-so-pin] fijar el NIP de usuario con el NIP de administrador
+   *[other] esta acción ({ $what })
+} a menos que su configuración diga `{ $setting }`
+hint-needs-module-setting = no se cambió nada en el token; { $place } (docs/module-quirks.md)
+err-pkcs11 = { $headline } ({ $rv } en C_{ $function })
+err-cryptoki = error de la biblioteca PKCS#11: { $detail }
+err-password-too-short = la contraseña es demasiado corta ({ $length ->
+    [one] { $length } carácter
+   *[other] { $length } caracteres
+})
+hint-password-too-short = use al menos { $min ->
+    [one] { $min } carácter
+   *[other] { $min } caracteres
+}
+err-mechanism-unsupported = este token no puede hacer { $wanted }; ofrece: { $supported ->
+    [none] nada de lo que usa tokenward
+   *[other] { $supported }
+}
+err-cert-key-mismatch = el certificado «{ $subject }» no corresponde a esta clave (sus claves públicas son distintas)
+hint-cert-key-mismatch = revise que eligió el par de archivos correcto. No se importó nada
+err-not-extractable = la clave privada «{ $label }» no puede salir del token: el token la marca como no extraíble, que es como la protege
+hint-not-extractable = para usar la clave en otro programa, deje que ese programa la use en el token: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key "{ $label }"`
+err-rolled-back = { $cause }. { $how ->
+    [nothing] Aún no se había escrito nada en el token
+    [all] Los objetos escritos antes de la falla ({ $written }) se borraron de nuevo: el token quedó como estaba
+   *[some] De los { $written } objetos escritos antes de la falla solo se pudieron borrar { $removed }: revise el token con `tokenward objects --login`
+}
+err-batch-stopped = { $cause }. Al detenerse se habían firmado { $signed } de { $total } archivos; sus firmas están completas, los demás archivos no tienen firma
+err-verification = la verificación falló: { $detail }
+err-sign-in-not-proven = el inicio de sesión no comprobó la cuenta: { $detail }
+err-sign-in-denied = se canceló el inicio de sesión o se rechazaron los permisos en el navegador; no se cambió nada
+hint-sign-in-denied = vuelva a ejecutar el comando y permita que tokenward envíe correo desde su cuenta
+err-sign-in-timeout = el inicio de sesión no se completó en { $seconds } segundos; no se cambió nada
+hint-sign-in-timeout = vuelva a ejecutar el comando y termine el inicio de sesión en el navegador (el tiempo permitido es recovery.sign_in_timeout_seconds)
+err-network = error de red: { $what }: { $detail }
+err-mail-failed = no se pudo enviar el correo de recuperación: { $detail }
+hint-mail-failed = { $nothing_stored ->
+    [yes] no se guardó nada en el token, así que no existe ninguna clave de recuperación; { mail-failed-what }
+   *[no] { mail-failed-what }
+}
+mail-failed-what = { $status ->
+    [denied] inicie sesión de nuevo y permita que tokenward envíe correo desde su cuenta
+    [limited] el servicio de correo limita cuánto se envía; vuelva a ejecutar el comando en una hora
+    [down] vuelva a ejecutar el comando cuando el servicio de correo responda
+   *[refused] el servicio de correo no acepta este mensaje; consulte a su administrador
+}
+err-mistyped-recovery-key = esa clave de recuperación está mal escrita: { $detail }. No se intentó nada
+hint-recovery-key-checksum = compárela otra vez con el correo de recuperación
+err-wrong-recovery-key = esa clave de recuperación no abre los datos de recuperación de este token: no es la clave del último correo de recuperación de este token. No se cambió nada
+hint-not-enrolled-no-recovery = `tokenward recovery enroll` la configura; pida a su administrador que restablezca el NIP con el NIP de administrador
+err-no-config-location = no se conoce ninguna carpeta de configuración
+hint-no-config-location = indique --config ARCHIVO
+err-config-invalid = la configuración no es válida: { $reason }
+err-variable-not-text = la variable de entorno { $variable } contiene bytes que no son texto; { secret-the } debe ser texto
+err-secret-empty = { secret-the } de { $source } no contiene nada
+err-stdin-failed = no se pudo leer { secret-the } de la entrada estándar: { $reason }
+
+## Códigos de retorno de PKCS#11: ckr-ID (qué pasó) y ckr-ID-fix (qué hacer)
+
+ckr-pin-incorrect = NIP incorrecto
+ckr-pin-incorrect-fix = revise el NIP; cada intento fallido acerca el bloqueo del token (`tokenward pin status` muestra los intentos que quedan)
+ckr-pin-locked = NIP bloqueado
+ckr-pin-locked-fix = demasiados intentos fallidos; pida a su administrador que ejecute `tokenward pin unblock` con el NIP de administrador
+ckr-pin-expired = el NIP venció
+ckr-pin-expired-fix = cambie el NIP con `tokenward pin change`
+ckr-pin-invalid = el token no aceptó el NIP
+ckr-pin-invalid-fix = el token rechazó los caracteres o la longitud del NIP nuevo; `tokenward tokens` muestra la longitud mínima y máxima del NIP del token
+ckr-user-not-logged-in = no ha iniciado sesión
+ckr-user-not-logged-in-fix = esto requiere iniciar sesión; indique el NIP con --pin-file, --pin-env o --pin-stdin, o escríbalo cuando se le pida
+ckr-user-already-logged-in = ya hay una sesión iniciada
+ckr-user-already-logged-in-fix = cierre los otros programas que usan el token y repita
+ckr-user-pin-not-initialized = el NIP de usuario no está fijado
+ckr-user-pin-not-initialized-fix = el token aún no tiene NIP de usuario; un administrador lo fija con `tokenward pin unblock` (NIP de administrador) o `tokenward token init`
+ckr-user-type-invalid = ese tipo de inicio de sesión no se admite
+ckr-user-type-invalid-fix = este token no admite ese tipo de inicio de sesión
+ckr-token-not-present = no hay token en el lector
+ckr-token-not-present-fix = conecte el token (o inserte la tarjeta) y repita
+ckr-token-not-recognized = token no reconocido
+ckr-token-not-recognized-fix = el lector ve una tarjeta pero ningún controlador la entiende; revise que esté instalado el módulo PKCS#11 correcto (`tokenward modules` lista los módulos encontrados)
+ckr-token-write-protected = el token está protegido contra escritura
+ckr-token-write-protected-fix = no se puede cambiar nada en él; busque un interruptor de protección contra escritura o consulte a quien emitió el token
+ckr-device-memory = el token está lleno
+ckr-device-memory-fix = no queda espacio en el token; borre los objetos que ya no necesite
+ckr-device-error = error del dispositivo del token
+ckr-device-error-fix = desconecte el token, conéctelo de nuevo y repita; si sigue fallando, el token puede estar dañado
+ckr-session-handle-invalid = se perdió la sesión
+ckr-session-handle-invalid-fix = el token se reinició o se desconectó durante la operación; repita
+ckr-session-read-only-exists = otro programa tiene abierto el token
+ckr-session-read-only-exists-fix = cierre los otros programas que usan el token (navegadores, programas de firma) y repita
+ckr-session-count = demasiadas sesiones
+ckr-session-count-fix = cierre los otros programas que usan el token y repita
+ckr-slot-id-invalid = la ranura desapareció
+ckr-slot-id-invalid-fix = se desconectó el lector o el token; conéctelo y repita
+ckr-mechanism-invalid = el token no admite esta operación
+ckr-mechanism-invalid-fix = el token no ofrece este algoritmo; elija otro tipo de clave u otro mecanismo
+ckr-key-type-inconsistent = la clave no sirve para esto
+ckr-key-type-inconsistent-fix = elija una clave que permita esta operación
+ckr-attribute-sensitive = el token protege ese valor
+ckr-attribute-sensitive-fix = el token no deja salir ese valor
+ckr-attribute-read-only = el token no permite este cambio
+ckr-attribute-read-only-fix = la política del token prohíbe este cambio
+ckr-template-incomplete = el token rechazó el objeto
+ckr-template-incomplete-fix = el token no acepta este tipo de objeto; vea docs/module-quirks.md
+ckr-cryptoki-not-initialized = el módulo no está inicializado
+ckr-cryptoki-not-initialized-fix = es un error de tokenward; por favor, repórtelo
+ckr-function-not-supported = este token no lo admite
+ckr-function-not-supported-fix = el módulo del token no implementa esta función
+ckr-arguments-bad = falló la operación con el token
+ckr-arguments-bad-fix = el token rechazó los valores que recibió (algunos tokens solo permiten ciertos identificadores o tamaños de clave); repetir la misma solicitud no servirá: vea docs/module-quirks.md para este token
+ckr-failed = falló la operación con el token
+ckr-failed-fix = si vuelve a pasar, desconecte el token, conéctelo de nuevo y revise qué muestra `tokenward tokens`
+ckr-misplaced-pin = el token rechazó la operación
+ckr-misplaced-pin-fix = el token respondió con un error de NIP aunque no se envió ningún NIP; esos tokens suelen pedir para esto el NIP de administrador: indíquelo con --so-pin-file, --so-pin-env o --so-pin-stdin (vea docs/module-quirks.md)
+
+## Avisos: warn-warning-TIPO (src/warning.rs)
+
+warn-warning-uri-pin-value = el URI lleva el NIP mismo (pin-value): cualquiera que vea el comando o el script ve el NIP; use pin-source=ARCHIVO, --pin-file o --pin-env
+warn-warning-uri-unknown-attribute = tokenward no conoce el atributo de URI «{ $name }» (RFC 7512 define token, manufacturer, serial, model, object, id, type, slot-*, library-*), así que ningún token ni objeto coincide con él
+warn-warning-card-names-keys = esta tarjeta nombra sus claves por sí misma: la clave nueva se llama «{ $name }», no «{ $label }»
+warn-warning-factory-pin = el token «{ $token }» todavía tiene su NIP de fábrica, que otros pueden conocer: fije el suyo con `tokenward pin change`
+warn-warning-several-certificates-claim = { $count } certificados del token reclaman la clave «{ $key }»; se usa «{ $chosen }» (identificador { $id }). Se pueden agregar certificados a un token sin su NIP: revise los demás con `tokenward certs list --login`
+warn-warning-recovery-removed = la recuperación del NIP del token «{ $token }» guardaba el NIP de administrador anterior, así que se borró; configúrela de nuevo con `tokenward recovery enroll`
+warn-warning-reseal-failed = no se pudieron volver a sellar los datos de recuperación con el NIP de administrador nuevo ({ $cause })
+warn-warning-audit-unwritable = no se pudo escribir el registro de auditoría: { $cause }
+
+## Lo que revisó verify: checked-verify-TIPO (src/sign/checked.rs)
+
+field-not-checked = No revisado
+verify-unchecked-path = la cadena de certificados (indique --ca para revisarla)
+checked-verify-digest-matches = el resumen { $digest } del archivo coincide con el firmado
+checked-verify-signer-key = la firma es válida con la clave pública de «{ $signer }»
+checked-verify-raw-signature = la firma { $mechanism } es válida con la clave pública { $key }
+checked-verify-path = la cadena de certificados hasta una CA de confianza es válida al { $at } (no se revisó la revocación): { $chain }
+checked-verify-path-not-checked = no se revisó la cadena de certificados (indique --ca para revisarla)
+
+## export-config: los pasos (step-export-config-TIPO) y para qué es cada archivo
+## (purpose-export-config-TIPO)
+
+config-intro = Para usar la clave «{ $key }» del token «{ $token }» desde { $program }, sin que salga nunca del token:
+config-wrote-to = Se escribió en { $dir }:
+config-add-out = Agregue --out CARPETA para escribir estos archivos.
+step-export-config-openssl-engine = Motor (libp11, paquete de Debian libengine-pkcs11-openssl{ $installed ->
+    [yes] {""}
+   *[no] , no instalado aquí
+}): OPENSSL_CONF={ $dir }/openssl-engine.cnf openssl pkeyutl -engine pkcs11 -keyform engine -inkey '{ $uri }' -sign -in DIGEST -out SIG
+step-export-config-openssl-provider = Proveedor (pkcs11-provider{ $installed ->
+    [yes] {""}
+   *[no] , no instalado aquí
+}): OPENSSL_CONF={ $dir }/openssl-provider.cnf openssl pkeyutl -sign -inkey '{ $uri }' -in DIGEST -out SIG
+step-export-config-openssl-pin = Los dos piden el NIP cuando lo necesitan; agregue ;pin-source=file:/ruta al URI solo en scripts cuyo archivo de NIP esté protegido.
+step-export-config-gnutls-register = Registre el módulo una vez: copie { $dir }/{ $file } a ~/.config/pkcs11/modules/ (para usted) o a /etc/pkcs11/modules/ (para todos).
+step-export-config-gnutls-uri = Luego los programas de GnuTLS toman la clave por su URI: '{ $uri }'
+step-export-config-gnutls-check = Para revisar: p11tool --provider { $module } --login --list-privkeys '{ $uri }'
+step-export-config-nss-run = Ejecute: sh { $dir }/nss-add-module.sh (o indique una carpeta de base de datos NSS; para un perfil de Firefox, cierre Firefox antes).
+step-export-config-nss-names = NSS nombra la clave por la etiqueta del token y del certificado: «{ $token }:{ $key }»; revíselo con certutil -d sql:$HOME/.pki/nssdb -L -h '{ $token }'
+step-export-config-java-list = Listar la clave: keytool -list -keystore NONE -storetype PKCS11 -providerClass sun.security.pkcs11.SunPKCS11 -providerArg { $dir }/sunpkcs11.cfg
+step-export-config-java-certificate = Java ve una clave solo junto con su certificado en el token (una PrivateKeyEntry); importe antes el certificado si `tokenward certs list` no lo muestra.
+step-export-config-java-slot = El número de ranura es el del módulo; si el token pasa a otro lector, vuelva a ejecutar export-config.
+step-export-config-ssh-public = La clave pública para el authorized_keys del servidor: ssh-keygen -D { $module }
+step-export-config-ssh-use = Para una vez: ssh -I { $module } usuario@servidor; siempre: agregue { $dir }/ssh_config a ~/.ssh/config; o cárguela en el agente: ssh-add -s { $module }
+purpose-export-config-openssl-engine = OpenSSL con el motor pkcs11 de libp11
+purpose-export-config-openssl-provider = OpenSSL 3 con el pkcs11-provider
+purpose-export-config-p11kit-module = registro del módulo en p11-kit, lo leen los programas de GnuTLS
+purpose-export-config-nss-script = registra el módulo en una base de datos NSS
+purpose-export-config-sun-pkcs11 = configuración del proveedor SunPKCS11 de Java
+purpose-export-config-ssh-config = la línea PKCS11Provider para ~/.ssh/config
+
+## Archivos escritos, certificados, estado de la recuperación, importaciones interrumpidas
+
+wrote-file = Se escribió { $path }.
+certs-exported = Se { $count ->
+    [one] escribió { $count } certificado
+   *[other] escribieron { $count } certificados
+} en { $path }: { $names }.
+cert-deleted = Se borró el certificado «{ $name }».
+cert-path-ok = Cadena de certificados correcta: { $subject }
+field-path = Cadena
+field-valid-at = Válida al
+field-revocation = Revocación
+revocation-not-checked = no se revisó (sin consulta de CRL ni OCSP)
+recovery-status-none = La recuperación no está configurada en el token «{ $token }». Para configurarla: tokenward recovery enroll --email DIRECCIÓN
+recovery-status-title = Recuperación del token «{ $token }»
+field-set-up = Configurada
+recovery-status-enrolled = { $enrolled ->
+    [yes] sí
+   *[no] no (los datos que tiene son de otro token)
+}
+column-account = CUENTA
+column-since = DESDE
+column-for-this-token = PARA ESTE TOKEN
+recovery-for-this-token = { $mine ->
+    [yes] sí
+   *[no] no (número de serie { $serial })
+}
+recovery-unreadable = ilegible
+recovery-several-entries = Hay varias entradas: una ejecución anterior se interrumpió. La próxima recuperación deja solo la clave más nueva.
+key-import-interrupted = Se interrumpió la importación de la clave «{ $label }» (identificador { $id }): su clave pública { $public ->
+    [yes] está
+   *[no] falta
+}, su certificado { $certificate ->
+    [yes] está
+   *[no] falta
+}, su clave privada { $private ->
+    [yes] está
+   *[no] falta
+} (inicie sesión para verla). Ejecute de nuevo el mismo `tokenward keys import` para terminarla.
+warn-warning-recovery-key-not-made = no se pudo crear una clave de recuperación nueva ({ $cause }); su clave de recuperación anterior sigue sirviendo
+warn-warning-recovery-not-stored = no se pudieron guardar en el token los datos de recuperación nuevos ({ $cause }); su clave de recuperación anterior sigue sirviendo{ $notice ->
+    [none] {""}
+   *[other] ; tampoco se pudo enviar el aviso de restablecimiento ({ $notice })
+}
+warn-warning-recovery-not-mailed = no se pudo enviar por correo la clave de recuperación nueva ({ $cause }); su clave de recuperación anterior sigue sirviendo
+warn-warning-old-recovery-left = no se pudieron borrar { $count } objetos de recuperación antiguos; la próxima recuperación los borra
+
+## Por qué no se puede cumplir la regla del NIP en un token: why-pin-rule-TIPO (src/pin/policy.rs)
+
+why-pin-rule-token-max-below-rule = el token acepta NIP de { $token_max } caracteres como máximo, pero la regla del NIP pide al menos { $rule_min }
+why-pin-rule-token-min-above-rule = el token necesita NIP de al menos { $token_min } caracteres, pero la regla del NIP permite { $rule_max } como máximo
+
+## Una línea de comandos que clap rechazó
+
+usage-unknown-argument = opción inesperada «{ $arg }»
+usage-unknown-command = comando desconocido «{ $command }»
+usage-invalid-value = «{ $value }» no es un valor válido para { $arg }{ $valid ->
+    [none] {""}
+   *[other] ; valores posibles: { $valid }
+}
+usage-missing-argument = falta una opción obligatoria: { $arg }
+usage-missing-command = indique un comando
+usage-conflict = { $arg } no se puede usar junto con { $prior }
+usage-wrong-number = número de valores incorrecto para { $arg }
+usage-no-equals = { $arg } lleva su valor después de «=»
+usage-did-you-mean = ¿quiso decir { $suggestion }?
+usage-more = Para más información, ejecute: tokenward --help

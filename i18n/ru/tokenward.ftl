@@ -238,15 +238,6 @@ io-permission-denied = нет доступа
 io-already-exists = файл уже существует
 io-is-a-directory = это каталог
 io-storage-full = на диске не осталось места
-err-file-exists = { $path } уже существует
-hint-file-exists = добавьте --force, чтобы заменить его
-err-no-such-folder = каталога для { $path } нет
-hint-no-such-folder = сначала создайте каталог или укажите другой путь
-err-not-a-regular-file = { $path } — не обычный файл
-hint-not-a-regular-file = укажите путь к обычному файлу
-err-no-terminal-to-confirm = эта команда удаляет данные, а терминала для подтверждения нет
-hint-no-terminal-to-confirm = добавьте --yes
-err-not-confirmed = не подтверждено; ничего не удалено
 err-several-sources = { $kind ->
     [new-pin] новый PIN-код
     [so-pin] PIN-код администратора
@@ -625,3 +616,521 @@ recovery-pin-reset = PIN-код токена «{ $token }» сброшен; те
 recovery-key-rotated = Старый ключ восстановления больше не действует: новый отправлен на { $email }.
 recovery-key-kept = Ключ восстановления заменить не удалось, поэтому старый по-прежнему действует.
 recovery-revoked = Восстановление на токене «{ $token }» отключено. Ключ из письма больше не действует; письмо можно удалить.
+
+## Ошибки по видам: err-ГРУППА-ВИД (что случилось) и hint-ГРУППА-ВИД (что делать)
+
+err-input-file-exists = { $path } уже существует
+err-input-no-such-folder = каталога для { $path } нет
+err-input-not-a-regular-file = { $path } — не обычный файл
+err-input-file-too-large = { $path } больше { $max } байт
+err-input-control-character = в { $what_id ->
+    [label] метке
+   *[other] значении «{ $what }»
+} есть управляющий символ ({ $character }) на позиции { $position }
+err-input-path-not-utf8 = путь { $path } записан не в UTF-8
+err-input-not-hex = { $flag } «{ $value }» — не шестнадцатеричное число
+err-input-not-text = { $path } — не текстовый файл в UTF-8
+err-input-bad-certificate-file = { $path }: { $reason }
+err-input-no-certificate-in-file = в файле { $flag } нет сертификата
+err-input-not-a-key-file = { $path } — не файл PKCS#12 (.p12/.pfx) и не файл закрытого ключа (PEM или DER PKCS#8)
+err-input-not-cms = { $path } — не подпись CMS
+err-input-bad-pem = { $path }: повреждённый PEM ({ $reason })
+err-input-signature-broken-pem = файл подписи — повреждённый PEM ({ $reason })
+err-input-signature-not-cms = файл подписи — не подпись CMS/PKCS#7 ({ $reason })
+err-input-cms-not-signed-data = в файле CMS содержимое типа { $content_type }, а не подпись
+err-input-cms-damaged = подпись CMS повреждена ({ $reason })
+err-input-conflict = { $given } нельзя сочетать с { $with }
+err-input-der-holds-one = в формате DER помещается только один сертификат
+err-input-several-files = указано несколько файлов
+err-input-is-directory = { $path } — каталог
+err-input-out-with-several = --out задаёт один файл подписи
+err-input-no-trust-anchor = не указан доверенный сертификат УЦ
+err-input-ca-without-cert = --ca проверяет цепочку сертификата подписавшего
+err-input-unknown-mechanism = неизвестный механизм «{ $name }»
+err-input-unknown-name = «{ $given }» — недопустимое значение ({ $what_id ->
+    [key-type] тип ключа
+    [program] программа
+    [signature-format] формат подписи
+    [key-file-format] формат файла ключа
+    [key-derivation] способ защиты ключа
+   *[other] { $what }
+}); допустимы: { $allowed }
+err-input-no-terminal-to-confirm = эта команда удаляет данные, а терминала для подтверждения нет
+err-input-not-confirmed = не подтверждено; ничего не удалено
+err-input-answer-unreadable = не удалось прочитать ответ: { $reason }
+err-input-certificate-not-named = укажите сертификат, который сделать основным
+err-input-certificate-unreadable = этот сертификат не читается ({ $reason })
+err-input-no-key-for-certificate = на токене «{ $token }» нет ключа от сертификата «{ $subject }»
+err-input-no-certificate-for-cms = подпись CMS несёт сертификат подписавшего, а на токене нет сертификата к ключу «{ $key }»
+err-input-label-empty = метка { $what ->
+    [token] токена
+   *[key] ключа
+} не может быть пустой
+err-input-id-not-allowed = этот токен принимает только идентификаторы ключей { $allowed }, а не { $id }
+err-input-no-free-key-slot = все места для ключей на этом токене заняты (идентификаторы { $allowed })
+err-input-label-too-long = метка токена занимает { $bytes } байт; PKCS#11 допускает { $max } (русская буква занимает 2 байта)
+err-input-no-blank-token = чистого (неинициализированного) токена нет
+err-input-several-blank-tokens = подключено несколько чистых токенов: { $count }
+err-input-already-initialised = токен «{ $label }» (серийный номер { $serial }) уже инициализирован; повторная инициализация УНИЧТОЖИТ все ключи и сертификаты на нём
+err-input-label-not-confirmed = для повторной инициализации нужно ещё раз ввести текущую метку токена
+err-input-label-mismatch = введённая метка не совпадает с меткой токена «{ $label }»; ничего не изменено
+err-input-not-an-email = «{ $given }» — не адрес электронной почты
+
+err-key-malformed = { $what_id ->
+    [broken-ec-key] повреждённый ключ EC
+    [broken-ec-parameters] повреждённые параметры EC
+    [broken-ed25519-key] повреждённый ключ Ed25519
+    [broken-pem-block] повреждённый блок PEM
+    [broken-rsa-key] повреждённый ключ RSA
+    [broken-rsa-public-key] повреждённый открытый ключ RSA
+    [broken-encrypted-key] повреждённый зашифрованный ключ
+    [not-a-pkcs-8-private-key] не закрытый ключ PKCS#8
+    [not-a-public-key] не открытый ключ
+   *[other] { $what }
+} ({ $reason })
+err-key-no-curve = в ключе EC не указана кривая
+err-key-no-public-point = в файле ключа EC нет открытого ключа
+err-key-algorithm-unsupported = алгоритм ключа ({ $oid }) tokenward не импортирует (поддерживаются RSA, EC, Ed25519)
+err-key-public-algorithm-unsupported = открытые ключи алгоритма { $oid } не поддерживаются (поддерживаются RSA, EC и Ed25519)
+err-key-pem-not-text = файл PEM — не текст
+err-key-needs-password = ключ зашифрован
+err-key-kdf-too-costly = файл ключа требует { $asked }, больше, чем tokenward выполняет ({ $limit })
+err-key-pair-mismatch = открытый ключ в файле не подходит к закрытому ключу
+err-key-no-private-key = в файле нет закрытого ключа (искался блок PEM PRIVATE KEY)
+err-key-pkcs12-without-key = в файле PKCS#12 нет закрытого ключа (только сертификаты)
+err-key-pkcs12-several-keys = в файле PKCS#12 больше одного закрытого ключа
+err-key-pkcs12-unreadable = файл не читается как PKCS#12 ({ $reason })
+err-key-certificate-unreadable = сертификат в файле ключа не читается: { $reason }
+err-key-public-half-missing = открытой части ключа «{ $label }» на токене нет (нет открытого ключа с идентификатором { $id }), поэтому его нельзя показать или использовать
+err-key-public-key-hidden = ключ «{ $label }» не показывает свой открытый ключ
+err-key-type-unsupported = ключ «{ $label }» такого типа, с которым tokenward не работает (работает с RSA, EC P-256/P-384 и Ed25519)
+err-key-not-private = «{ $label }» — открытый ключ, а для подписи нужен закрытый
+err-key-sign-forbidden = ключу «{ $label }» подписывать запрещено (токен отмечает его CKA_SIGN false)
+err-key-always-authenticate = ключ «{ $label }» требует PIN-код перед каждой подписью (CKA_ALWAYS_AUTHENTICATE); пакетная подпись такими ключами пока не поддерживается
+err-key-mechanism-mismatch = ключ { $key } не может делать подписи { $mechanism }
+err-key-cannot-sign = tokenward не умеет подписывать ключом { $key }
+err-key-not-for-cms = подписи CMS делаются с RSA PKCS#1 v1.5, ECDSA или Ed25519, а не с { $mechanism }
+
+err-request-bad-template = шаблон запроса неверен: { $reason }
+err-request-unknown-attribute = неизвестный атрибут субъекта «{ $name }»
+err-request-lone-backslash = субъект заканчивается одиночной обратной косой чертой
+err-request-not-name-value = «{ $part }» в субъекте записано не как ИМЯ=ЗНАЧЕНИЕ
+err-request-empty-value = у { $name } в субъекте нет значения
+err-request-empty-subject = субъект пуст
+err-request-not-printable = { $attribute } может содержать только латинские буквы, цифры и простые знаки препинания: «{ $value }»
+err-request-bad-country = C (страна) — двухбуквенный код, например RU или MX, а не «{ $value }»
+err-request-san-without-kind = у альтернативного имени «{ $text }» не указан вид
+err-request-san-not-ascii = «{ $value }» в альтернативном имени должно быть в ASCII
+err-request-not-an-ip = «{ $value }» — не IP-адрес
+err-request-unknown-san-kind = неизвестный вид альтернативного имени «{ $kind }»
+err-request-unknown-key-usage = неизвестное назначение ключа «{ $name }»
+err-request-unknown-extended-key-usage = неизвестное расширенное назначение ключа «{ $name }»
+err-request-no-subject = запросу на сертификат нужен субъект
+err-request-build = не удалось собрать запрос на сертификат: { $reason }
+
+err-verify-raw-mismatch = подпись { $mechanism } не соответствует данным и открытому ключу { $key }
+err-verify-signer-mismatch = подпись не соответствует открытому ключу { $signer }
+err-verify-digest-differs = хэш { $digest } файла отличается от подписанного: файл изменён, или подпись сделана для другого файла
+err-verify-digest-unsupported = подпись использует алгоритм хэширования { $oid }, который tokenward не принимает (SHA-256, SHA-384, SHA-512)
+err-verify-algorithm-unsupported = алгоритм подписи { $algorithm } с ключом { $key } tokenward не проверяет
+err-verify-no-signer = в файле CMS нет подписавшего
+err-verify-signer-certificate-missing = сертификата подписавшего нет ни в подписи, ни в --cert
+err-verify-content-type-not-data = подписанное содержимое — не простые данные
+err-verify-no-message-digest = в подписи нет атрибута с хэшем сообщения
+err-verify-chain-unreadable = сертификат в цепочке не читается: { $reason }
+err-verify-path-invalid = цепочка сертификатов недействительна: { $reason } (сертификат { $depth } в цепочке, сертификат подписавшего — 0)
+err-verify-signer-may-not-sign = сертификат подписавшего не разрешает подпись (в его назначении нет ни digitalSignature, ни nonRepudiation)
+err-verify-certificate-key-differs = подпись верна для ключа на токене, но не для сертификата
+
+err-identity-provider-refused = провайдер отказал во входе: { $error }{ $description ->
+    [none] {""}
+   *[other] {" "}({ $description })
+}
+err-identity-no-code = провайдер не прислал код авторизации
+err-identity-exchange-failed = провайдер не обменял вход на токен доступа: { $reason }
+err-identity-no-id-token = провайдер не прислал ID-токен
+err-identity-id-token-invalid = ID-токен недействителен: { $reason }
+err-identity-no-email = провайдер не сообщил адрес почты учётной записи (ни в ID-токене, ни через userinfo)
+err-identity-user-info-failed = сервис userinfo провайдера не сообщил данные учётной записи: { $reason }
+err-identity-user-info-other-subject = сервис userinfo провайдера описывает не ту учётную запись, которой выполнен вход (субъект отличается от ID-токена)
+err-identity-email-not-verified = провайдер не подтвердил адрес { $email }
+err-identity-wrong-account = { $enrolled ->
+    [yes] вы вошли как { $email }, а восстановление на этом токене настроено для { $expected }
+   *[no] вы вошли как { $email }, а просили настроить восстановление для { $expected }; ничего не настроено
+}
+err-identity-mail-scope-missing = разрешение отправлять письма от вашего имени не выдано
+
+err-recovery-key-length = в ключе восстановления { $expected } букв и цифр (без дефисов), а в этом { $got }
+err-recovery-key-character = символ { $position } не встречается в ключах восстановления (буквы A-Z и цифры 2-7)
+err-recovery-key-checksum = контрольная сумма не сходится, значит, хотя бы один символ неверен
+
+err-not-enrolled-nothing-to-revoke = на токене «{ $token }» восстановление не настроено; отзывать нечего
+err-not-enrolled-no-recovery = на токене «{ $token }» восстановление не настроено
+err-not-enrolled-other-token = данные восстановления на токене «{ $token }» сделаны для другого токена (серийный номер { $serial }); PIN-код этого токена ими не сбросить
+
+err-recovery-issuer-not-url = recovery.issuer «{ $issuer }» — не URL: { $reason }
+err-recovery-no-client = для восстановления нужен клиент OAuth: задайте recovery.client_id (и client_secret) в настройках
+err-recovery-blob-version = данные восстановления версии { $version }, эта версия tokenward их не читает
+err-recovery-blob-damaged = данные восстановления на токене повреждены{ $reason ->
+    [none] {""}
+   *[other] {" "}({ $reason })
+}
+err-recovery-stale-so-pin = сохранённая копия PIN-кода администратора устарела: токен её не принял (PIN-код администратора сменили после настройки восстановления)
+err-recovery-other-issuer = восстановление на этом токене настроено через провайдера { $enrolled }, а в настройках указан { $configured }
+err-recovery-so-pin-doubtful = токен сообщает о неверной попытке ввода PIN-кода администратора, поэтому восстановление не пробует свою копию (она может быть устаревшей, а каждая попытка приближает блокировку)
+err-recovery-not-stored-after-mail = данные восстановления не удалось записать на токен: { $cause }
+
+err-internal-random = генератор случайных чисел операционной системы дал сбой
+err-internal-encode = не удалось закодировать { $what }: { $reason }
+err-internal-token-answer = токен вернул { $what }
+err-internal-crypto = сбой: { $what }
+err-internal-csr-refused = токен отказался подписать запрос на сертификат
+err-internal-new-key-invisible = новый ключ не виден на токене
+err-internal-read-back-differs = данные восстановления, записанные на токен, прочитались иначе; они снова удалены
+err-internal-token-lost = токен инициализирован, но его не удаётся найти снова (метка «{ $label }»)
+err-internal-json = не удалось записать JSON: { $reason }
+
+err-existing-label = объект с меткой «{ $label }» уже есть на токене
+err-existing-id = объект с идентификатором { $id } уже есть на токене
+err-existing-key = этот ключ уже есть на токене под меткой «{ $label }» (идентификатор { $id }); ничего не импортировано
+
+err-uri-scheme = это не URI PKCS#11: он должен начинаться с «pkcs11:» (получено «{ $value }»)
+err-uri-missing-equals = неверный URI PKCS#11: у атрибута «{ $value }» нет «=»
+err-uri-duplicate = неверный URI PKCS#11: атрибут «{ $value }» указан дважды
+err-uri-bad-value = неверный URI PKCS#11: у атрибута «{ $attribute }» неверное значение «{ $value }»: { $reason }
+err-uri-pin-source-and-value = неверный URI PKCS#11: pin-source и pin-value нельзя указывать вместе
+
+hint-input-file-exists = добавьте --force, чтобы заменить его
+hint-input-no-such-folder = сначала создайте каталог или укажите другой путь
+hint-input-control-character = укажите { $what_id ->
+    [label] метку
+   *[other] значение
+} без него (через --label, если оно взято из файла)
+hint-input-path-not-utf8 = выберите имя файла в UTF-8
+hint-input-not-a-regular-file = укажите путь к обычному файлу
+hint-input-file-too-large = проверьте, тот ли это файл
+hint-input-not-hex = укажите идентификатор шестнадцатеричными цифрами, например { $flag } 01a2
+hint-input-not-text = сохраните его как текст в UTF-8
+hint-input-no-certificate-in-file = укажите сертификат в формате PEM или DER
+hint-input-bad-certificate-file = укажите сертификат в формате PEM или DER
+hint-input-signature-not-cms = для «сырой» подписи укажите --cert или --pubkey
+hint-input-not-cms = для «сырой» подписи укажите --cert или --pubkey подписавшего
+hint-input-der-holds-one = для цепочки используйте PEM (уберите --der)
+hint-input-several-files = добавьте --batch, чтобы подписать их все за один вход
+hint-input-is-directory = добавьте --batch, чтобы подписать файлы в нём
+hint-input-out-with-several = при нескольких файлах каждая подпись ложится рядом со своим файлом
+hint-input-ca-without-cert = укажите --cert подписавшего
+hint-input-no-trust-anchor = укажите сертификаты УЦ, которым вы доверяете, через --ca ФАЙЛ (можно несколько раз)
+hint-input-unknown-mechanism = tokenward знает { $known }
+hint-input-no-terminal-to-confirm = добавьте --yes
+hint-input-certificate-not-named = укажите его метку, идентификатор, начало отпечатка или URI (см. `tokenward certs list`)
+hint-input-certificate-unreadable = он не может быть основным; выберите другой
+hint-input-no-key-for-certificate = сначала импортируйте его ключ (например, из его файла PKCS#12) или добавьте --ca для сертификата УЦ. Ничего не импортировано
+hint-input-no-certificate-for-cms = импортируйте его (`tokenward certs import`) или используйте --format raw
+hint-input-label-empty = укажите метку через --label
+hint-input-id-not-allowed = укажите один из { $allowed } через --id или не указывайте --id, чтобы занять свободный
+hint-input-no-free-key-slot = удалите ненужный ключ (`tokenward keys delete`) или укажите его идентификатор через --id, чтобы заменить его
+hint-input-label-too-long = сократите её
+hint-input-no-blank-token = чтобы инициализировать токен заново (с уничтожением ключей), укажите его через --token и добавьте --force
+hint-input-several-blank-tokens = укажите, какой инициализировать, через --token (URI со slot-id из `tokenward tokens`)
+hint-input-already-initialised = если вы этого и хотите, добавьте --force
+hint-input-label-not-confirmed = добавьте --confirm-label "{ $label }"
+hint-input-not-an-email = укажите адрес Gmail, на который придёт ключ восстановления
+
+hint-key-no-public-point = экспортируйте его заново с помощью OpenSSL (`openssl pkey -in KEY -out NEW`)
+hint-key-needs-password = укажите его пароль через --password-file, --password-env или --password-stdin
+hint-key-pkcs12-without-key = сертификаты импортируются командой `tokenward certs import`
+hint-key-pkcs12-several-keys = tokenward импортирует по одному ключу (разделите файл с помощью openssl pkcs12)
+hint-key-not-for-cms = для него используйте --format raw
+hint-key-pair-mismatch = файл повреждён или собран из двух ключей; экспортируйте ключ заново. Ничего не записано
+hint-key-kdf-too-costly = экспортируйте ключ заново с обычными настройками (например, `openssl pkcs8 -topk8 -v2 aes-256-cbc`)
+
+hint-request-unknown-attribute = используйте CN, O, OU, C, L, ST, street, SN, GN, title, emailAddress, serialNumber, INN, INNLE, OGRN, OGRNIP, SNILS, RFC, CURP или OID через точки
+hint-request-not-name-value = пишите так: "CN=Иванов Иван, O=ООО Ромашка, C=RU"
+hint-request-empty-subject = укажите хотя бы CN=ИМЯ
+hint-request-san-without-kind = пишите email:АДРЕС, dns:ИМЯ, ip:АДРЕС или uri:URI
+hint-request-unknown-san-kind = используйте email, dns, ip или uri
+hint-request-unknown-key-usage = используйте digital_signature, non_repudiation, key_encipherment, data_encipherment, key_agreement, key_cert_sign или crl_sign
+hint-request-unknown-extended-key-usage = используйте client_auth, server_auth, email_protection, code_signing, time_stamping, ocsp_signing или OID через точки
+hint-request-no-subject = укажите --subject "CN=…" или шаблон с субъектом
+
+hint-verify-path-invalid = сертификат подписавшего не ведёт к УЦ, которому вы доверяете: укажите нужный --ca (и промежуточные через --chain) или уточните у отправителя файла
+
+hint-identity-email-not-verified = сначала подтвердите его у своего провайдера
+hint-identity-wrong-account = войдите как { $expected }
+hint-identity-mail-scope-missing = оно нужно tokenward, чтобы прислать вам ключ восстановления; разрешите его при следующем входе
+
+hint-recovery-no-client = как его создать, описано в docs/recovery.md
+hint-recovery-blob-version = обновите tokenward
+hint-recovery-stale-so-pin = больше попыток не будет; попросите администратора сбросить PIN-код с помощью PIN-кода администратора, а потом настройте восстановление заново
+hint-recovery-so-pin-doubtful = обратитесь к администратору: один правильный ввод PIN-кода администратора снимает предупреждение; если PIN-код администратора меняли, настройте восстановление заново
+hint-recovery-not-stored-after-mail = в только что пришедшем письме о восстановлении ключ ни к чему не подходит: удалите письмо и снова выполните enroll
+hint-recovery-other-issuer = чтобы им воспользоваться, задайте recovery.issuer = { $enrolled } или настройте восстановление заново с указанным провайдером
+
+hint-internal-token-lost = выполните `tokenward tokens` и задайте PIN-код пользователя командой `tokenward pin unblock`
+
+hint-existing-label = выберите другую --label (см. `tokenward objects --login`)
+hint-existing-id = выберите другой --id или не указывайте его, чтобы получить случайный
+
+## Другие ошибки
+
+err-module-not-pkcs11 = { $path } — не библиотека PKCS#11 ({ $reason })
+hint-module-not-pkcs11 = укажите в --module файл PKCS#11 от производителя (.so/.dll/.dylib)
+err-module-init = модуль PKCS#11 { $path } не запустился (C_Initialize вернул { $rv })
+err-needs-so-pin = этот токен разрешает { $what_id ->
+    [deleting-keys] удалять ключи
+    [deleting-certificates] удалять сертификаты
+    [generating-keys] создавать ключи
+    [importing-certificates] импортировать сертификаты
+    [importing-keys] импортировать ключи
+   *[other] это действие ({ $what })
+} только с PIN-кодом администратора (на карте OpenPGP — admin PIN)
+hint-needs-so-pin = на токене ничего не изменено; укажите PIN-код администратора через --so-pin-file ФАЙЛ, --so-pin-env ПЕРЕМЕННАЯ или --so-pin-stdin
+err-needs-module-setting = модуль токена не разрешает { $what_id ->
+    [setting-the-user-pin-with-the-so-pin] задавать PIN-код пользователя PIN-кодом администратора
+   *[other] это действие ({ $what })
+}, пока в его настройках нет `{ $setting }`
+hint-needs-module-setting = на токене ничего не изменено; { $place } (docs/module-quirks.md)
+err-pkcs11 = { $headline } ({ $rv } в C_{ $function })
+err-cryptoki = ошибка библиотеки PKCS#11: { $detail }
+err-password-too-short = пароль слишком короткий ({ $length ->
+    [one] { $length } символ
+    [few] { $length } символа
+   *[many] { $length } символов
+})
+hint-password-too-short = используйте не меньше { $min ->
+    [one] { $min } символа
+   *[other] { $min } символов
+}
+err-mechanism-unsupported = этот токен не умеет { $wanted }; он предлагает: { $supported ->
+    [none] ничего из того, чем пользуется tokenward
+   *[other] { $supported }
+}
+err-cert-key-mismatch = сертификат «{ $subject }» не от этого ключа (их открытые ключи различаются)
+hint-cert-key-mismatch = проверьте, ту ли пару файлов вы выбрали. Ничего не импортировано
+err-not-extractable = закрытый ключ «{ $label }» не может покинуть токен: токен отмечает его неизвлекаемым — так он защищает ключ
+hint-not-extractable = чтобы пользоваться ключом в другой программе, пусть она работает с ним на токене: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key "{ $label }"`
+err-rolled-back = { $cause }. { $how ->
+    [nothing] На токен ещё ничего не было записано
+    [all] Объекты, записанные до сбоя ({ $written }), снова удалены: токен такой же, как был
+   *[some] Из { $written } объектов, записанных до сбоя, удалось удалить только { $removed }: проверьте токен командой `tokenward objects --login`
+}
+err-batch-stopped = { $cause }. К остановке подписано файлов: { $signed } из { $total }; их подписи полные, у остальных файлов подписей нет
+err-verification = проверка не прошла: { $detail }
+err-sign-in-not-proven = вход не подтвердил учётную запись: { $detail }
+err-sign-in-denied = вход отменён или разрешения отклонены в браузере; ничего не изменено
+hint-sign-in-denied = выполните команду снова и разрешите tokenward отправлять письма от вашего имени
+err-sign-in-timeout = вход не завершён за { $seconds } с; ничего не изменено
+hint-sign-in-timeout = выполните команду снова и завершите вход в браузере (время задаётся в recovery.sign_in_timeout_seconds)
+err-network = ошибка сети: { $what }: { $detail }
+err-mail-failed = письмо о восстановлении не удалось отправить: { $detail }
+hint-mail-failed = { $nothing_stored ->
+    [yes] на токен ничего не записано, так что ключа восстановления нет; { mail-failed-what }
+   *[no] { mail-failed-what }
+}
+mail-failed-what = { $status ->
+    [denied] войдите снова и разрешите tokenward отправлять письма от вашего имени
+    [limited] почтовый сервис ограничивает число писем; выполните команду снова через час
+    [down] выполните команду снова, когда почтовый сервис начнёт отвечать
+   *[refused] почтовый сервис не принимает это письмо; обратитесь к администратору
+}
+err-mistyped-recovery-key = ключ восстановления введён с ошибкой: { $detail }. Ничего не проверялось
+hint-recovery-key-checksum = сверьте его с письмом о восстановлении ещё раз
+err-wrong-recovery-key = этот ключ восстановления не открывает данные восстановления токена: это не ключ из последнего письма о восстановлении для этого токена. Ничего не изменено
+hint-not-enrolled-no-recovery = его настраивает `tokenward recovery enroll`; попросите администратора сбросить PIN-код с помощью PIN-кода администратора
+err-no-config-location = неизвестно, где хранить настройки
+hint-no-config-location = укажите --config ФАЙЛ
+err-config-invalid = настройки неверны: { $reason }
+err-variable-not-text = в переменной окружения { $variable } не текст; { secret-noun } должен быть текстом
+err-secret-empty = { secret-noun } из { $source } пуст
+err-stdin-failed = не удалось прочитать { secret-noun } со стандартного ввода: { $reason }
+
+## Коды возврата PKCS#11: ckr-ID (что случилось) и ckr-ID-fix (что делать)
+
+ckr-pin-incorrect = неверный PIN-код
+ckr-pin-incorrect-fix = проверьте PIN-код; каждая неверная попытка приближает блокировку токена (`tokenward pin status` показывает, сколько попыток осталось)
+ckr-pin-locked = PIN-код заблокирован
+ckr-pin-locked-fix = слишком много неверных попыток; попросите администратора выполнить `tokenward pin unblock` с PIN-кодом администратора
+ckr-pin-expired = срок действия PIN-кода истёк
+ckr-pin-expired-fix = смените PIN-код командой `tokenward pin change`
+ckr-pin-invalid = токен не принял PIN-код
+ckr-pin-invalid-fix = токен отверг символы или длину нового PIN-кода; `tokenward tokens` показывает наименьшую и наибольшую длину PIN-кода токена
+ckr-user-not-logged-in = вход не выполнен
+ckr-user-not-logged-in-fix = для этого нужен вход; укажите PIN-код через --pin-file, --pin-env или --pin-stdin либо введите его по запросу
+ckr-user-already-logged-in = вход уже выполнен
+ckr-user-already-logged-in-fix = закройте другие программы, работающие с токеном, и повторите
+ckr-user-pin-not-initialized = PIN-код пользователя не задан
+ckr-user-pin-not-initialized-fix = у токена ещё нет PIN-кода пользователя; его задаёт администратор командой `tokenward pin unblock` (PIN-код администратора) или `tokenward token init`
+ckr-user-type-invalid = такой вид входа не поддерживается
+ckr-user-type-invalid-fix = этот токен не поддерживает такой вид входа
+ckr-token-not-present = в считывателе нет токена
+ckr-token-not-present-fix = подключите токен (или вставьте карту) и повторите
+ckr-token-not-recognized = токен не распознан
+ckr-token-not-recognized-fix = считыватель видит карту, но ни один драйвер её не понимает; проверьте, установлен ли нужный модуль PKCS#11 (`tokenward modules` показывает найденные модули)
+ckr-token-write-protected = токен защищён от записи
+ckr-token-write-protected-fix = на нём ничего нельзя изменить; проверьте переключатель защиты от записи или обратитесь к выпустившему токен
+ckr-device-memory = память токена заполнена
+ckr-device-memory-fix = на токене не осталось места; удалите ненужные объекты
+ckr-device-error = ошибка устройства токена
+ckr-device-error-fix = отключите токен, подключите снова и повторите; если ошибка повторяется, токен, возможно, повреждён
+ckr-session-handle-invalid = сеанс потерян
+ckr-session-handle-invalid-fix = токен сбросили или отключили во время операции; повторите
+ckr-session-read-only-exists = токен открыт другой программой
+ckr-session-read-only-exists-fix = закройте другие программы, работающие с токеном (браузеры, программы подписи), и повторите
+ckr-session-count = слишком много сеансов
+ckr-session-count-fix = закройте другие программы, работающие с токеном, и повторите
+ckr-slot-id-invalid = слот исчез
+ckr-slot-id-invalid-fix = считыватель или токен отключили; подключите и повторите
+ckr-mechanism-invalid = токен не поддерживает эту операцию
+ckr-mechanism-invalid-fix = токен не предлагает этот алгоритм; выберите другой тип ключа или механизм
+ckr-key-type-inconsistent = ключ нельзя использовать для этого
+ckr-key-type-inconsistent-fix = выберите ключ, которому разрешена эта операция
+ckr-attribute-sensitive = значение защищено токеном
+ckr-attribute-sensitive-fix = токен не выпускает это значение наружу
+ckr-attribute-read-only = токен не разрешает это изменение
+ckr-attribute-read-only-fix = политика токена запрещает это изменение
+ckr-template-incomplete = токен отверг объект
+ckr-template-incomplete-fix = токен не принимает такой объект; см. docs/module-quirks.md
+ckr-cryptoki-not-initialized = модуль не инициализирован
+ckr-cryptoki-not-initialized-fix = это ошибка в tokenward; пожалуйста, сообщите о ней
+ckr-function-not-supported = токен это не поддерживает
+ckr-function-not-supported-fix = модуль токена не реализует эту функцию
+ckr-arguments-bad = операция с токеном не удалась
+ckr-arguments-bad-fix = токен отверг переданные значения (некоторые токены допускают только определённые идентификаторы или размеры ключей); повтор того же запроса не поможет: см. docs/module-quirks.md для этого токена
+ckr-failed = операция с токеном не удалась
+ckr-failed-fix = если это повторится, отключите токен, подключите снова и посмотрите, что показывает `tokenward tokens`
+ckr-misplaced-pin = токен отказался выполнить операцию
+ckr-misplaced-pin-fix = токен ответил ошибкой PIN-кода, хотя PIN-код не отправлялся; такие токены обычно требуют для этого PIN-код администратора: укажите его через --so-pin-file, --so-pin-env или --so-pin-stdin (см. docs/module-quirks.md)
+
+## Предупреждения: warn-warning-ВИД (src/warning.rs)
+
+warn-warning-uri-pin-value = в URI записан сам PIN-код (pin-value): его увидит любой, кто видит команду или сценарий; используйте pin-source=ФАЙЛ, --pin-file или --pin-env
+warn-warning-uri-unknown-attribute = атрибут URI «{ $name }» tokenward не знает (RFC 7512 определяет token, manufacturer, serial, model, object, id, type, slot-*, library-*), поэтому ему не соответствует ни один токен или объект
+warn-warning-card-names-keys = эта карта сама называет свои ключи: новый ключ называется «{ $name }», а не «{ $label }»
+warn-warning-factory-pin = у токена «{ $token }» всё ещё заводской PIN-код, который могут знать другие: задайте свой командой `tokenward pin change`
+warn-warning-several-certificates-claim = на ключ «{ $key }» претендуют несколько сертификатов на токене ({ $count }); используется «{ $chosen }» (идентификатор { $id }). Сертификат можно добавить на токен без PIN-кода: проверьте остальные командой `tokenward certs list --login`
+warn-warning-recovery-removed = восстановление PIN-кода на токене «{ $token }» хранило старый PIN-код администратора, поэтому оно удалено; настройте его заново командой `tokenward recovery enroll`
+warn-warning-reseal-failed = данные восстановления не удалось заново запечатать новым PIN-кодом администратора ({ $cause })
+warn-warning-audit-unwritable = журнал аудита не записан: { $cause }
+
+## Что проверил verify: checked-verify-ВИД (src/sign/checked.rs)
+
+field-not-checked = Не проверено
+verify-unchecked-path = цепочка сертификатов (укажите --ca, чтобы проверить её)
+checked-verify-digest-matches = хэш { $digest } файла совпадает с подписанным
+checked-verify-signer-key = подпись верна для открытого ключа «{ $signer }»
+checked-verify-raw-signature = подпись { $mechanism } верна для открытого ключа { $key }
+checked-verify-path = цепочка сертификатов до доверенного УЦ действительна на { $at } (отзыв не проверялся): { $chain }
+checked-verify-path-not-checked = цепочка сертификатов не проверялась (укажите --ca, чтобы проверить её)
+
+## export-config: шаги (step-export-config-ВИД) и назначение файлов (purpose-export-config-ВИД)
+
+config-intro = Чтобы пользоваться ключом «{ $key }» на токене «{ $token }» из { $program } так, чтобы он никогда не покидал токен:
+config-wrote-to = Записано в { $dir }:
+config-add-out = Добавьте --out КАТАЛОГ, чтобы записать эти файлы.
+step-export-config-openssl-engine = Движок (libp11, пакет Debian libengine-pkcs11-openssl{ $installed ->
+    [yes] {""}
+   *[no] , здесь не установлен
+}): OPENSSL_CONF={ $dir }/openssl-engine.cnf openssl pkeyutl -engine pkcs11 -keyform engine -inkey '{ $uri }' -sign -in DIGEST -out SIG
+step-export-config-openssl-provider = Провайдер (pkcs11-provider{ $installed ->
+    [yes] {""}
+   *[no] , здесь не установлен
+}): OPENSSL_CONF={ $dir }/openssl-provider.cnf openssl pkeyutl -sign -inkey '{ $uri }' -in DIGEST -out SIG
+step-export-config-openssl-pin = Оба спросят PIN-код, когда он понадобится; добавляйте ;pin-source=file:/путь к URI только в сценариях с защищённым файлом PIN-кода.
+step-export-config-gnutls-register = Один раз зарегистрируйте модуль: скопируйте { $dir }/{ $file } в ~/.config/pkcs11/modules/ (для себя) или в /etc/pkcs11/modules/ (для всех).
+step-export-config-gnutls-uri = Затем программы на GnuTLS берут ключ по его URI: '{ $uri }'
+step-export-config-gnutls-check = Проверка: p11tool --provider { $module } --login --list-privkeys '{ $uri }'
+step-export-config-nss-run = Выполните: sh { $dir }/nss-add-module.sh (или укажите каталог базы NSS; для профиля Firefox сначала закройте Firefox).
+step-export-config-nss-names = NSS называет ключ по метке токена и сертификата: «{ $token }:{ $key }»; проверка: certutil -d sql:$HOME/.pki/nssdb -L -h '{ $token }'
+step-export-config-java-list = Показать ключ: keytool -list -keystore NONE -storetype PKCS11 -providerClass sun.security.pkcs11.SunPKCS11 -providerArg { $dir }/sunpkcs11.cfg
+step-export-config-java-certificate = Java видит ключ только вместе с его сертификатом на токене (PrivateKeyEntry); если `tokenward certs list` его не показывает, сначала импортируйте сертификат.
+step-export-config-java-slot = Номер слота задаёт модуль; если токен переедет в другой считыватель, выполните export-config снова.
+step-export-config-ssh-public = Открытый ключ для authorized_keys на сервере: ssh-keygen -D { $module }
+step-export-config-ssh-use = Один раз: ssh -I { $module } user@host; всегда: добавьте { $dir }/ssh_config в ~/.ssh/config; или загрузите в агент: ssh-add -s { $module }
+purpose-export-config-openssl-engine = OpenSSL с движком pkcs11 из libp11
+purpose-export-config-openssl-provider = OpenSSL 3 с pkcs11-provider
+purpose-export-config-p11kit-module = регистрация модуля в p11-kit, её читают программы на GnuTLS
+purpose-export-config-nss-script = регистрирует модуль в базе NSS
+purpose-export-config-sun-pkcs11 = настройка провайдера Java SunPKCS11
+purpose-export-config-ssh-config = строка PKCS11Provider для ~/.ssh/config
+
+## Записанные файлы, сертификаты, состояние восстановления, прерванный импорт
+
+wrote-file = Записан файл { $path }.
+certs-exported = В { $path } { $count ->
+    [one] записан { $count } сертификат
+    [few] записано { $count } сертификата
+   *[many] записано { $count } сертификатов
+}: { $names }.
+cert-deleted = Сертификат «{ $name }» удалён.
+cert-path-ok = Цепочка сертификатов в порядке: { $subject }
+field-path = Цепочка
+field-valid-at = Действительна на
+field-revocation = Отзыв
+revocation-not-checked = не проверялся (CRL и OCSP не запрашивались)
+recovery-status-none = На токене «{ $token }» восстановление не настроено. Настроить: tokenward recovery enroll --email АДРЕС
+recovery-status-title = Восстановление на токене «{ $token }»
+field-set-up = Настроено
+recovery-status-enrolled = { $enrolled ->
+    [yes] да
+   *[no] нет (данные на нём принадлежат другому токену)
+}
+column-account = УЧЁТНАЯ ЗАПИСЬ
+column-since = С
+column-for-this-token = ДЛЯ ЭТОГО ТОКЕНА
+recovery-for-this-token = { $mine ->
+    [yes] да
+   *[no] нет (серийный номер { $serial })
+}
+recovery-unreadable = не читается
+recovery-several-entries = Записей несколько: предыдущий запуск был прерван. Следующее восстановление оставит только самый новый ключ.
+key-import-interrupted = Импорт ключа «{ $label }» (идентификатор { $id }) был прерван: открытый ключ { $public ->
+    [yes] на месте
+   *[no] отсутствует
+}, сертификат { $certificate ->
+    [yes] на месте
+   *[no] отсутствует
+}, закрытый ключ { $private ->
+    [yes] на месте
+   *[no] отсутствует
+} (чтобы его увидеть, нужен вход). Чтобы завершить импорт, выполните ту же команду `tokenward keys import` ещё раз.
+warn-warning-recovery-key-not-made = новый ключ восстановления создать не удалось ({ $cause }); старый ключ восстановления по-прежнему действует
+warn-warning-recovery-not-stored = новые данные восстановления не удалось записать на токен ({ $cause }); старый ключ восстановления по-прежнему действует{ $notice ->
+    [none] {""}
+   *[other] ; письмо о сбросе тоже не удалось отправить ({ $notice })
+}
+warn-warning-recovery-not-mailed = новый ключ восстановления не удалось отправить письмом ({ $cause }); старый ключ восстановления по-прежнему действует
+warn-warning-old-recovery-left = не удалось удалить старые объекты восстановления ({ $count }); их удалит следующее восстановление
+
+## Почему правило PIN-кода на токене невыполнимо: why-pin-rule-ВИД (src/pin/policy.rs)
+
+why-pin-rule-token-max-below-rule = токен принимает PIN-коды не длиннее { $token_max ->
+    [one] { $token_max } символа
+   *[other] { $token_max } символов
+}, а правило требует не меньше { $rule_min ->
+    [one] { $rule_min } символа
+   *[other] { $rule_min } символов
+}
+why-pin-rule-token-min-above-rule = токену нужны PIN-коды не короче { $token_min ->
+    [one] { $token_min } символа
+   *[other] { $token_min } символов
+}, а правило допускает не больше { $rule_max ->
+    [one] { $rule_max } символа
+   *[other] { $rule_max } символов
+}
+
+## Командная строка, которую не принял clap
+
+usage-unknown-argument = неизвестный параметр «{ $arg }»
+usage-unknown-command = неизвестная команда «{ $command }»
+usage-invalid-value = «{ $value }» — недопустимое значение для { $arg }{ $valid ->
+    [none] {""}
+   *[other] ; допустимые значения: { $valid }
+}
+usage-missing-argument = не указан обязательный параметр: { $arg }
+usage-missing-command = укажите команду
+usage-conflict = { $arg } нельзя использовать вместе с { $prior }
+usage-wrong-number = неверное число значений у { $arg }
+usage-no-equals = у { $arg } значение пишется после «=»
+usage-did-you-mean = возможно, вы имели в виду { $suggestion }?
+usage-more = Подробнее: tokenward --help

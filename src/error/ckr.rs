@@ -1,12 +1,16 @@
 //! PKCS#11 return codes in plain words.
 //!
 //! Every `CKR_…` a user can meet is turned into a headline ("wrong PIN"), a sentence that says
-//! what to do next, and the documented exit code. This is the one place that text lives.
+//! what to do next, and the documented exit code. The words are in the catalogue (`ckr-ID`,
+//! `ckr-ID-fix`), English and the person's language alike.
 
 use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
+use i18n_embed::fluent::FluentLanguageLoader;
+
 use super::ExitCode;
+use crate::i18n::{ENGLISH, LANGUAGE_LOADER};
 
 /// The spec's name for a return code, e.g. `CKR_PIN_INCORRECT`.
 pub fn name(rv: RvError) -> String {
@@ -28,73 +32,50 @@ fn prev_digit(s: &str, i: usize) -> bool {
         .is_some_and(u8::is_ascii_digit)
 }
 
-/// A short headline for the failure.
-pub fn headline(rv: RvError) -> &'static str {
+/// The catalogue id of what `rv` means (`ckr-ID` is the headline, `ckr-ID-fix` what to do).
+fn id(rv: RvError) -> &'static str {
     use RvError::*;
     match rv {
-        PinIncorrect => "wrong PIN",
-        PinLocked => "PIN locked",
-        PinExpired => "PIN expired",
-        PinInvalid | PinLenRange => "PIN not accepted by the token",
-        UserNotLoggedIn => "not logged in",
-        UserAlreadyLoggedIn | UserAnotherAlreadyLoggedIn => "already logged in",
-        UserPinNotInitialized => "user PIN not set",
-        UserTypeInvalid => "login type not supported",
-        TokenNotPresent | DeviceRemoved => "no token in the reader",
-        TokenNotRecognized => "token not recognised",
-        TokenWriteProtected => "token is write-protected",
-        DeviceMemory => "token is full",
-        DeviceError => "token device error",
-        SessionHandleInvalid | SessionClosed => "session lost",
-        SessionReadOnlyExists => "another program has the token open",
-        SessionCount => "too many sessions",
-        SlotIdInvalid => "slot disappeared",
-        MechanismInvalid | MechanismParamInvalid => "operation not supported by the token",
-        KeyTypeInconsistent | KeyFunctionNotPermitted => "key cannot be used for this",
-        AttributeSensitive => "value is protected by the token",
-        AttributeReadOnly | ActionProhibited => "the token does not allow this change",
+        PinIncorrect => "pin-incorrect",
+        PinLocked => "pin-locked",
+        PinExpired => "pin-expired",
+        PinInvalid | PinLenRange => "pin-invalid",
+        UserNotLoggedIn => "user-not-logged-in",
+        UserAlreadyLoggedIn | UserAnotherAlreadyLoggedIn => "user-already-logged-in",
+        UserPinNotInitialized => "user-pin-not-initialized",
+        UserTypeInvalid => "user-type-invalid",
+        TokenNotPresent | DeviceRemoved => "token-not-present",
+        TokenNotRecognized => "token-not-recognized",
+        TokenWriteProtected => "token-write-protected",
+        DeviceMemory => "device-memory",
+        DeviceError => "device-error",
+        SessionHandleInvalid | SessionClosed => "session-handle-invalid",
+        SessionReadOnlyExists => "session-read-only-exists",
+        SessionCount => "session-count",
+        SlotIdInvalid => "slot-id-invalid",
+        MechanismInvalid | MechanismParamInvalid => "mechanism-invalid",
+        KeyTypeInconsistent | KeyFunctionNotPermitted => "key-type-inconsistent",
+        AttributeSensitive => "attribute-sensitive",
+        AttributeReadOnly | ActionProhibited => "attribute-read-only",
         TemplateIncomplete
         | TemplateInconsistent
         | AttributeValueInvalid
-        | AttributeTypeInvalid => "the token refused the object",
-        CryptokiNotInitialized => "module not initialised",
-        FunctionNotSupported => "not supported by this token",
-        _ => "token operation failed",
+        | AttributeTypeInvalid => "template-incomplete",
+        CryptokiNotInitialized => "cryptoki-not-initialized",
+        FunctionNotSupported => "function-not-supported",
+        ArgumentsBad => "arguments-bad",
+        _ => "failed",
     }
 }
 
-/// What the user should do next.
-pub fn explain(rv: RvError) -> &'static str {
-    use RvError::*;
-    match rv {
-        PinIncorrect => "check the PIN and try again; each wrong attempt brings the token closer to locking (`tokenward pin status` shows the tries left)",
-        PinLocked => "too many wrong attempts; ask your administrator to run `tokenward pin unblock` with the SO PIN",
-        PinExpired => "change the PIN with `tokenward pin change`",
-        PinInvalid | PinLenRange => "the token rejected the new PIN's characters or length; `tokenward tokens` shows the token's minimum and maximum PIN length",
-        UserNotLoggedIn => "this needs a login; give the PIN with --pin-file, --pin-env or --pin-stdin, or at the prompt",
-        UserAlreadyLoggedIn | UserAnotherAlreadyLoggedIn => "close other programs that use the token and try again",
-        UserPinNotInitialized => "the token has no user PIN yet; an administrator sets it with `tokenward pin unblock` (SO PIN) or `tokenward token init`",
-        UserTypeInvalid => "this token does not support that kind of login",
-        TokenNotPresent | DeviceRemoved => "plug the token in (or insert the card) and try again",
-        TokenNotRecognized => "the reader sees a card but no driver understands it; check that the right PKCS#11 module is installed (`tokenward modules` lists the modules found)",
-        TokenWriteProtected => "nothing can be changed on it; check for a write-protect switch or ask the token's issuer",
-        DeviceMemory => "there is no room left on the token; delete objects you no longer need",
-        DeviceError => "unplug the token, plug it in again and retry; if it keeps failing the token may be damaged",
-        SessionHandleInvalid | SessionClosed => "the token was reset or unplugged during the operation; try again",
-        SessionReadOnlyExists => "close other programs that use the token (browsers, signing tools) and try again",
-        SessionCount => "close other programs that use the token and try again",
-        SlotIdInvalid => "the reader or token was unplugged; plug it in and try again",
-        MechanismInvalid | MechanismParamInvalid => "the token does not offer this algorithm; choose another key type or mechanism",
-        KeyTypeInconsistent | KeyFunctionNotPermitted => "choose a key that allows this operation",
-        AttributeSensitive => "the token does not let this value leave it",
-        AttributeReadOnly | ActionProhibited => "the token's policy forbids this change",
-        TemplateIncomplete | TemplateInconsistent | AttributeValueInvalid
-        | AttributeTypeInvalid => "the token does not accept this kind of object; see docs/module-quirks.md",
-        CryptokiNotInitialized => "this is a bug in tokenward; please report it",
-        FunctionNotSupported => "the token's module does not implement this function",
-        ArgumentsBad => "the token refused the values it was given (some tokens allow only certain key ids or sizes); repeating the same request will not help: see docs/module-quirks.md for this token",
-        _ => "if it happens again, unplug the token, plug it in again and check what `tokenward tokens` shows",
-    }
+/// The headline of `rv` in English ("wrong PIN").
+pub fn headline(rv: RvError) -> String {
+    words(&ENGLISH, id(rv), "")
+}
+
+/// What to do about `rv`, in English.
+pub fn explain(rv: RvError) -> String {
+    words(&ENGLISH, id(rv), "-fix")
 }
 
 /// Whether `function` handles PINs: only there are the PIN return codes about a PIN. OpenSC
@@ -113,22 +94,38 @@ fn misplaced_pin_code(rv: RvError, function: Function) -> bool {
     matches!(rv, PinIncorrect | PinInvalid | PinLenRange | PinExpired) && !pin_function(function)
 }
 
-/// [`headline`], for the function that returned it.
-pub fn headline_in(rv: RvError, function: Function) -> &'static str {
+/// The id of what `rv` means as the answer of `function` (a PIN code where no PIN was sent
+/// means something else).
+fn id_in(rv: RvError, function: Function) -> &'static str {
     if misplaced_pin_code(rv, function) {
-        "the token refused the operation"
+        "misplaced-pin"
     } else {
-        headline(rv)
+        id(rv)
     }
 }
 
+fn words(loader: &FluentLanguageLoader, id: &str, suffix: &str) -> String {
+    loader.get(&format!("ckr-{id}{suffix}"))
+}
+
+/// [`headline`], for the function that returned it.
+pub fn headline_in(rv: RvError, function: Function) -> String {
+    words(&ENGLISH, id_in(rv, function), "")
+}
+
 /// [`explain`], for the function that returned it.
-pub fn explain_in(rv: RvError, function: Function) -> &'static str {
-    if misplaced_pin_code(rv, function) {
-        "the token answered with a PIN error although no PIN was sent; such tokens usually need the SO (admin) PIN for this: give it with --so-pin-file, --so-pin-env or --so-pin-stdin (see docs/module-quirks.md)"
-    } else {
-        explain(rv)
-    }
+pub fn explain_in(rv: RvError, function: Function) -> String {
+    words(&ENGLISH, id_in(rv, function), "-fix")
+}
+
+/// [`headline_in`] and [`explain_in`] in the person's language; `function` is `None` for the
+/// module's start-up.
+pub fn localized(rv: RvError, function: Option<Function>) -> (String, String) {
+    let id = function.map_or_else(|| id(rv), |f| id_in(rv, f));
+    (
+        words(&LANGUAGE_LOADER, id, ""),
+        words(&LANGUAGE_LOADER, id, "-fix"),
+    )
 }
 
 /// [`exit_code`], for the function that returned it: PIN codes mean a PIN problem only where a

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
+pub(crate) mod catalogue;
 pub mod ckr;
 mod input;
 mod internal;
@@ -510,24 +511,22 @@ pub enum Error {
 }
 
 /// What is already on the token.
-#[derive(Debug, thiserror::Error, strum::IntoStaticStr)]
+#[derive(Debug, thiserror::Error, strum::IntoStaticStr, serde::Serialize, strum::VariantNames)]
+#[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum Existing {
     /// An object with this label.
-    #[error("an object labelled \"{label}\" is already on the token")]
     Label {
         /// The label.
         label: String,
     },
     /// An object with this id.
-    #[error("an object with id {id} is already on the token")]
     Id {
         /// The id in hex.
         id: String,
     },
     /// The same key.
-    #[error("this key is already on the token as \"{label}\" (id {id}); nothing was imported")]
     Key {
         /// Its label there.
         label: String,
@@ -535,6 +534,8 @@ pub enum Existing {
         id: String,
     },
 }
+
+catalogue::catalogued!(Existing, "existing");
 
 fn rolled_back_words(written: usize, removed: usize) -> String {
     match (written, removed) {
@@ -709,8 +710,8 @@ impl Error {
             FinalTry { .. } => "if you are sure of it, run the command again with --final-try".into(),
             WrongPassword(_) => "check the password (and its keyboard layout); nothing was changed on the token".into(),
             PasswordTooShort { min, .. } => format!("use at least {min} characters"),
-            ObjectExists(Existing::Label { .. }) => "choose another --label (see `tokenward objects --login`)".into(),
-            ObjectExists(Existing::Id { .. }) => "choose another --id or leave it out for a random one".into(),
+            ObjectExists(e) => return e.hint(),
+            Uri(e) => return e.hint(),
             KeyMismatch { .. } => "check that you picked the right pair of files. Nothing was imported".into(),
             NotExtractable { label } => format!("to use the key in another program, let that program use it on the token: `tokenward export-config --for openssl|gnutls|nss|java|ssh --key {label:?}`"),
             TokenRemoved { .. } => "plug it in again and repeat the command".into(),
@@ -729,8 +730,8 @@ impl Error {
                     what.to_string()
                 }
             }
-            RecoveryKeyMistyped(KeyTypo::Checksum) => "compare it with the recovery mail again".into(),
-            NotEnrolled(self::NotEnrolled::NoRecovery { .. }) => "`tokenward recovery enroll` sets it up; ask your administrator to reset the PIN with the SO PIN".into(),
+            RecoveryKeyMistyped(e) => return e.hint(),
+            NotEnrolled(e) => return e.hint(),
             NoConfigLocation => "give --config FILE".into(),
             WriteProtected => "check for a write-protect switch, or ask the token's issuer".into(),
             Input(e) => return e.hint(),
@@ -742,8 +743,8 @@ impl Error {
             Recovery(e) => return e.hint(),
             Internal(e) => return e.hint(),
             RolledBack { cause, .. } | BatchStopped { cause, .. } => return cause.hint(),
-            Pkcs11 { rv, function } => rv::explain_in(*rv, *function).into(),
-            ModuleInit { rv, .. } => rv::explain(*rv).into(),
+            Pkcs11 { rv, function } => rv::explain_in(*rv, *function),
+            ModuleInit { rv, .. } => rv::explain(*rv),
             _ => return None,
         })
     }

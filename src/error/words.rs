@@ -4,7 +4,7 @@
 //! give the same text (a test holds them together); an error the catalogue does not cover yet
 //! falls back to the English words.
 
-use super::{one_card, Error, InputError, PcscError, SecretError};
+use super::{catalogue, one_card, Error, PcscError, RecoveryError, SecretError};
 use crate::fl;
 use crate::pin::{CharKind, PolicyViolation, SecretKind};
 use crate::token::pin::{PinUser, RetryState, TriesReported};
@@ -121,17 +121,119 @@ impl Error {
                 path = path.display().to_string(),
                 reason = io_words(source)
             ),
-            Input(InputError::FileExists { path }) => {
-                fl!("err-file-exists", path = path.display().to_string())
+            Input(e) => catalogue::problem(e),
+            Request(e) => catalogue::problem(e),
+            Key(e) => catalogue::problem(e),
+            Uri(e) => catalogue::problem(e),
+            ObjectExists(e) => catalogue::problem(e),
+            NotEnrolled(e) => catalogue::problem(e),
+            Internal(e) => catalogue::problem(e),
+            Recovery(RecoveryError::NotStoredAfterMail { cause }) => fl!(
+                "err-recovery-not-stored-after-mail",
+                cause = cause.problem()
+            ),
+            Recovery(e) => catalogue::problem(e),
+            Verification(e) => fl!("err-verification", detail = catalogue::problem(e)),
+            IdentityNotProven(e) => {
+                fl!("err-sign-in-not-proven", detail = catalogue::problem(e))
             }
-            Input(InputError::NoSuchFolder { path }) => {
-                fl!("err-no-such-folder", path = path.display().to_string())
+            RecoveryKeyMistyped(e) => {
+                fl!("err-mistyped-recovery-key", detail = catalogue::problem(e))
             }
-            Input(InputError::NotARegularFile { path }) => {
-                fl!("err-not-a-regular-file", path = path.display().to_string())
-            }
-            Input(InputError::NoTerminalToConfirm) => fl!("err-no-terminal-to-confirm"),
-            Input(InputError::NotConfirmed) => fl!("err-not-confirmed"),
+            RecoveryKeyWrong => fl!("err-wrong-recovery-key"),
+            ModuleNotPkcs11 { path, reason } => fl!(
+                "err-module-not-pkcs11",
+                path = path.display().to_string(),
+                reason = reason.as_str()
+            ),
+            ModuleInit { path, rv } => fl!(
+                "err-module-init",
+                path = path.display().to_string(),
+                rv = super::ckr::name(*rv)
+            ),
+            NeedsSoPin { what } => fl!(
+                "err-needs-so-pin",
+                what = (*what),
+                what_id = catalogue::id_of(what)
+            ),
+            NeedsModuleSetting { what, setting, .. } => fl!(
+                "err-needs-module-setting",
+                what = (*what),
+                what_id = catalogue::id_of(what),
+                setting = (*setting)
+            ),
+            Pkcs11 { function, rv } => fl!(
+                "err-pkcs11",
+                headline = super::ckr::localized(*rv, Some(*function)).0,
+                rv = super::ckr::name(*rv),
+                function = format!("{function:?}")
+            ),
+            Cryptoki(e) => fl!("err-cryptoki", detail = e.to_string()),
+            PasswordTooShort { length, .. } => fl!("err-password-too-short", length = (*length)),
+            MechanismUnsupported { wanted, supported } => fl!(
+                "err-mechanism-unsupported",
+                wanted = wanted.as_str(),
+                supported = if supported.is_empty() {
+                    "none".to_string()
+                } else {
+                    supported.join(", ")
+                }
+            ),
+            KeyMismatch { subject } => fl!("err-cert-key-mismatch", subject = subject.as_str()),
+            NotExtractable { label } => fl!("err-not-extractable", label = label.as_str()),
+            RolledBack {
+                cause,
+                written,
+                removed,
+            } => fl!(
+                "err-rolled-back",
+                cause = cause.problem(),
+                how = match (*written, *removed) {
+                    (0, _) => "nothing",
+                    (w, r) if w == r => "all",
+                    _ => "some",
+                },
+                written = (*written),
+                removed = (*removed)
+            ),
+            BatchStopped {
+                cause,
+                signed,
+                total,
+            } => fl!(
+                "err-batch-stopped",
+                cause = cause.problem(),
+                signed = (*signed),
+                total = (*total)
+            ),
+            SignInDenied => fl!("err-sign-in-denied"),
+            SignInTimeout(seconds) => fl!("err-sign-in-timeout", seconds = (*seconds)),
+            Network { what, detail } => fl!(
+                "err-network",
+                what = what.as_str(),
+                detail = detail.as_str()
+            ),
+            MailFailed { detail, .. } => fl!("err-mail-failed", detail = detail.as_str()),
+            NoConfigLocation => fl!("err-no-config-location"),
+            ConfigInvalid { reason } => fl!("err-config-invalid", reason = reason.as_str()),
+            Secret(SecretError::VariableNotText { secret, variable }) => fl!(
+                "err-variable-not-text",
+                kind = secret.flag(),
+                variable = variable.as_str()
+            ),
+            Secret(SecretError::Empty {
+                secret,
+                source_words,
+            }) => fl!(
+                "err-secret-empty",
+                kind = secret.flag(),
+                source = source_words.as_str()
+            ),
+            Secret(SecretError::StdinFailed { secret, reason }) => fl!(
+                "err-stdin-failed",
+                kind = secret.flag(),
+                reason = reason.as_str()
+            ),
             Secret(SecretError::SeveralSources { secret }) => {
                 fl!("err-several-sources", kind = secret.flag())
             }
@@ -204,10 +306,43 @@ impl Error {
             WrongPassword(_) => fl!("hint-wrong-password"),
             TokenRemoved { .. } => fl!("hint-token-removed"),
             WriteProtected => fl!("hint-write-protected"),
-            Input(InputError::FileExists { .. }) => fl!("hint-file-exists"),
-            Input(InputError::NoSuchFolder { .. }) => fl!("hint-no-such-folder"),
-            Input(InputError::NotARegularFile { .. }) => fl!("hint-not-a-regular-file"),
-            Input(InputError::NoTerminalToConfirm) => fl!("hint-no-terminal-to-confirm"),
+            Input(e) => return catalogue::advice(e),
+            Request(e) => return catalogue::advice(e),
+            Key(e) => return catalogue::advice(e),
+            Uri(e) => return catalogue::advice(e),
+            ObjectExists(e) => return catalogue::advice(e),
+            NotEnrolled(e) => return catalogue::advice(e),
+            Internal(e) => return catalogue::advice(e),
+            Recovery(e) => return catalogue::advice(e),
+            Verification(e) => return catalogue::advice(e),
+            IdentityNotProven(e) => return catalogue::advice(e),
+            RecoveryKeyMistyped(e) => return catalogue::advice(e),
+            ModuleNotPkcs11 { .. } => fl!("hint-module-not-pkcs11"),
+            ModuleInit { rv, .. } => super::ckr::localized(*rv, None).1,
+            Pkcs11 { function, rv } => super::ckr::localized(*rv, Some(*function)).1,
+            NeedsSoPin { .. } => fl!("hint-needs-so-pin"),
+            NeedsModuleSetting { place, .. } => fl!("hint-needs-module-setting", place = (*place)),
+            PasswordTooShort { min, .. } => fl!("hint-password-too-short", min = (*min)),
+            KeyMismatch { .. } => fl!("hint-cert-key-mismatch"),
+            NotExtractable { label } => fl!("hint-not-extractable", label = label.as_str()),
+            RolledBack { cause, .. } | BatchStopped { cause, .. } => return cause.advice(),
+            SignInDenied => fl!("hint-sign-in-denied"),
+            SignInTimeout(_) => fl!("hint-sign-in-timeout"),
+            MailFailed {
+                status,
+                nothing_stored,
+                ..
+            } => fl!(
+                "hint-mail-failed",
+                nothing_stored = if *nothing_stored { "yes" } else { "no" },
+                status = match status {
+                    Some(401 | 403) => "denied",
+                    Some(429) => "limited",
+                    Some(500..=599) | None => "down",
+                    Some(_) => "refused",
+                }
+            ),
+            NoConfigLocation => fl!("hint-no-config-location"),
             Secret(SecretError::FileNotText { .. }) => fl!("hint-secret-file-not-text"),
             Pcsc(PcscError::NotInstalled) => fl!("hint-pcsc-not-installed"),
             Pcsc(e) => {
@@ -352,7 +487,7 @@ impl SecretKind {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Candidate;
+    use super::super::{Candidate, InputError};
     use super::*;
 
     fn candidate(label: &str, serial: &str) -> Candidate {
@@ -454,6 +589,97 @@ mod tests {
             },
             PcscError::NotInstalled.into(),
             PcscError::NotRunning.into(),
+            Error::ModuleNotPkcs11 {
+                path: "/x.so".into(),
+                reason: "no C_GetFunctionList".into(),
+            },
+            Error::ModuleInit {
+                path: "/x.so".into(),
+                rv: cryptoki::error::RvError::GeneralError,
+            },
+            Error::NeedsSoPin {
+                what: "deleting keys",
+            },
+            Error::NeedsModuleSetting {
+                what: "setting the user PIN with the SO PIN",
+                setting: "a = b",
+                place: "add it",
+            },
+            Error::Pkcs11 {
+                function: cryptoki::context::Function::Sign,
+                rv: cryptoki::error::RvError::PinIncorrect,
+            },
+            Error::Pkcs11 {
+                function: cryptoki::context::Function::Login,
+                rv: cryptoki::error::RvError::DeviceMemory,
+            },
+            Error::PasswordTooShort { length: 3, min: 8 },
+            Error::MechanismUnsupported {
+                wanted: "RSA-PSS".into(),
+                supported: vec![],
+            },
+            Error::MechanismUnsupported {
+                wanted: "RSA-PSS".into(),
+                supported: vec!["ECDSA".into(), "RSA".into()],
+            },
+            Error::KeyMismatch {
+                subject: "Ivanov".into(),
+            },
+            Error::NotExtractable { label: "k".into() },
+            Error::SignInDenied,
+            Error::SignInTimeout(300),
+            Error::Network {
+                what: "sending the mail".into(),
+                detail: "refused".into(),
+            },
+            Error::NoConfigLocation,
+            Error::ConfigInvalid {
+                reason: "bad".into(),
+            },
+            Error::RecoveryKeyWrong,
+            Error::RecoveryKeyMistyped(crate::error::KeyTypo::Checksum),
+            Error::RecoveryKeyMistyped(crate::error::KeyTypo::Length {
+                expected: 32,
+                got: 30,
+            }),
+            Error::Verification(crate::error::VerifyError::NoSigner),
+            Error::IdentityNotProven(crate::error::IdentityFailure::WrongAccount {
+                email: "a@x".into(),
+                expected: "b@x".into(),
+                enrolled: true,
+            }),
+            Error::IdentityNotProven(crate::error::IdentityFailure::ProviderRefused {
+                error: "access_denied".into(),
+                description: None,
+            }),
+            Error::IdentityNotProven(crate::error::IdentityFailure::ProviderRefused {
+                error: "access_denied".into(),
+                description: Some("no".into()),
+            }),
+            crate::error::RecoveryError::BlobDamaged { reason: None }.into(),
+            crate::error::RecoveryError::BlobDamaged {
+                reason: Some("short".into()),
+            }
+            .into(),
+            crate::error::RecoveryError::NotStoredAfterMail {
+                cause: Box::new(Error::WriteProtected),
+            }
+            .into(),
+            SecretError::VariableNotText {
+                secret: SecretKind::UserPin,
+                variable: "PIN".into(),
+            }
+            .into(),
+            SecretError::Empty {
+                secret: SecretKind::SoPin,
+                source_words: "the file so.pin".into(),
+            }
+            .into(),
+            SecretError::StdinFailed {
+                secret: SecretKind::Password,
+                reason: "broken pipe".into(),
+            }
+            .into(),
             PcscError::Failed {
                 detail: "SCardEstablishContext".into(),
             }
@@ -525,6 +751,30 @@ mod tests {
             ) {
                 errors.push(Error::Policy { who, violation });
             }
+        }
+        for (written, removed) in [(0, 0), (2, 2), (2, 1)] {
+            errors.push(Error::RolledBack {
+                cause: Box::new(Error::WriteProtected),
+                written,
+                removed,
+            });
+        }
+        errors.push(Error::BatchStopped {
+            cause: Box::new(Error::NoToken),
+            signed: 3,
+            total: 9,
+        });
+        for (status, nothing_stored) in [
+            (Some(401), true),
+            (Some(429), false),
+            (None, false),
+            (Some(400), true),
+        ] {
+            errors.push(Error::MailFailed {
+                detail: "HTTP".into(),
+                status,
+                nothing_stored,
+            });
         }
         for e in &errors {
             assert_eq!(e.problem(), e.to_string(), "{e:?}");

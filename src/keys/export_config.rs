@@ -55,13 +55,121 @@ pub struct KeyLocation {
     pub cert_uri: Option<String>,
 }
 
+/// What a configuration file is for (`purpose-export-config-KIND` in the catalogue).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Purpose {
+    /// OpenSSL with libp11's engine.
+    OpensslEngine,
+    /// OpenSSL 3 with the pkcs11-provider.
+    OpensslProvider,
+    /// A p11-kit module registration.
+    P11kitModule,
+    /// The script that registers the module with NSS.
+    NssScript,
+    /// Java's SunPKCS11 configuration.
+    SunPkcs11,
+    /// The PKCS11Provider line for ssh.
+    SshConfig,
+}
+
+crate::error::catalogue::catalogued!(Purpose, "export-config", "purpose");
+
+/// What a person does next with the configuration (`step-export-config-KIND`); `dir` is the
+/// folder the files are in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Step {
+    /// Sign with OpenSSL's pkcs11 engine.
+    OpensslEngine {
+        /// Is the engine installed here?
+        installed: bool,
+        /// The folder.
+        dir: String,
+        /// The key's URI.
+        uri: String,
+    },
+    /// Sign with OpenSSL 3's pkcs11-provider.
+    OpensslProvider {
+        /// Is the provider installed here?
+        installed: bool,
+        /// The folder.
+        dir: String,
+        /// The key's URI.
+        uri: String,
+    },
+    /// OpenSSL asks for the PIN; a PIN file only in protected scripts.
+    OpensslPin,
+    /// Register the p11-kit module.
+    GnutlsRegister {
+        /// The folder.
+        dir: String,
+        /// The module file's name.
+        file: String,
+    },
+    /// GnuTLS programs take the key by URI.
+    GnutlsUri {
+        /// The key's URI.
+        uri: String,
+    },
+    /// Check with p11tool.
+    GnutlsCheck {
+        /// The module.
+        module: String,
+        /// The key's URI.
+        uri: String,
+    },
+    /// Run the NSS script.
+    NssRun {
+        /// The folder.
+        dir: String,
+    },
+    /// How NSS names the key.
+    NssNames {
+        /// The token's label.
+        token: String,
+        /// The key's label.
+        key: String,
+    },
+    /// List the key with keytool.
+    JavaList {
+        /// The folder.
+        dir: String,
+    },
+    /// Java needs the certificate on the token.
+    JavaCertificate,
+    /// The slot number can change.
+    JavaSlot,
+    /// The public key for authorized_keys.
+    SshPublic {
+        /// The module.
+        module: String,
+    },
+    /// How to use the module with ssh.
+    SshUse {
+        /// The module.
+        module: String,
+        /// The folder.
+        dir: String,
+    },
+}
+
+crate::error::catalogue::catalogued!(Step, "export-config", "step");
+
 /// One file to write.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ConfigFile {
     /// File name inside the output directory.
     pub name: String,
     /// What it is for, in a few words.
-    pub purpose: String,
+    #[serde(serialize_with = "crate::error::catalogue::display")]
+    #[schemars(with = "String")]
+    pub purpose: Purpose,
     /// Its contents.
     #[serde(skip)]
     pub contents: String,
@@ -76,8 +184,10 @@ pub struct ProgramConfig {
     pub uri: String,
     /// Files to write.
     pub files: Vec<ConfigFile>,
-    /// Steps for a person, in order; `{dir}` stands for the output directory.
-    pub steps: Vec<String>,
+    /// Steps for a person, in order.
+    #[serde(serialize_with = "crate::error::catalogue::english_list")]
+    #[schemars(with = "Vec<String>")]
+    pub steps: Vec<Step>,
 }
 
 /// Where libp11's OpenSSL engine is installed (Debian: libengine-pkcs11-openssl).
@@ -134,10 +244,11 @@ fn slug(text: &str) -> String {
     }
 }
 
-/// Build the configuration for `program`. Every value placed in a file is escaped for it:
+/// Build the configuration for `program`, its files to go into `dir`. Every value placed in a file is escaped for it:
 /// labels, names and paths lose their control characters (written `\u{…}`, so a label with a
 /// newline cannot add a line to a configuration), and shell words are single-quoted.
-pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
+pub fn build(program: Program, key: &KeyLocation, dir: &str) -> ProgramConfig {
+    let dir = dir.to_string();
     let raw_module = key.module.display().to_string();
     let module = escaped(&raw_module).into_owned();
     let uri = with_module(&key.key_uri, &key.module);
@@ -178,13 +289,25 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
             );
             (
                 vec![
-                    file("openssl-engine.cnf", "OpenSSL with libp11's pkcs11 engine", engine_cnf),
-                    file("openssl-provider.cnf", "OpenSSL 3 with the pkcs11-provider", provider_cnf),
+                    file("openssl-engine.cnf", Purpose::OpensslEngine, engine_cnf),
+                    file(
+                        "openssl-provider.cnf",
+                        Purpose::OpensslProvider,
+                        provider_cnf,
+                    ),
                 ],
                 vec![
-                    format!("Engine (libp11, Debian package libengine-pkcs11-openssl{}): OPENSSL_CONF={{dir}}/openssl-engine.cnf openssl pkeyutl -engine pkcs11 -keyform engine -inkey '{}' -sign -in DIGEST -out SIG", if engine.exists() { "" } else { ", not installed here" }, key.key_uri),
-                    format!("Provider (pkcs11-provider{}): OPENSSL_CONF={{dir}}/openssl-provider.cnf openssl pkeyutl -sign -inkey '{}' -in DIGEST -out SIG", if provider.exists() { "" } else { ", not installed here" }, key.key_uri),
-                    "Either asks for the PIN when it needs it; add ;pin-source=file:/path to the URI only in scripts whose PIN file is protected.".into(),
+                    Step::OpensslEngine {
+                        installed: engine.exists(),
+                        dir: dir.clone(),
+                        uri: key.key_uri.clone(),
+                    },
+                    Step::OpensslProvider {
+                        installed: provider.exists(),
+                        dir,
+                        uri: key.key_uri.clone(),
+                    },
+                    Step::OpensslPin,
                 ],
             )
         }
@@ -196,13 +319,21 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
             (
                 vec![file(
                     &format!("{token_slug}.module"),
-                    "p11-kit module registration, read by GnuTLS programs",
+                    Purpose::P11kitModule,
                     module_file,
                 )],
                 vec![
-                    format!("Register the module once: copy {{dir}}/{token_slug}.module to ~/.config/pkcs11/modules/ (for you) or /etc/pkcs11/modules/ (for everyone)."),
-                    format!("GnuTLS programs then take the key by its URI: '{}'", key.key_uri),
-                    format!("Check: p11tool --provider {module} --login --list-privkeys '{}'", key.key_uri),
+                    Step::GnutlsRegister {
+                        dir,
+                        file: format!("{token_slug}.module"),
+                    },
+                    Step::GnutlsUri {
+                        uri: key.key_uri.clone(),
+                    },
+                    Step::GnutlsCheck {
+                        module: module.clone(),
+                        uri: key.key_uri.clone(),
+                    },
                 ],
             )
         }
@@ -218,10 +349,13 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
                 library = shell_word(&raw_module),
             );
             (
-                vec![file("nss-add-module.sh", "registers the module with an NSS database", script)],
+                vec![file("nss-add-module.sh", Purpose::NssScript, script)],
                 vec![
-                    "Run: sh {dir}/nss-add-module.sh (or give an NSS database directory; for a Firefox profile, close Firefox first).".into(),
-                    format!("NSS names the key by token and certificate label: \"{}:{}\"; check with certutil -d sql:$HOME/.pki/nssdb -L -h '{}'", key.token_label, key.key_label, key.token_label),
+                    Step::NssRun { dir },
+                    Step::NssNames {
+                        token: key.token_label.clone(),
+                        key: key.key_label.clone(),
+                    },
                 ],
             )
         }
@@ -233,11 +367,11 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
                 slot = key.slot_id,
             );
             (
-                vec![file("sunpkcs11.cfg", "Java SunPKCS11 provider configuration", cfg)],
+                vec![file("sunpkcs11.cfg", Purpose::SunPkcs11, cfg)],
                 vec![
-                    "List the key: keytool -list -keystore NONE -storetype PKCS11 -providerClass sun.security.pkcs11.SunPKCS11 -providerArg {dir}/sunpkcs11.cfg".into(),
-                    "Java sees a key only together with its certificate on the token (a PrivateKeyEntry); import the certificate first if `tokenward certs list` does not show it.".into(),
-                    "The slot number is the module's; if the token moves to another reader, run export-config again.".into(),
+                    Step::JavaList { dir },
+                    Step::JavaCertificate,
+                    Step::JavaSlot,
                 ],
             )
         }
@@ -246,10 +380,15 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
                 "# OpenSSH client configuration (written by tokenward): add to ~/.ssh/config\nHost *\n    PKCS11Provider {module}\n"
             );
             (
-                vec![file("ssh_config", "the PKCS11Provider line for ~/.ssh/config", conf)],
+                vec![file("ssh_config", Purpose::SshConfig, conf)],
                 vec![
-                    format!("See the public key to put in the server's authorized_keys: ssh-keygen -D {module}"),
-                    format!("Use it once: ssh -I {module} user@host; or always: add {{dir}}/ssh_config to ~/.ssh/config; or load it into the agent: ssh-add -s {module}"),
+                    Step::SshPublic {
+                        module: module.clone(),
+                    },
+                    Step::SshUse {
+                        module: module.clone(),
+                        dir,
+                    },
                 ],
             )
         }
@@ -262,10 +401,10 @@ pub fn build(program: Program, key: &KeyLocation) -> ProgramConfig {
     }
 }
 
-fn file(name: &str, purpose: &str, contents: String) -> ConfigFile {
+fn file(name: &str, purpose: Purpose, contents: String) -> ConfigFile {
     ConfigFile {
         name: name.into(),
-        purpose: purpose.into(),
+        purpose,
         contents,
     }
 }

@@ -529,8 +529,8 @@ fn check_token(
                 "pin_policy_impossible",
                 Severity::Warning,
                 subject(),
-                (why.clone(), Some("an administrator may set a PIN profile for this token model in the configuration (docs/admins.md)".into())),
-                &[("why", why)],
+                (why.to_string(), Some("an administrator may set a PIN profile for this token model in the configuration (docs/admins.md)".into())),
+                &[("why", why.words())],
             );
         }
     }

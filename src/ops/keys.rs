@@ -110,10 +110,10 @@ pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Gener
     // shows the name only to the next program): report the name it will have.
     if let Some(name) = crate::token::quirks::key_label(&token.report, &made.id) {
         if name != req.label {
-            ws.warn(format!(
-                "this card names its keys itself: the new key is called \"{name}\", not \"{}\"",
-                req.label
-            ));
+            ws.warn(crate::warning::Warning::CardNamesKeys {
+                name: name.to_string(),
+                label: req.label.clone(),
+            });
         }
         entry.label = name.to_string();
         entry.uri = object_uri(&token.report, name, &made.id, ObjectType::Private);
@@ -500,7 +500,9 @@ pub struct ConfigExport {
     /// The files (written, or for the caller to show).
     pub files: Vec<ConfigFile>,
     /// What to do next, in order.
-    pub steps: Vec<String>,
+    #[serde(serialize_with = "crate::error::catalogue::english_list")]
+    #[schemars(with = "Vec<String>")]
+    pub steps: Vec<export_config::Step>,
 }
 
 /// `export-config`: what `program` needs to use a key where it is, written into `out` (made
@@ -545,15 +547,15 @@ pub fn export_config(
             })
         })?,
     };
+    let dir_words = out
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|| ".".into());
     let ProgramConfig {
         program,
         uri,
         files,
         steps,
-    } = export_config::build(program, &location);
-    let dir_words = out
-        .map(|d| d.display().to_string())
-        .unwrap_or_else(|| ".".into());
+    } = export_config::build(program, &location, &dir_words);
     if let Some(dir) = out {
         std::fs::create_dir_all(dir).map_err(|source| Error::Io {
             action: "create",
@@ -580,9 +582,6 @@ pub fn export_config(
         uri,
         directory: out.map(Path::to_path_buf),
         files,
-        steps: steps
-            .iter()
-            .map(|s| s.replace("{dir}", &dir_words))
-            .collect(),
+        steps,
     })
 }

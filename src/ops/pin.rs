@@ -42,7 +42,9 @@ pub struct PinRule {
     #[serde(skip)]
     pub words: String,
     /// Why the rule cannot be met within the token's PIN lengths, or `null` when it can.
-    pub impossible: Option<String>,
+    #[serde(serialize_with = "crate::error::catalogue::display_option")]
+    #[schemars(with = "Option<String>")]
+    pub impossible: Option<crate::pin::Impossible>,
 }
 
 impl PinRule {
@@ -122,10 +124,9 @@ fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> 
         crate::audit::Outcome::Success,
         Some(format!("{removed} removed: the SO PIN changed")),
     );
-    ws.warn(format!(
-        "PIN recovery on token \"{}\" held the old SO PIN, so it was removed; set it up again with `tokenward recovery enroll`",
-        token.report.label
-    ));
+    ws.warn(crate::warning::Warning::RecoveryRemoved {
+        token: token.report.label.clone(),
+    });
     Ok(removed)
 }
 
@@ -250,9 +251,7 @@ pub fn change(
         (PinUser::So, Some(prepared)) => match reseal_recovery(ws, &mut token, &prepared, &new) {
             Ok(()) => (0, true),
             Err(e) => {
-                ws.warn(format!(
-                    "the recovery data could not be sealed again with the new SO PIN ({e})"
-                ));
+                ws.warn(crate::warning::Warning::ResealFailed { cause: e.into() });
                 (remove_stale_recovery(ws, &mut token, &new)?, false)
             }
         },

@@ -82,7 +82,9 @@ pub struct Recovery {
     /// The enrolment now in force.
     pub enrolment: Enrolled,
     /// Why the key was not replaced, if it was not.
-    pub warning: Option<String>,
+    #[serde(serialize_with = "crate::error::catalogue::display_option")]
+    #[schemars(with = "Option<String>")]
+    pub warning: Option<crate::warning::Warning>,
 }
 
 /// `recovery recover`: a live sign-in with the enrolled account, the recovery key from `ask`

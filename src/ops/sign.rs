@@ -14,6 +14,7 @@ use crate::error::{Error, InputError, Result};
 use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::public::PublicKey;
 use crate::sign::check::{self, CheckReport};
+use crate::sign::checked::Checked as Finding;
 use crate::sign::{cms, verify, Content, SignMechanism, Signer};
 use crate::token::certs::chain;
 use crate::token::find::ObjectSelector;
@@ -371,8 +372,10 @@ pub struct Verified {
     pub signing_time: Option<String>,
     /// The chain from the signer to the trusted CA, with `ca`.
     pub chain: Option<Vec<String>>,
-    /// What was checked, in order.
-    pub checked: Vec<String>,
+    /// What was checked, in order (and what was not).
+    #[serde(serialize_with = "crate::error::catalogue::english_list")]
+    #[schemars(with = "Vec<String>")]
+    pub checked: Vec<Finding>,
 }
 
 /// Every certificate in these files (PEM bundles or DER).
@@ -469,10 +472,10 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
         };
         // ring checks a raw signature over the whole message: the file is read whole.
         verify::verify(&public, mechanism, &content.to_vec()?, &signature)?;
-        checked.push(format!(
-            "the {mechanism} signature verifies with the {} public key",
-            public.describe()
-        ));
+        checked.push(Finding::RawSignature {
+            mechanism: mechanism.to_string(),
+            key: public.describe(),
+        });
         format = SignFormat::Raw;
         signer = name;
         signing_time = None;
@@ -486,14 +489,13 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
         pool.extend(read_all_certs(&req.chain)?);
         let leaf = signer_cert.as_ref().ok_or(InputError::CaWithoutCert)?;
         let path = crate::cert::path::validate(leaf, &pool, &anchors, req.at)?;
-        checked.push(format!(
-            "the certificate path to a trusted CA is valid at {} (revocation not checked): {}",
-            path.at,
-            path.chain.join(" → ")
-        ));
+        checked.push(Finding::Path {
+            at: path.at.clone(),
+            chain: path.chain.join(" → "),
+        });
         chain_path = Some(path.chain);
     } else if format == SignFormat::Cms {
-        checked.push("the certificate path was not checked (give --ca to check it)".into());
+        checked.push(Finding::PathNotChecked);
     }
     Ok(Verified {
         valid: true,

@@ -5,8 +5,8 @@ mod secret;
 mod source;
 
 pub use policy::{
-    first_non_latin_letter, CharKind, PinPolicy, PolicyOverrides, PolicyViolation, BASE_MIN_LENGTH,
-    PROFILES,
+    first_non_latin_letter, CharKind, Impossible, PinPolicy, PolicyOverrides, PolicyViolation,
+    BASE_MIN_LENGTH, PROFILES,
 };
 pub use secret::Pin;
 pub use source::{

@@ -262,19 +262,20 @@ impl PinPolicy {
     }
 
     /// Why this rule cannot be met within the token's PIN lengths, if it cannot.
-    pub fn impossible_on(&self, token_min: u64, token_max: u64) -> Option<String> {
+    pub fn impossible_on(&self, token_min: u64, token_max: u64) -> Option<Impossible> {
         let max = usize::try_from(token_max).unwrap_or(usize::MAX);
         let min = usize::try_from(token_min).unwrap_or(0);
         if token_max > 0 && max < self.min_length {
-            return Some(format!(
-                "the token takes PINs of at most {max} characters, but the PIN rule asks for at least {}",
-                self.min_length
-            ));
+            return Some(Impossible::TokenMaxBelowRule {
+                token_max: max,
+                rule_min: self.min_length,
+            });
         }
         match self.max_length {
-            Some(rule_max) if min > rule_max => Some(format!(
-                "the token needs PINs of at least {min} characters, but the PIN rule allows at most {rule_max}"
-            )),
+            Some(rule_max) if min > rule_max => Some(Impossible::TokenMinAboveRule {
+                token_min: min,
+                rule_max,
+            }),
             _ => None,
         }
     }
@@ -385,6 +386,31 @@ impl PinPolicy {
         Ok(())
     }
 }
+
+/// Why a PIN rule cannot be met within a token's PIN lengths (`why-pin-rule-KIND`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, strum::IntoStaticStr, strum::VariantNames,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum Impossible {
+    /// The token's longest PIN is shorter than the rule's shortest.
+    TokenMaxBelowRule {
+        /// The token's maximum length.
+        token_max: usize,
+        /// The rule's minimum length.
+        rule_min: usize,
+    },
+    /// The token's shortest PIN is longer than the rule's longest.
+    TokenMinAboveRule {
+        /// The token's minimum length.
+        token_min: usize,
+        /// The rule's maximum length.
+        rule_max: usize,
+    },
+}
+
+crate::error::catalogue::catalogued!(Impossible, "pin-rule", "why");
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,7 @@ use crate::error::{Error, NotEnrolled, RecoveryError, Result};
 use crate::pin::Pin;
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::TokenRef;
+use crate::warning::Warning;
 use key::RecoveryKey;
 use seal::Blob;
 use store::StoredBlob;
@@ -181,18 +182,14 @@ fn rotate(
     old: &Blob,
 ) -> Recovered {
     let serial = &token.report.serial;
-    let kept = |warning: String| Recovered {
+    let kept = |warning: Warning| Recovered {
         enrolment: Enrolled::from(old),
         rotated: false,
         warning: Some(warning),
     };
     let new_key = match RecoveryKey::generate() {
         Ok(k) => k,
-        Err(e) => {
-            return kept(format!(
-                "no new recovery key could be made ({e}); your old recovery key still works"
-            ))
-        }
+        Err(e) => return kept(Warning::RecoveryKeyNotMade { cause: e.into() }),
     };
     let stored = Blob::seal(&new_key, so_pin, serial, email, &config.issuer)
         .map(|b| b.in_language(old.language.clone()))
@@ -208,15 +205,10 @@ fn rotate(
                 &subject,
                 &text,
             );
-            let mut warning = format!(
-                "the new recovery data could not be stored on the token ({e}); your old recovery key still works"
-            );
-            if let Err(m) = notice {
-                warning.push_str(&format!(
-                    "; the reset notice could not be mailed either ({m})"
-                ));
-            }
-            return kept(warning);
+            return kept(Warning::RecoveryNotStored {
+                cause: e.into(),
+                notice: notice.err().map(Into::into),
+            });
         }
     };
     let (subject, text) = key_mail(
@@ -246,15 +238,13 @@ fn rotate(
             Recovered {
                 enrolment: Enrolled::from(&new_blob),
                 rotated: true,
-                warning: (left > 0).then(|| format!("{left} old recovery object(s) could not be removed; the next recovery removes them")),
+                warning: (left > 0).then_some(Warning::OldRecoveryLeft { count: left }),
             }
         }
         Err(e) => {
             // Nobody has the new key: remove it, keep the old one (its mail is still there).
             let _ = session.destroy_object(new_handle);
-            kept(format!(
-                "the new recovery key could not be mailed ({e}); your old recovery key still works"
-            ))
+            kept(Warning::RecoveryNotMailed { cause: e.into() })
         }
     }
 }
@@ -501,7 +491,9 @@ pub struct Recovered {
     /// The recovery key was replaced by a new one (mailed).
     pub rotated: bool,
     /// Why it was not, if it was not.
-    pub warning: Option<String>,
+    #[serde(serialize_with = "crate::error::catalogue::display_option")]
+    #[schemars(with = "Option<String>")]
+    pub warning: Option<Warning>,
 }
 
 /// Recover a forgotten PIN. `read_key` asks for the recovery key from the mail; `new_pin`

@@ -199,7 +199,9 @@ pub struct CmsVerified {
     #[serde(skip)]
     pub certificates: Vec<Vec<u8>>,
     /// What was checked, in order.
-    pub checked: Vec<String>,
+    #[serde(serialize_with = "crate::error::catalogue::english_list")]
+    #[schemars(with = "Vec<String>")]
+    pub checked: Vec<super::checked::Checked>,
 }
 
 /// Decode a CMS signature file: DER, or PEM (`PKCS7`, `CMS`).
@@ -317,9 +319,9 @@ pub fn verify_detached(
                 }
                 .into());
             }
-            checked.push(format!(
-                "the file's {digest_name} digest matches the signed one"
-            ));
+            checked.push(super::checked::Checked::DigestMatches {
+                digest: digest_name,
+            });
             let time = signing_time.and_then(|s| {
                 time::OffsetDateTime::from_unix_timestamp(s as i64)
                     .ok()
@@ -345,10 +347,9 @@ pub fn verify_detached(
                 signer: info.subject_cn.clone(),
             })
         })?;
-    checked.push(format!(
-        "the signature verifies with the public key of \"{}\"",
-        info.subject
-    ));
+    checked.push(super::checked::Checked::SignerKey {
+        signer: info.subject.clone(),
+    });
     Ok(CmsVerified {
         signer: info.subject,
         signer_cert: cert_der,

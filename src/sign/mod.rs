@@ -3,6 +3,7 @@
 //! (rcgen for certificate requests).
 
 pub mod check;
+pub mod checked;
 pub mod cms;
 pub mod content;
 pub mod mechanism;

@@ -55,8 +55,18 @@ fn is_broken_pipe(err: &Error) -> bool {
 /// JSON error document with `--json`.
 fn parse_failure(e: clap::Error, json: bool) -> u8 {
     use clap::error::ErrorKind;
-    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) || !json {
-        let _ = e.print();
+    let help = matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    // A refusal in the person's language (clap speaks English only).
+    let print = |e: &clap::Error| match cli::usage::localized(e).filter(|_| !help) {
+        Some(words) => {
+            let _ = std::io::stderr().write_all(escape_except(&words, &['\n']).as_bytes());
+        }
+        None => {
+            let _ = e.print();
+        }
+    };
+    if help || !json {
+        print(&e);
         return e.exit_code() as u8;
     }
     let message = e.kind().as_str().map(str::to_string).unwrap_or_else(|| {
@@ -69,7 +79,7 @@ fn parse_failure(e: clap::Error, json: bool) -> u8 {
     });
     let doc = ErrorDocument::usage(usage_reason(e.kind()), message);
     print_json(&doc);
-    let _ = e.print();
+    print(&e);
     ExitCode::Usage as u8
 }
 

@@ -398,10 +398,13 @@ fn export(ctx: &Context, args: &ExportArgs) -> Result<ExitCode> {
                 .map(|c| c.subject.as_str())
                 .collect();
             eprintln!(
-                "Wrote {} certificate(s) to {}: {}.",
-                done.certificates.len(),
-                path.display(),
-                names.join(", ")
+                "{}",
+                fl!(
+                    "certs-exported",
+                    count = done.certificates.len(),
+                    path = path.display().to_string(),
+                    names = names.join(", ")
+                )
             );
             Ok(ExitCode::Success)
         }
@@ -447,8 +450,8 @@ fn delete(ctx: &Context, args: &DeleteArgs) -> Result<ExitCode> {
         return output::json(&done);
     }
     output::text(&format!(
-        "Deleted the certificate \"{}\".\n",
-        done.deleted.name()
+        "{}\n",
+        fl!("cert-deleted", name = done.deleted.name())
     ))
 }
 
@@ -462,9 +465,9 @@ fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&done);
     }
-    let mut b = Block::new(format!("Certificate path OK: {}", done.subject));
-    b.field("Path", done.path.chain.join(" → "))
-        .field("Valid at", done.path.at.clone())
-        .field("Revocation", "not checked (no CRL or OCSP lookup)");
+    let mut b = Block::new(fl!("cert-path-ok", subject = done.subject.as_str()));
+    b.field(&fl!("field-path"), done.path.chain.join(" → "))
+        .field(&fl!("field-valid-at"), done.path.at.clone())
+        .field(&fl!("field-revocation"), fl!("revocation-not-checked"));
     output::text(&b.render())
 }

@@ -51,7 +51,11 @@ impl Context {
     /// Print the warnings the workspace gathered.
     pub fn show_warnings(&self) {
         for warning in self.ws.take_warnings() {
-            eprintln!("tokenward: {}: {warning}", tokenward::fl!("warning-label"));
+            eprintln!(
+                "tokenward: {}: {}",
+                tokenward::fl!("warning-label"),
+                warning.words()
+            );
         }
     }
 

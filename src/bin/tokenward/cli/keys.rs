@@ -337,7 +337,7 @@ pub(super) fn emit(ctx: &Context, done: &KeyOutput) -> Result<ExitCode> {
     match (&done.written, ctx.json()) {
         (_, true) => output::json(done),
         (Some(path), false) => {
-            eprintln!("Wrote {}.", path.display());
+            eprintln!("{}", fl!("wrote-file", path = path.display().to_string()));
             Ok(ExitCode::Success)
         }
         (None, false) => output::bytes(&done.bytes),
@@ -444,31 +444,37 @@ pub(super) fn export_config(ctx: &Context, args: &ExportConfigArgs) -> Result<Ex
     if ctx.json() {
         return output::json(&done);
     }
-    let mut out = format!(
-        "To use the key \"{}\" on token \"{}\" from {}, without it ever leaving the token:\n\n  URI: {}\n\n",
-        done.key.key_label,
-        done.key.token_label,
-        args.program.display_name(),
-        done.uri
+    let intro = fl!(
+        "config-intro",
+        key = done.key.key_label.as_str(),
+        token = done.key.token_label.as_str(),
+        program = args.program.display_name()
     );
+    let mut out = format!("{intro}\n\n  URI: {}\n\n", done.uri);
     for (n, s) in done.steps.iter().enumerate() {
-        out.push_str(&format!("{}. {s}\n", n + 1));
+        out.push_str(&format!("{}. {}\n", n + 1, s.words()));
     }
     match &done.directory {
         Some(dir) => {
-            out.push_str(&format!("\nWrote to {}:\n", dir.display()));
+            out.push('\n');
+            out.push_str(&fl!("config-wrote-to", dir = dir.display().to_string()));
+            out.push('\n');
             for f in &done.files {
-                out.push_str(&format!("  {:<22} {}\n", f.name, f.purpose));
+                out.push_str(&format!("  {:<22} {}\n", f.name, f.purpose.words()));
             }
         }
         None => {
             for f in &done.files {
                 out.push_str(&format!(
                     "\n# ---- {} ({}) ----\n{}",
-                    f.name, f.purpose, f.contents
+                    f.name,
+                    f.purpose.words(),
+                    f.contents
                 ));
             }
-            out.push_str("\nAdd --out DIR to write these files.\n");
+            out.push('\n');
+            out.push_str(&fl!("config-add-out"));
+            out.push('\n');
         }
     }
     output::text(&out)

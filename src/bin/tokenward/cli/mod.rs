@@ -17,6 +17,7 @@ mod recovery;
 mod sign;
 mod token;
 mod tokens;
+pub mod usage;
 pub mod words;
 
 use std::path::PathBuf;

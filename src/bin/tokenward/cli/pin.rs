@@ -89,7 +89,7 @@ fn status(ctx: &Context) -> Result<ExitCode> {
     if let Some(why) = &status.pin_rule.impossible {
         b.field(
             &fl!("field-pin-rule-problem"),
-            fl!("pin-rule-impossible", why = why.as_str()),
+            fl!("pin-rule-impossible", why = why.words()),
         );
     }
     if status.user_pin.to_be_changed {

@@ -195,7 +195,7 @@ fn recover(ctx: &Context, args: &RecoverArgs) -> Result<ExitCode> {
         &answers,
     )?;
     if let Some(w) = &done.warning {
-        eprintln!("tokenward: warning: {w}");
+        eprintln!("tokenward: {}: {}", fl!("warning-label"), w.words());
     }
     if ctx.json() {
         return output::json(&done);
@@ -222,20 +222,26 @@ fn status(ctx: &Context) -> Result<ExitCode> {
     let label = &status.token.label;
     if status.recovery.is_empty() {
         return output::text(&format!(
-            "Recovery is not set up on token \"{label}\". Set it up with: tokenward recovery enroll --email ADDRESS\n"
+            "{}\n",
+            fl!("recovery-status-none", token = label.as_str())
         ));
     }
-    let mut b = Block::new(format!("Recovery on token \"{label}\""));
+    let mut b = Block::new(fl!("recovery-status-title", token = label.as_str()));
     b.field(
-        "Set up",
-        if status.enrolled {
-            "yes"
-        } else {
-            "no (the data on it belongs to another token)"
-        },
+        &fl!("field-set-up"),
+        fl!(
+            "recovery-status-enrolled",
+            enrolled = if status.enrolled { "yes" } else { "no" }
+        ),
     );
     output::text(&b.render())?;
-    let mut table = Table::new(&["ACCOUNT", "SINCE", "KEY", "FOR THIS TOKEN"]);
+    let headings = [
+        fl!("column-account"),
+        fl!("column-since"),
+        fl!("column-key"),
+        fl!("column-for-this-token"),
+    ];
+    let mut table = Table::new(&headings.each_ref().map(String::as_str));
     for e in &status.recovery {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
         if e.readable {
@@ -243,16 +249,16 @@ fn status(ctx: &Context) -> Result<ExitCode> {
                 text(&e.email),
                 text(&e.created),
                 text(&e.key_fingerprint),
-                if e.for_this_token {
-                    "yes".into()
-                } else {
-                    format!("no (serial {})", text(&e.token_serial))
-                },
+                fl!(
+                    "recovery-for-this-token",
+                    mine = if e.for_this_token { "yes" } else { "no" },
+                    serial = text(&e.token_serial)
+                ),
             ]);
         } else {
             table.row_with_note(
                 vec![
-                    "unreadable".into(),
+                    fl!("recovery-unreadable"),
                     String::new(),
                     String::new(),
                     String::new(),
@@ -263,7 +269,7 @@ fn status(ctx: &Context) -> Result<ExitCode> {
     }
     output::text(&table.render())?;
     if status.recovery.len() > 1 {
-        output::text("Several entries: an earlier run was interrupted. The next recovery keeps only the newest key.\n")?;
+        output::text(&format!("{}\n", fl!("recovery-several-entries")))?;
     }
     Ok(ExitCode::Success)
 }

@@ -11,6 +11,7 @@ use tokenward::fl;
 use tokenward::ops::sign::{
     self as ops, mechanism_by_name, SignFormat, SignRequest, VerifyRequest,
 };
+use tokenward::sign::checked::Checked;
 
 /// Options of `check`.
 #[derive(Debug, Args)]
@@ -261,7 +262,12 @@ pub(super) fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
         b.field(&fl!("field-signed-at"), t.clone());
     }
     for c in &done.checked {
-        b.field(&fl!("field-checked"), c.clone());
+        match c {
+            Checked::PathNotChecked => {
+                b.field(&fl!("field-not-checked"), fl!("verify-unchecked-path"))
+            }
+            c => b.field(&fl!("field-checked"), c.words()),
+        };
     }
     output::text(&b.render())
 }

@@ -31,6 +31,7 @@ pub(super) fn run(ctx: &Context, args: &TokensArgs) -> Result<ExitCode> {
                     .pin_policy_for(&t.model, &t.manufacturer)
                     .ok()
                     .and_then(|p| p.impossible_on(t.min_pin_length, t.max_pin_length))
+                    .map(|why| why.words())
             };
             output::text(&render(&list.slots, &rule_problem))?;
             failure.map_or(Ok(ExitCode::Success), Err)

@@ -130,16 +130,18 @@ pub fn usage(id: &str) -> String {
 /// Interrupted key imports, one paragraph each, for the end of a listing.
 pub fn pending_imports(pending: &[tokenward::keys::journal::PendingImport]) -> String {
     let mut out = String::new();
+    let has = |yes: bool| if yes { "yes" } else { "no" };
     for p in pending {
-        let has = |yes: bool| if yes { "is there" } else { "is missing" };
-        out.push_str(&format!(
-            "\nAn import of the key \"{}\" (id {}) was interrupted: its public key {}, its certificate {}, its private key {} (log in to see it). Run the same `tokenward keys import` again to finish it.\n",
-            escaped(&p.journal.label),
-            p.journal.id,
-            has(p.public_key),
-            has(p.certificate),
-            has(p.private_key),
+        out.push('\n');
+        out.push_str(&fl!(
+            "key-import-interrupted",
+            label = escaped(&p.journal.label).into_owned(),
+            id = p.journal.id.as_str(),
+            public = has(p.public_key),
+            certificate = has(p.certificate),
+            private = has(p.private_key)
         ));
+        out.push('\n');
     }
     out
 }

@@ -1,0 +1,136 @@
+//! Warnings: something the person should know that does not stop the command (a URI with the
+//! PIN in it, a factory PIN, an audit log that could not be written). The library gathers them
+//! ([`crate::workspace::Workspace::take_warnings`]); the caller shows them, in English with
+//! `Display` or in the person's language with [`Warning::words`] (`warn-warning-KIND` in the
+//! catalogue).
+
+use std::sync::Arc;
+
+use crate::error::catalogue;
+
+/// One warning, with what its words need.
+#[derive(Debug, Clone, serde::Serialize, strum::IntoStaticStr, strum::VariantNames)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+#[non_exhaustive]
+pub enum Warning {
+    /// The token selector is a URI that carries the PIN in clear text.
+    UriPinValue,
+    /// The token selector is a URI with an attribute tokenward does not know.
+    UriUnknownAttribute {
+        /// The attribute's name.
+        name: String,
+    },
+    /// A card that names its keys itself gave the new key its own name.
+    CardNamesKeys {
+        /// The name the card gave.
+        name: String,
+        /// The label asked for.
+        label: String,
+    },
+    /// The user logged in with the factory PIN.
+    FactoryPin {
+        /// The token's label.
+        token: String,
+    },
+    /// Several certificates claim the key chosen for signing.
+    SeveralCertificatesClaim {
+        /// How many.
+        count: usize,
+        /// The key's label.
+        key: String,
+        /// The certificate used.
+        chosen: String,
+        /// Its CKA_ID in hex.
+        id: String,
+    },
+    /// Recovery held the old SO PIN and was removed.
+    RecoveryRemoved {
+        /// The token's label.
+        token: String,
+    },
+    /// The recovery data could not be sealed again with the new SO PIN.
+    ResealFailed {
+        /// Why, in English.
+        #[serde(serialize_with = "catalogue::display")]
+        cause: Arc<crate::Error>,
+    },
+    /// No new recovery key could be made after a recovery; the old one still works.
+    RecoveryKeyNotMade {
+        /// Why, in English.
+        #[serde(serialize_with = "catalogue::display")]
+        cause: Arc<crate::Error>,
+    },
+    /// The new recovery data could not be stored; the old key still works.
+    RecoveryNotStored {
+        /// Why, in English.
+        #[serde(serialize_with = "catalogue::display")]
+        cause: Arc<crate::Error>,
+        /// Why the reset notice could not be mailed either, if it could not.
+        #[serde(serialize_with = "catalogue::display_option")]
+        notice: Option<Arc<crate::Error>>,
+    },
+    /// The new recovery key could not be mailed; the old one still works.
+    RecoveryNotMailed {
+        /// Why, in English.
+        #[serde(serialize_with = "catalogue::display")]
+        cause: Arc<crate::Error>,
+    },
+    /// Old recovery objects could not be removed.
+    OldRecoveryLeft {
+        /// How many.
+        count: usize,
+    },
+    /// The audit log could not be written.
+    AuditUnwritable {
+        /// Why, in English.
+        #[serde(serialize_with = "catalogue::display")]
+        cause: Arc<crate::Error>,
+    },
+}
+
+impl catalogue::Catalogued for Warning {
+    const GROUP: &'static str = "warning";
+    const PREFIX: &'static str = "warn";
+    fn kind(&self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&catalogue::english(self))
+    }
+}
+
+impl Warning {
+    /// The warning in the person's language.
+    pub fn words(&self) -> String {
+        match self {
+            Warning::ResealFailed { cause } => {
+                crate::fl!(
+                    "warn-warning-reseal-failed",
+                    cause = cause.localized_message()
+                )
+            }
+            Warning::AuditUnwritable { cause } => {
+                crate::fl!(
+                    "warn-warning-audit-unwritable",
+                    cause = cause.localized_message()
+                )
+            }
+            _ => catalogue::problem(self),
+        }
+    }
+}
+
+impl From<&crate::uri::UriWarning> for Warning {
+    fn from(w: &crate::uri::UriWarning) -> Self {
+        match w {
+            crate::uri::UriWarning::PinValue => Warning::UriPinValue,
+            crate::uri::UriWarning::UnknownAttribute(name) => {
+                Warning::UriUnknownAttribute { name: name.clone() }
+            }
+        }
+    }
+}
