@@ -558,7 +558,12 @@ err-input-signature-broken-pem = the signature file is broken PEM ({ $reason })
 err-input-signature-not-cms = the signature file is not a CMS/PKCS#7 signature ({ $reason })
 err-input-cms-not-signed-data = the CMS file holds { $content_type } content, not a signature
 err-input-cms-damaged = the CMS signature is damaged ({ $reason })
-err-input-conflict = { $given } does not go with { $with }
+err-input-conflict = { $given } does not go with { $with ->
+    [pkcs12-file] a PKCS#12 file, which carries its own certificate
+    [format-pkcs12] --format pkcs12 (a PKCS#12 file is always binary)
+    [user-pin-change] changing the user PIN (they keep recovery working across an SO PIN change: add --so)
+   *[other] { $with }
+}
 err-input-der-holds-one = DER holds one certificate
 err-input-several-files = several files given
 err-input-is-directory = { $path } is a directory
@@ -817,6 +822,12 @@ hint-no-config-location = give --config FILE
 err-config-invalid = the configuration is not valid: { $reason }
 err-variable-not-text = the environment variable { $variable } holds bytes that are not text; the { secret-noun } must be text
 err-secret-empty = the { secret-noun } from { $source } is empty
+secret-source = { $kind ->
+    [file] file { $name }
+    [variable] variable { $name }
+    [stdin] standard input
+   *[prompt] the prompt
+}
 err-stdin-failed = cannot read the { secret-noun } from standard input: { $reason }
 
 ## PKCS#11 return codes: ckr-ID (the headline) and ckr-ID-fix (what to do)

@@ -591,7 +591,12 @@ err-input-signature-broken-pem = el archivo de firma es un PEM dañado ({ $reaso
 err-input-signature-not-cms = el archivo de firma no es una firma CMS/PKCS#7 ({ $reason })
 err-input-cms-not-signed-data = el archivo CMS contiene datos de tipo { $content_type }, no una firma
 err-input-cms-damaged = la firma CMS está dañada ({ $reason })
-err-input-conflict = { $given } no se puede combinar con { $with }
+err-input-conflict = { $given } no se puede combinar con { $with ->
+    [pkcs12-file] un archivo PKCS#12, que lleva su propio certificado
+    [format-pkcs12] --format pkcs12 (un archivo PKCS#12 siempre es binario)
+    [user-pin-change] el cambio del NIP de usuario (sirven para conservar la recuperación cuando cambia el NIP de administrador: agregue --so)
+   *[other] { $with }
+}
 err-input-der-holds-one = en DER cabe un solo certificado
 err-input-several-files = se indicaron varios archivos
 err-input-is-directory = { $path } es una carpeta
@@ -893,7 +898,13 @@ err-no-config-location = no se conoce ninguna carpeta de configuración
 hint-no-config-location = indique --config ARCHIVO
 err-config-invalid = la configuración no es válida: { $reason }
 err-variable-not-text = la variable de entorno { $variable } contiene bytes que no son texto; { secret-the } debe ser texto
-err-secret-empty = { secret-the } de { $source } no contiene nada
+err-secret-empty = no se recibió nada para { secret-the } desde { $source }
+secret-source = { $kind ->
+    [file] el archivo { $name }
+    [variable] la variable { $name }
+    [stdin] la entrada estándar
+   *[prompt] la solicitud
+}
 err-stdin-failed = no se pudo leer { secret-the } de la entrada estándar: { $reason }
 
 ## Códigos de retorno de PKCS#11: ckr-ID (qué pasó) y ckr-ID-fix (qué hacer)

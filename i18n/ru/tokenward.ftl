@@ -639,7 +639,12 @@ err-input-signature-broken-pem = файл подписи — повреждён�
 err-input-signature-not-cms = файл подписи — не подпись CMS/PKCS#7 ({ $reason })
 err-input-cms-not-signed-data = в файле CMS содержимое типа { $content_type }, а не подпись
 err-input-cms-damaged = подпись CMS повреждена ({ $reason })
-err-input-conflict = { $given } нельзя сочетать с { $with }
+err-input-conflict = { $given } нельзя сочетать { $with ->
+    [pkcs12-file] с файлом PKCS#12: он несёт собственный сертификат
+    [format-pkcs12] с --format pkcs12 (файл PKCS#12 всегда двоичный)
+    [user-pin-change] со сменой PIN-кода пользователя (ключ восстановления сохраняет восстановление при смене PIN-кода администратора: добавьте --so)
+   *[other] с { $with }
+}
 err-input-der-holds-one = в формате DER помещается только один сертификат
 err-input-several-files = указано несколько файлов
 err-input-is-directory = { $path } — каталог
@@ -943,6 +948,12 @@ hint-no-config-location = укажите --config ФАЙЛ
 err-config-invalid = настройки неверны: { $reason }
 err-variable-not-text = в переменной окружения { $variable } не текст; { secret-noun } должен быть текстом
 err-secret-empty = { secret-noun } из { $source } пуст
+secret-source = { $kind ->
+    [file] файла { $name }
+    [variable] переменной { $name }
+    [stdin] стандартного ввода
+   *[prompt] ответа на запрос
+}
 err-stdin-failed = не удалось прочитать { secret-noun } со стандартного ввода: { $reason }
 
 ## Коды возврата PKCS#11: ckr-ID (что случилось) и ckr-ID-fix (что делать)

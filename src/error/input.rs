@@ -120,7 +120,8 @@ pub enum InputError {
     Conflict {
         /// The option given.
         given: &'static str,
-        /// What it conflicts with.
+        /// What it conflicts with: a flag, or the id of a situation the catalogue words
+        /// (`pkcs12-file`, `format-pkcs12`, `user-pin-change`).
         with: &'static str,
     },
     /// DER holds one certificate, and a chain was asked for.

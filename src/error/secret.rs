@@ -33,12 +33,12 @@ pub enum SecretError {
         variable: String,
     },
     /// The secret is empty.
-    #[error("the {} from {source_words} is empty", secret.noun())]
+    #[error("the {} from {} is empty", secret.noun(), origin.describe())]
     Empty {
         /// Which secret.
         secret: SecretKind,
-        /// Where it came from, in words.
-        source_words: String,
+        /// Where it was read from.
+        origin: crate::pin::PinSource,
     },
     /// A prompt is needed and there is no terminal.
     #[error("the {} is needed but there is no terminal to ask on", secret.noun())]

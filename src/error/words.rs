@@ -221,13 +221,10 @@ impl Error {
                 kind = secret.flag(),
                 variable = variable.as_str()
             ),
-            Secret(SecretError::Empty {
-                secret,
-                source_words,
-            }) => fl!(
+            Secret(SecretError::Empty { secret, origin }) => fl!(
                 "err-secret-empty",
                 kind = secret.flag(),
-                source = source_words.as_str()
+                source = origin.words()
             ),
             Secret(SecretError::StdinFailed { secret, reason }) => fl!(
                 "err-stdin-failed",
@@ -672,7 +669,12 @@ mod tests {
             .into(),
             SecretError::Empty {
                 secret: SecretKind::SoPin,
-                source_words: "the file so.pin".into(),
+                origin: crate::pin::PinSource::File("so.pin".into()),
+            }
+            .into(),
+            SecretError::Empty {
+                secret: SecretKind::Password,
+                origin: crate::pin::PinSource::Stdin,
             }
             .into(),
             SecretError::StdinFailed {

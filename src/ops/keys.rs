@@ -214,7 +214,7 @@ impl KeyFile {
             if cert_data.is_some() {
                 return Err(InputError::Conflict {
                     given: "--cert",
-                    with: "a PKCS#12 file, which carries its own certificate",
+                    with: "pkcs12-file",
                 }
                 .into());
             }
@@ -344,7 +344,7 @@ pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Res
     if req.der && req.format == ExportFormat::Pkcs12 {
         return Err(InputError::Conflict {
             given: "--der",
-            with: "--format pkcs12 (a PKCS#12 file is always binary)",
+            with: "format-pkcs12",
         }
         .into());
     }

@@ -128,7 +128,7 @@ impl PinSource {
         if pin.is_empty() {
             return Err(SecretError::Empty {
                 secret: kind,
-                source_words: self.describe(),
+                origin: self.clone(),
             }
             .into());
         }
@@ -154,6 +154,17 @@ impl PinSource {
             PinSource::Stdin => "standard input".into(),
             PinSource::Prompt => "the prompt".into(),
         }
+    }
+
+    /// [`PinSource::describe`] in the person's language.
+    pub fn words(&self) -> String {
+        let (kind, name) = match self {
+            PinSource::File(p) => ("file", p.display().to_string()),
+            PinSource::Env(v) => ("variable", v.clone()),
+            PinSource::Stdin => ("stdin", String::new()),
+            PinSource::Prompt => ("prompt", String::new()),
+        };
+        crate::fl!("secret-source", kind = kind, name = name)
     }
 }
 

@@ -113,7 +113,7 @@ fn change(ctx: &Context, args: &ChangeArgs) -> Result<ExitCode> {
     if args.recovery_key.given() && !args.so {
         return Err(InputError::Conflict {
             given: "--recovery-key-file/-env/-stdin",
-            with: "changing the user PIN (they keep recovery working across an SO PIN change: add --so)",
+            with: "user-pin-change",
         }
         .into());
     }
