@@ -45,6 +45,8 @@ pub struct Workspace {
     config_path: Option<PathBuf>,
     config: Config,
     modules: OnceCell<Vec<Module>>,
+    /// The token chosen during the run (a guided setup), over `selector`.
+    chosen: OnceCell<TokenSelector>,
     warnings: RefCell<Vec<Warning>>,
     on_start: std::cell::Cell<Option<StartHook>>,
 }
@@ -82,6 +84,7 @@ impl Workspace {
             config_path,
             config,
             modules: OnceCell::new(),
+            chosen: OnceCell::new(),
             warnings: RefCell::new(warnings),
             on_start: std::cell::Cell::new(None),
         })
@@ -103,14 +106,33 @@ impl Workspace {
         std::mem::take(&mut self.warnings.borrow_mut())
     }
 
+    /// Take back the warnings that no longer hold (the factory PIN, once changed).
+    pub fn withdraw(&self, gone: impl Fn(&Warning) -> bool) {
+        self.warnings.borrow_mut().retain(|w| !gone(w));
+    }
+
     /// Add a warning for the caller to show.
     pub fn warn(&self, warning: Warning) {
         self.warnings.borrow_mut().push(warning);
     }
 
+    /// Use `selector` for the token from now on (the token a guided setup chose); once.
+    pub fn choose_token(&self, selector: TokenSelector) {
+        let _ = self.chosen.set(selector);
+    }
+
+    /// The folder of the configuration file, where tokenward keeps what it writes for other
+    /// programs; `None` when no configuration location is known.
+    pub fn state_dir(&self) -> Option<PathBuf> {
+        self.config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
     /// The token selector, if one was given (or configured).
     pub fn selector(&self) -> Option<&TokenSelector> {
-        self.selector.as_ref()
+        self.chosen.get().or(self.selector.as_ref())
     }
 
     /// Where discovery looks.

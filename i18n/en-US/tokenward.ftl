@@ -1005,3 +1005,111 @@ usage-wrong-number = wrong number of values for { $arg }
 usage-no-equals = { $arg } needs its value after "="
 usage-did-you-mean = did you mean { $suggestion }?
 usage-more = For more, run: tokenward --help
+
+## tokenward setup
+
+setup-step = { $step ->
+    [check_computer] Check the computer
+    [choose_token] Choose the token
+    [choose_certificate] Choose the certificate
+    [set_pin] Set your own PIN
+    [programs] Use it from your programs
+   *[check_signing] Check that it works
+}
+setup-step-why = { $step ->
+    [check_computer] Is everything there that the token needs: the card service, the driver, the token itself?
+    [choose_token] Which token to set up, when several are plugged in.
+    [choose_certificate] The certificate you sign with; it becomes the default.
+    [set_pin] The PIN the token came with may be known to others: replace it with one only you know.
+    [programs] Your browser, mail and other programs learn to use the token.
+   *[check_signing] A test signature made on the token and checked on this computer.
+}
+setup-outcome = { $reason ->
+    [ok] all good
+    [one_token] only one token: { $details }
+    [chosen] chosen: { $details }
+    [already_default] kept: { $details } (already the default)
+    [factory_pin] your own PIN is set; the factory PIN no longer opens the token
+    [own_pin] the token already has your own PIN
+    [asked] the PIN was changed
+    [not_asked] the factory PIN was kept (run `tokenward pin change` later)
+    [configured] set up: { $details }
+   *[none_chosen] no program chosen
+}
+setup-status = { $status ->
+    [done] done{ $reason ->
+        [already_default] {" "}(it was already)
+       *[other] {""}
+    }
+    [skipped] skipped ({ $reason ->
+        [one_token] only one token
+        [own_pin] your own PIN already
+        [not_asked] you chose to keep the PIN
+        [none_chosen] no program chosen
+       *[other] { $reason }
+    })
+   *[failed] failed ({ $reason })
+}
+setup-waiting = Plug in your token or insert the card; waiting… (Ctrl-C to leave)
+setup-token-item = "{ $label }" (serial { $serial })
+setup-choose-token = Which token do you want to set up?
+setup-pick-hint = ↑/↓ to move, Enter to choose (or type its number); Ctrl-C to leave
+setup-pick-many-hint = ↑/↓ to move, Space to mark (or type the numbers), Enter when done; Ctrl-C to leave
+setup-choose-certificate = Which certificate do you sign with?
+setup-cert-item = { $name } — issued by { $issuer } — { $days ->
+    [one] { $days } day left
+   *[other] { $days } days left
+}{ $ids ->
+    [none] {""}
+   *[other] {" "}— { $ids }
+}{ $default ->
+    [yes] {" "}(now the default)
+   *[no] {""}
+}
+setup-factory-pin = The token still has its factory PIN: first the factory PIN, then your new one, twice.
+setup-change-own-pin = The token has your own PIN already. Change it now? [yes/no]
+setup-choose-programs = Which programs should use the token?
+setup-program = { $program ->
+    [firefox] Firefox and Thunderbird
+    [chromium] Chromium and Chrome
+    [openssl] Programs built on OpenSSL
+    [java] Java programs
+    [ssh] SSH
+   *[other] Another program (the address and the driver to paste)
+}
+setup-program-done = { $program ->
+    [firefox] Firefox and Thunderbird
+    [chromium] Chromium and Chrome
+    [openssl] Programs built on OpenSSL
+    [java] Java programs
+    [ssh] SSH
+   *[other] Another program
+}{ $already ->
+    [yes] : already set up in
+   *[no] {""}:
+}
+setup-restart = Restart { $program ->
+    [firefox] Firefox and Thunderbird
+   *[other] Chromium and Chrome
+} if they are open: they see the token after a restart.
+setup-summary = Summary
+setup-next-sign = Next: sign a document with `tokenward sign FILE`.
+setup-next-recovery = PIN recovery is available: set it up with `tokenward recovery enroll --email ADDRESS`, so a forgotten PIN can be reset.
+setup-cancelled = cancelled; steps done before: { $done }. Nothing more was changed; run `tokenward setup` again to go on.
+
+err-setup-blocked = { $message }
+err-setup-no-usable-certificate = no certificate on token "{ $token }" can sign: { $why ->
+    [no_certificate] the token holds no certificate
+    [expired] every certificate has expired or is not valid yet
+    [no_key] no certificate has its private key on the token
+    [list_only] their keys are of a kind tokenward can list but not use (GOST)
+   *[not_for_signing] none of them is for signing
+}
+hint-setup-no-usable-certificate = ask whoever issued the token for a new certificate; `tokenward certs list` shows the certificates it holds
+err-setup-no-profile = no { $program ->
+    [firefox] Firefox or Thunderbird
+   *[other] { $program }
+} profile was found on this computer
+hint-setup-no-profile = start the program once (it makes its profile), then run `tokenward setup` again
+err-setup-signing-failed = the signing check failed
+hint-setup-signing-failed = `tokenward check` shows which mechanism failed

@@ -17,6 +17,7 @@ help-example-tokens = qué está conectado
 help-example-doctor = qué está mal y qué hacer
 help-example-certs-list = los certificados del token
 help-example-sign-contract-pdf = firmar un archivo con el certificado predeterminado
+help-example-setup = paso a paso, con preguntas
 help-example-watch = hasta Ctrl-C
 help-example-watch-json-count-1 = esperar el siguiente cambio de tarjeta o de lector
 
@@ -160,3 +161,9 @@ help-option--signature = La firma: CMS/PKCS#7 (DER o PEM), o cruda con --cert o 
 help-option--pubkey = La clave pública de quien firmó (PEM o DER SubjectPublicKeyInfo), para una firma cruda
 help-option--email = La cuenta (una dirección de Gmail con Google) que recibe la clave de recuperación
 help-option--no-browser = Solo mostrar la dirección para entrar; no abrir el navegador
+
+help-setup = Configurar el token paso a paso: revisar la computadora, elegir el certificado, fijar su propio NIP, conectar sus programas, comprobar la firma
+help-option--no-input = No preguntar nada: todas las respuestas salen de las opciones (para scripts y personal de soporte)
+help-option--programs = Los programas a configurar, separados por comas (other: la dirección y el módulo para pegar)
+help-option--skip-pin = Conservar el NIP como está, aunque sea el de fábrica
+help-option--change-pin = Cambiar el NIP aunque ya sea el suyo

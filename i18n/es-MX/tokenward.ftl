@@ -1084,3 +1084,111 @@ usage-wrong-number = número de valores incorrecto para { $arg }
 usage-no-equals = { $arg } lleva su valor después de «=»
 usage-did-you-mean = ¿quiso decir { $suggestion }?
 usage-more = Para más información, ejecute: tokenward --help
+
+## tokenward setup
+
+setup-step = { $step ->
+    [check_computer] Revisar la computadora
+    [choose_token] Elegir el token
+    [choose_certificate] Elegir el certificado
+    [set_pin] Fijar su propio NIP
+    [programs] Usarlo desde sus programas
+   *[check_signing] Comprobar que funciona
+}
+setup-step-why = { $step ->
+    [check_computer] ¿Está todo lo que el token necesita: el servicio de tarjetas, el controlador, el token mismo?
+    [choose_token] Qué token configurar, cuando hay varios conectados.
+    [choose_certificate] El certificado con el que firma (su e.firma); será el predeterminado.
+    [set_pin] El NIP con el que llegó el token puede conocerlo alguien más: cámbielo por uno que solo usted sepa.
+    [programs] Su navegador, su correo y otros programas aprenden a usar el token.
+   *[check_signing] Una firma de prueba hecha en el token y revisada en esta computadora.
+}
+setup-outcome = { $reason ->
+    [ok] todo en orden
+    [one_token] hay un solo token: { $details }
+    [chosen] elegido: { $details }
+    [already_default] se conserva: { $details } (ya era el predeterminado)
+    [factory_pin] quedó su propio NIP; el NIP de fábrica ya no abre el token
+    [own_pin] el token ya tiene su propio NIP
+    [asked] se cambió el NIP
+    [not_asked] se conservó el NIP de fábrica (cámbielo después con `tokenward pin change`)
+    [configured] configurado: { $details }
+   *[none_chosen] no eligió ningún programa
+}
+setup-status = { $status ->
+    [done] hecho{ $reason ->
+        [already_default] {" "}(ya lo estaba)
+       *[other] {""}
+    }
+    [skipped] omitido ({ $reason ->
+        [one_token] hay un solo token
+        [own_pin] el NIP ya es suyo
+        [not_asked] usted conservó el NIP
+        [none_chosen] no eligió ningún programa
+       *[other] { $reason }
+    })
+   *[failed] falló ({ $reason })
+}
+setup-waiting = Conecte su token o inserte la tarjeta; esperando… (Ctrl-C para salir)
+setup-token-item = «{ $label }» (número de serie { $serial })
+setup-choose-token = ¿Qué token quiere configurar?
+setup-pick-hint = ↑/↓ para moverse, Enter para elegir (o escriba su número); Ctrl-C para salir
+setup-pick-many-hint = ↑/↓ para moverse, Espacio para marcar (o escriba los números), Enter al terminar; Ctrl-C para salir
+setup-choose-certificate = ¿Con qué certificado firma?
+setup-cert-item = { $name } — emitido por { $issuer } — { $days ->
+    [one] le queda { $days } día
+   *[other] le quedan { $days } días
+}{ $ids ->
+    [none] {""}
+   *[other] {" "}— { $ids }
+}{ $default ->
+    [yes] {" "}(el predeterminado ahora)
+   *[no] {""}
+}
+setup-factory-pin = El token todavía tiene su NIP de fábrica: primero el de fábrica, luego el nuevo, dos veces.
+setup-change-own-pin = El token ya tiene su propio NIP. ¿Quiere cambiarlo ahora? [sí/no]
+setup-choose-programs = ¿Qué programas deben usar el token?
+setup-program = { $program ->
+    [firefox] Firefox y Thunderbird
+    [chromium] Chromium y Chrome
+    [openssl] Programas basados en OpenSSL
+    [java] Programas de Java
+    [ssh] SSH
+   *[other] Otro programa (la dirección y el controlador para pegar)
+}
+setup-program-done = { $program ->
+    [firefox] Firefox y Thunderbird
+    [chromium] Chromium y Chrome
+    [openssl] Programas basados en OpenSSL
+    [java] Programas de Java
+    [ssh] SSH
+   *[other] Otro programa
+}{ $already ->
+    [yes] : ya estaba configurado en
+   *[no] {""}:
+}
+setup-restart = Reinicie { $program ->
+    [firefox] Firefox y Thunderbird
+   *[other] Chromium y Chrome
+} si están abiertos: verán el token después de reiniciarse.
+setup-summary = Resumen
+setup-next-sign = Lo siguiente: firme un documento con `tokenward sign ARCHIVO`.
+setup-next-recovery = Puede configurar la recuperación del NIP: `tokenward recovery enroll --email DIRECCIÓN`, para poder restablecer un NIP olvidado.
+setup-cancelled = cancelado; pasos ya hechos: { $done }. No se cambió nada más; ejecute `tokenward setup` otra vez para seguir.
+
+err-setup-blocked = { $words }
+err-setup-no-usable-certificate = ningún certificado del token «{ $token }» puede firmar: { $why ->
+    [no_certificate] el token no tiene certificados
+    [expired] todos los certificados vencieron o aún no son válidos
+    [no_key] ningún certificado tiene su clave privada en el token
+    [list_only] sus claves son de un tipo que tokenward muestra pero no usa (GOST)
+   *[not_for_signing] ninguno es para firmar
+}
+hint-setup-no-usable-certificate = pida un certificado nuevo a quien le dio el token; `tokenward certs list` muestra los certificados que tiene
+err-setup-no-profile = no se encontró ningún perfil de { $program ->
+    [firefox] Firefox o Thunderbird
+   *[other] { $program }
+} en esta computadora
+hint-setup-no-profile = abra el programa una vez (así crea su perfil) y ejecute `tokenward setup` otra vez
+err-setup-signing-failed = la comprobación de firma falló
+hint-setup-signing-failed = `tokenward check` muestra qué mecanismo falló

@@ -17,6 +17,7 @@ help-example-tokens = что подключено
 help-example-doctor = что не так и что делать
 help-example-certs-list = сертификаты на токене
 help-example-sign-contract-pdf = подписать файл сертификатом по умолчанию
+help-example-setup = по шагам, с вопросами
 help-example-watch = до Ctrl-C
 help-example-watch-json-count-1 = ждать следующей смены карты или считывателя
 
@@ -160,3 +161,9 @@ help-option--signature = Подпись: CMS/PKCS#7 (DER или PEM) или «с
 help-option--pubkey = Открытый ключ подписавшего (PEM или DER SubjectPublicKeyInfo), для «сырой» подписи
 help-option--email = Аккаунт (адрес Gmail для Google), на который придёт ключ восстановления
 help-option--no-browser = Только напечатать адрес входа; не открывать браузер
+
+help-setup = Настроить токен по шагам: проверить компьютер, выбрать сертификат, задать свой PIN-код, подключить программы, проверить подпись
+help-option--no-input = Ничего не спрашивать: все ответы из параметров (для сценариев и службы поддержки)
+help-option--programs = Какие программы настроить, через запятую (other — адрес и модуль, чтобы вставить вручную)
+help-option--skip-pin = Оставить PIN-код как есть, даже заводской
+help-option--change-pin = Сменить PIN-код, даже если он уже ваш

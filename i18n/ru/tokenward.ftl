@@ -1145,3 +1145,112 @@ usage-wrong-number = неверное число значений у { $arg }
 usage-no-equals = у { $arg } значение пишется после «=»
 usage-did-you-mean = возможно, вы имели в виду { $suggestion }?
 usage-more = Подробнее: tokenward --help
+
+## tokenward setup
+
+setup-step = { $step ->
+    [check_computer] Проверка компьютера
+    [choose_token] Выбор токена
+    [choose_certificate] Выбор сертификата
+    [set_pin] Свой PIN-код
+    [programs] Работа из ваших программ
+   *[check_signing] Проверка подписи
+}
+setup-step-why = { $step ->
+    [check_computer] Есть ли всё, что нужно токену: служба смарт-карт, драйвер, сам токен?
+    [choose_token] Какой токен настроить, если подключено несколько.
+    [choose_certificate] Сертификат, которым вы подписываете; он станет основным.
+    [set_pin] PIN-код, с которым выдан токен, могут знать другие: замените его своим.
+    [programs] Браузер, почта и другие программы научатся работать с токеном.
+   *[check_signing] Пробная подпись на токене, проверенная на этом компьютере.
+}
+setup-outcome = { $reason ->
+    [ok] всё в порядке
+    [one_token] токен один: { $details }
+    [chosen] выбран: { $details }
+    [already_default] оставлен: { $details } (он уже основной)
+    [factory_pin] задан ваш PIN-код; заводской PIN-код токен больше не открывает
+    [own_pin] у токена уже ваш PIN-код
+    [asked] PIN-код сменён
+    [not_asked] заводской PIN-код оставлен (смените его позже: `tokenward pin change`)
+    [configured] настроено: { $details }
+   *[none_chosen] программы не выбраны
+}
+setup-status = { $status ->
+    [done] сделано{ $reason ->
+        [already_default] {" "}(уже было)
+       *[other] {""}
+    }
+    [skipped] пропущено ({ $reason ->
+        [one_token] токен один
+        [own_pin] PIN-код уже ваш
+        [not_asked] вы оставили PIN-код
+        [none_chosen] программы не выбраны
+       *[other] { $reason }
+    })
+   *[failed] не удалось ({ $reason })
+}
+setup-waiting = Подключите токен или вставьте карту; ожидание… (Ctrl-C — выйти)
+setup-token-item = «{ $label }» (серийный номер { $serial })
+setup-choose-token = Какой токен настроить?
+setup-pick-hint = ↑/↓ — выбор, Enter — подтвердить (или введите номер); Ctrl-C — выйти
+setup-pick-many-hint = ↑/↓ — выбор, пробел — отметить (или введите номера), Enter — готово; Ctrl-C — выйти
+setup-choose-certificate = Каким сертификатом вы подписываете?
+setup-cert-item = { $name } — выдан { $issuer } — { $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+}{ $ids ->
+    [none] {""}
+   *[other] {" "}— { $ids }
+}{ $default ->
+    [yes] {" "}(сейчас основной)
+   *[no] {""}
+}
+setup-factory-pin = У токена всё ещё заводской PIN-код: сначала заводской, затем новый — дважды.
+setup-change-own-pin = У токена уже ваш PIN-код. Сменить его сейчас? [да/нет]
+setup-choose-programs = Какие программы должны пользоваться токеном?
+setup-program = { $program ->
+    [firefox] Firefox и Thunderbird
+    [chromium] Chromium и Chrome
+    [openssl] Программы на OpenSSL
+    [java] Программы на Java
+    [ssh] SSH
+   *[other] Другая программа (адрес и драйвер, чтобы вставить вручную)
+}
+setup-program-done = { $program ->
+    [firefox] Firefox и Thunderbird
+    [chromium] Chromium и Chrome
+    [openssl] Программы на OpenSSL
+    [java] Программы на Java
+    [ssh] SSH
+   *[other] Другая программа
+}{ $already ->
+    [yes] : уже настроено в
+   *[no] {""}:
+}
+setup-restart = Перезапустите { $program ->
+    [firefox] Firefox и Thunderbird
+   *[other] Chromium и Chrome
+}, если они открыты: токен появится после перезапуска.
+setup-summary = Итог
+setup-next-sign = Дальше: подпишите документ командой `tokenward sign ФАЙЛ`.
+setup-next-recovery = Можно настроить восстановление PIN-кода: `tokenward recovery enroll --email АДРЕС` — тогда забытый PIN-код можно будет сбросить.
+setup-cancelled = прервано; уже сделанные шаги: { $done }. Больше ничего не изменено; чтобы продолжить, снова выполните `tokenward setup`.
+
+err-setup-blocked = { $words }
+err-setup-no-usable-certificate = ни одним сертификатом на токене «{ $token }» подписать нельзя: { $why ->
+    [no_certificate] на токене нет сертификатов
+    [expired] срок действия всех сертификатов истёк или ещё не начался
+    [no_key] ни к одному сертификату нет закрытого ключа на токене
+    [list_only] их ключи такого вида, который tokenward показывает, но не использует (ГОСТ)
+   *[not_for_signing] ни один из них не предназначен для подписи
+}
+hint-setup-no-usable-certificate = попросите новый сертификат у того, кто выдал токен; `tokenward certs list` показывает сертификаты на нём
+err-setup-no-profile = на этом компьютере не найден профиль { $program ->
+    [firefox] Firefox или Thunderbird
+   *[other] { $program }
+}
+hint-setup-no-profile = один раз запустите программу (она создаст профиль), затем снова выполните `tokenward setup`
+err-setup-signing-failed = проверка подписи не прошла
+hint-setup-signing-failed = `tokenward check` покажет, какой механизм не сработал

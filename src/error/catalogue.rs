@@ -263,6 +263,7 @@ mod coverage {
             (Internal::GROUP, Internal::VARIANTS),
             (Existing::GROUP, Existing::VARIANTS),
             (UriError::GROUP, UriError::VARIANTS),
+            (SetupError::GROUP, SetupError::VARIANTS),
         ];
         let others: &[(&str, (&str, &[&str]))] = &[
             ("warn", ("warning", crate::warning::Warning::VARIANTS)),

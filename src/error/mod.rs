@@ -18,6 +18,7 @@ mod pcsc;
 mod recovery;
 mod request;
 mod secret;
+mod setup;
 mod verify;
 mod words;
 
@@ -30,6 +31,7 @@ pub use pcsc::{start_command as pcscd_start_command, PcscError};
 pub use recovery::{IdentityFailure, KeyTypo, NotEnrolled, RecoveryError};
 pub use request::RequestError;
 pub use secret::SecretError;
+pub use setup::SetupError;
 pub use verify::VerifyError;
 
 use self::ckr as rv;
@@ -505,6 +507,10 @@ pub enum Error {
     #[error(transparent)]
     Internal(#[from] Internal),
 
+    /// A guided setup stopped.
+    #[error(transparent)]
+    Setup(#[from] SetupError),
+
     /// The person cancelled a question on the terminal (Ctrl-C, Ctrl-D); nothing was changed.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -601,6 +607,7 @@ impl Error {
             | MailFailed { .. }
             | WriteProtected
             | Internal(_) => ExitCode::Failure,
+            Setup(_) => ExitCode::Failure,
         }
     }
 
@@ -656,6 +663,7 @@ impl Error {
             NoConfigLocation => "no_config_location",
             ConfigInvalid { .. } => "config_invalid",
             Internal(_) => "internal",
+            Setup(_) => "setup",
             Cancelled => "cancelled",
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.kind(),
         }
@@ -677,6 +685,7 @@ impl Error {
             Recovery(e) => Some(e.into()),
             ObjectExists(e) => Some(e.into()),
             Internal(e) => Some(e.into()),
+            Setup(e) => Some(e.into()),
             Pcsc(e) => Some(e.into()),
             Uri(e) => Some(e.into()),
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.reason(),
@@ -742,6 +751,8 @@ impl Error {
             IdentityNotProven(e) => return e.hint(),
             Recovery(e) => return e.hint(),
             Internal(e) => return e.hint(),
+            Setup(SetupError::Blocked { fix, .. }) => return fix.clone(),
+            Setup(e) => return e.hint(),
             RolledBack { cause, .. } | BatchStopped { cause, .. } => return cause.hint(),
             Pkcs11 { rv, function } => rv::explain_in(*rv, *function),
             ModuleInit { rv, .. } => rv::explain(*rv),

@@ -128,6 +128,7 @@ impl Error {
             ObjectExists(e) => catalogue::problem(e),
             NotEnrolled(e) => catalogue::problem(e),
             Internal(e) => catalogue::problem(e),
+            Setup(e) => catalogue::problem(e),
             Recovery(RecoveryError::NotStoredAfterMail { cause }) => fl!(
                 "err-recovery-not-stored-after-mail",
                 cause = cause.problem()
@@ -310,6 +311,8 @@ impl Error {
             ObjectExists(e) => return catalogue::advice(e),
             NotEnrolled(e) => return catalogue::advice(e),
             Internal(e) => return catalogue::advice(e),
+            Setup(super::SetupError::Blocked { fix_words, .. }) => return fix_words.clone(),
+            Setup(e) => return catalogue::advice(e),
             Recovery(e) => return catalogue::advice(e),
             Verification(e) => return catalogue::advice(e),
             IdentityNotProven(e) => return catalogue::advice(e),

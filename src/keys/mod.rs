@@ -12,6 +12,7 @@ pub mod import;
 pub mod journal;
 pub mod kdf_cost;
 pub mod material;
+pub mod nss;
 pub mod public;
 
 use cryptoki::mechanism::MechanismType;

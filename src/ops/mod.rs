@@ -12,6 +12,7 @@ pub mod pin;
 pub mod readers;
 pub mod recovery;
 pub mod schema;
+pub mod setup;
 pub mod sign;
 pub mod tokens;
 

@@ -256,7 +256,11 @@ pub fn change(
             }
         },
         (PinUser::So, None) => (remove_stale_recovery(ws, &mut token, &new)?, false),
-        (PinUser::User, _) => (0, false),
+        (PinUser::User, _) => {
+            // The login before the change warned of the factory PIN: it is gone now.
+            ws.withdraw(|w| matches!(w, crate::warning::Warning::FactoryPin { .. }));
+            (0, false)
+        }
     };
     Ok(PinChanged {
         recovery_removed,

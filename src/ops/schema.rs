@@ -43,6 +43,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("recovery recover", schema_for!(recovery::Recovery)),
         ("recovery status", schema_for!(recovery::RecoveryStatus)),
         ("recovery revoke", schema_for!(recovery::Revoked)),
+        ("setup", schema_for!(super::setup::SetupReport)),
     ];
     schemas
         .into_iter()

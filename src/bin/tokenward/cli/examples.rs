@@ -12,6 +12,14 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "setup",
+        &[
+            "tokenward setup                        step by step, with questions",
+            "tokenward --lang ru setup",
+            "tokenward setup --no-input --json --pin-file pin.txt --new-pin-file new.pin --programs firefox,openssl",
+        ],
+    ),
+    (
         "modules",
         &[
             "tokenward modules",

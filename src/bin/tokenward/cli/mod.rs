@@ -14,6 +14,7 @@ pub mod output;
 mod pin;
 mod readers;
 mod recovery;
+mod setup;
 mod sign;
 mod token;
 mod tokens;
@@ -155,6 +156,9 @@ pub struct SoPinArgs {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Set up the token step by step: check the computer, choose the certificate, set your own
+    /// PIN, make your programs use it, check that it signs.
+    Setup(setup::SetupArgs),
     /// PKCS#11 modules found on this computer: loaded, or why not.
     Modules(modules::ModulesArgs),
     /// Check the computer, readers, cards, drivers, tokens, PINs and certificates, and say
@@ -212,6 +216,7 @@ pub(crate) fn named<T: Named + Send + Sync>() -> impl clap::builder::TypedValueP
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let ctx = Context::new(cli.global)?;
     let result = match cli.command {
+        Command::Setup(args) => setup::run(&ctx, &args),
         Command::Modules(args) => modules::run(&ctx, &args),
         Command::Doctor(args) => doctor::run(&ctx, &args),
         Command::Readers(args) => readers::readers(&ctx, &args),
