@@ -705,3 +705,67 @@ fn pin_unblock_names_the_opensc_setting_it_needs_and_works_with_it() {
     .env("P", "abcd1234");
     common::Run::from(cmd.output().unwrap()).ok();
 }
+
+#[test]
+fn setup_on_the_card_makes_its_certificate_the_default_and_signs_with_it() {
+    let w = CardWorld::start();
+    generate_card_key(&w);
+    let cert = certificate_by_openssl(&w);
+    with_admin_pin(
+        &w,
+        &[
+            "--token",
+            USER_TOKEN,
+            "certs",
+            "import",
+            common::path(&cert),
+        ],
+    )
+    .ok();
+    let setup = |args: &[&str]| {
+        let mut cmd = w.tokenward();
+        cmd.args(args)
+            .args(["setup", "--no-input", "--json", "--pin-env", "PIN"])
+            .args(["--programs", "openssl"])
+            .env("PIN", common::card::CARD_USER_PIN);
+        common::Run::from(cmd.output().unwrap())
+    };
+    // One card shown as two tokens: a script must say which.
+    let run = setup(&[]);
+    assert_eq!(run.code, 2, "{}", run.all_output());
+    let report = run.json();
+    assert_eq!(report["steps"][1]["step"], "choose_token");
+    assert_eq!(report["steps"][1]["error"]["kind"], "ambiguous_token");
+    // With the user PIN's token: the card's own PIN is kept, its certificate becomes the
+    // default, OpenSSL's configuration is written and the card signs.
+    let run = setup(&["--token", USER_TOKEN]);
+    assert_eq!(run.code, 0, "{}", run.all_output());
+    let report = run.json();
+    let status: Vec<(&str, &str)> = report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["step"].as_str().unwrap(), s["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("check_computer", "done"),
+            ("choose_token", "done"),
+            ("choose_certificate", "done"),
+            ("set_pin", "skipped"),
+            ("programs", "done"),
+            ("check_signing", "done"),
+        ],
+        "{report:#}"
+    );
+    assert_eq!(report["certificate"]["id"], "03", "{report:#}");
+    let dir = std::path::PathBuf::from(report["programs"][0]["places"][0].as_str().unwrap());
+    let cnf = std::fs::read_to_string(dir.join("openssl-engine.cnf")).unwrap();
+    assert!(cnf.contains(common::card::OPENSC), "{cnf}");
+    let shown = w
+        .run(&["--token", USER_TOKEN, "certs", "show", "--json"])
+        .ok()
+        .json();
+    assert_eq!(shown["id"], "03", "{shown:#}");
+}

@@ -154,11 +154,25 @@ fn a_script_sets_up_a_factory_token_for_firefox_and_openssl_and_the_peers_agree(
     let again = setup_no_input(
         &hsm,
         &faults,
-        &["--pin-env", "NEW", "--programs", "firefox"],
+        &["--pin-env", "NEW", "--programs", "firefox,chromium"],
         &[("NEW", NEW_PIN)],
     );
     assert_eq!(again.code, 0, "{}", again.all_output());
     let again = again.json();
+    // Chromium's shared database was made and lists the module.
+    let shared = hsm.path("home/.pki/nssdb");
+    let listed = hsm
+        .run_peer(
+            "modutil",
+            &["-list", "-dbdir", &format!("sql:{}", shared.display())],
+        )
+        .ok();
+    assert!(
+        listed.stdout.contains("tokenward Бухгалтерия"),
+        "{}",
+        listed.stdout
+    );
+    assert_eq!(again["programs"][1]["already"], false);
     assert_eq!(again["steps"][2]["reason"], "already_default");
     assert_eq!(again["steps"][3]["status"], "skipped");
     assert_eq!(again["steps"][3]["reason"], "own_pin");
