@@ -464,12 +464,8 @@ impl Workspace {
         let cert_of = |k: &KeyObject| certs.iter().find(|c| same(c, k));
         let chosen: Option<(&KeyObject, Option<&TokenCert>)> = match selector {
             Some(sel) => {
-                let keys: Vec<&KeyObject> = public
-                    .iter()
-                    .copied()
-                    .filter(|k| sel.matches_key(k))
-                    .collect();
-                let named: Vec<&TokenCert> = certs.iter().filter(|c| sel.matches_cert(c)).collect();
+                let keys: Vec<&KeyObject> = sel.best_keys(public.iter().copied());
+                let named: Vec<&TokenCert> = sel.best_certs(&certs);
                 match (keys.as_slice(), named.as_slice()) {
                     ([k], _) => Some((*k, cert_of(k))),
                     ([], [c]) => paired(c).map(|k| (k, Some(*c))),

@@ -769,3 +769,50 @@ fn setup_on_the_card_makes_its_certificate_the_default_and_signs_with_it() {
         .json();
     assert_eq!(shown["id"], "03", "{shown:#}");
 }
+
+#[test]
+fn setup_waits_for_the_card_and_goes_on_when_it_is_inserted() {
+    let mut w = CardWorld::empty();
+    let mut term = w.home.shell_on_terminal(
+        "C.UTF-8",
+        &format!(
+            "TOKENWARD_MODULE='{}' {} --token '{USER_TOKEN}' setup --skip-pin",
+            common::card::OPENSC,
+            env!("CARGO_BIN_EXE_tokenward")
+        ),
+    );
+    term.expect("Plug in your token or insert the card; waiting");
+    w.card.insert();
+    term.expect("[2/6] Choose the token");
+    // A fresh card holds no certificate: the run stops at step 3 and says why.
+    term.expect("no certificate on token");
+    let out = term.finish();
+    assert_eq!(out.code, 1, "{}", out.all_output());
+    assert!(
+        out.all_output().contains("the token holds no certificate"),
+        "{}",
+        out.all_output()
+    );
+}
+
+#[test]
+fn ctrl_c_while_setup_waits_for_the_card_leaves_with_nothing_done() {
+    let w = CardWorld::empty();
+    let mut term = w.home.shell_on_terminal(
+        "ru_RU.UTF-8",
+        &format!(
+            "TOKENWARD_MODULE='{}' {} setup",
+            common::card::OPENSC,
+            env!("CARGO_BIN_EXE_tokenward")
+        ),
+    );
+    term.expect("ожидание");
+    term.send("\x03");
+    let out = term.finish();
+    assert_eq!(out.code, 130, "{}", out.all_output());
+    assert!(
+        out.all_output().contains("уже сделанные шаги: ни одного"),
+        "{}",
+        out.all_output()
+    );
+}

@@ -442,3 +442,53 @@ fn delete_asks_first() {
     let o = hsm.pkcs11_tool(&["-O", "--type", "cert"]).ok();
     assert!(!o.stdout.contains("Certificate Object"), "{}", o.stdout);
 }
+
+#[test]
+fn selectors_take_an_id_prefix_another_case_and_a_unique_part_of_the_label() {
+    let hsm = Hsm::with_tokens(&["sel"]);
+    hsm.import_p12("modern-p256.p12", "Ivanov Signing");
+    hsm.import_pem("leaf-rsa2048", "Petrov Auth");
+    let list = hsm.run(&["certs", "list", "--json"]).ok().json();
+    let id_of = |label: &str| {
+        list["certificates"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["label"] == label)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let selected = |sel: &str| {
+        hsm.run(&["certs", "select", sel, "--json"]).ok().json()["default_cert"]["label"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // The first characters of the ID column, as people copy them.
+    let ivanov = id_of("Ivanov Signing");
+    let petrov = id_of("Petrov Auth");
+    let prefix_len = (2..ivanov.len())
+        .find(|n| !petrov.starts_with(&ivanov[..*n]))
+        .unwrap()
+        .max(4);
+    assert_eq!(selected(&ivanov[..prefix_len]), "Ivanov Signing");
+    // The label in another case, then a unique part of it.
+    assert_eq!(selected("petrov auth"), "Petrov Auth");
+    assert_eq!(selected("signing"), "Ivanov Signing");
+    assert_eq!(selected("Petrov"), "Petrov Auth");
+    // A part both labels share names both: the candidates are listed, nothing is chosen.
+    let err = hsm.run(&["certs", "select", "ov", "--json"]).code(2).json();
+    assert_eq!(err["error"]["kind"], "ambiguous_object", "{err:#}");
+    assert_eq!(err["error"]["candidates"].as_array().unwrap().len(), 2);
+    let default = hsm.run(&["certs", "show", "--json"]).ok().json();
+    assert_eq!(default["label"], "Petrov Auth");
+    // A key is chosen the same way for signing.
+    let doc = hsm.write("doc.txt", b"text");
+    let signed = hsm
+        .tw(&["sign", common::path(&doc), "--key", "ivanov", "--json"])
+        .ok()
+        .json();
+    assert!(signed.to_string().contains("Ivanov"), "{signed:#}");
+}

@@ -337,3 +337,39 @@ fn ctrl_c_at_the_pin_step_says_what_was_done_and_changes_nothing_more() {
         assert!(peer_login_ok(&hsm, USER_PIN), "{lang}");
     }
 }
+
+#[test]
+fn with_two_tokens_the_person_picks_one_with_the_arrow_keys() {
+    let hsm = Hsm::with_tokens(&["Первый", "Второй"]);
+    // The second token gets the certificate with its key.
+    let imported = Run::from(
+        hsm.tokenward()
+            .args(["--token", "Второй", "keys", "import"])
+            .arg(fixture("modern-p256.p12"))
+            .args(["--password-file", path(&fixture("password.txt"))])
+            .args(["--label", "leaf", "--pin-env", "TW_PIN"])
+            .env("TW_PIN", USER_PIN)
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(imported.code, 0, "{}", imported.all_output());
+    let mut term = hsm.on_terminal("C.UTF-8", "setup --skip-pin");
+    term.expect("Which token do you want to set up?");
+    term.expect("Ctrl-C to leave");
+    // The tokens are listed in slot order: go down to «Второй» when it is the second.
+    let second = term.screen().contains("2. \"Второй\"");
+    term.send(if second { "\x1b[B\r" } else { "\r" });
+    term.expect("chosen: Второй");
+    term.expect("Which programs should use the token?");
+    term.expect("Enter when done");
+    term.send("\r");
+    term.answer("Current user PIN of token \"Второй\"", USER_PIN);
+    term.expect("Summary");
+    let out = term.finish();
+    assert_eq!(out.code, 0, "{}", out.all_output());
+    assert!(
+        out.all_output().contains("no program chosen"),
+        "{}",
+        out.all_output()
+    );
+}

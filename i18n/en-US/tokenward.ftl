@@ -1048,7 +1048,7 @@ setup-status = { $status ->
         [none_chosen] no program chosen
        *[other] { $reason }
     })
-   *[failed] failed ({ $reason })
+   *[failed] failed
 }
 setup-waiting = Plug in your token or insert the card; waiting… (Ctrl-C to leave)
 setup-token-item = "{ $label }" (serial { $serial })
@@ -1095,7 +1095,10 @@ setup-restart = Restart { $program ->
 setup-summary = Summary
 setup-next-sign = Next: sign a document with `tokenward sign FILE`.
 setup-next-recovery = PIN recovery is available: set it up with `tokenward recovery enroll --email ADDRESS`, so a forgotten PIN can be reset.
-setup-cancelled = cancelled; steps done before: { $done }. Nothing more was changed; run `tokenward setup` again to go on.
+setup-cancelled = cancelled; steps done before: { $done ->
+    [none] none
+   *[other] { $done }
+}. Nothing more was changed; run `tokenward setup` again to go on.
 
 err-setup-blocked = { $message }
 err-setup-no-usable-certificate = no certificate on token "{ $token }" can sign: { $why ->

@@ -1127,7 +1127,7 @@ setup-status = { $status ->
         [none_chosen] no eligió ningún programa
        *[other] { $reason }
     })
-   *[failed] falló ({ $reason })
+   *[failed] falló
 }
 setup-waiting = Conecte su token o inserte la tarjeta; esperando… (Ctrl-C para salir)
 setup-token-item = «{ $label }» (número de serie { $serial })
@@ -1174,7 +1174,10 @@ setup-restart = Reinicie { $program ->
 setup-summary = Resumen
 setup-next-sign = Lo siguiente: firme un documento con `tokenward sign ARCHIVO`.
 setup-next-recovery = Puede configurar la recuperación del NIP: `tokenward recovery enroll --email DIRECCIÓN`, para poder restablecer un NIP olvidado.
-setup-cancelled = cancelado; pasos ya hechos: { $done }. No se cambió nada más; ejecute `tokenward setup` otra vez para seguir.
+setup-cancelled = cancelado; pasos ya hechos: { $done ->
+    [none] ninguno
+   *[other] { $done }
+}. No se cambió nada más; ejecute `tokenward setup` otra vez para seguir.
 
 err-setup-blocked = { $words }
 err-setup-no-usable-certificate = ningún certificado del token «{ $token }» puede firmar: { $why ->

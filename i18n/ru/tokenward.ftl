@@ -1188,7 +1188,7 @@ setup-status = { $status ->
         [none_chosen] программы не выбраны
        *[other] { $reason }
     })
-   *[failed] не удалось ({ $reason })
+   *[failed] не удалось
 }
 setup-waiting = Подключите токен или вставьте карту; ожидание… (Ctrl-C — выйти)
 setup-token-item = «{ $label }» (серийный номер { $serial })
@@ -1236,7 +1236,10 @@ setup-restart = Перезапустите { $program ->
 setup-summary = Итог
 setup-next-sign = Дальше: подпишите документ командой `tokenward sign ФАЙЛ`.
 setup-next-recovery = Можно настроить восстановление PIN-кода: `tokenward recovery enroll --email АДРЕС` — тогда забытый PIN-код можно будет сбросить.
-setup-cancelled = прервано; уже сделанные шаги: { $done }. Больше ничего не изменено; чтобы продолжить, снова выполните `tokenward setup`.
+setup-cancelled = прервано; уже сделанные шаги: { $done ->
+    [none] ни одного
+   *[other] { $done }
+}. Больше ничего не изменено; чтобы продолжить, снова выполните `tokenward setup`.
 
 err-setup-blocked = { $words }
 err-setup-no-usable-certificate = ни одним сертификатом на токене «{ $token }» подписать нельзя: { $why ->

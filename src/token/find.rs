@@ -36,9 +36,19 @@ impl ObjectSelector {
         }
     }
 
-    fn matches(&self, label: &str, id: &[u8], ty: ObjectType, fingerprint: Option<&str>) -> bool {
+    /// How well this selector names an object, best first: 0 the exact label, the whole
+    /// CKA_ID or a URI that matches; 1 a prefix of the CKA_ID (two hex digits or more) or of
+    /// the SHA-256 fingerprint (four or more); 2 the label in another case; 3 a part of the
+    /// label, in any case. `None`: it does not name it.
+    fn level(
+        &self,
+        label: &str,
+        id: &[u8],
+        ty: ObjectType,
+        fingerprint: Option<&str>,
+    ) -> Option<u8> {
         match self {
-            ObjectSelector::Uri(uri) => uri.matches_object(label, id, Some(ty)),
+            ObjectSelector::Uri(uri) => uri.matches_object(label, id, Some(ty)).then_some(0),
             ObjectSelector::Text(text) => {
                 let hexish: String = text
                     .chars()
@@ -46,30 +56,86 @@ impl ObjectSelector {
                     .collect::<String>()
                     .to_ascii_lowercase();
                 let is_hex = !hexish.is_empty() && hexish.chars().all(|c| c.is_ascii_hexdigit());
-                label.trim_end() == text.trim_end()
-                    || (is_hex && hex::encode(id) == hexish)
+                let id_hex = hex::encode(id);
+                let (label, text) = (label.trim_end(), text.trim_end());
+                if label == text || (is_hex && id_hex == hexish) {
+                    Some(0)
+                } else if (is_hex && hexish.len() >= 2 && id_hex.starts_with(&hexish))
                     || (is_hex
                         && hexish.len() >= 4
                         && fingerprint.is_some_and(|f| f.starts_with(&hexish)))
+                {
+                    Some(1)
+                } else if !text.is_empty() && label.to_lowercase() == text.to_lowercase() {
+                    Some(2)
+                } else if text.chars().count() >= 2
+                    && label.to_lowercase().contains(&text.to_lowercase())
+                {
+                    Some(3)
+                } else {
+                    None
+                }
             }
         }
     }
 
-    /// Does this selector name this certificate?
-    pub fn matches_cert(&self, c: &TokenCert) -> bool {
+    fn cert_level(&self, c: &TokenCert) -> Option<u8> {
         let fp = c.info.as_ref().ok().map(|i| i.fingerprint_sha256.as_str());
-        self.matches(&c.label, &c.id, ObjectType::Cert, fp)
+        self.level(&c.label, &c.id, ObjectType::Cert, fp)
     }
 
-    /// Does this selector name this key?
-    pub fn matches_key(&self, k: &KeyObject) -> bool {
+    fn key_level(&self, k: &KeyObject) -> Option<u8> {
         let ty = if k.private {
             ObjectType::Private
         } else {
             ObjectType::Public
         };
-        self.matches(&k.label, &k.id, ty, None)
+        self.level(&k.label, &k.id, ty, None)
     }
+
+    /// Does this selector name this certificate (at all)?
+    pub fn matches_cert(&self, c: &TokenCert) -> bool {
+        self.cert_level(c).is_some()
+    }
+
+    /// Does this selector name this key (at all)?
+    pub fn matches_key(&self, k: &KeyObject) -> bool {
+        self.key_level(k).is_some()
+    }
+
+    /// The certificates this selector names best: the exact ones, else the prefixes, else
+    /// the label in another case, else a part of the label.
+    pub fn best_certs<'a>(
+        &self,
+        certs: impl IntoIterator<Item = &'a TokenCert>,
+    ) -> Vec<&'a TokenCert> {
+        best(certs, |c| self.cert_level(c))
+    }
+
+    /// The keys this selector names best (as [`ObjectSelector::best_certs`]).
+    pub fn best_keys<'a>(
+        &self,
+        keys: impl IntoIterator<Item = &'a KeyObject>,
+    ) -> Vec<&'a KeyObject> {
+        best(keys, |k| self.key_level(k))
+    }
+}
+
+/// The items at the best level any of them reaches.
+fn best<'a, T>(
+    items: impl IntoIterator<Item = &'a T>,
+    level: impl Fn(&T) -> Option<u8>,
+) -> Vec<&'a T> {
+    let scored: Vec<(u8, &T)> = items
+        .into_iter()
+        .filter_map(|t| level(t).map(|l| (l, t)))
+        .collect();
+    let top = scored.iter().map(|(l, _)| *l).min();
+    scored
+        .into_iter()
+        .filter(|(l, _)| Some(*l) == top)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 /// The candidate line for a certificate.
@@ -112,7 +178,7 @@ pub fn select_cert<'a>(
             .find(|c| c.info.as_ref().is_ok_and(|i| i.fingerprint_sha256 == fp))
     });
     let matching: Vec<&TokenCert> = match (selector, by_default) {
-        (Some(sel), _) => certs.iter().filter(|c| sel.matches_cert(c)).collect(),
+        (Some(sel), _) => sel.best_certs(certs),
         (None, Some(c)) => vec![c],
         (None, None) => {
             let usable: Vec<&TokenCert> = certs
@@ -144,10 +210,7 @@ pub fn select_private_key<'a>(
     keys: &'a [KeyObject],
     selector: &ObjectSelector,
 ) -> Result<&'a KeyObject> {
-    let matching: Vec<&KeyObject> = keys
-        .iter()
-        .filter(|k| k.private && selector.matches_key(k))
-        .collect();
+    let matching: Vec<&KeyObject> = selector.best_keys(keys.iter().filter(|k| k.private));
     let candidate = key_candidate;
     match matching.as_slice() {
         [one] => Ok(*one),
@@ -269,10 +332,41 @@ pub fn select_key<'a>(
     };
     let private: Vec<&KeyObject> = keys.iter().filter(|k| k.private).collect();
     match selector {
+        // A certificate named better than any key (its exact label, against a part of a
+        // key's label) is the one meant.
+        Some(sel)
+            if sel
+                .best_certs(certs)
+                .first()
+                .and_then(|c| sel.cert_level(c))
+                .is_some_and(|cert| {
+                    cert < private
+                        .iter()
+                        .filter_map(|k| sel.key_level(k))
+                        .min()
+                        .unwrap_or(u8::MAX)
+                }) =>
+        {
+            let named = sel.best_certs(certs);
+            match named.as_slice() {
+                [c] => key_of(c)
+                    .map(|k| (k, Some(*c)))
+                    .ok_or_else(|| Error::ObjectNotFound {
+                        what: "private key",
+                        selector: format!("the key of certificate \"{}\"", c.label),
+                        candidates: Vec::new(),
+                    }),
+                many => Err(Error::AmbiguousObject {
+                    what: "certificate",
+                    selector: Some(sel.describe()),
+                    candidates: many.iter().map(|c| cert_candidate(c)).collect(),
+                }),
+            }
+        }
         Some(sel) => match select_private_key(keys, sel) {
             Ok(k) => Ok((k, cert_of(k))),
             Err(not_found @ Error::ObjectNotFound { .. }) => {
-                let named: Vec<&TokenCert> = certs.iter().filter(|c| sel.matches_cert(c)).collect();
+                let named: Vec<&TokenCert> = sel.best_certs(certs);
                 match named.as_slice() {
                     [c] => key_of(c).map(|k| (k, Some(*c))).ok_or(not_found),
                     _ => Err(not_found),
