@@ -1127,3 +1127,59 @@ fn a_key_without_a_public_object_uses_its_certificate() {
         "{cfg}"
     );
 }
+
+#[test]
+fn a_request_with_a_mistyped_national_id_is_refused_before_the_token_signs() {
+    let hsm = Hsm::with_tokens(&["ids"]);
+    hsm.tw(&["keys", "generate", "--type", "p256", "--label", "k"])
+        .ok();
+    for (subject, field) in [
+        ("CN=Ivanov Ivan, INN=500100732258", "INN"),
+        ("CN=Ivanov Ivan, SNILS=11223344596", "SNILS"),
+        ("CN=Ivanov Ivan, OGRN=102770013219", "OGRN"),
+        ("CN=Juan Pérez, CURP=PEJJ800101HDFRNN09", "CURP"),
+    ] {
+        let out = hsm.tw(&["keys", "csr", "--key", "k", "--subject", subject, "--json"]);
+        assert_eq!(out.code, 2, "{subject}: {}", out.all_output());
+        let err = out.json();
+        assert_eq!(err["error"]["reason"], "bad_national_id", "{err:#}");
+        assert!(
+            err["error"]["message"].as_str().unwrap().starts_with(field),
+            "{err:#}"
+        );
+    }
+    let ru = hsm.run_env(
+        &[
+            "keys",
+            "csr",
+            "--key",
+            "k",
+            "--subject",
+            "CN=Иванов, INN=500100732258",
+        ],
+        &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "ru_RU.UTF-8")],
+    );
+    assert!(
+        ru.stderr.contains("ИНН «500100732258» указан неверно"),
+        "{}",
+        ru.stderr
+    );
+    // The right ones make a request OpenSSL verifies.
+    let csr = hsm.path("ok.csr");
+    hsm.tw(&[
+        "keys",
+        "csr",
+        "--key",
+        "k",
+        "--subject",
+        "CN=Ivanov Ivan, C=RU, INN=500100732259, SNILS=11223344595, OGRN=1027700132195",
+        "--out",
+        common::path(&csr),
+    ])
+    .ok();
+    let verified = hsm.run_peer(
+        "openssl",
+        &["req", "-in", common::path(&csr), "-verify", "-noout"],
+    );
+    assert_eq!(verified.code, 0, "{}", verified.all_output());
+}

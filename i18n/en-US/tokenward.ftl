@@ -625,6 +625,14 @@ err-request-not-an-ip = "{ $value }" is not an IP address
 err-request-unknown-san-kind = unknown alternative name kind "{ $kind }"
 err-request-unknown-key-usage = unknown key usage "{ $name }"
 err-request-unknown-extended-key-usage = unknown extended key usage "{ $name }"
+national-id-name = { $attribute }
+err-request-bad-national-id = { national-id-name } "{ $value }" is not valid: { $why ->
+    [length] it has the wrong number of characters
+    [digits] it must be digits only
+    [checksum] its check digit does not match, so a character is mistyped
+   *[format] it is not written as a { $attribute } is
+}
+hint-request-bad-national-id = check it against the document it comes from; a CA refuses a request with a wrong { $attribute }
 err-request-no-subject = a certificate request needs a subject
 err-request-build = cannot build the certificate request: { $reason }
 err-verify-raw-mismatch = the { $mechanism } signature does not match the data and the { $key } public key

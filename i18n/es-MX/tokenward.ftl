@@ -682,6 +682,14 @@ err-request-not-an-ip = «{ $value }» no es una dirección IP
 err-request-unknown-san-kind = tipo de nombre alternativo desconocido «{ $kind }»
 err-request-unknown-key-usage = uso de clave desconocido «{ $name }»
 err-request-unknown-extended-key-usage = uso extendido de clave desconocido «{ $name }»
+national-id-name = { $attribute }
+err-request-bad-national-id = { national-id-name } «{ $value }» no es válido: { $why ->
+    [length] tiene un número equivocado de caracteres
+    [digits] debe tener solo dígitos
+    [checksum] su dígito verificador no coincide, así que hay un carácter mal escrito
+   *[format] no está escrito como se escribe un { $attribute }
+}
+hint-request-bad-national-id = revíselo contra el documento del que viene; una CA rechaza una solicitud con un { $attribute } equivocado
 err-request-no-subject = una solicitud de certificado necesita un sujeto
 err-request-build = no se pudo armar la solicitud de certificado: { $reason }
 

@@ -730,6 +730,21 @@ err-request-not-an-ip = «{ $value }» — не IP-адрес
 err-request-unknown-san-kind = неизвестный вид альтернативного имени «{ $kind }»
 err-request-unknown-key-usage = неизвестное назначение ключа «{ $name }»
 err-request-unknown-extended-key-usage = неизвестное расширенное назначение ключа «{ $name }»
+national-id-name = { $attribute ->
+    [INN] ИНН
+    [INNLE] ИНН организации
+    [OGRN] ОГРН
+    [OGRNIP] ОГРНИП
+    [SNILS] СНИЛС
+   *[other] { $attribute }
+}
+err-request-bad-national-id = { national-id-name } «{ $value }» указан неверно: { $why ->
+    [length] не то число символов
+    [digits] должен состоять только из цифр
+    [checksum] не сходится контрольное число, значит, какой-то символ введён с ошибкой
+   *[format] записан не так, как записывается { national-id-name }
+}
+hint-request-bad-national-id = сверьте его с документом: удостоверяющий центр не примет запрос с такой ошибкой
 err-request-no-subject = запросу на сертификат нужен субъект
 err-request-build = не удалось собрать запрос на сертификат: { $reason }
 

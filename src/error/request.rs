@@ -73,6 +73,15 @@ pub enum RequestError {
         /// The name.
         name: String,
     },
+    /// A national identifier (INN, OGRN, OGRNIP, SNILS, RFC, CURP) that a CA would refuse.
+    BadNationalId {
+        /// The attribute, as typed in capitals.
+        attribute: String,
+        /// What was typed.
+        value: String,
+        /// What is wrong: `length`, `digits`, `checksum` or `format`.
+        why: String,
+    },
     /// The request has no subject.
     NoSubject,
     /// rcgen could not build the request.

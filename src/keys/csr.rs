@@ -103,6 +103,7 @@ impl CsrTemplate {
                         other => vec![other.to_string()],
                     };
                     for v in values {
+                        super::national_id::check(name, &v)?;
                         out.push((oid_of(name)?, v));
                     }
                 }
@@ -161,6 +162,7 @@ pub fn parse_subject(text: &str) -> Result<Vec<(String, String)>> {
             }
             .into());
         }
+        super::national_id::check(name, value)?;
         out.push((oid_of(name)?, value.to_string()));
     }
     if out.is_empty() {
@@ -333,7 +335,7 @@ mod tests {
             ]
         );
         let mx =
-            parse_subject("CN=Juan Pérez, RFC=PEJJ800101AB1, CURP=PEJJ800101HDFRNN09").unwrap();
+            parse_subject("CN=Juan Pérez, RFC=PEJJ800101AB1, CURP=PEJJ800101HDFRNN05").unwrap();
         assert_eq!(mx[1].0, "2.5.4.45");
         assert_eq!(mx[2].0, "2.5.4.5");
         assert!(parse_subject("CN").is_err());

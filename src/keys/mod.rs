@@ -12,6 +12,7 @@ pub mod import;
 pub mod journal;
 pub mod kdf_cost;
 pub mod material;
+pub mod national_id;
 pub mod nss;
 pub mod public;
 
