@@ -53,6 +53,27 @@ pub fn check_printable(what: &'static str, text: &str) -> Result<()> {
     }
 }
 
+/// The longest object label tokenward writes, in bytes: most tokens take 32 to 64 (a Cyrillic
+/// letter takes 2); a longer one would be cut or refused by the card, or break other programs.
+pub const MAX_OBJECT_LABEL: usize = 64;
+
+/// Refuse a label typed for a key or certificate that holds a hazard or is longer than
+/// [`MAX_OBJECT_LABEL`] bytes, before the token is touched.
+///
+/// # Errors
+/// [`InputError::ControlCharacter`], [`InputError::ObjectLabelTooLong`].
+pub fn check_object_label(label: &str) -> Result<()> {
+    check_printable("label", label)?;
+    if label.len() > MAX_OBJECT_LABEL {
+        return Err(InputError::ObjectLabelTooLong {
+            bytes: label.len(),
+            max: MAX_OBJECT_LABEL,
+        }
+        .into());
+    }
+    Ok(())
+}
+
 /// `text` as one POSIX shell word: single-quoted, an embedded quote written `'\''`, hazards
 /// escaped (see [`escaped`]).
 pub fn shell_word(text: &str) -> String {

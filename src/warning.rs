@@ -89,19 +89,7 @@ pub enum Warning {
     },
 }
 
-impl catalogue::Catalogued for Warning {
-    const GROUP: &'static str = "warning";
-    const PREFIX: &'static str = "warn";
-    fn kind(&self) -> &'static str {
-        self.into()
-    }
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&catalogue::english(self))
-    }
-}
+catalogue::catalogued!(@words Warning, "warning", "warn");
 
 impl Warning {
     /// The warning in the person's language.

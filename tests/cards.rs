@@ -741,15 +741,9 @@ fn setup_on_the_card_makes_its_certificate_the_default_and_signs_with_it() {
     let run = setup(&["--token", USER_TOKEN]);
     assert_eq!(run.code, 0, "{}", run.all_output());
     let report = run.json();
-    let status: Vec<(&str, &str)> = report["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| (s["step"].as_str().unwrap(), s["status"].as_str().unwrap()))
-        .collect();
-    assert_eq!(
-        status,
-        [
+    common::assert_setup_steps(
+        &report,
+        &[
             ("check_computer", "done"),
             ("choose_token", "done"),
             ("choose_certificate", "done"),
@@ -757,7 +751,6 @@ fn setup_on_the_card_makes_its_certificate_the_default_and_signs_with_it() {
             ("programs", "done"),
             ("check_signing", "done"),
         ],
-        "{report:#}"
     );
     assert_eq!(report["certificate"]["id"], "03", "{report:#}");
     let dir = std::path::PathBuf::from(report["programs"][0]["places"][0].as_str().unwrap());
@@ -770,16 +763,25 @@ fn setup_on_the_card_makes_its_certificate_the_default_and_signs_with_it() {
     assert_eq!(shown["id"], "03", "{shown:#}");
 }
 
-#[test]
-fn setup_waits_for_the_card_and_goes_on_when_it_is_inserted() {
-    let mut w = CardWorld::empty();
-    let mut term = w.home.shell_on_terminal(
-        "C.UTF-8",
+/// `tokenward ARGS` on OpenSC's module, on a pseudo-terminal in `lang`.
+fn card_on_terminal(w: &CardWorld, lang: &str, args: &str) -> common::Terminal {
+    w.home.shell_on_terminal(
+        lang,
         &format!(
-            "TOKENWARD_MODULE='{}' {} --token '{USER_TOKEN}' setup --skip-pin",
+            "TOKENWARD_MODULE='{}' {} {args}",
             common::card::OPENSC,
             env!("CARGO_BIN_EXE_tokenward")
         ),
+    )
+}
+
+#[test]
+fn setup_waits_for_the_card_and_goes_on_when_it_is_inserted() {
+    let mut w = CardWorld::empty();
+    let mut term = card_on_terminal(
+        &w,
+        "C.UTF-8",
+        &format!("--token '{USER_TOKEN}' setup --skip-pin"),
     );
     term.expect("Plug in your token or insert the card; waiting");
     w.card.insert();
@@ -798,14 +800,7 @@ fn setup_waits_for_the_card_and_goes_on_when_it_is_inserted() {
 #[test]
 fn ctrl_c_while_setup_waits_for_the_card_leaves_with_nothing_done() {
     let w = CardWorld::empty();
-    let mut term = w.home.shell_on_terminal(
-        "ru_RU.UTF-8",
-        &format!(
-            "TOKENWARD_MODULE='{}' {} setup",
-            common::card::OPENSC,
-            env!("CARGO_BIN_EXE_tokenward")
-        ),
-    );
+    let mut term = card_on_terminal(&w, "ru_RU.UTF-8", "setup");
     term.expect("ожидание");
     term.send("\x03");
     let out = term.finish();

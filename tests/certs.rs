@@ -449,17 +449,7 @@ fn selectors_take_an_id_prefix_another_case_and_a_unique_part_of_the_label() {
     hsm.import_p12("modern-p256.p12", "Ivanov Signing");
     hsm.import_pem("leaf-rsa2048", "Petrov Auth");
     let list = hsm.run(&["certs", "list", "--json"]).ok().json();
-    let id_of = |label: &str| {
-        list["certificates"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["label"] == label)
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let id_of = |label: &str| common::cert_id(&list, label);
     let selected = |sel: &str| {
         hsm.run(&["certs", "select", sel, "--json"]).ok().json()["default_cert"]["label"]
             .as_str()

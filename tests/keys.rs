@@ -847,7 +847,7 @@ fn certificate_requests_are_signed_on_the_token_and_openssl_verifies_them() {
     // A TOML template (Mexican attributes), DER output.
     let template = hsm.write(
         "req.toml",
-        "san = [\"email:juan@example.mx\"]\n[subject]\nCN = \"Juan Pérez\"\nRFC = \"PEJJ800101AB1\"\nCURP = \"PEJJ800101HDFRNN09\"\nC = \"MX\"\n",
+        "san = [\"email:juan@example.mx\"]\n[subject]\nCN = \"Juan Pérez\"\nRFC = \"PEJJ800101AB1\"\nCURP = \"PEJJ800101HDFRNN05\"\nC = \"MX\"\n",
     );
     let der = hsm.path("mx.csr.der");
     hsm.tw(&[
@@ -881,7 +881,7 @@ fn certificate_requests_are_signed_on_the_token_and_openssl_verifies_them() {
         text.stdout
     );
     assert!(
-        text.stdout.contains("serialNumber = PEJJ800101HDFRNN09"),
+        text.stdout.contains("serialNumber = PEJJ800101HDFRNN05"),
         "{}",
         text.stdout
     );
@@ -1182,4 +1182,45 @@ fn a_request_with_a_mistyped_national_id_is_refused_before_the_token_signs() {
         &["req", "-in", common::path(&csr), "-verify", "-noout"],
     );
     assert_eq!(verified.code, 0, "{}", verified.all_output());
+}
+
+#[test]
+fn a_label_longer_than_tokens_take_is_refused_before_the_token_is_touched() {
+    let hsm = Hsm::with_tokens(&["labels"]);
+    let before = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "--list-objects"])
+        .ok()
+        .stdout;
+    let long = "Б".repeat(33);
+    for label in [long.as_str(), &"x".repeat(65)] {
+        let out = hsm.tw(&[
+            "keys", "generate", "--type", "p256", "--label", label, "--json",
+        ]);
+        assert_eq!(out.code, 2, "{}", out.all_output());
+        let err = out.json();
+        assert_eq!(err["error"]["reason"], "object_label_too_long", "{err:#}");
+    }
+    let out = hsm.tw(&[
+        "certs",
+        "import",
+        common::path(&fixture("leaf-p256.pem")),
+        "--label",
+        &"y".repeat(100_000),
+    ]);
+    assert_eq!(out.code, 2, "{}", out.all_output());
+    let after = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "--list-objects"])
+        .ok()
+        .stdout;
+    assert_eq!(before, after, "nothing reached the token");
+    // 64 bytes is still a label.
+    hsm.tw(&[
+        "keys",
+        "generate",
+        "--type",
+        "p256",
+        "--label",
+        &"z".repeat(64),
+    ])
+    .ok();
 }

@@ -48,6 +48,16 @@ fn firefox_profile(hsm: &Hsm) -> PathBuf {
     profile
 }
 
+/// The modules an NSS database in `dir` lists (`modutil -list`).
+fn nss_modules(hsm: &Hsm, dir: &std::path::Path) -> String {
+    hsm.run_peer(
+        "modutil",
+        &["-list", "-dbdir", &format!("sql:{}", dir.display())],
+    )
+    .ok()
+    .stdout
+}
+
 fn peer_login_ok(hsm: &Hsm, pin: &str) -> bool {
     hsm.pkcs11_tool(&[
         "--login",
@@ -100,13 +110,9 @@ fn a_script_sets_up_a_factory_token_for_firefox_and_openssl_and_the_peers_agree(
     let report = run.json();
     common::assert_schema("setup", &report);
     let steps = report["steps"].as_array().unwrap();
-    let status: Vec<(&str, &str)> = steps
-        .iter()
-        .map(|s| (s["step"].as_str().unwrap(), s["status"].as_str().unwrap()))
-        .collect();
-    assert_eq!(
-        status,
-        [
+    common::assert_setup_steps(
+        &report,
+        &[
             ("check_computer", "done"),
             ("choose_token", "skipped"),
             ("choose_certificate", "done"),
@@ -114,7 +120,6 @@ fn a_script_sets_up_a_factory_token_for_firefox_and_openssl_and_the_peers_agree(
             ("programs", "done"),
             ("check_signing", "done"),
         ],
-        "{report:#}"
     );
     assert_eq!(steps[3]["reason"], "factory_pin");
     assert_eq!(report["certificate"]["label"], "leaf");
@@ -122,18 +127,9 @@ fn a_script_sets_up_a_factory_token_for_firefox_and_openssl_and_the_peers_agree(
     assert!(peer_login_ok(&hsm, NEW_PIN));
     assert!(!peer_login_ok(&hsm, USER_PIN));
     // Firefox's profile lists the module.
-    let listed = hsm
-        .run_peer(
-            "modutil",
-            &["-list", "-dbdir", &format!("sql:{}", profile.display())],
-        )
-        .ok();
-    assert!(
-        listed.stdout.contains("tokenward Бухгалтерия"),
-        "{}",
-        listed.stdout
-    );
-    assert!(listed.stdout.contains("libp11_fault"), "{}", listed.stdout);
+    let listed = nss_modules(&hsm, &profile);
+    assert!(listed.contains("tokenward Бухгалтерия"), "{}", listed);
+    assert!(listed.contains("libp11_fault"), "{}", listed);
     // OpenSSL signs through the configuration written for it, with the new PIN.
     let dir = PathBuf::from(report["programs"][1]["places"][0].as_str().unwrap());
     // The engine takes the key's URI without the module path (the configuration names it).
@@ -161,17 +157,8 @@ fn a_script_sets_up_a_factory_token_for_firefox_and_openssl_and_the_peers_agree(
     let again = again.json();
     // Chromium's shared database was made and lists the module.
     let shared = hsm.path("home/.pki/nssdb");
-    let listed = hsm
-        .run_peer(
-            "modutil",
-            &["-list", "-dbdir", &format!("sql:{}", shared.display())],
-        )
-        .ok();
-    assert!(
-        listed.stdout.contains("tokenward Бухгалтерия"),
-        "{}",
-        listed.stdout
-    );
+    let listed = nss_modules(&hsm, &shared);
+    assert!(listed.contains("tokenward Бухгалтерия"), "{}", listed);
     assert_eq!(again["programs"][1]["already"], false);
     assert_eq!(again["steps"][2]["reason"], "already_default");
     assert_eq!(again["steps"][3]["status"], "skipped");
@@ -301,13 +288,8 @@ fn the_whole_journey_on_a_terminal_in_russian() {
     );
     assert_eq!(out.code, 0, "{}", out.all_output());
     assert!(peer_login_ok(&hsm, NEW_PIN), "{}", out.all_output());
-    let listed = hsm
-        .run_peer(
-            "modutil",
-            &["-list", "-dbdir", &format!("sql:{}", profile.display())],
-        )
-        .ok();
-    assert!(listed.stdout.contains("tokenward"), "{}", listed.stdout);
+    let listed = nss_modules(&hsm, &profile);
+    assert!(listed.contains("tokenward"), "{}", listed);
     // The default certificate is the one chosen.
     let shown = hsm.run(&["certs", "show", "--json"]).ok().json();
     assert_eq!(shown["label"], "leaf", "{shown:#}");

@@ -275,17 +275,7 @@ fn tokenward_verifies_what_openssl_and_pkcs11_tool_signed() {
 
     // pkcs11-tool --sign, RSA (token hashes) and ECDSA (r‖s over a SHA-256 digest).
     let ids = hsm.tw(&["certs", "list", "--login", "--json"]).ok().json();
-    let id_of = |label: &str| {
-        ids["certificates"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["label"] == label)
-            .unwrap()["id"]
-            .as_str()
-            .unwrap()
-            .to_string()
-    };
+    let id_of = |label: &str| common::cert_id(&ids, label);
     let rsa_sig = hsm.path("p11-rsa.sig");
     hsm.pkcs11_tool(&[
         "--login",

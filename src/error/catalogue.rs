@@ -154,7 +154,8 @@ pub fn english_list<T: std::fmt::Display, S: serde::Serializer>(
 /// error); with a prefix, its `Display` and `words()` in the person's language (other words:
 /// `catalogued!(Step, "export-config", "step")` reads `step-export-config-KIND`).
 macro_rules! catalogued {
-    ($ty:ty, $group:literal, $prefix:literal) => {
+    // The catalogue group and prefix, and the English `Display`.
+    (@words $ty:ty, $group:literal, $prefix:literal) => {
         impl $crate::error::catalogue::Catalogued for $ty {
             const GROUP: &'static str = $group;
             const PREFIX: &'static str = $prefix;
@@ -168,6 +169,9 @@ macro_rules! catalogued {
                 f.write_str(&$crate::error::catalogue::english(self))
             }
         }
+    };
+    ($ty:ty, $group:literal, $prefix:literal) => {
+        $crate::error::catalogue::catalogued!(@words $ty, $group, $prefix);
 
         impl $ty {
             /// The words in the person's language (`Display`: in English).
@@ -177,18 +181,7 @@ macro_rules! catalogued {
         }
     };
     ($ty:ty, $group:literal) => {
-        impl $crate::error::catalogue::Catalogued for $ty {
-            const GROUP: &'static str = $group;
-            fn kind(&self) -> &'static str {
-                self.into()
-            }
-        }
-
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&$crate::error::catalogue::english(self))
-            }
-        }
+        $crate::error::catalogue::catalogued!(@words $ty, $group, "err");
 
         impl $ty {
             /// What to do about it, in English (the person's language:

@@ -201,6 +201,13 @@ pub enum InputError {
         /// The limit.
         max: usize,
     },
+    /// A key or certificate label longer than tokens take.
+    ObjectLabelTooLong {
+        /// Its length in bytes.
+        bytes: usize,
+        /// The limit.
+        max: usize,
+    },
     /// No blank token to initialise.
     NoBlankToken,
     /// Several blank tokens and none named.

@@ -410,6 +410,9 @@ pub fn import(
     ca: bool,
     ask: &dyn Ask,
 ) -> Result<CertImport> {
+    if let Some(given) = label {
+        crate::text::check_object_label(given)?;
+    }
     for (_, info) in &file.certs {
         let name = match (label, file.certs.len()) {
             (Some(l), 1) => l,

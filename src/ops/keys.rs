@@ -88,7 +88,7 @@ pub struct Generated {
 /// # Errors
 /// The token cannot make that type, the label or id is taken, a wrong PIN, the module's.
 pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Generated> {
-    crate::text::check_printable("label", &req.label)?;
+    crate::text::check_object_label(&req.label)?;
     let (token, session, who) = ws.open_for_writing(ask)?;
     let made = ws.audited(
         EventKind::KeyGenerated,
@@ -250,6 +250,9 @@ pub fn import(
     id: Option<Vec<u8>>,
     ask: &dyn Ask,
 ) -> Result<KeyImport> {
+    if let Some(given) = label {
+        crate::text::check_object_label(given)?;
+    }
     let label = label
         .or(file.suggested_label())
         .unwrap_or("imported key")

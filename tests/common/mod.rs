@@ -237,3 +237,27 @@ pub fn has_finding(doc: &serde_json::Value, id: &str, severity: &str) -> bool {
         .iter()
         .any(|f| f["id"] == id && f["severity"] == severity)
 }
+
+/// The steps of a `setup --json` report, in order, are these with these statuses.
+pub fn assert_setup_steps(report: &serde_json::Value, expected: &[(&str, &str)]) {
+    let steps: Vec<(&str, &str)> = report["steps"]
+        .as_array()
+        .expect("a setup report")
+        .iter()
+        .map(|s| (s["step"].as_str().unwrap(), s["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(steps, expected, "{report:#}");
+}
+
+/// The CKA_ID (hex) of the certificate labelled `label` in a `certs list --json` document.
+pub fn cert_id(list: &serde_json::Value, label: &str) -> String {
+    list["certificates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["label"] == label)
+        .unwrap_or_else(|| panic!("no certificate {label:?} in {list:#}"))["id"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
