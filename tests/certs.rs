@@ -170,6 +170,11 @@ fn filters_and_search() {
         .any(|n| n["kind"] == "snils" && n["value"] == "11223344595"));
     let curp = certs_json(&hsm, &["--search", "hegj820506hdfrrn09"]);
     assert_eq!(curp.len(), 1);
+    // Case and accents do not matter: "Hernandez" finds "HERNÁNDEZ", «иванов» finds «Иванов».
+    let plain = certs_json(&hsm, &["--search", "Jose Hernandez"]);
+    assert_eq!(plain.len(), 1, "{plain:?}");
+    assert_eq!(plain[0]["info"]["subject_cn"], "JOSÉ HERNÁNDEZ GARCÍA");
+    assert_eq!(certs_json(&hsm, &["--search", "иванов"]).len(), 1);
     assert_eq!(curp[0]["info"]["national_ids"][0]["kind"], "rfc");
     let out = &hsm.tw(&["certs", "list", "--login", "--full"]).ok();
     assert!(out.stdout.contains("INN=771234567890"), "{}", out.stdout);

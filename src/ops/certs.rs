@@ -91,21 +91,27 @@ impl CertFilter {
         let Ok(i) = &c.info else {
             return !self.is_active();
         };
-        let search = self.search.as_deref().map(str::to_lowercase);
+        let search = self.search.as_deref().map(folded);
         (!self.valid || i.validity == Validity::Valid)
             && (!self.signing || (i.can_sign && i.key_usable && !i.is_ca))
             && search.as_deref().is_none_or(|s| {
                 [&i.subject, &i.issuer, &c.label]
                     .iter()
-                    .any(|t| t.to_lowercase().contains(s))
-                    || i.subject_alt_names
-                        .iter()
-                        .any(|n| n.to_lowercase().contains(s))
-                    || i.national_ids
-                        .iter()
-                        .any(|n| n.value.to_lowercase().contains(s))
+                    .any(|t| folded(t).contains(s))
+                    || i.subject_alt_names.iter().any(|n| folded(n).contains(s))
+                    || i.national_ids.iter().any(|n| folded(&n.value).contains(s))
             })
     }
+}
+
+/// `text` for searching: lower case, accents dropped ("HERNÁNDEZ" → "hernandez", «Ёлкин» →
+/// «елкин»).
+fn folded(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// How usable a certificate is: valid with its key first, unreadable last.
