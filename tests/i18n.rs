@@ -411,8 +411,8 @@ const ENGLISH_ONLY: &[&str] = &[
 ];
 
 /// English in a screen, once what is not ours to translate is taken out (URIs, paths, commands
-/// in backticks, flags, quoted names, and the words the token and its module report about
-/// themselves, `own`): in Russian, three Latin words in a row; in Spanish, a run of Latin
+/// in backticks, flags, quoted names, serials and other long hex — a serial may begin with
+/// "be" —, and the words the token and its module report about themselves, `own`): in Russian, three Latin words in a row; in Spanish, a run of Latin
 /// words with a word that is only English.
 fn english_sentences(screen: &str, own: &[&str], latin_script: bool) -> Vec<String> {
     let mut text = screen.to_string();
@@ -420,7 +420,7 @@ fn english_sentences(screen: &str, own: &[&str], latin_script: bool) -> Vec<Stri
         text = text.replace(word, " ");
     }
     let not_ours = regex::Regex::new(
-        r#"pkcs11:\S+|/\S+|`[^`]*`|--[a-z-]+|"[^"]*"|«[^»]*»|0x[0-9a-f]+|SHA-256 [0-9a-f]+…|tokenward(?: [a-z][a-z0-9.-]*)*"#,
+        r#"pkcs11:\S+|/\S+|`[^`]*`|--[a-z-]+|"[^"]*"|«[^»]*»|0x[0-9a-f]+|\b[0-9a-f]{12,}\b|SHA-256 [0-9a-f]+…|tokenward(?: [a-z][a-z0-9.-]*)*"#,
     )
     .unwrap();
     let text = not_ours.replace_all(&text, " ");
@@ -451,6 +451,13 @@ fn russian_and_spanish_screens_hold_no_english_sentence() {
         .stdout;
     assert!(!english_sentences(&english, &[], false).is_empty());
     assert!(!english_sentences(&english, &[], true).is_empty());
+    // …and not in a serial that happens to start with letters ("be" is an English word).
+    assert!(english_sentences(
+        "token «x» (número de serie be14694d865f1de2): listo",
+        &[],
+        true
+    )
+    .is_empty());
     for lang in ["ru_RU.UTF-8", "es_MX.UTF-8"] {
         let hsm = Hsm::with_tokens(&["Бухгалтерия 07"]);
         hsm.import_p12("modern-p256.p12", "leaf");
