@@ -355,3 +355,44 @@ fn with_two_tokens_the_person_picks_one_with_the_arrow_keys() {
         out.all_output()
     );
 }
+
+#[test]
+fn a_script_names_the_certificate_as_every_selector_does_and_two_named_is_no_choice() {
+    let hsm = Hsm::with_tokens(&["two"]);
+    hsm.import_p12("modern-p256.p12", "leaf");
+    hsm.import_pem("leaf-rsa2048", "second");
+    let setup = |cert: &str| {
+        hsm.run_env(
+            &[
+                "setup",
+                "--no-input",
+                "--json",
+                "--skip-pin",
+                "--cert",
+                cert,
+                "--pin-env",
+                "P",
+            ],
+            &[("P", USER_PIN)],
+        )
+    };
+    // Both common names say "Ivanov Ivan": a part of them names both.
+    let run = setup("ivanov");
+    assert_eq!(run.code, 2, "{}", run.all_output());
+    let report = run.json();
+    assert_eq!(
+        report["steps"][2]["error"]["kind"], "ambiguous_object",
+        "{report:#}"
+    );
+    assert_eq!(
+        report["steps"][2]["error"]["candidates"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    // The label in another case names one.
+    let run = setup("SECOND");
+    assert_eq!(run.code, 0, "{}", run.all_output());
+    assert_eq!(run.json()["certificate"]["label"], "second");
+}

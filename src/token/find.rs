@@ -112,6 +112,20 @@ impl ObjectSelector {
         best(certs, |c| self.cert_level(c))
     }
 
+    /// The items this selector names best (as [`ObjectSelector::best_certs`]), each seen as
+    /// its label, CKA_ID, object type and SHA-256 fingerprint: for lists of entries rather
+    /// than the token's own objects.
+    pub fn best_by<'a, T>(
+        &self,
+        items: impl IntoIterator<Item = &'a T>,
+        seen: impl Fn(&T) -> (String, Vec<u8>, ObjectType, Option<String>),
+    ) -> Vec<&'a T> {
+        best(items, |t| {
+            let (label, id, ty, fingerprint) = seen(t);
+            self.level(&label, &id, ty, fingerprint.as_deref())
+        })
+    }
+
     /// The keys this selector names best (as [`ObjectSelector::best_certs`]).
     pub fn best_keys<'a>(
         &self,

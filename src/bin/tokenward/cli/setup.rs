@@ -9,7 +9,7 @@ use clap::Args;
 
 use super::context::Answers;
 use super::{named, output, Context, LoginArgs, NewPinArgs};
-use tokenward::error::{Candidate, Error, ExitCode, Result};
+use tokenward::error::{Candidate, Error, ExitCode, ObjectCandidate, Result};
 use tokenward::fl;
 use tokenward::ops::certs::CertEntry;
 use tokenward::ops::setup::{
@@ -17,6 +17,8 @@ use tokenward::ops::setup::{
 };
 use tokenward::terminal;
 use tokenward::text::escaped;
+use tokenward::token::find::ObjectSelector;
+use tokenward::uri::ObjectType;
 
 /// Options of `tokenward setup`.
 #[derive(Debug, Args)]
@@ -189,23 +191,47 @@ impl Guide for Person<'_> {
     }
 
     fn certificate(&self, usable: &[CertEntry], current: Option<usize>) -> Result<usize> {
-        if let Some(sel) = &self.args.cert {
-            let wanted = sel.to_lowercase();
-            return usable
-                .iter()
-                .position(|e| {
-                    e.label == *sel
-                        || e.id.starts_with(&wanted)
-                        || e.uri == *sel
-                        || e.info.as_ref().is_some_and(|i| {
-                            i.fingerprint_sha256.starts_with(&wanted) || i.subject_cn == *sel
-                        })
-                })
-                .ok_or_else(|| Error::ObjectNotFound {
+        if let Some(text) = &self.args.cert {
+            // Chosen as every selector chooses: by its label, else by its common name.
+            let sel = ObjectSelector::parse(text)?;
+            let seen = |name: fn(&CertEntry) -> String| {
+                move |e: &CertEntry| {
+                    (
+                        name(e),
+                        hex::decode(&e.id).unwrap_or_default(),
+                        ObjectType::Cert,
+                        e.info.as_ref().map(|i| i.fingerprint_sha256.clone()),
+                    )
+                }
+            };
+            let mut named = sel.best_by(usable, seen(|e| e.label.clone()));
+            if named.is_empty() {
+                named = sel.best_by(usable, seen(|e| e.name().to_string()));
+            }
+            return match named.as_slice() {
+                [one] => Ok(usable
+                    .iter()
+                    .position(|e| std::ptr::eq(e, *one))
+                    .expect("one of them")),
+                [] => Err(Error::ObjectNotFound {
                     what: "certificate",
-                    selector: sel.clone(),
+                    selector: text.clone(),
                     candidates: Vec::new(),
-                });
+                }),
+                many => Err(Error::AmbiguousObject {
+                    what: "certificate",
+                    selector: Some(text.clone()),
+                    candidates: many
+                        .iter()
+                        .map(|e| ObjectCandidate {
+                            label: e.label.clone(),
+                            id: e.id.clone(),
+                            detail: e.name().to_string(),
+                            uri: e.uri.clone(),
+                        })
+                        .collect(),
+                }),
+            };
         }
         if self.interactive {
             let items: Vec<String> = usable.iter().map(cert_item).collect();
