@@ -137,15 +137,7 @@ fn read_line(tty: &mut Tty, echo: Echo) -> Result<Zeroizing<Vec<u8>>> {
 
 /// An arrow or function key sends ESC [ … letter: none of it is part of the answer.
 fn skip_escape_sequence(tty: &mut Tty) {
-    let mut key = [0u8; 1];
-    if tty.file.read(&mut key).ok() != Some(1) || key[0] != b'[' {
-        return;
-    }
-    while tty.file.read(&mut key).ok() == Some(1) {
-        if (0x40..=0x7e).contains(&key[0]) {
-            return;
-        }
-    }
+    let _ = escape_final(tty, b"[");
 }
 
 /// One of `items`, chosen with the arrow keys (or its number) and Enter, starting at `start`.
@@ -281,10 +273,17 @@ fn pick(
     Ok(Some((selected, marks.unwrap_or_default())))
 }
 
-/// The letter of an arrow key's ESC [ sequence (`A` up, `B` down), after its ESC.
+/// The letter of an arrow key's ESC [ sequence (`A` up, `B` down), after its ESC (ESC O in
+/// a terminal's application mode too).
 fn arrow(tty: &mut Tty) -> Option<u8> {
+    escape_final(tty, b"[O")
+}
+
+/// The final byte of an escape sequence whose ESC was read, when its second byte is one of
+/// `introducers`; the bytes between are read and dropped.
+fn escape_final(tty: &mut Tty, introducers: &[u8]) -> Option<u8> {
     let mut key = [0u8; 1];
-    if tty.file.read(&mut key).ok() != Some(1) || !matches!(key[0], b'[' | b'O') {
+    if tty.file.read(&mut key).ok() != Some(1) || !introducers.contains(&key[0]) {
         return None;
     }
     while tty.file.read(&mut key).ok() == Some(1) {

@@ -372,7 +372,7 @@ fn why_unusable(certs: &[CertEntry]) -> String {
     let infos: Vec<_> = certs.iter().filter_map(|e| e.info.as_ref()).collect();
     if certs.is_empty() {
         "no_certificate"
-    } else if infos.iter().any(|i| !i.key_usable) && infos.iter().all(|i| !i.key_usable) {
+    } else if !infos.is_empty() && infos.iter().all(|i| !i.key_usable) {
         "list_only"
     } else if infos
         .iter()
