@@ -74,6 +74,16 @@ pub fn check_object_label(label: &str) -> Result<()> {
     Ok(())
 }
 
+/// A label derived from a certificate (its common name), cut at a character boundary to
+/// [`MAX_OBJECT_LABEL`] bytes so that every token takes it.
+pub fn label_from(name: &str) -> String {
+    let mut end = name.len().min(MAX_OBJECT_LABEL);
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    name[..end].trim_end().to_string()
+}
+
 /// `text` as one POSIX shell word: single-quoted, an embedded quote written `'\''`, hazards
 /// escaped (see [`escaped`]).
 pub fn shell_word(text: &str) -> String {
@@ -107,6 +117,17 @@ mod tests {
         assert_eq!(escaped("a\nb\u{1b}[31m"), "a\\u{a}b\\u{1b}[31m");
         assert_eq!(escaped("x\u{202e}y"), "x\\u{202e}y");
         assert_eq!(escape_except("a\nb\tc", &['\n']), "a\nb\\u{9}c");
+    }
+
+    #[test]
+    fn labels_from_long_common_names_are_cut_at_a_letter_within_the_limit() {
+        let cyrillic = "Общество с ограниченной ответственностью Ромашка";
+        let label = label_from(cyrillic);
+        assert!(label.len() <= MAX_OBJECT_LABEL, "{}", label.len());
+        assert!(cyrillic.starts_with(&label));
+        assert!(label.len() > MAX_OBJECT_LABEL - 4, "{label}");
+        check_object_label(&label).unwrap();
+        assert_eq!(label_from("Ivanov Ivan"), "Ivanov Ivan");
     }
 
     #[test]

@@ -436,6 +436,63 @@ fn select_makes_a_default_that_later_commands_use() {
 }
 
 #[test]
+fn several_candidates_are_a_short_numbered_list_of_those_that_could_sign() {
+    let hsm = Hsm::with_tokens(&["cand"]);
+    put_key(&hsm, "leaf-p256", "a1");
+    put_cert(&hsm, "leaf-p256", "a1");
+    put_key(&hsm, "leaf-rsa2048", "b2");
+    put_cert(&hsm, "leaf-rsa2048", "b2");
+    put_cert(&hsm, "intermediate", "c3");
+    let doc = hsm.write("doc.txt", "text");
+    let doc = doc.to_str().unwrap();
+    let out = &hsm.tw(&["sign", doc, "--format", "raw"]).code(2);
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let numbered: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(numbered.len(), 2, "{}", out.stderr);
+    assert!(
+        numbered[0].trim_start().starts_with("1. "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        numbered[1].trim_start().starts_with("2. "),
+        "{}",
+        out.stderr
+    );
+    // The CA certificate (no key here) cannot sign: not offered.
+    assert!(!out.stderr.contains("intermediate"), "{}", out.stderr);
+    // URIs only with --verbose; the hint names the flag and `certs select`.
+    assert!(!out.stderr.contains("pkcs11:"), "{}", out.stderr);
+    assert!(out.stderr.contains("--cert "), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("tokenward certs select "),
+        "{}",
+        out.stderr
+    );
+    let out = &hsm
+        .tw(&["--verbose", "sign", doc, "--format", "raw"])
+        .code(2);
+    assert!(out.stderr.contains("pkcs11:"), "{}", out.stderr);
+    let json = hsm
+        .tw(&["sign", doc, "--format", "raw", "--json"])
+        .code(2)
+        .json();
+    assert_eq!(json["error"]["candidates"].as_array().unwrap().len(), 2);
+    assert!(json["error"]["candidates"][0]["uri"]
+        .as_str()
+        .unwrap()
+        .starts_with("pkcs11:"));
+    // A key named by a selector that matches nothing: the hint names --key.
+    let out = &hsm
+        .tw(&["keys", "export-public", "--key", "zz-nothing"])
+        .code(2);
+    assert!(out.stderr.contains("--key "), "{}", out.stderr);
+}
+
+#[test]
 fn delete_asks_first() {
     let hsm = Hsm::with_tokens(&["del"]);
     put_cert(&hsm, "expired", "e1");

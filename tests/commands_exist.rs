@@ -115,9 +115,18 @@ fn every_command_quoted_anywhere_exists() {
                 ));
                 continue;
             }
-            // …and a command group needs one of its commands next.
+            // …and a command group needs one of its commands next (unless it also runs on
+            // its own, as `tokens` does: a usage line without <COMMAND>).
             let shown = help_of(&words[..len]).unwrap_or_default();
-            if shown.contains("\nCommands:\n") {
+            let command = format!("tokenward {}", words[..len].join(" "));
+            let runs_alone = shown.lines().take_while(|l| *l != "Commands:").any(|l| {
+                l.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .contains(&command)
+                    && !l.contains("<COMMAND>")
+            });
+            if shown.contains("\nCommands:\n") && !runs_alone {
                 problems.push(format!(
                     "{}: `tokenward {}` names a group without a command of it",
                     file.display(),

@@ -46,6 +46,7 @@ impl Redactions {
             (r"in \d+\.\d\d s", "in [S] s"),
             (r"Slot \d+:", "Slot [SLOT]:"),
             (r"(Слот|Ranura) \d+:", "$1 [SLOT]:"),
+            (r"\((id|номер) \d+\)", "($1 [SLOT])"),
             (r"\d+ (дней|дня|день|días|día)", "[N] [DAYS]"),
             (r"slot ID 0x[0-9a-f]+", "slot ID [SLOT]"),
             (r#""slot_id": \d+"#, r#""slot_id": [SLOT]"#),

@@ -86,7 +86,7 @@ fn token_state_is_in_plain_words() {
     let hsm = Hsm::with_tokens(&["words"]);
     let out = hsm.run(&["tokens"]).ok();
     assert!(
-        out.stdout.contains("Token           \"words\""),
+        out.stdout.contains("Token \"words\", serial "),
         "{}",
         out.stdout
     );
@@ -96,14 +96,13 @@ fn token_state_is_in_plain_words() {
         out.stdout
     );
     assert!(
-        out.stdout.contains("PIN length      4 to 255 characters"),
+        out.stdout.contains("PIN length    4 to 255 characters"),
         "{}",
         out.stdout
     );
     // SoftHSM2's spare slot is shown as not initialised, not as a broken token.
     assert!(
-        out.stdout
-            .contains("not initialised (run `tokenward token init`)"),
+        out.stdout.contains("State   blank (not initialised)"),
         "{}",
         out.stdout
     );
@@ -137,10 +136,16 @@ fn one_token_needs_no_selector_and_two_need_one() {
     let out = hsm.run(&["objects"]).code(2);
     assert!(out.stderr.contains("2 tokens match"), "{}", out.stderr);
     assert!(
-        out.stderr.contains("token=only") && out.stderr.contains("token=second"),
+        out.stderr.contains(" 1. ") && out.stderr.contains(" 2. "),
         "{}",
         out.stderr
     );
+    assert!(
+        out.stderr.contains(". only ") && out.stderr.contains(". second "),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("tokens select"), "{}", out.stderr);
     let json = hsm.run(&["objects", "--json"]).code(2).json();
     assert_eq!(json["error"]["kind"], "ambiguous_token");
     assert_eq!(json["error"]["exit_code"], 2);
@@ -509,4 +514,64 @@ fn final_try_and_locked_flags_are_shown_in_words() {
         .unwrap();
     assert_eq!(out.status.code(), Some(5), "a locked PIN exits 5");
     assert!(String::from_utf8_lossy(&out.stderr).contains("tokenward pin unblock"));
+}
+
+#[test]
+fn tokens_lead_with_label_and_serial_and_select_makes_a_default() {
+    let hsm = Hsm::with_tokens(&["Accounting 07", "Payroll"]);
+    let payroll = hsm.serial_of("Payroll");
+    let out = hsm.run(&["tokens"]).ok();
+    assert!(
+        out.stdout
+            .contains(&format!("Token \"Payroll\", serial {payroll}\n")),
+        "{}",
+        out.stdout
+    );
+    // A blank token sends a user to whoever issued it; URIs only with --verbose.
+    assert!(
+        out.stdout.contains("ask whoever issued it"),
+        "{}",
+        out.stdout
+    );
+    assert!(!out.stdout.contains("pkcs11:"), "{}", out.stdout);
+    assert!(hsm.run(&["-v", "tokens"]).ok().stdout.contains("pkcs11:"));
+
+    // Several tokens and no selector: an error. The serial's first characters select.
+    hsm.run(&["objects"]).code(2);
+    let prefix = &payroll[..6];
+    let out = hsm.run(&["objects", "--json", "--token", prefix]).ok();
+    assert_eq!(out.json()["token"]["label"], "Payroll");
+    // The label in another case selects too; too short a prefix does not.
+    let out = hsm
+        .run(&["objects", "--json", "--token", "accounting 07"])
+        .ok();
+    assert_eq!(out.json()["token"]["label"], "Accounting 07");
+    hsm.run(&["objects", "--token", &payroll[..2]]).code(3);
+
+    // `tokens select` saves the serial; later commands use it, `tokens` marks it and still
+    // lists every token; --token still wins.
+    let selected = hsm.run(&["tokens", "select", prefix, "--json"]).ok().json();
+    assert_eq!(selected["token"]["serial"], payroll.as_str());
+    assert_eq!(selected["saved_as"], payroll.as_str());
+    let config = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
+    assert!(
+        config.contains(&format!("token = \"{payroll}\"")),
+        "{config}"
+    );
+    let out = hsm.run(&["objects", "--json"]).ok();
+    assert_eq!(out.json()["token"]["label"], "Payroll");
+    let listing = hsm.run(&["tokens"]).ok().stdout;
+    assert!(listing.contains("\"Payroll\", serial"), "{listing}");
+    assert!(listing.contains("(the default)"), "{listing}");
+    assert!(listing.contains("\"Accounting 07\""), "{listing}");
+    let list = hsm.run(&["tokens", "--json"]).ok().json();
+    assert_eq!(list["default_token"], payroll.as_str());
+    let out = hsm
+        .run(&["objects", "--json", "--token", "Accounting 07"])
+        .ok();
+    assert_eq!(out.json()["token"]["label"], "Accounting 07");
+    // Nothing matching: exit 3, the configuration unchanged.
+    hsm.run(&["tokens", "select", "no-such-token"]).code(3);
+    let after = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
+    assert_eq!(after, config);
 }

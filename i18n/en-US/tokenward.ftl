@@ -81,7 +81,7 @@ hint-card-not-recognised = install the driver (PKCS#11 module) of the card's iss
 err-card-held = another program holds the card in the reader { $reader }, so tokenward cannot use it
 hint-card-held = close the other programs that use the card (GnuPG: `gpgconf --kill scdaemon`), or take the card out and insert it again
 err-token-not-found = no token matches { $selector }
-hint-token-not-found = choose one of the tokens present with --token followed by its URI, label or serial
+hint-token-not-found = choose one of the tokens present with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] { $count } tokens match { $selector }
    *[no] { $count } tokens match
@@ -90,7 +90,7 @@ err-ambiguous-one-card = { $given ->
     [yes] { $count } tokens match { $selector }: one card (serial { $serial }) that its module shows as { $count } tokens
    *[no] { $count } tokens match: one card (serial { $serial }) that its module shows as { $count } tokens
 }
-hint-ambiguous-token = choose one with --token followed by its URI, label or serial
+hint-ambiguous-token = choose one with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`
 hint-ambiguous-one-card = choose one by its label, for example --token { $label }
 
 err-wrong-pin = wrong { pin-noun }: the token refused it. Before this attempt: { $before }; now: { $after }
@@ -158,12 +158,18 @@ err-object-not-found-none = { $what ->
     [certificate] no certificate matches { $selector }; the token holds no certificate
    *[key] no private key matches { $selector }; the token holds no private key
 }
-hint-object-not-found = name one of these by its URI, label, id (hex) or fingerprint prefix
+hint-object-not-found = { $what ->
+    [certificate] name one of these by its ID, for example --cert { $example }, or make it the default with `tokenward certs select { $example }`
+   *[key] name one of these by its ID, for example --key { $example }
+}
 err-ambiguous-object = { $what ->
     [certificate] { $count } certificates match{ $selector }
    *[key] { $count } private keys match{ $selector }
 }
-hint-ambiguous-object = choose one with its URI, label, id (hex) or fingerprint prefix
+hint-ambiguous-object = { $what ->
+    [certificate] name one by its ID, for example --cert { $example }, or make it the default with `tokenward certs select { $example }`
+   *[key] name one by its ID, for example --key { $example }
+}
 err-write-protected = the token is write-protected: nothing can be changed on it
 hint-write-protected = check for a write-protect switch, or ask the token's issuer
 err-no-terminal = { secret-the } is needed but there is no terminal to ask on
@@ -201,8 +207,16 @@ err-stdin-ended = standard input ended before the { secret-noun } was given
 
 tokens-no-slots = No slots: the module sees no reader or token. Plug in your token or insert the card; if it is plugged in, check its driver with `tokenward modules`.
 tokens-one-card = One card in reader "{ $reader }", shown as { $count } tokens with the same serial: choose one by its label.
-tokens-slot = Slot { $id }: { $description }
-tokens-slot-silent = Slot { $id }: (no description: the slot does not answer)
+tokens-slot = { $description } (id { $id })
+tokens-slot-silent = id { $id } (no description: the slot does not answer)
+field-slot = Slot
+tokens-heading = Token "{ $label }", serial { $serial }
+tokens-heading-default = Token "{ $label }", serial { $serial } (the default)
+tokens-heading-blank = Blank token: { $model }
+tokens-heading-unreadable = A token that cannot be read
+tokens-heading-empty = Empty slot
+tokens-blank-next = it is not prepared for use yet: ask whoever issued it to you (an administrator prepares it with `tokenward token init`)
+tokens-selected = Token "{ $label }" (serial { $serial }) is now the default for every command; --token still chooses another. Saved in { $config }.
 field-token = Token
 field-state = State
 field-serial = Serial
@@ -216,7 +230,6 @@ field-uri = URI
 field-module = Module
 field-pin-rule = PIN rule
 field-next = Next
-tokens-blank = blank (not initialised)
 tokens-versions = hardware { $hardware }, firmware { $firmware }
 tokens-pin-length = { $min } to { $max } characters
 tokens-rule-impossible = cannot be followed on this token: { $why }; an administrator can set a PIN profile for this model (docs/admins.md)
@@ -228,7 +241,7 @@ memory-total = { $total } total
 memory-free = { $free } free
 memory-not-reported = not reported
 
-state-not-initialized = not initialised (run `tokenward token init`)
+state-not-initialized = blank (not initialised)
 state-user-pin-locked = user PIN locked
 state-user-pin-final-try = user PIN: final try
 state-user-pin-count-low = user PIN: a wrong PIN was entered

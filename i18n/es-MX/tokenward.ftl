@@ -87,7 +87,7 @@ hint-card-not-recognised = instale el controlador (módulo PKCS#11) de quien emi
 err-card-held = otro programa está usando la tarjeta del lector { $reader }, así que tokenward no puede usarla
 hint-card-held = cierre los otros programas que usan la tarjeta (GnuPG: `gpgconf --kill scdaemon`) o saque la tarjeta y vuelva a insertarla
 err-token-not-found = ningún token coincide con { $selector }
-hint-token-not-found = elija uno de los tokens conectados con --token seguido de su URI, nombre o número de serie
+hint-token-not-found = elija uno de los tokens conectados con --token y su nombre o número de serie (bastan los primeros caracteres del número), o haga de uno el predeterminado con `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] { $count } tokens coinciden con { $selector }
    *[no] hay { $count } tokens conectados
@@ -96,7 +96,7 @@ err-ambiguous-one-card = { $given ->
     [yes] { $count } tokens coinciden con { $selector }: es una sola tarjeta (número de serie { $serial }) que su módulo muestra como { $count } tokens
    *[no] hay { $count } tokens: es una sola tarjeta (número de serie { $serial }) que su módulo muestra como { $count } tokens
 }
-hint-ambiguous-token = elija uno con --token seguido de su URI, nombre o número de serie
+hint-ambiguous-token = elija uno con --token y su nombre o número de serie (bastan los primeros caracteres del número), o haga de uno el predeterminado con `tokenward tokens select`
 hint-ambiguous-one-card = elija uno por su nombre, por ejemplo --token { $label }
 
 err-wrong-pin = { pin-noun } incorrecto: el token lo rechazó. Antes de este intento: { $before }; ahora: { $after }
@@ -176,12 +176,18 @@ err-object-not-found-none = { $what ->
     [certificate] el token no tiene ningún certificado
    *[key] el token no tiene ninguna clave privada
 }
-hint-object-not-found = indique uno de estos por su URI, nombre, id (hex) o el inicio de su huella digital
+hint-object-not-found = { $what ->
+    [certificate] indique uno de estos por su ID, por ejemplo --cert { $example }, o hágalo el predeterminado con `tokenward certs select { $example }`
+   *[key] indique uno de estos por su ID, por ejemplo --key { $example }
+}
 err-ambiguous-object = { $what ->
     [certificate] coinciden { $count } certificados
    *[key] coinciden { $count } claves privadas
 }
-hint-ambiguous-object = elija uno por su URI, nombre, id (hex) o el inicio de su huella digital
+hint-ambiguous-object = { $what ->
+    [certificate] indique uno por su ID, por ejemplo --cert { $example }, o hágalo el predeterminado con `tokenward certs select { $example }`
+   *[key] indique uno por su ID, por ejemplo --key { $example }
+}
 err-write-protected = el token está protegido contra escritura: no se puede cambiar nada en él
 hint-write-protected = revise si tiene un interruptor de protección o pregunte a quien emitió el token
 err-no-terminal = se necesita { secret-the }, pero no hay una terminal donde pedirlo
@@ -224,8 +230,16 @@ err-stdin-ended = la entrada estándar terminó antes de recibir { secret-the }
 
 tokens-no-slots = No hay ranuras: el módulo no ve ningún lector ni token. Conecte su token o inserte la tarjeta; si ya está conectado, revise su controlador con `tokenward modules`.
 tokens-one-card = Una sola tarjeta en el lector «{ $reader }», que se muestra como { $count } tokens con el mismo número de serie: elija uno por su nombre.
-tokens-slot = Ranura { $id }: { $description }
-tokens-slot-silent = Ranura { $id }: (sin descripción: la ranura no responde)
+tokens-slot = { $description } (id { $id })
+tokens-slot-silent = id { $id } (sin descripción: la ranura no responde)
+field-slot = Ranura
+tokens-heading = Token "{ $label }", número de serie { $serial }
+tokens-heading-default = Token "{ $label }", número de serie { $serial } (el predeterminado)
+tokens-heading-blank = Token en blanco: { $model }
+tokens-heading-unreadable = Un token que no se puede leer
+tokens-heading-empty = Ranura vacía
+tokens-blank-next = todavía no está preparado para usarse: pida ayuda a quien se lo entregó (un administrador lo prepara con `tokenward token init`)
+tokens-selected = El token "{ $label }" (número de serie { $serial }) es ahora el predeterminado para todos los comandos; --token sigue eligiendo otro. Guardado en { $config }.
 field-token = Token
 field-state = Estado
 field-serial = Número de serie
@@ -239,7 +253,6 @@ field-uri = URI
 field-module = Módulo
 field-pin-rule = Regla del NIP
 field-next = Siguiente paso
-tokens-blank = en blanco (sin inicializar)
 tokens-versions = hardware { $hardware }, firmware { $firmware }
 tokens-pin-length = de { $min } a { $max } caracteres
 tokens-rule-impossible = no se puede cumplir en este token: { $why }; un administrador puede definir un perfil de NIP para este modelo (docs/admins.md)
@@ -251,7 +264,7 @@ memory-total = { $total } en total
 memory-free = { $free } libres
 memory-not-reported = no se informa
 
-state-not-initialized = sin inicializar (ejecute `tokenward token init`)
+state-not-initialized = en blanco (sin inicializar)
 state-user-pin-locked = NIP bloqueado
 state-user-pin-final-try = NIP: último intento
 state-user-pin-count-low = NIP: se escribió uno incorrecto

@@ -80,7 +80,7 @@ hint-card-not-recognised = установите драйвер (модуль PKC
 err-card-held = карту в считывателе { $reader } заняла другая программа, поэтому tokenward не может с ней работать
 hint-card-held = закройте другие программы, которые работают с картой (для GnuPG: `gpgconf --kill scdaemon`), или выньте карту и вставьте её снова
 err-token-not-found = нет токена, подходящего под { $selector }
-hint-token-not-found = выберите один из подключённых токенов: --token и его URI, название или серийный номер
+hint-token-not-found = выберите один из подключённых токенов: --token и его название или серийный номер (достаточно первых символов номера) — или сделайте один токеном по умолчанию: `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] под { $selector } подходят несколько токенов ({ $count })
    *[no] подключено несколько токенов ({ $count })
@@ -97,7 +97,7 @@ err-ambiguous-one-card = { $given ->
        *[many] токенов
     }, но это одна карта (серийный номер { $serial }), которую её модуль показывает как несколько токенов
 }
-hint-ambiguous-token = выберите один: --token и его URI, название или серийный номер
+hint-ambiguous-token = выберите один: --token и его название или серийный номер (достаточно первых символов номера) — или сделайте один токеном по умолчанию: `tokenward tokens select`
 hint-ambiguous-one-card = выберите один по названию, например --token { $label }
 
 err-wrong-pin = неверный { pin-noun }: токен его не принял. До этой попытки: { $before }; сейчас: { $after }
@@ -197,12 +197,18 @@ err-object-not-found-none = { $what ->
     [certificate] на токене нет ни одного сертификата
    *[key] на токене нет ни одного закрытого ключа
 }
-hint-object-not-found = укажите один из них: URI, название, идентификатор (hex) или начало отпечатка
+hint-object-not-found = { $what ->
+    [certificate] укажите один из них по идентификатору, например --cert { $example }, или сделайте его сертификатом по умолчанию: `tokenward certs select { $example }`
+   *[key] укажите один из них по идентификатору, например --key { $example }
+}
 err-ambiguous-object = { $what ->
     [certificate] подходят несколько сертификатов ({ $count })
    *[key] подходят несколько закрытых ключей ({ $count })
 }
-hint-ambiguous-object = выберите один: URI, название, идентификатор (hex) или начало отпечатка
+hint-ambiguous-object = { $what ->
+    [certificate] укажите один по идентификатору, например --cert { $example }, или сделайте его сертификатом по умолчанию: `tokenward certs select { $example }`
+   *[key] укажите один по идентификатору, например --key { $example }
+}
 err-write-protected = токен защищён от записи: на нём ничего нельзя изменить
 hint-write-protected = проверьте переключатель защиты от записи или обратитесь к тому, кто выдал токен
 err-no-terminal = нужен { secret-noun }, но нет терминала, где его можно спросить
@@ -264,8 +270,16 @@ tokens-one-card = В считывателе «{ $reader }» одна карта,
     [few] токена
    *[many] токенов
 } с одним серийным номером: выберите нужный по названию.
-tokens-slot = Слот { $id }: { $description }
-tokens-slot-silent = Слот { $id }: (без описания: слот не отвечает)
+tokens-slot = { $description } (номер { $id })
+tokens-slot-silent = номер { $id } (без описания: слот не отвечает)
+field-slot = Слот
+tokens-heading = Токен «{ $label }», серийный номер { $serial }
+tokens-heading-default = Токен «{ $label }», серийный номер { $serial } (по умолчанию)
+tokens-heading-blank = Чистый токен: { $model }
+tokens-heading-unreadable = Токен, который не читается
+tokens-heading-empty = Пустой слот
+tokens-blank-next = он ещё не подготовлен к работе: обратитесь к тем, кто его выдал (администратор готовит его командой `tokenward token init`)
+tokens-selected = Токен «{ $label }» (серийный номер { $serial }) теперь используется по умолчанию во всех командах; другой по-прежнему выбирается через --token. Сохранено в { $config }.
 field-token = Токен
 field-state = Состояние
 field-serial = Серийный номер
@@ -279,7 +293,6 @@ field-uri = URI
 field-module = Модуль
 field-pin-rule = Правило PIN-кода
 field-next = Дальше
-tokens-blank = чистый (не инициализирован)
 tokens-versions = аппаратная { $hardware }, прошивка { $firmware }
 tokens-pin-length = от { $min } до { $max } символов
 tokens-rule-impossible = на этом токене выполнить нельзя: { $why }; администратор может задать профиль PIN-кода для этой модели (docs/admins.md)
@@ -291,7 +304,7 @@ memory-total = всего { $total }
 memory-free = свободно { $free }
 memory-not-reported = не сообщается
 
-state-not-initialized = не инициализирован (выполните `tokenward token init`)
+state-not-initialized = чистый (не инициализирован)
 state-user-pin-locked = PIN-код пользователя заблокирован
 state-user-pin-final-try = PIN-код пользователя: последняя попытка
 state-user-pin-count-low = PIN-код пользователя: был неверный ввод

@@ -701,7 +701,7 @@ impl Error {
             NoModule { .. } => "install your token's driver, or name its module with --module PATH or the TOKENWARD_MODULE variable".into(),
             ModuleMissing { .. } => "check the path, or run `tokenward modules` to see the modules found on this computer".into(),
             ModuleNotPkcs11 { .. } => "point --module at the vendor's PKCS#11 .so/.dll/.dylib file".into(),
-            TokenNotFound { .. } => "choose one of the tokens present with --token followed by its URI, label or serial".into(),
+            TokenNotFound { .. } => "choose one of the tokens present with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`".into(),
             CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
             Pcsc(e) => return e.hint(),
             NeedsModuleSetting { place, .. } => format!("nothing was changed on the token; {place} (docs/module-quirks.md)"),
@@ -711,9 +711,9 @@ impl Error {
             AmbiguousToken { candidates, .. } if one_card(candidates) => {
                 format!("choose one by its label, for example --token {:?}", candidates[0].label)
             }
-            AmbiguousToken { .. } => "choose one with --token followed by its URI, label or serial".into(),
-            AmbiguousObject { .. } => "choose one with its URI, label, id (hex) or fingerprint prefix".into(),
-            ObjectNotFound { candidates, .. } if !candidates.is_empty() => "name one of these by its URI, label, id (hex) or fingerprint prefix".into(),
+            AmbiguousToken { .. } => "choose one with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`".into(),
+            AmbiguousObject { what, candidates, .. } => object_hint("name one", what, candidates),
+            ObjectNotFound { what, candidates, .. } if !candidates.is_empty() => object_hint("name one of these", what, candidates),
             WrongPin { who, after, .. } => return wrong_pin_hint(*who, after),
             PinLocked { who } => return locked_hint(*who),
             FinalTry { .. } => "if you are sure of it, run the command again with --final-try".into(),
@@ -832,6 +832,26 @@ fn capitalise_first(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// How to name one of these objects: by its ID with the flag of its kind (a certificate can
+/// also become the default).
+fn object_hint(lead: &str, what: &str, candidates: &[ObjectCandidate]) -> String {
+    let example = object_example(candidates);
+    if what == "certificate" {
+        format!("{lead} by its ID, for example --cert {example}, or make it the default with `tokenward certs select {example}`")
+    } else {
+        format!("{lead} by its ID, for example --key {example}")
+    }
+}
+
+/// The selector the hint offers as an example: the first candidate's ID, else its label.
+pub(crate) fn object_example(candidates: &[ObjectCandidate]) -> String {
+    match candidates.first() {
+        Some(c) if !c.id.is_empty() => c.id.clone(),
+        Some(c) => crate::text::shell_word(&c.label),
+        None => "ID".into(),
     }
 }
 

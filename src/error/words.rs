@@ -293,10 +293,20 @@ impl Error {
                 label = format!("{:?}", candidates[0].label)
             ),
             AmbiguousToken { .. } => fl!("hint-ambiguous-token"),
-            AmbiguousObject { .. } => fl!("hint-ambiguous-object"),
-            ObjectNotFound { candidates, .. } if !candidates.is_empty() => {
-                fl!("hint-object-not-found")
-            }
+            AmbiguousObject {
+                what, candidates, ..
+            } => fl!(
+                "hint-ambiguous-object",
+                what = object_arg(what),
+                example = super::object_example(candidates)
+            ),
+            ObjectNotFound {
+                what, candidates, ..
+            } if !candidates.is_empty() => fl!(
+                "hint-object-not-found",
+                what = object_arg(what),
+                example = super::object_example(candidates)
+            ),
             WrongPin { who, after, .. } => return wrong_pin_advice(*who, after),
             PinLocked { who: PinUser::User } => fl!("advice-user-locked"),
             PinLocked { who: PinUser::So } => fl!("hint-so-pin-locked"),

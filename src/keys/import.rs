@@ -133,7 +133,9 @@ fn with_certs(key: PrivateKey, certs: Vec<InputCert>) -> Result<KeyBundle> {
         }
     }
     let cert = mine.into_iter().next();
-    let suggested_label = cert.as_ref().map(|c| c.info.subject_cn.clone());
+    let suggested_label = cert
+        .as_ref()
+        .map(|c| crate::text::label_from(&c.info.subject_cn));
     Ok(KeyBundle {
         key,
         chain: others.into_iter().filter(|c| c.info.is_ca).collect(),

@@ -481,7 +481,7 @@ fn import_on(
         };
         let label = match (label, parsed.len()) {
             (Some(l), 1) => l.to_string(),
-            _ => info.subject_cn.clone(),
+            _ => crate::text::label_from(&info.subject_cn),
         };
         let duplicate = existing.iter().any(|c| c.der == *der);
         plans.push((der, info, label, id, duplicate));

@@ -10,6 +10,7 @@ use crate::pin::Pin;
 use crate::token::discovery::{Candidate, Origin};
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::select::all_slots;
+use crate::token::TokenSelector;
 use crate::token::{
     list_objects, LibraryInfo, Module, ObjectReport, SlotReport, TokenRef, TokenReport,
 };
@@ -125,33 +126,93 @@ fn probe(candidate: Candidate) -> ModuleReport {
 pub struct SlotList {
     /// Every slot (matching the selector), with its token if one is present.
     pub slots: Vec<SlotReport>,
+    /// The serial of the default token the configuration names (`tokens select`), when it
+    /// is present.
+    pub default_token: Option<String>,
 }
 
-/// `tokens`: every slot of the loaded modules (only those whose token matches the selector,
-/// and with `present` only those holding a token).
+/// `tokens`: every slot of the loaded modules (only those whose token `--token` names, and
+/// with `present` only those holding a token), the default token marked.
 ///
 /// # Errors
 /// No module; a selector that matches nothing ([`Error::TokenNotFound`] with the
 /// candidates). No token at all is [`SlotList::failure`].
 pub fn slots(ws: &Workspace, present: bool) -> Result<SlotList> {
     let modules = ws.modules()?;
-    let mut slots: Vec<SlotReport> = all_slots(modules)?
-        .into_iter()
-        .filter(|(module, _, slot)| match (ws.selector(), &slot.token) {
-            (Some(sel), Some(token)) => sel.matches(module, slot, token),
-            (Some(_), None) => false,
-            (None, _) => true,
+    let all = all_slots(modules)?;
+    let named = |sel: &TokenSelector| -> Vec<SlotReport> {
+        sel.best(&all, |(module, _, slot)| {
+            Some((module, slot, slot.token.as_ref()?))
         })
-        .map(|(_, _, slot)| slot)
-        .collect();
+        .into_iter()
+        .map(|(_, _, slot)| slot.clone())
+        .collect()
+    };
+    // `--token` narrows the listing; the configured default token is only marked.
+    let typed = ws.options().token.is_some();
+    let mut slots = match ws.selector() {
+        Some(sel) if typed => named(sel),
+        _ => all.iter().map(|(_, _, slot)| slot.clone()).collect(),
+    };
     if present {
         slots.retain(|s| s.token.is_some());
     }
-    if ws.selector().is_some() && slots.is_empty() {
+    if typed && slots.is_empty() {
         // The selection code words the failure, with the candidates.
         return Err(ws.token().err().unwrap_or(Error::NoToken));
     }
-    Ok(SlotList { slots })
+    let default_token = ws
+        .config()
+        .token
+        .as_deref()
+        .and_then(|text| TokenSelector::parse(text).ok())
+        .and_then(|sel| match named(&sel).as_slice() {
+            [one] => one.token.as_ref().map(|t| t.serial.clone()),
+            _ => None,
+        });
+    Ok(SlotList {
+        slots,
+        default_token,
+    })
+}
+
+/// The result of `tokens select`.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct TokenSelected {
+    /// The token that is now the default.
+    pub token: TokenSummary,
+    /// What was saved as `token` in the configuration (its serial, or its URI when another
+    /// token present shares the serial).
+    pub saved_as: String,
+    /// The configuration file written.
+    pub config: String,
+}
+
+/// `tokens select`: make the token `selector` names the default for every command (saved as
+/// `token` in the configuration; `--token` still wins).
+///
+/// # Errors
+/// No token, none or several matching; the configuration cannot be written.
+pub fn select(ws: &Workspace, selector: &TokenSelector) -> Result<TokenSelected> {
+    let modules = ws.modules()?;
+    let token = crate::token::select_token(modules, Some(selector))?;
+    let shared_serial = all_slots(modules)?
+        .iter()
+        .filter_map(|(_, _, s)| s.token.as_ref())
+        .filter(|t| t.serial == token.report.serial)
+        .count()
+        > 1;
+    let saved_as = if shared_serial || token.report.serial.is_empty() {
+        token.report.uri.clone()
+    } else {
+        token.report.serial.clone()
+    };
+    let config = ws.update_config(|cfg| cfg.token = Some(saved_as.clone()))?;
+    Ok(TokenSelected {
+        token: TokenSummary::of(&token),
+        saved_as,
+        config: config.display().to_string(),
+    })
 }
 
 impl SlotList {

@@ -402,10 +402,11 @@ pub fn select_key<'a>(
             }),
         },
         None => {
-            // A planted copy claiming a key does not make the choice ambiguous.
+            // A planted copy claiming a key does not make the choice ambiguous, and a
+            // certificate without its key here (a CA's) is no candidate.
             let preferred: Vec<TokenCert> = certs
                 .iter()
-                .filter(|c| preferred_for_its_key(c, certs, keys))
+                .filter(|c| key_of(c).is_some() && preferred_for_its_key(c, certs, keys))
                 .cloned()
                 .collect();
             let chosen = select_cert(&preferred, None, default_fingerprint)?;

@@ -11,6 +11,9 @@ use super::slots::{list_slots, SlotReport, TokenReport};
 use crate::error::{Candidate, Error, Result};
 use crate::uri::Pkcs11Uri;
 
+/// The shortest serial prefix that selects a token (shorter ones name too many by chance).
+pub const MIN_SERIAL_PREFIX: usize = 4;
+
 /// What the user typed after `--token`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TokenSelector {
@@ -33,20 +36,59 @@ impl TokenSelector {
         }
     }
 
-    /// Does this selector pick the token in this slot of this module?
+    /// Does this selector pick the token in this slot of this module (exactly or loosely)?
     pub fn matches(&self, module: &Module, slot: &SlotReport, token: &TokenReport) -> bool {
+        self.level(module, slot, token).is_some()
+    }
+
+    /// How well this selector names the token: `Some(0)` exactly (the label or serial as
+    /// shown, or every attribute of a URI), `Some(1)` loosely (the label in another case, or
+    /// a prefix of the serial of at least [`MIN_SERIAL_PREFIX`] characters), else `None`.
+    /// Only the best level present counts: an exact match hides loose ones.
+    pub fn level(&self, module: &Module, slot: &SlotReport, token: &TokenReport) -> Option<u8> {
         match self {
             TokenSelector::Text(text) => {
                 let want = text.trim_end_matches(' ');
-                token.label == want || token.serial == want
+                if token.label == want || token.serial == want {
+                    return Some(0);
+                }
+                let prefix = want.chars().count() >= MIN_SERIAL_PREFIX
+                    && token
+                        .serial
+                        .to_lowercase()
+                        .starts_with(&want.to_lowercase());
+                let label = !want.is_empty() && token.label.to_lowercase() == want.to_lowercase();
+                (prefix || label).then_some(1)
             }
             TokenSelector::Uri(uri) => {
                 let lib = module.info();
-                uri.matches_token(&token.fields())
+                (uri.matches_token(&token.fields())
                     && uri.matches_library(&lib.manufacturer, &lib.description, lib.version)
-                    && uri.matches_slot(slot.slot_id, &slot.description, &slot.manufacturer)
+                    && uri.matches_slot(slot.slot_id, &slot.description, &slot.manufacturer))
+                .then_some(0)
             }
         }
+    }
+
+    /// The items this selector names best (see [`TokenSelector::level`]).
+    pub fn best<'a, T>(
+        &self,
+        items: &'a [T],
+        of: impl Fn(&T) -> Option<(&Module, &SlotReport, &TokenReport)>,
+    ) -> Vec<&'a T> {
+        let levels: Vec<Option<u8>> = items
+            .iter()
+            .map(|i| of(i).and_then(|(m, s, t)| self.level(m, s, t)))
+            .collect();
+        let Some(best) = levels.iter().flatten().min().copied() else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .zip(levels)
+            .filter(|(_, l)| *l == Some(best))
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The module path a URI names with `module-path`, if any.
@@ -184,31 +226,34 @@ fn select(
                 .is_some_and(|t| t.flags.token_initialized || !initialised_only)
         })
         .collect();
-    let tokens: Vec<TokenRef> = present
-        .iter()
-        .map(|(module, slot, report)| TokenRef {
-            module: module.clone(),
-            slot: *slot,
-            report: report.token.clone().expect("filtered on token presence"),
+    let entries: Vec<(TokenRef, SlotReport)> = present
+        .into_iter()
+        .map(|(module, slot, report)| {
+            let token = TokenRef {
+                module,
+                slot,
+                report: report.token.clone().expect("filtered on token presence"),
+            };
+            (token, report)
         })
         .collect();
+    let tokens: Vec<&TokenRef> = entries.iter().map(|(t, _)| t).collect();
     if tokens.is_empty() {
         return Err(crate::readers::serving::no_token(modules));
     }
     let matching: Vec<&TokenRef> = match selector {
-        None => tokens.iter().collect(),
-        Some(sel) => present
-            .iter()
-            .zip(&tokens)
-            .filter(|((module, _, slot), t)| sel.matches(module, slot, &t.report))
-            .map(|(_, t)| t)
+        None => tokens.clone(),
+        Some(sel) => sel
+            .best(&entries, |(t, slot)| Some((&t.module, slot, &t.report)))
+            .into_iter()
+            .map(|(t, _)| t)
             .collect(),
     };
     match matching.as_slice() {
         [one] => Ok((*one).clone()),
         [] => Err(Error::TokenNotFound {
             selector: selector.map(TokenSelector::describe).unwrap_or_default(),
-            candidates: tokens.iter().map(TokenRef::candidate).collect(),
+            candidates: tokens.iter().map(|t| t.candidate()).collect(),
         }),
         many => Err(Error::AmbiguousToken {
             selector: selector.map(TokenSelector::describe),

@@ -24,10 +24,11 @@ fn main() -> std::process::ExitCode {
         Err(e) => return std::process::ExitCode::from(parse_failure(e, json)),
     };
     tokenward::i18n::select(cli.global.lang.as_deref());
+    let verbose = cli.global.verbose;
     let code = match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,
-        Err(err) => report(&err, json),
+        Err(err) => report(&err, json, verbose),
     };
     std::process::ExitCode::from(code as u8)
 }
@@ -98,7 +99,7 @@ fn usage_reason(kind: clap::error::ErrorKind) -> &'static str {
     }
 }
 
-fn report(err: &Error, json: bool) -> ExitCode {
+fn report(err: &Error, json: bool, verbose: bool) -> ExitCode {
     let code = err.exit_code();
     if json {
         print_json(&err.document());
@@ -111,7 +112,7 @@ fn report(err: &Error, json: bool) -> ExitCode {
         escaped(&err.problem())
     );
     if let Some(c) = err.candidates() {
-        text.push_str(&escape_except(&cli::words::candidates(c), &['\n']));
+        text.push_str(&escape_except(&cli::words::candidates(c, verbose), &['\n']));
     }
     if let Some(hint) = err.advice() {
         text.push_str(&format!("tokenward: {}\n", escaped(&hint)));

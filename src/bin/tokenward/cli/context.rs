@@ -64,6 +64,11 @@ impl Context {
         self.args.json
     }
 
+    /// Are technical details (URIs, slot ids) asked for?
+    pub fn verbose(&self) -> bool {
+        self.args.verbose
+    }
+
     /// Answers for a command that logs in with the user PIN from `login`.
     pub fn answers(&self, login: &LoginArgs) -> Result<Answers<'_>> {
         Answers::new(self).login(login)

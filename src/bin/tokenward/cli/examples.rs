@@ -51,6 +51,13 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         &["tokenward tokens", "tokenward tokens --present --json"],
     ),
     (
+        "tokens select",
+        &[
+            "tokenward tokens select \"Accounting 07\"",
+            "tokenward tokens select 4a19                 the serial's first characters",
+        ],
+    ),
+    (
         "objects",
         &["tokenward objects", "tokenward objects --login --pin-file pin.txt"],
     ),

@@ -66,6 +66,10 @@ pub struct GlobalArgs {
     /// JSON and exit codes are the same in every language.
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
+    /// Show technical details (URIs, slot ids) and write a trace of every PKCS#11 and PC/SC
+    /// call to standard error (or TOKENWARD_LOG_FILE), for support; never PINs or keys.
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
 }
 
 /// Where the user PIN comes from (`--pin-*`), for commands that log in; else the `--token`
@@ -168,7 +172,8 @@ pub enum Command {
     Readers(readers::ReadersArgs),
     /// Readers and cards as they are plugged in and out (Ctrl-C ends it).
     Watch(readers::WatchArgs),
-    /// Slots and tokens, their state in plain words, and their URIs.
+    /// Tokens, each with its label, serial and state in plain words; `tokens select` makes
+    /// one the default.
     Tokens(tokens::TokensArgs),
     /// Every object on the token: class, label, id, key type, flags and URI.
     Objects(objects::ObjectsArgs),

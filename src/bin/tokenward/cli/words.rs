@@ -5,33 +5,40 @@ use tokenward::fl;
 use tokenward::ops::Destruction;
 use tokenward::text::escaped;
 
-/// The tokens or objects a selector could have meant, one per line (two for an object: its
-/// URI under it), under the error.
-pub fn candidates(c: Candidates<'_>) -> String {
+/// The tokens or objects a selector could have meant, numbered, one line each (with
+/// `verbose` each URI under its line), under the error.
+pub fn candidates(c: Candidates<'_>, verbose: bool) -> String {
     let mut out = String::new();
+    let uri_line = |uri: &str, out: &mut String| {
+        if verbose {
+            out.push_str(&format!("       {}\n", escaped(uri)));
+        }
+    };
     match c {
         Candidates::Tokens(tokens) => {
             out.push_str(&format!("{}\n", fl!("candidates-tokens")));
-            for t in tokens {
+            for (n, t) in tokens.iter().enumerate() {
                 out.push_str(&format!(
-                    "  {:<32} {} {:<16} {}\n",
+                    "  {:>2}. {:<32} {} {}\n",
+                    n + 1,
                     t.label,
                     fl!("candidates-serial"),
                     t.serial,
-                    t.uri
                 ));
+                uri_line(&t.uri, &mut out);
             }
         }
         Candidates::Objects(objects) => {
             out.push_str(&format!("{}\n", fl!("candidates-objects")));
-            for o in objects {
+            for (n, o) in objects.iter().enumerate() {
                 out.push_str(&format!(
-                    "  {:<24} id {:<10} {}\n      {}\n",
+                    "  {:>2}. {:<24} ID {:<10} {}\n",
+                    n + 1,
                     escaped(&o.label),
                     o.id,
                     escaped(&o.detail),
-                    escaped(&o.uri)
                 ));
+                uri_line(&o.uri, &mut out);
             }
         }
     }
