@@ -66,8 +66,8 @@ pub struct GlobalArgs {
     /// JSON and exit codes are the same in every language.
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
-    /// Show technical details (URIs, slot ids) and write a trace of every PKCS#11 and PC/SC
-    /// call to standard error (or TOKENWARD_LOG_FILE), for support; never PINs or keys.
+    /// Show technical details: URIs of tokens and of the objects a selector could mean, memory
+    /// a token does not report.
     #[arg(long, short = 'v', global = true)]
     pub verbose: bool,
 }
