@@ -215,12 +215,22 @@ pub fn doctor(ws: &Workspace) -> Report {
     } else {
         full.iter().map(|(_, _, r)| r.clone()).collect()
     };
-    let selected = |t: &TokenReport, slot: &SlotReport| match ws.selector() {
-        None => true,
-        Some(sel) => modules
-            .iter()
-            .filter(|m| m.path().display().to_string() == slot.module)
-            .any(|m| sel.matches(m, slot, t)),
+    // The tokens the selector names best, by the rule every command selects with.
+    let chosen: Option<Vec<(&str, u64)>> = ws.selector().map(|sel| {
+        sel.best(&slots, |s| {
+            let module = modules
+                .iter()
+                .find(|m| m.path().display().to_string() == s.module)?;
+            Some((module, s, s.token.as_ref()?))
+        })
+        .into_iter()
+        .map(|s| (s.module.as_str(), s.slot_id))
+        .collect()
+    });
+    let selected = |_: &TokenReport, slot: &SlotReport| {
+        chosen
+            .as_ref()
+            .is_none_or(|c| c.contains(&(slot.module.as_str(), slot.slot_id)))
     };
     let usable: Vec<(&SlotReport, &TokenReport)> = slots
         .iter()

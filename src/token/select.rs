@@ -36,11 +36,6 @@ impl TokenSelector {
         }
     }
 
-    /// Does this selector pick the token in this slot of this module (exactly or loosely)?
-    pub fn matches(&self, module: &Module, slot: &SlotReport, token: &TokenReport) -> bool {
-        self.level(module, slot, token).is_some()
-    }
-
     /// How well this selector names the token: `Some(0)` exactly (the label or serial as
     /// shown, or every attribute of a URI), `Some(1)` loosely (the label in another case, or
     /// a prefix of the serial of at least [`MIN_SERIAL_PREFIX`] characters), else `None`.
@@ -74,7 +69,7 @@ impl TokenSelector {
     pub fn best<'a, T>(
         &self,
         items: &'a [T],
-        of: impl Fn(&T) -> Option<(&Module, &SlotReport, &TokenReport)>,
+        of: impl Fn(&'a T) -> Option<(&'a Module, &'a SlotReport, &'a TokenReport)>,
     ) -> Vec<&'a T> {
         let levels: Vec<Option<u8>> = items
             .iter()
