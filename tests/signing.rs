@@ -734,3 +734,89 @@ fn a_card_reset_in_the_middle_of_a_batch_is_retried_once() {
         .ok();
     }
 }
+
+#[test]
+fn an_e_firma_key_and_cer_from_sat_import_and_sign_for_openssl() {
+    // SAT's pair: a DER certificate and a DER PKCS#8 key under PBES2 / 3DES / PBKDF2-SHA1.
+    let hsm = Hsm::with_tokens(&["efirma"]);
+    let (key, cer, password) = (
+        fixture("efirma.key"),
+        fixture("efirma.cer"),
+        fixture("password.txt"),
+    );
+    let (key, cer, password) = (path(&key), path(&cer), path(&password));
+
+    // Without a password source and without a terminal: says how to give it, touches nothing.
+    let before = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "-O"])
+        .ok()
+        .stdout;
+    let asked = hsm.tw(&["keys", "import", key, "--cert", cer]).code(2);
+    assert!(
+        asked.stderr.contains("--password-file"),
+        "{}",
+        asked.all_output()
+    );
+    // A wrong password is the wrong-secret exit code, and nothing is written.
+    let wrong = hsm.write("wrong.txt", "not-the-password");
+    let refused = hsm
+        .tw(&[
+            "keys",
+            "import",
+            key,
+            "--cert",
+            cer,
+            "--password-file",
+            path(&wrong),
+            "--json",
+        ])
+        .code(4);
+    assert_eq!(refused.json()["error"]["kind"], "wrong_password");
+    let after = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "-O"])
+        .ok()
+        .stdout;
+    assert_eq!(before, after);
+
+    let out = hsm
+        .tw(&[
+            "keys",
+            "import",
+            key,
+            "--cert",
+            cer,
+            "--password-file",
+            password,
+            "--json",
+        ])
+        .ok()
+        .json();
+    let label = out["imported"]["label"].as_str().unwrap().to_string();
+    assert_eq!(label, "JOSÉ HERNÁNDEZ GARCÍA");
+    // pkcs11-tool sees the private key and the certificate.
+    let objects = hsm
+        .pkcs11_tool(&["--login", "--pin", USER_PIN, "-O"])
+        .ok()
+        .stdout;
+    assert!(objects.contains("Private Key Object; RSA"), "{objects}");
+    assert!(objects.contains("Certificate Object"), "{objects}");
+
+    // With SAT's intermediate on the token, a CMS signature verifies with openssl to the root.
+    hsm.tw(&[
+        "certs",
+        "import",
+        path(&fixture("intermediate.pem")),
+        "--ca",
+    ])
+    .ok();
+    let doc = document(&hsm, "factura.xml");
+    let signed = hsm
+        .tw(&["sign", path(&doc), "--key", &label, "--json"])
+        .ok()
+        .json();
+    let sig = signed["signed"][0]["signature"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
+}

@@ -16,6 +16,7 @@ prompt-recovery-key = Recovery key from the recovery mail:
 prompt-pin = PIN:
 prompt-generic-so-pin = SO PIN:
 prompt-password = Password of the file:
+prompt-password-of = Password of the key file { $file }:
 
 rule-standard = at least { $min } Latin letters and digits
 rule-standard-max = { $min } to { $max } Latin letters and digits

@@ -16,6 +16,7 @@ prompt-recovery-key = Clave de recuperación del correo de recuperación:
 prompt-pin = NIP:
 prompt-generic-so-pin = NIP de administrador:
 prompt-password = Contraseña del archivo:
+prompt-password-of = Contraseña del archivo de clave { $file }:
 
 rule-standard = al menos { $min } letras latinas y dígitos
 rule-standard-max = de { $min } a { $max } letras latinas y dígitos

@@ -15,6 +15,7 @@ prompt-recovery-key = Ключ восстановления из письма о
 prompt-pin = PIN-код:
 prompt-generic-so-pin = PIN-код администратора:
 prompt-password = Пароль файла:
+prompt-password-of = Пароль файла ключа { $file }:
 
 rule-standard = не меньше { $min } латинских букв и цифр
 rule-standard-max = от { $min } до { $max } латинских букв и цифр

@@ -165,13 +165,16 @@ impl PrivateKey {
     }
 
     /// Decode a key from file contents: PEM (PRIVATE KEY, RSA PRIVATE KEY, EC PRIVATE KEY,
-    /// ENCRYPTED PRIVATE KEY with `password`) or DER PKCS#8. Other PEM blocks (certificates)
-    /// are skipped.
+    /// ENCRYPTED PRIVATE KEY with `password`) or DER PKCS#8, plain or encrypted (the form of
+    /// Mexico's e.firma `.key` files). Other PEM blocks (certificates) are skipped.
     ///
     /// # Errors
     /// No private key in the file, broken PEM, an encrypted key without a password source, a wrong password.
     pub fn from_file_data(data: &[u8], password: Option<&dyn Fn() -> Result<Pin>>) -> Result<Self> {
         if !data.starts_with(b"-----") && !data.windows(11).any(|w| w == b"-----BEGIN ") {
+            if is_encrypted_pkcs8(data) {
+                return Self::from_encrypted_pkcs8(data, password);
+            }
             return Self::from_pkcs8(data);
         }
         let text = std::str::from_utf8(data).map_err(|_| Error::from(KeyError::PemNotText))?;
@@ -183,21 +186,32 @@ impl PrivateKey {
                 "PRIVATE KEY" => Self::from_pkcs8(&der),
                 "RSA PRIVATE KEY" => Self::from_pkcs1(&der),
                 "EC PRIVATE KEY" => Self::from_sec1(&der, None),
-                "ENCRYPTED PRIVATE KEY" => {
-                    let ask = password.ok_or_else(|| Error::from(KeyError::NeedsPassword))?;
-                    let pass = ask()?;
-                    let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(&der)
-                        .map_err(|e| malformed("broken encrypted key", e))?;
-                    super::kdf_cost::check(&der)?;
-                    let plain = enc
-                        .decrypt(pass.expose().as_bytes())
-                        .map_err(|_| Error::WrongPassword("key file"))?;
-                    Self::from_pkcs8(plain.as_bytes())
-                }
+                "ENCRYPTED PRIVATE KEY" => Self::from_encrypted_pkcs8(&der, password),
                 _ => continue,
             };
         }
         Err(KeyError::NoPrivateKey.into())
+    }
+
+    /// Decrypt an EncryptedPrivateKeyInfo (DER) with the password `password` gives, after
+    /// checking that its key derivation is not ruinous.
+    ///
+    /// # Errors
+    /// No password source, a broken structure, a costly derivation, a wrong password.
+    fn from_encrypted_pkcs8(
+        der: &[u8],
+        password: Option<&dyn Fn() -> Result<Pin>>,
+    ) -> Result<Self> {
+        // Without a password source nothing can be done, whatever the structure holds.
+        let ask = password.ok_or_else(|| Error::from(KeyError::NeedsPassword))?;
+        let enc = pkcs8::EncryptedPrivateKeyInfoRef::from_der(der)
+            .map_err(|e| malformed("broken encrypted key", e))?;
+        super::kdf_cost::check(der)?;
+        let pass = ask()?;
+        let plain = enc
+            .decrypt(pass.expose().as_bytes())
+            .map_err(|_| Error::WrongPassword("key file"))?;
+        Self::from_pkcs8(plain.as_bytes())
     }
 
     /// The template of the private key object, with the common attributes given.
@@ -231,6 +245,11 @@ impl PrivateKey {
         }
         t
     }
+}
+
+/// Whether `der` is an encrypted PKCS#8 key (EncryptedPrivateKeyInfo), as a SAT `.key` is.
+pub fn is_encrypted_pkcs8(der: &[u8]) -> bool {
+    pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
 }
 
 /// DER OCTET STRING around `bytes` (how CKA_EC_POINT is stored).

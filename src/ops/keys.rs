@@ -16,7 +16,7 @@ use crate::keys::export::{self, ExportFormat, Kdf};
 use crate::keys::export_config::{self, ConfigFile, KeyLocation, Program, ProgramConfig};
 use crate::keys::generate::{self, KeyRequest};
 use crate::keys::import::{self, Imported, KeyBundle};
-use crate::keys::material::PrivateKey;
+use crate::keys::material::{self, PrivateKey};
 use crate::keys::public::PublicKey;
 use crate::sign::{SignMechanism, Signer};
 use crate::token::certs::{chain, object_uri, read_keys, KeyObject, TokenCert};
@@ -201,9 +201,12 @@ impl KeyFile {
     pub fn read(file: &Path, cert: Option<&Path>, ask: &dyn Ask) -> Result<Self> {
         let data = read_input(file, MAX_INPUT)?;
         let cert_data = cert.map(|c| read_input(c, MAX_INPUT)).transpose()?;
-        let password = || ask.file_password();
+        let password = || ask.file_password(file);
         let looks_pem = data.windows(11).any(|w| w == b"-----BEGIN ");
-        let bundle = if looks_pem || PrivateKey::from_pkcs8(&data).is_ok() {
+        let bundle = if looks_pem
+            || PrivateKey::from_pkcs8(&data).is_ok()
+            || material::is_encrypted_pkcs8(&data)
+        {
             import::from_key_files(&data, cert_data.as_deref(), &password)?
         } else if !import::looks_like_pkcs12(&data) {
             return Err(InputError::NotAKeyFile {

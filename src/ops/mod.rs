@@ -16,6 +16,8 @@ pub mod setup;
 pub mod sign;
 pub mod tokens;
 
+use std::path::Path;
+
 use serde::Serialize;
 
 use crate::error::{InputError, Result};
@@ -93,11 +95,11 @@ pub trait Ask {
     /// The source cannot be read, the entries differ, or the rule is broken.
     fn new_pin(&self, who: PinUser, token: &TokenRef, rule: &pin::NewPinRule) -> Result<Pin>;
 
-    /// The password of an input file (PKCS#12 or encrypted key).
+    /// The password of the input file `file` (PKCS#12 or encrypted key); a prompt names it.
     ///
     /// # Errors
     /// The source cannot be read.
-    fn file_password(&self) -> Result<Pin>;
+    fn file_password(&self, file: &Path) -> Result<Pin>;
 
     /// A new password for an exported key; `check` applies the length rule.
     ///
@@ -219,8 +221,10 @@ impl Ask for Sources {
         }
     }
 
-    fn file_password(&self) -> Result<Pin> {
-        self.password.read(SecretKind::Password)
+    fn file_password(&self, file: &Path) -> Result<Pin> {
+        let name = file.file_name().unwrap_or(file.as_os_str());
+        let text = crate::fl!("prompt-password-of", file = name.to_string_lossy());
+        self.password.read_prompting(SecretKind::Password, &text)
     }
 
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {

@@ -570,8 +570,8 @@ impl Ask for Remembering<'_> {
         Ok(pin)
     }
 
-    fn file_password(&self) -> Result<Pin> {
-        self.inner.file_password()
+    fn file_password(&self, file: &Path) -> Result<Pin> {
+        self.inner.file_password(file)
     }
 
     fn new_password(&self, check: &dyn Fn(&Pin) -> Result<()>) -> Result<Pin> {

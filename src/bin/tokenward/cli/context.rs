@@ -188,8 +188,8 @@ impl Ask for Answers<'_> {
         self.sources.new_pin(who, token, rule)
     }
 
-    fn file_password(&self) -> Result<Pin> {
-        self.sources.file_password()
+    fn file_password(&self, file: &std::path::Path) -> Result<Pin> {
+        self.sources.file_password(file)
     }
 
     fn final_try(&self) -> bool {
