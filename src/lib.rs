@@ -91,6 +91,7 @@ pub mod text;
 pub mod token;
 pub mod uri;
 pub mod warning;
+pub mod when;
 pub mod workspace;
 
 pub use error::{Error, ExitCode, Result};

@@ -81,6 +81,20 @@ pub enum Warning {
         /// How many.
         count: usize,
     },
+    /// A certificate put on the token has expired.
+    CertificateExpired {
+        /// Its common name.
+        name: String,
+        /// When it ended (RFC 3339).
+        not_after: String,
+    },
+    /// A certificate put on the token is not valid yet.
+    CertificateNotYetValid {
+        /// Its common name.
+        name: String,
+        /// When it begins (RFC 3339).
+        not_before: String,
+    },
     /// The audit log could not be written.
     AuditUnwritable {
         /// Why, in English.
@@ -107,7 +121,34 @@ impl Warning {
                     cause = cause.localized_message()
                 )
             }
+            Warning::CertificateExpired { name, not_after } => crate::fl!(
+                "warn-warning-certificate-expired",
+                name = name.as_str(),
+                not_after = crate::when::local(not_after)
+            ),
+            Warning::CertificateNotYetValid { name, not_before } => crate::fl!(
+                "warn-warning-certificate-not-yet-valid",
+                name = name.as_str(),
+                not_before = crate::when::local(not_before)
+            ),
             _ => catalogue::problem(self),
+        }
+    }
+}
+
+impl Warning {
+    /// The warning a certificate put on the token deserves, if it is not valid now.
+    pub fn of_certificate(info: &crate::cert::CertInfo) -> Option<Warning> {
+        match info.validity {
+            crate::cert::Validity::Valid => None,
+            crate::cert::Validity::Expired => Some(Warning::CertificateExpired {
+                name: info.subject_cn.clone(),
+                not_after: info.not_after.clone(),
+            }),
+            crate::cert::Validity::NotYetValid => Some(Warning::CertificateNotYetValid {
+                name: info.subject_cn.clone(),
+                not_before: info.not_before.clone(),
+            }),
         }
     }
 }

@@ -114,11 +114,19 @@ fn certificates_written_by_pkcs11_tool_are_listed_with_their_keys() {
     // Human output.
     let out = &hsm.tw(&["certs", "list", "--login"]).ok();
     assert!(
-        out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains("valid, "),
+        out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains(" days left)"),
         "{}",
         out.stdout
     );
-    assert!(out.stdout.contains("EXPIRED"), "{}", out.stdout);
+    // The expired fixture ended on 2016-01-01 00:00 UTC: in Moscow time (the tests' TZ) that
+    // is 03:00 the same day.
+    assert!(out.stdout.contains("EXPIRED 2016-01-01"), "{}", out.stdout);
+    let out = &hsm.tw(&["certs", "show", "expired"]).ok();
+    assert!(
+        out.stdout.contains("2016-01-01 03:00 MSK"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -543,4 +551,74 @@ fn selectors_take_an_id_prefix_another_case_and_a_unique_part_of_the_label() {
         .ok()
         .json();
     assert!(signed.to_string().contains("Ivanov"), "{signed:#}");
+}
+
+#[test]
+fn expired_and_not_yet_valid_certificates_import_with_a_warning_that_says_so() {
+    let hsm = Hsm::with_tokens(&["dates"]);
+    // keys import with the certificate: it goes on the token, and the person is told.
+    let out = &hsm
+        .tw(&[
+            "keys",
+            "import",
+            fixture("expired.key").to_str().unwrap(),
+            "--cert",
+            fixture("expired.pem").to_str().unwrap(),
+        ])
+        .ok();
+    assert!(
+        out.stderr
+            .contains("warning: the certificate \"Expired signer\" expired on ")
+            && out.stderr.contains("MSK: it was put on the token"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        find(&certs_json(&hsm, &[]), "Expired signer")["info"]["validity"],
+        "expired"
+    );
+    // certs import of a certificate whose key is already here, in Spanish.
+    put_key(&hsm, "not-yet-valid", "c3");
+    let out = hsm
+        .run_env(
+            &[
+                "certs",
+                "import",
+                fixture("not-yet-valid.pem").to_str().unwrap(),
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ],
+            &[
+                ("TW_PIN", USER_PIN),
+                ("LANG", "es_MX.UTF-8"),
+                ("LC_ALL", ""),
+            ],
+        )
+        .ok();
+    assert_eq!(out.json()["certificates"][0]["status"], "imported");
+    assert!(
+        out.stderr.contains("es válido solo a partir del "),
+        "{}",
+        out.stderr
+    );
+    // Again: nothing is imported, so nothing is said.
+    let out = hsm
+        .tw(&[
+            "certs",
+            "import",
+            fixture("not-yet-valid.pem").to_str().unwrap(),
+        ])
+        .ok();
+    assert!(!out.stderr.contains("valid only from"), "{}", out.stderr);
+    // A certificate that is valid now says nothing.
+    put_key(&hsm, "leaf-rsa2048", "b2");
+    let out = hsm
+        .tw(&[
+            "certs",
+            "import",
+            fixture("leaf-rsa2048.pem").to_str().unwrap(),
+        ])
+        .ok();
+    assert!(!out.stderr.contains("warning"), "{}", out.stderr);
 }

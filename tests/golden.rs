@@ -43,6 +43,8 @@ impl Redactions {
             (r#""sign_ms": [0-9.e-]+"#, r#""sign_ms": [MS]"#),
             (r#""seconds": [0-9.e-]+"#, r#""seconds": [S]"#),
             (r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[TIME]"),
+            (r"\d{4}-\d\d-\d\d \d\d:\d\d MSK", "[LOCAL TIME]"),
+            (r"\b\d{4}-\d\d-\d\d\b", "[DATE]"),
             (r"in \d+\.\d\d s", "in [S] s"),
             (r"Slot \d+:", "Slot [SLOT]:"),
             (r"(Слот|Ranura) \d+:", "$1 [SLOT]:"),

@@ -15,14 +15,22 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The message ids of one catalogue.
+/// The message ids of one catalogue; an id written twice (one silently hides the other) fails.
 fn ids(lang: &str) -> BTreeSet<String> {
     let text =
         std::fs::read_to_string(root().join("i18n").join(lang).join("tokenward.ftl")).unwrap();
-    text.lines()
+    let all: Vec<String> = text
+        .lines()
         .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim().to_string()))
-        .collect()
+        .collect();
+    let mut unique = BTreeSet::new();
+    let twice: Vec<&String> = all
+        .iter()
+        .filter(|id| !unique.insert(id.to_string()))
+        .collect();
+    assert!(twice.is_empty(), "{lang}: written twice: {twice:?}");
+    unique
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -300,6 +300,11 @@ cert-expired = EXPIRED { $days } { $days ->
     [one] day
    *[other] days
 } ago
+cert-valid-until = until { $date } ({ $days } { $days ->
+    [one] day
+   *[other] days
+} left)
+cert-expired-on = EXPIRED { $date }
 cert-not-yet-valid = not valid until { $date }
 key-yes = yes
 key-yes-unconfirmed = yes (log in to confirm)
@@ -921,6 +926,8 @@ warn-warning-several-certificates-claim = { $count } certificates on the token c
 warn-warning-recovery-removed = PIN recovery on token "{ $token }" held the old SO PIN, so it was removed; set it up again with `tokenward recovery enroll`
 warn-warning-reseal-failed = the recovery data could not be sealed again with the new SO PIN ({ $cause })
 warn-warning-audit-unwritable = { $cause }
+warn-warning-certificate-expired = the certificate "{ $name }" expired on { $not_after }: it was put on the token, but signatures made with it will not be accepted; ask your certification authority for a new one
+warn-warning-certificate-not-yet-valid = the certificate "{ $name }" is valid only from { $not_before }: it was put on the token, but signatures made with it before then will not be accepted (if that date has passed, check this computer's clock)
 
 ## What verify checked: checked-verify-KIND (src/sign/checked.rs)
 

@@ -323,6 +323,11 @@ cert-expired = VENCIDO hace { $days } { $days ->
     [one] día
    *[other] días
 }
+cert-valid-until = hasta el { $date } ({ $days ->
+    [one] queda { $days } día
+   *[other] quedan { $days } días
+})
+cert-expired-on = VENCIDO el { $date }
 cert-not-yet-valid = vigente a partir del { $date }
 key-yes = sí
 key-yes-unconfirmed = sí (escriba el NIP para confirmarlo)
@@ -998,6 +1003,8 @@ warn-warning-several-certificates-claim = { $count } certificados del token recl
 warn-warning-recovery-removed = la recuperación del NIP del token «{ $token }» guardaba el NIP de administrador anterior, así que se borró; configúrela de nuevo con `tokenward recovery enroll`
 warn-warning-reseal-failed = no se pudieron volver a sellar los datos de recuperación con el NIP de administrador nuevo ({ $cause })
 warn-warning-audit-unwritable = no se pudo escribir el registro de auditoría: { $cause }
+warn-warning-certificate-expired = el certificado «{ $name }» venció el { $not_after }: se guardó en el token, pero las firmas hechas con él no serán aceptadas; solicite uno nuevo a su autoridad certificadora
+warn-warning-certificate-not-yet-valid = el certificado «{ $name }» es válido solo a partir del { $not_before }: se guardó en el token, pero las firmas hechas con él antes de esa fecha no serán aceptadas (si esa fecha ya pasó, revise el reloj de esta computadora)
 
 ## Lo que revisó verify: checked-verify-TIPO (src/sign/checked.rs)
 

@@ -368,6 +368,12 @@ cert-expired = ИСТЁК { $days } { $days ->
     [few] дня
    *[many] дней
 } назад
+cert-valid-until = до { $date } ({ $days ->
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+})
+cert-expired-on = ИСТЁК { $date }
 cert-not-yet-valid = начнёт действовать { $date }
 key-yes = да
 key-yes-unconfirmed = да (войдите по PIN-коду, чтобы убедиться)
@@ -1054,6 +1060,8 @@ warn-warning-several-certificates-claim = на ключ «{ $key }» прете�
 warn-warning-recovery-removed = восстановление PIN-кода на токене «{ $token }» хранило старый PIN-код администратора, поэтому оно удалено; настройте его заново командой `tokenward recovery enroll`
 warn-warning-reseal-failed = данные восстановления не удалось заново запечатать новым PIN-кодом администратора ({ $cause })
 warn-warning-audit-unwritable = журнал аудита не записан: { $cause }
+warn-warning-certificate-expired = срок действия сертификата «{ $name }» истёк { $not_after }: он записан на токен, но подписи с ним не примут; запросите новый в удостоверяющем центре
+warn-warning-certificate-not-yet-valid = сертификат «{ $name }» действует только с { $not_before }: он записан на токен, но подписи с ним до этого времени не примут (если эта дата уже прошла, проверьте часы компьютера)
 
 ## Что проверил verify: checked-verify-ВИД (src/sign/checked.rs)
 

@@ -21,6 +21,7 @@ use crate::token::certs::{
 use crate::token::find::{select_cert, ObjectSelector};
 use crate::token::pin::PinUser;
 use crate::token::TokenRef;
+use crate::warning::Warning;
 use crate::Workspace;
 
 /// One certificate as the commands show it.
@@ -427,7 +428,7 @@ pub fn import(
         crate::text::check_printable("label", name)?;
     }
     let (token, session, who) = ws.open_for_writing(ask)?;
-    ws.audited(
+    let done = ws.audited(
         EventKind::CertImported,
         &token,
         || {
@@ -448,7 +449,17 @@ pub fn import(
                 ids.join(", ")
             )
         },
-    )
+    )?;
+    for (_, info) in &file.certs {
+        let imported = done
+            .certificates
+            .iter()
+            .any(|c| c.status == "imported" && c.fingerprint_sha256 == info.fingerprint_sha256);
+        if let Some(w) = Warning::of_certificate(info).filter(|_| imported) {
+            ws.warn(w);
+        }
+    }
+    Ok(done)
 }
 
 fn import_on(

@@ -608,7 +608,7 @@ fn check_certificates(f: &mut Findings, token: &TokenRef, subject: Option<About>
                         ),
                         Some("check the computer's date and time".into()),
                     ),
-                    &[("date", info.not_before.clone())],
+                    &[("date", crate::when::local(&info.not_before))],
                 );
             }
             crate::cert::Validity::Valid if info.days_left <= EXPIRY_WARNING_DAYS => {

@@ -22,6 +22,7 @@ use crate::sign::{SignMechanism, Signer};
 use crate::token::certs::{chain, object_uri, read_keys, KeyObject, TokenCert};
 use crate::token::find::ObjectSelector;
 use crate::uri::ObjectType;
+use crate::warning::Warning;
 use crate::Workspace;
 
 /// The shortest password accepted for an exported key.
@@ -271,6 +272,12 @@ pub fn import(
         },
         |done| format!("\"{}\" id {}", done.label, done.id),
     )?;
+    let bundle = &file.bundle;
+    for c in bundle.cert.iter().chain(&bundle.chain) {
+        if let Some(w) = Warning::of_certificate(&c.info) {
+            ws.warn(w);
+        }
+    }
     Ok(KeyImport {
         token: TokenSummary::of(&token),
         imported,

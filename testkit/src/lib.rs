@@ -188,7 +188,9 @@ impl SoftHsm {
     }
 
     /// A command with this directory's environment: SOFTHSM2_CONF, HOME and XDG
-    /// directories, a UTF-8 C locale, no inherited TOKENWARD_MODULE, no standard input.
+    /// directories, a UTF-8 C locale, a fixed time zone (POSIX `MSK-3`, which needs no tzdata)
+    /// so that times shown to people are the same on every machine, no inherited
+    /// TOKENWARD_MODULE, no standard input.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);
         cmd.env("SOFTHSM2_CONF", &self.conf)
@@ -198,6 +200,7 @@ impl SoftHsm {
             .env("XDG_DATA_HOME", self.path("data"))
             .env("XDG_CACHE_HOME", self.path("cache"))
             .env("LC_ALL", "C.UTF-8")
+            .env("TZ", "MSK-3")
             .env_remove("TOKENWARD_MODULE")
             .stdin(Stdio::null());
         cmd

@@ -11,6 +11,7 @@ use tokenward::error::{ExitCode, Result};
 use tokenward::fl;
 use tokenward::ops::certs::{self, CertEntry, CertFile, CertFilter, ExportRequest};
 use tokenward::token::certs::{KeyMatch, MatchKind};
+use tokenward::when;
 
 /// The `certs` commands.
 #[derive(Debug, Subcommand)]
@@ -195,7 +196,7 @@ fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -
                     vec![
                         mark,
                         name,
-                        validity_words(i),
+                        validity_words(i, true),
                         key_words(&e.key, i),
                         e.id.clone(),
                     ],
@@ -249,11 +250,18 @@ fn cert_note(i: &CertInfo, full: bool) -> String {
     note
 }
 
-fn validity_words(i: &CertInfo) -> String {
-    match i.validity {
-        Validity::Valid => fl!("cert-valid", days = i.days_left),
-        Validity::Expired => fl!("cert-expired", days = (-i.days_left)),
-        Validity::NotYetValid => fl!("cert-not-yet-valid", date = i.not_before[..10].to_string()),
+/// Validity in a few words; in the list (`with_date`) the day it ends stands beside the days
+/// left, as `certs show` has it in its own lines.
+fn validity_words(i: &CertInfo, with_date: bool) -> String {
+    let end = when::local_date(&i.not_after);
+    match (i.validity, with_date) {
+        (Validity::Valid, true) => fl!("cert-valid-until", days = i.days_left, date = end),
+        (Validity::Valid, false) => fl!("cert-valid", days = i.days_left),
+        (Validity::Expired, true) => fl!("cert-expired-on", date = end),
+        (Validity::Expired, false) => fl!("cert-expired", days = (-i.days_left)),
+        (Validity::NotYetValid, _) => {
+            fl!("cert-not-yet-valid", date = when::local_date(&i.not_before))
+        }
     }
 }
 
@@ -325,13 +333,11 @@ fn render_cert(c: &CertEntry, token_label: &str) -> String {
             b.field(&fl!("field-subject"), i.subject.clone())
                 .field(&fl!("field-issuer"), i.issuer.clone())
                 .field(&fl!("field-serial"), i.serial.clone())
-                .field(&fl!("field-valid-from"), i.not_before.clone())
-                .field(&fl!("field-valid-until"), i.not_after.clone())
-                .field(&fl!("field-status"), validity_words(i))
-                .field(
-                    &fl!("field-key"),
-                    format!("{} ({})", i.key_algorithm, key_words(&c.key, i)),
-                )
+                .field(&fl!("field-valid-from"), when::local(&i.not_before))
+                .field(&fl!("field-valid-until"), when::local(&i.not_after))
+                .field(&fl!("field-status"), validity_words(i, false))
+                .field(&fl!("field-key"), i.key_algorithm.clone())
+                .field(&fl!("field-private-key"), key_words(&c.key, i))
                 .field(&fl!("field-signature"), i.signature_algorithm.clone())
                 .field(&fl!("field-key-usage"), restricted(&i.key_usage))
                 .field(
