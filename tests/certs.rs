@@ -114,7 +114,7 @@ fn certificates_written_by_pkcs11_tool_are_listed_with_their_keys() {
     // Human output.
     let out = &hsm.tw(&["certs", "list", "--login"]).ok();
     assert!(
-        out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains(" days left)"),
+        out.stdout.contains("Ivanov Ivan (P-256)") && out.stdout.contains(" days)"),
         "{}",
         out.stdout
     );
@@ -538,6 +538,9 @@ fn selectors_take_an_id_prefix_another_case_and_a_unique_part_of_the_label() {
     assert_eq!(selected("petrov auth"), "Petrov Auth");
     assert_eq!(selected("signing"), "Ivanov Signing");
     assert_eq!(selected("Petrov"), "Petrov Auth");
+    // The name certs list leads with (the subject's common name) names its certificate too.
+    assert_eq!(selected("ivanov ivan (p-256)"), "Ivanov Signing");
+    assert_eq!(selected("Ivanov Ivan (RSA 2048)"), "Petrov Auth");
     // A part both labels share names both: the candidates are listed, nothing is chosen.
     let err = hsm.run(&["certs", "select", "ov", "--json"]).code(2).json();
     assert_eq!(err["error"]["kind"], "ambiguous_object", "{err:#}");
@@ -621,4 +624,29 @@ fn expired_and_not_yet_valid_certificates_import_with_a_warning_that_says_so() {
         ])
         .ok();
     assert!(!out.stderr.contains("warning"), "{}", out.stderr);
+}
+
+#[test]
+fn a_long_id_is_shown_by_its_first_digits_which_select_it_as_copied() {
+    let hsm = Hsm::with_tokens(&["ids"]);
+    hsm.tw(&[
+        "certs",
+        "import",
+        "--ca",
+        fixture("intermediate.pem").to_str().unwrap(),
+    ])
+    .ok();
+    let full = certs_json(&hsm, &[])[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(full.len(), 40, "a CA's key identifier: {full}");
+    let shown = format!("{}…", &full[..8]);
+    let table = hsm.run(&["certs", "list"]).ok().stdout;
+    assert!(table.contains(&shown) && !table.contains(&full), "{table}");
+    assert!(
+        table.lines().all(|l| l.chars().count() <= 80),
+        "wider than 80 columns:\n{table}"
+    );
+    let verbose = hsm.run(&["certs", "list", "--verbose"]).ok().stdout;
+    assert!(verbose.contains(&full), "{verbose}");
+    let chosen = hsm.run(&["certs", "select", &shown, "--json"]).ok().json();
+    assert_eq!(chosen["default_cert"]["id"], full.as_str(), "{chosen:#}");
 }

@@ -37,6 +37,7 @@ impl Redactions {
         }
         let rules = [
             (r"\d+ days left", "[N] days left"),
+            (r"\(\d+ days?\)", "([N] days)"),
             (r"EXPIRED \d+ days ago", "EXPIRED [N] days ago"),
             (r#""days_left": -?\d+"#, r#""days_left": [N]"#),
             (r"\d+\.\d+ ms", "[MS] ms"),
@@ -163,6 +164,7 @@ fn main_screens_human_and_json() {
             &["export-config", "--for", "openssl", "--key", "02"],
         ),
         ("check", &["check", "--cert", "02"]),
+        ("mechanisms-used", &["mechanisms", "--used"]),
     ];
     for (name, args) in screens {
         let needs_pin = matches!(args[0], "keys" | "export-config" | "check");

@@ -57,6 +57,7 @@ fn real_outputs_validate_against_the_schemas() {
     validate("modules", &hsm.run(&["modules", "--json"]).ok());
     validate("tokens", &hsm.run(&["tokens", "--json"]).ok());
     validate("objects", &hsm.tw(&["objects", "--login", "--json"]).ok());
+    validate("mechanisms", &hsm.run(&["mechanisms", "--json"]).ok());
     validate("pin status", &hsm.run(&["pin", "status", "--json"]).ok());
     validate(
         "certs list",

@@ -575,3 +575,86 @@ fn tokens_lead_with_label_and_serial_and_select_makes_a_default() {
     let after = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
     assert_eq!(after, config);
 }
+
+#[test]
+fn mechanisms_are_the_ones_pkcs11_tool_lists_with_their_sizes_and_what_tokenward_uses() {
+    let hsm = Hsm::with_tokens(&["mech"]);
+    let peer = hsm.pkcs11_tool(&["-M"]).ok().stdout;
+    // pkcs11-tool: "  SHA256-RSA-PKCS, keySize={512,16384}, sign, verify" under a heading.
+    let peer_names: Vec<String> = peer
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| l.trim().split(',').next().unwrap().to_string())
+        .collect();
+    let ours = hsm.run(&["mechanisms", "--json"]).ok().json();
+    let list = ours["mechanisms"].as_array().unwrap();
+    assert_eq!(list.len(), peer_names.len(), "{peer}\n{ours:#}");
+    let by_name = |name: &str| {
+        list.iter()
+            .find(|m| m["name"] == name)
+            .unwrap_or_else(|| panic!("{name} not listed: {ours:#}"))
+    };
+    // The same mechanisms in the same order, by the peer's spelling (it drops CKM_ and writes
+    // dashes; it shows the numbers of those it cannot name, and an older name for one).
+    for (m, peer_name) in list.iter().zip(&peer_names) {
+        let ours = m["name"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("CKM_")
+            .replace('_', "-");
+        let code =
+            u64::from_str_radix(m["code"].as_str().unwrap().trim_start_matches("0x"), 16).unwrap();
+        let same = ours == *peer_name
+            || *peer_name == format!("mechtype-0x{code:X}")
+            || (ours == "EC-KEY-PAIR-GEN" && peer_name == "ECDSA-KEY-PAIR-GEN");
+        assert!(same, "{ours} against the peer's {peer_name}:\n{peer}");
+    }
+    // Those cryptoki has no name for are listed too.
+    by_name("CKM_MD5");
+    by_name("CKM_DSA_SHA1");
+    let keygen = by_name("CKM_RSA_PKCS_KEY_PAIR_GEN");
+    let peer_line = peer
+        .lines()
+        .find(|l| l.trim().starts_with("RSA-PKCS-KEY-PAIR-GEN,"))
+        .unwrap();
+    assert!(
+        peer_line.contains(&format!(
+            "keySize={{{},{}}}",
+            keygen["min_key_size"], keygen["max_key_size"]
+        )),
+        "{peer_line} / {keygen:#}"
+    );
+    assert!(
+        keygen["flags"]
+            .as_array()
+            .unwrap()
+            .contains(&"generate_key_pair".into()),
+        "{keygen:#}"
+    );
+    assert_eq!(
+        keygen["used_by_tokenward"],
+        serde_json::json!(["generate:rsa2048", "generate:rsa3072", "generate:rsa4096"])
+    );
+    let rsa = by_name("CKM_SHA256_RSA_PKCS");
+    assert_eq!(
+        rsa["used_by_tokenward"],
+        serde_json::json!(["sign:rsa-pkcs1-sha256"])
+    );
+    assert_eq!(
+        by_name("CKM_SHA256")["used_by_tokenward"],
+        serde_json::json!([])
+    );
+    // --used keeps only those; the table says what each is for.
+    let used = hsm.run(&["mechanisms", "--used", "--json"]).ok().json();
+    let used = used["mechanisms"].as_array().unwrap();
+    assert!(!used.is_empty() && used.len() < list.len());
+    assert!(used
+        .iter()
+        .all(|m| !m["used_by_tokenward"].as_array().unwrap().is_empty()));
+    let text = hsm.run(&["mechanisms"]).ok().stdout;
+    assert!(
+        text.contains("SHA256-RSA-PKCS".replace('-', "_").as_str())
+            && text.contains("tokenward uses it for: sign --mechanism rsa-pkcs1-sha256"),
+        "{text}"
+    );
+}

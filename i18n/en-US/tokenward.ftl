@@ -300,10 +300,10 @@ cert-expired = EXPIRED { $days } { $days ->
     [one] day
    *[other] days
 } ago
-cert-valid-until = until { $date } ({ $days } { $days ->
+cert-valid-until = { $date } ({ $days } { $days ->
     [one] day
    *[other] days
-} left)
+})
 cert-expired-on = EXPIRED { $date }
 cert-not-yet-valid = not valid until { $date }
 key-yes = yes
@@ -508,6 +508,11 @@ objects-none = Token "{ $token }" holds no objects.
 objects-none-public = Token "{ $token }" holds no objects that can be seen without a login (try --login).
 objects-unreadable = unreadable ({ $error })
 objects-private-hidden = Private objects are hidden until you log in (add --login).
+mechanisms-heading = Token "{ $token }" offers { $count } mechanism(s):
+mechanisms-heading-used = tokenward uses { $count } of the { $total } mechanisms token "{ $token }" offers:
+mechanisms-used-for = tokenward uses it for: { $uses }
+mechanisms-no-info = the module would not describe it ({ $error })
+column-key-sizes = KEY SIZES
 column-kind = KIND
 column-label = LABEL
 column-key = KEY

@@ -323,9 +323,9 @@ cert-expired = VENCIDO hace { $days } { $days ->
     [one] día
    *[other] días
 }
-cert-valid-until = hasta el { $date } ({ $days ->
-    [one] queda { $days } día
-   *[other] quedan { $days } días
+cert-valid-until = { $date } ({ $days } { $days ->
+    [one] día
+   *[other] días
 })
 cert-expired-on = VENCIDO el { $date }
 cert-not-yet-valid = vigente a partir del { $date }
@@ -539,6 +539,11 @@ objects-none = El token «{ $token }» no tiene objetos.
 objects-none-public = El token «{ $token }» no tiene objetos que se vean sin escribir el NIP (pruebe con --login).
 objects-unreadable = ilegible ({ $error })
 objects-private-hidden = Los objetos privados no se ven hasta que escriba el NIP (agregue --login).
+mechanisms-heading = El token «{ $token }» ofrece { $count } mecanismo(s):
+mechanisms-heading-used = tokenward usa { $count } de los { $total } mecanismos que ofrece el token «{ $token }»:
+mechanisms-used-for = tokenward lo usa para: { $uses }
+mechanisms-no-info = el módulo no dio sus detalles ({ $error })
+column-key-sizes = TAMAÑOS DE CLAVE
 column-kind = TIPO
 column-label = NOMBRE
 column-key = CLAVE

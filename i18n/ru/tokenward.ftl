@@ -368,10 +368,10 @@ cert-expired = ИСТЁК { $days } { $days ->
     [few] дня
    *[many] дней
 } назад
-cert-valid-until = до { $date } ({ $days ->
-    [one] остался { $days } день
-    [few] осталось { $days } дня
-   *[many] осталось { $days } дней
+cert-valid-until = { $date } ({ $days } { $days ->
+    [one] день
+    [few] дня
+   *[many] дней
 })
 cert-expired-on = ИСТЁК { $date }
 cert-not-yet-valid = начнёт действовать { $date }
@@ -588,6 +588,11 @@ objects-none = На токене «{ $token }» нет объектов.
 objects-none-public = На токене «{ $token }» нет объектов, видимых без входа по PIN-коду (попробуйте --login).
 objects-unreadable = не читается ({ $error })
 objects-private-hidden = Закрытые объекты не видны до входа по PIN-коду (добавьте --login).
+mechanisms-heading = Токен «{ $token }» поддерживает механизмов: { $count }
+mechanisms-heading-used = tokenward использует механизмов: { $count } из { $total }, которые поддерживает токен «{ $token }»:
+mechanisms-used-for = tokenward использует его для: { $uses }
+mechanisms-no-info = модуль не сообщил о нём подробностей ({ $error })
+column-key-sizes = РАЗМЕРЫ КЛЮЧА
 column-kind = ВИД
 column-label = НАЗВАНИЕ
 column-key = КЛЮЧ

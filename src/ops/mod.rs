@@ -8,6 +8,7 @@
 pub mod certs;
 pub mod doctor;
 pub mod keys;
+pub mod mechanisms;
 pub mod pin;
 pub mod readers;
 pub mod recovery;

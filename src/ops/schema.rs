@@ -18,6 +18,7 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("watch", schema_for!(crate::readers::watch::Event)),
         ("tokens", schema_for!(tokens::SlotList)),
         ("objects", schema_for!(tokens::ObjectList)),
+        ("mechanisms", schema_for!(super::mechanisms::MechanismList)),
         ("token init", schema_for!(tokens::Initialised)),
         ("pin status", schema_for!(pin::PinStatus)),
         ("pin change", schema_for!(pin::PinChanged)),

@@ -50,7 +50,9 @@ impl ObjectSelector {
         match self {
             ObjectSelector::Uri(uri) => uri.matches_object(label, id, Some(ty)).then_some(0),
             ObjectSelector::Text(text) => {
+                // An ID copied from the table with its "…" is its first digits.
                 let hexish: String = text
+                    .trim_end_matches('…')
                     .chars()
                     .filter(|c| *c != ':')
                     .collect::<String>()
@@ -79,9 +81,20 @@ impl ObjectSelector {
         }
     }
 
+    /// A certificate is named as any object, or by its subject's common name (the name
+    /// `certs list` leads with), which counts as the label in another case when whole and as
+    /// a part of the label when part.
     fn cert_level(&self, c: &TokenCert) -> Option<u8> {
-        let fp = c.info.as_ref().ok().map(|i| i.fingerprint_sha256.as_str());
-        self.level(&c.label, &c.id, ObjectType::Cert, fp)
+        let info = c.info.as_ref().ok();
+        let fp = info.map(|i| i.fingerprint_sha256.as_str());
+        let by_object = self.level(&c.label, &c.id, ObjectType::Cert, fp);
+        let by_name = match self {
+            ObjectSelector::Text(_) => info
+                .and_then(|i| self.level(&i.subject_cn, &[], ObjectType::Cert, None))
+                .map(|level| level.max(2)),
+            ObjectSelector::Uri(_) => None,
+        };
+        by_object.into_iter().chain(by_name).min()
     }
 
     fn key_level(&self, k: &KeyObject) -> Option<u8> {

@@ -161,12 +161,17 @@ fn list(ctx: &Context, args: &ListArgs) -> Result<ExitCode> {
     if ctx.json() {
         return output::json(&result);
     }
-    let mut text = render_list(&result, &filter, args);
+    let mut text = render_list(&result, &filter, args, ctx.verbose());
     text.push_str(&words::pending_imports(&result.pending_imports));
     output::text(&text)
 }
 
-fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -> String {
+fn render_list(
+    result: &certs::CertList,
+    filter: &CertFilter,
+    args: &ListArgs,
+    verbose: bool,
+) -> String {
     let token = &result.token;
     if result.certificates.is_empty() {
         let words = if filter.is_active() {
@@ -198,7 +203,7 @@ fn render_list(result: &certs::CertList, filter: &CertFilter, args: &ListArgs) -
                         name,
                         validity_words(i, true),
                         key_words(&e.key, i),
-                        e.id.clone(),
+                        short_id(&e.id, verbose),
                     ],
                     cert_note(i, args.full),
                 );
@@ -248,6 +253,17 @@ fn cert_note(i: &CertInfo, full: bool) -> String {
     }
     note.push_str(&format!("; SHA-256 {}…", &i.fingerprint_sha256[..16]));
     note
+}
+
+/// A CKA_ID for the ID column: a long one (a CA's 20-byte key identifier) by its first eight
+/// digits, which `--cert` and `certs select` take as they take the whole (`--verbose` and
+/// `--json` show it whole), so that the table fits 80 columns.
+fn short_id(id: &str, verbose: bool) -> String {
+    if verbose || id.chars().count() <= 16 {
+        id.to_string()
+    } else {
+        format!("{}…", id.chars().take(8).collect::<String>())
+    }
 }
 
 /// Validity in a few words; in the list (`with_date`) the day it ends stands beside the days

@@ -61,6 +61,10 @@ const EXAMPLES: &[(&str, &[&str])] = &[
         "objects",
         &["tokenward objects", "tokenward objects --login --pin-file pin.txt"],
     ),
+    (
+        "mechanisms",
+        &["tokenward mechanisms", "tokenward mechanisms --used --json"],
+    ),
     ("pin", &["tokenward pin status", "tokenward pin change"]),
     (
         "pin status",

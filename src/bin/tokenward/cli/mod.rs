@@ -8,6 +8,7 @@ pub mod examples;
 pub mod generate;
 pub mod help;
 mod keys;
+mod mechanisms;
 mod modules;
 mod objects;
 pub mod output;
@@ -177,6 +178,9 @@ pub enum Command {
     Tokens(tokens::TokensArgs),
     /// Every object on the token: class, label, id, key type, flags and URI.
     Objects(objects::ObjectsArgs),
+    /// The token's mechanisms with key sizes and flags (as `pkcs11-tool -M`), and which
+    /// tokenward uses.
+    Mechanisms(mechanisms::MechanismsArgs),
     /// PIN retry state; change the user or SO PIN; unblock the user PIN with the SO PIN.
     #[command(subcommand)]
     Pin(pin::PinCommand),
@@ -228,6 +232,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Watch(args) => readers::watch(&ctx, &args),
         Command::Tokens(args) => tokens::run(&ctx, &args),
         Command::Objects(args) => objects::run(&ctx, &args),
+        Command::Mechanisms(args) => mechanisms::run(&ctx, &args),
         Command::Pin(cmd) => pin::run(&ctx, &cmd),
         Command::Token(cmd) => token::run(&ctx, &cmd),
         Command::Certs(cmd) => certs::run(&ctx, &cmd),

@@ -130,13 +130,38 @@ impl Table {
         for row in &self.rows {
             line(&row.cells, &mut out);
             if let Some(note) = &row.note {
-                out.push_str("    ");
-                out.push_str(note);
-                out.push('\n');
+                for part in wrap(note, NOTE_WIDTH) {
+                    out.push_str("    ");
+                    out.push_str(&part);
+                    out.push('\n');
+                }
             }
         }
         out
     }
+}
+
+/// Notes under table rows are indented by four and wrapped to fit 80 columns.
+const NOTE_WIDTH: usize = 76;
+
+/// `text` in lines of at most `max` columns, broken between words; a word longer than a line
+/// (a URI) stands on its own line, whole, so that it can still be copied.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        if !line.is_empty() && width(&line) + 1 + width(word) > max {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Aligned `key  value` lines under an optional heading.
@@ -203,5 +228,13 @@ mod tests {
             b.render(),
             "Token\n  Label          Акк\n  Serial number  42\n"
         );
+    }
+
+    #[test]
+    fn notes_wrap_between_words_and_keep_long_words_whole() {
+        assert_eq!(wrap("a bb ccc", 4), ["a bb", "ccc"]);
+        let uri = "pkcs11:token=Accounting;object=a-very-long-object-name";
+        assert_eq!(wrap(&format!("see {uri}"), 20), ["see", uri]);
+        assert_eq!(wrap("", 10), [""]);
     }
 }
