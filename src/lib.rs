@@ -89,6 +89,7 @@ pub mod sign;
 pub mod terminal;
 pub mod text;
 pub mod token;
+pub mod trace;
 pub mod uri;
 pub mod warning;
 pub mod when;

@@ -9,6 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::Stdio;
 
 use common::card::CardWorld;
+use common::Run;
 use serde_json::Value;
 
 const SERIAL: &str = "fffe00001234";
@@ -38,6 +39,29 @@ fn readers_name_the_card_its_module_and_the_empty_reader() {
     assert!(text.contains("OpenPGP Card V3"), "{text}");
     assert!(text.contains("\"OpenPGP card (User PIN)\""), "{text}");
     assert!(text.contains("none (insert a card"), "{text}");
+
+    // The support trace names the PC/SC calls and OpenSC's PKCS#11 calls on standard error.
+    let traced = Run::from(
+        w.tokenward()
+            .args(["readers"])
+            .env("TOKENWARD_LOG", "debug")
+            .output()
+            .unwrap(),
+    )
+    .ok();
+    for call in [
+        "pcsc SCardEstablishContext -> SCARD_S_SUCCESS",
+        "pcsc SCardListReaders -> SCARD_S_SUCCESS",
+        "pcsc SCardGetStatusChange",
+        "pkcs11 C_GetSlotList -> CKR_OK",
+        "opensc-pkcs11.so",
+    ] {
+        assert!(traced.stderr.contains(call), "{call}:\n{}", traced.stderr);
+    }
+    assert_eq!(
+        traced.stdout, text,
+        "the trace leaves standard output alone"
+    );
 }
 
 #[test]

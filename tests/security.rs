@@ -663,6 +663,7 @@ fn no_secret_of_any_command_appears_in_output_json_or_the_audit_log() {
     let export = hsm.path("x.p8");
     let cert_out = hsm.path("c.pem");
     let inter = fixture("intermediate.pem");
+    let trace = hsm.path("trace.log");
     let commands: Vec<Vec<&str>> = vec![
         vec!["objects", "--login"],
         vec!["certs", "list", "--login"],
@@ -729,16 +730,21 @@ fn no_secret_of_any_command_appears_in_output_json_or_the_audit_log() {
                 }
                 let mut args = cmd.clone();
                 args.extend(["--pin-env", "P", "--audit-log", path(&audit)]);
+                // The support trace too: on standard error with --verbose, and to a file.
                 if json {
                     args.push("--json");
+                } else {
+                    args.push("--verbose");
                 }
                 let pin_now = if cmd[1] == "change" { wrong } else { pin };
+                let trace_file = if json { path(&trace) } else { "" };
                 let run = hsm.run_env(
                     &args,
                     &[
                         ("P", pin_now),
                         ("NEWPW", password),
                         ("NEWPIN", "NewLeak9Pin"),
+                        ("TOKENWARD_LOG_FILE", trace_file),
                     ],
                 );
                 outputs.push(run.all_output());
@@ -747,10 +753,49 @@ fn no_secret_of_any_command_appears_in_output_json_or_the_audit_log() {
     }
     let log = std::fs::read_to_string(&audit).unwrap_or_default();
     assert!(log.lines().count() > 10, "{log}");
+    let traced = std::fs::read_to_string(&trace).unwrap();
+    assert!(
+        traced.contains("pkcs11 C_Login -> CKR_PIN_INCORRECT")
+            && traced.contains("pkcs11 C_Login -> CKR_OK")
+            && traced.contains("pkcs11 C_Sign -> CKR_OK"),
+        "{traced}"
+    );
+    assert!(
+        outputs
+            .iter()
+            .any(|o| o.contains("tokenward: trace: pkcs11 C_Login -> ")),
+        "the --verbose trace is on standard error"
+    );
     for secret in [wrong, password, USER_PIN, "NewLeak9Pin", "fixture-pass-1"] {
         assert!(!log.contains(secret), "{secret} in the audit log");
+        assert!(!traced.contains(secret), "{secret} in the trace");
         for out in &outputs {
             assert!(!out.contains(secret), "{secret} leaked:\n{out}");
         }
     }
+}
+
+#[test]
+fn the_trace_file_is_private_and_never_written_through_a_planted_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let hsm = Hsm::with_tokens(&["tr"]);
+    let trace = hsm.path("trace.log");
+    let run = hsm.run_env(&["tokens"], &[("TOKENWARD_LOG_FILE", path(&trace))]);
+    run.ok();
+    let mode = std::fs::metadata(&trace).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&trace).unwrap();
+    assert!(text.contains("pkcs11 C_GetTokenInfo slot 0x"), "{text}");
+    // A link planted where the trace goes is refused, and its target is left alone.
+    let target = hsm.write("elsewhere.txt", "untouched\n");
+    let link = hsm.path("planted.log");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = hsm
+        .run_env(
+            &["tokens", "--json"],
+            &[("TOKENWARD_LOG_FILE", path(&link))],
+        )
+        .code(1);
+    assert_eq!(out.json()["error"]["kind"], "io", "{}", out.stdout);
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched\n");
 }

@@ -171,5 +171,5 @@ help-option--skip-pin = Conservar el NIP como está, aunque sea el de fábrica
 help-option--change-pin = Cambiar el NIP aunque ya sea el suyo
 help-tokens-select = Hacer de un token el predeterminado para todos los comandos (se guarda en la configuración; --token sigue mandando)
 help-tokens-select--selector = El token: su etiqueta, su número de serie o los primeros caracteres del número (4 o más), o un URI PKCS#11
-help-option--verbose = Mostrar los detalles técnicos: los URI de los tokens y de los objetos a los que podría referirse una selección, y la memoria que el token no informa
+help-option--verbose = Mostrar los detalles técnicos: los URI de los tokens y de los objetos a los que podría referirse una selección, la memoria que el token no informa, y un registro de cada llamada PKCS#11 y PC/SC en la salida de error para soporte (nunca un NIP ni una clave; TOKENWARD_LOG=debug hace lo mismo, TOKENWARD_LOG_FILE escribe el registro en un archivo)
 help-example-tokens-select-4a19 = los primeros caracteres del número de serie

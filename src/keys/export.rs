@@ -67,11 +67,14 @@ pub fn extract_pkcs8(
         Attribute::Wrap(true),
         Attribute::Value(kek.to_vec()),
     ];
-    let wrapping = session.create_object(&template);
+    let wrapping =
+        crate::trace::pkcs11("C_CreateObject", None, || session.create_object(&template));
     super::material::wipe(&mut template);
     let wrapping = wrapping?;
-    let wrapped = session.wrap_key(&Mechanism::AesKeyWrapPad, wrapping, key.handle);
-    let _ = session.destroy_object(wrapping);
+    let wrapped = crate::trace::pkcs11("C_WrapKey", None, || {
+        session.wrap_key(&Mechanism::AesKeyWrapPad, wrapping, key.handle)
+    });
+    let _ = crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(wrapping));
     let wrapped = wrapped.map_err(|e| match Error::from(e) {
         Error::Pkcs11 {
             rv:

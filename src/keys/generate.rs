@@ -55,13 +55,17 @@ pub fn random_bytes(len: usize) -> Result<Vec<u8>> {
 /// The module's errors.
 pub fn supported_specs(token: &TokenRef) -> Result<Vec<KeySpec>> {
     let ctx = token.module.ctx();
-    let mechanisms = ctx.get_mechanism_list(token.slot)?;
+    let mechanisms = crate::trace::pkcs11("C_GetMechanismList", Some(token.slot), || {
+        ctx.get_mechanism_list(token.slot)
+    })?;
     let mut out = Vec::new();
     for &spec in <KeySpec as crate::names::Named>::ALL {
         if !mechanisms.contains(&spec.mechanism()) {
             continue;
         }
-        let fits = match ctx.get_mechanism_info(token.slot, spec.mechanism()) {
+        let fits = match crate::trace::pkcs11("C_GetMechanismInfo", Some(token.slot), || {
+            ctx.get_mechanism_info(token.slot, spec.mechanism())
+        }) {
             // Key size limits are bits for RSA and EC; some modules report bytes or nothing.
             Ok(info) if spec.mechanism() == MechanismType::RSA_PKCS_KEY_PAIR_GEN => {
                 let (min, max) = (info.min_key_size() as u64, info.max_key_size() as u64);
@@ -86,18 +90,21 @@ pub fn check_free(session: &Session, label: &str, id: Option<&[u8]>) -> Result<(
         ObjectClass::PUBLIC_KEY,
         ObjectClass::CERTIFICATE,
     ] {
-        let by_label = session.find_objects(&[
-            Attribute::Class(class),
-            Attribute::Label(label.as_bytes().to_vec()),
-        ])?;
+        let by_label = crate::trace::pkcs11("C_FindObjects", None, || {
+            session.find_objects(&[
+                Attribute::Class(class),
+                Attribute::Label(label.as_bytes().to_vec()),
+            ])
+        })?;
         if !by_label.is_empty() {
             return Err(Error::ObjectExists(Existing::Label {
                 label: label.to_string(),
             }));
         }
         if let Some(id) = id {
-            let by_id =
-                session.find_objects(&[Attribute::Class(class), Attribute::Id(id.to_vec())])?;
+            let by_id = crate::trace::pkcs11("C_FindObjects", None, || {
+                session.find_objects(&[Attribute::Class(class), Attribute::Id(id.to_vec())])
+            })?;
             if !by_id.is_empty() {
                 return Err(Error::ObjectExists(Existing::Id {
                     id: hex::encode(id),
@@ -213,7 +220,9 @@ pub fn generate(token: &TokenRef, session: &Session, req: &KeyRequest) -> Result
             Mechanism::EccEdwardsKeyPairGen
         }
     };
-    let (public, private) = session.generate_key_pair(&mechanism, &public, &private)?;
+    let (public, private) = crate::trace::pkcs11("C_GenerateKeyPair", None, || {
+        session.generate_key_pair(&mechanism, &public, &private)
+    })?;
     Ok(GeneratedKey {
         public,
         private,

@@ -240,30 +240,39 @@ pub fn write(
             if existing_certs.iter().any(|e| e.der == c.der) {
                 continue;
             }
-            written.push(session.create_object(&cert_template(
-                &c.info.subject_cn,
-                &ca_id(&c.info),
-                &c.der,
-                &c.info,
-            ))?);
+            written.push(crate::trace::pkcs11("C_CreateObject", None, || {
+                session.create_object(&cert_template(
+                    &c.info.subject_cn,
+                    &ca_id(&c.info),
+                    &c.der,
+                    &c.info,
+                ))
+            })?);
             added += 1;
         }
         if !present(false) {
-            written.push(session.create_object(&public_t)?);
+            written.push(crate::trace::pkcs11("C_CreateObject", None, || {
+                session.create_object(&public_t)
+            })?);
         }
         if let Some(c) = &bundle.cert {
             if !existing_certs.iter().any(|e| e.der == c.der) {
-                written.push(session.create_object(&cert_template(label, &id, &c.der, &c.info))?);
+                written.push(crate::trace::pkcs11("C_CreateObject", None, || {
+                    session.create_object(&cert_template(label, &id, &c.der, &c.info))
+                })?);
             }
         }
         let private = if present(true) {
             None
         } else {
-            let h = session.create_object(&private_t)?;
+            let h =
+                crate::trace::pkcs11("C_CreateObject", None, || session.create_object(&private_t))?;
             written.push(h);
             Some(h)
         };
-        session.destroy_object(journal_object)?;
+        crate::trace::pkcs11("C_DestroyObject", None, || {
+            session.destroy_object(journal_object)
+        })?;
         written.retain(|h| *h != journal_object);
         Ok((private, added))
     })();
@@ -287,7 +296,9 @@ pub fn roll_back(session: &Session, written: &[ObjectHandle], cause: Error) -> E
     let removed = written
         .iter()
         .rev()
-        .filter(|h| session.destroy_object(**h).is_ok())
+        .filter(|h| {
+            crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(**h)).is_ok()
+        })
         .count();
     Error::RolledBack {
         cause: Box::new(cause),

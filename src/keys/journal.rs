@@ -60,15 +60,17 @@ pub fn fingerprint(public: &PublicKey) -> Result<String> {
 /// The module's errors.
 pub fn begin(session: &Session, journal: &Journal) -> Result<ObjectHandle> {
     let value = serde_json::to_vec(journal).unwrap_or_default();
-    Ok(session.create_object(&[
-        Attribute::Class(ObjectClass::DATA),
-        Attribute::Token(true),
-        Attribute::Private(false),
-        Attribute::Modifiable(true),
-        Attribute::Label(LABEL.as_bytes().to_vec()),
-        Attribute::Application(APPLICATION.to_vec()),
-        Attribute::Value(value),
-    ])?)
+    Ok(crate::trace::pkcs11("C_CreateObject", None, || {
+        session.create_object(&[
+            Attribute::Class(ObjectClass::DATA),
+            Attribute::Token(true),
+            Attribute::Private(false),
+            Attribute::Modifiable(true),
+            Attribute::Label(LABEL.as_bytes().to_vec()),
+            Attribute::Application(APPLICATION.to_vec()),
+            Attribute::Value(value),
+        ])
+    })?)
 }
 
 /// Every journal on the token.
@@ -76,20 +78,23 @@ pub fn begin(session: &Session, journal: &Journal) -> Result<ObjectHandle> {
 /// # Errors
 /// The module's errors.
 pub fn read(session: &Session) -> Result<Vec<(ObjectHandle, Journal)>> {
-    let handles = session.find_objects(&[
-        Attribute::Class(ObjectClass::DATA),
-        Attribute::Application(APPLICATION.to_vec()),
-    ])?;
+    let handles = crate::trace::pkcs11("C_FindObjects", None, || {
+        session.find_objects(&[
+            Attribute::Class(ObjectClass::DATA),
+            Attribute::Application(APPLICATION.to_vec()),
+        ])
+    })?;
     let mut out = Vec::new();
     for h in handles {
-        let value = session
-            .get_attributes(h, &[AttributeType::Value])?
-            .into_iter()
-            .find_map(|a| match a {
-                Attribute::Value(v) => Some(v),
-                _ => None,
-            })
-            .unwrap_or_default();
+        let value = crate::trace::pkcs11("C_GetAttributeValue", None, || {
+            session.get_attributes(h, &[AttributeType::Value])
+        })?
+        .into_iter()
+        .find_map(|a| match a {
+            Attribute::Value(v) => Some(v),
+            _ => None,
+        })
+        .unwrap_or_default();
         if let Ok(j) = serde_json::from_slice::<Journal>(&value) {
             out.push((h, j));
         }

@@ -502,7 +502,9 @@ fn import_on(
         if *duplicate {
             continue;
         }
-        match session.create_object(&cert_template(label, id, der, info)) {
+        match crate::trace::pkcs11("C_CreateObject", None, || {
+            session.create_object(&cert_template(label, id, der, info))
+        }) {
             Ok(h) => created.push(h),
             Err(e) => return Err(roll_back(session, &created, e.into())),
         }
@@ -562,8 +564,7 @@ pub fn delete(ws: &Workspace, selector: &ObjectSelector, ask: &dyn Ask) -> Resul
         EventKind::CertDeleted,
         &token,
         || {
-            session
-                .destroy_object(c.handle)
+            crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(c.handle))
                 .map_err(|e| Error::from(e).needing_so_pin(who, "deleting certificates"))
         },
         |()| detail.clone(),

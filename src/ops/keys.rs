@@ -481,10 +481,14 @@ pub fn delete(
             k.token,
             || {
                 for h in &halves {
-                    k.session.destroy_object(h.handle)?;
+                    crate::trace::pkcs11("C_DestroyObject", None, || {
+                        k.session.destroy_object(h.handle)
+                    })?;
                 }
                 if let (Some(c), true) = (k.cert, cert_goes) {
-                    k.session.destroy_object(c.handle)?;
+                    crate::trace::pkcs11("C_DestroyObject", None, || {
+                        k.session.destroy_object(c.handle)
+                    })?;
                 }
                 Ok(())
             },

@@ -116,7 +116,7 @@ fn remove_stale_recovery(ws: &Workspace, token: &mut TokenRef, new_so: &Pin) -> 
     }
     let session = crate::recovery::so_session(token, new_so, false)?;
     let removed = crate::recovery::remove_all(&session);
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     let removed = removed?;
     ws.audit(
         EventKind::RecoveryRevoked,
@@ -139,7 +139,7 @@ fn reseal_recovery(
 ) -> Result<()> {
     let session = crate::recovery::so_session(token, new_so, false)?;
     let done = crate::recovery::reseal(token, &session, prepared, new_so);
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     let done = done?;
     ws.audit(
         EventKind::RecoveryEnrolled,
@@ -293,7 +293,7 @@ fn current_pin(
             ws.audit_failure(event, token, e);
         }
     })?;
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     Ok(pin)
 }
 

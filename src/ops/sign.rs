@@ -209,7 +209,9 @@ pub fn sign(
         let pin = (!k.token.report.flags.protected_authentication_path).then_some(k.pin);
         let signer = Signer::with_public(k.token, k.session, k.key, public, pin)?;
         let mechanism = req.mechanism.unwrap_or(signer.mechanism());
-        let listed = k.token.module.ctx().get_mechanism_list(k.token.slot)?;
+        let listed = crate::trace::pkcs11("C_GetMechanismList", Some(k.token.slot), || {
+            k.token.module.ctx().get_mechanism_list(k.token.slot)
+        })?;
         if !mechanism.fits(signer.public_key()) || !listed.contains(&mechanism.token_mechanism()) {
             return Err(Error::MechanismUnsupported {
                 wanted: format!(

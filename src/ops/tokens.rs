@@ -110,8 +110,15 @@ fn probe(candidate: Candidate) -> ModuleReport {
         Ok(module) => {
             report.loaded = true;
             report.library = Some(module.info().clone());
-            report.slots = module.ctx().get_all_slots().ok().map(|s| s.len());
-            report.tokens = module.ctx().get_slots_with_token().ok().map(|s| s.len());
+            report.slots =
+                crate::trace::pkcs11("C_GetSlotList", None, || module.ctx().get_all_slots())
+                    .ok()
+                    .map(|s| s.len());
+            report.tokens = crate::trace::pkcs11("C_GetSlotList", None, || {
+                module.ctx().get_slots_with_token()
+            })
+            .ok()
+            .map(|s| s.len());
         }
         Err(e) => {
             report.error_kind = Some(e.kind());

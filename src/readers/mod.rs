@@ -45,7 +45,8 @@ pub struct ReaderStatus {
 /// # Errors
 /// [`PcscError`] when the service is absent or fails.
 pub fn connect() -> Result<Context> {
-    Context::establish(Scope::User).map_err(|e| service_error(e).into())
+    crate::trace::pcsc("SCardEstablishContext", || Context::establish(Scope::User))
+        .map_err(|e| service_error(e).into())
 }
 
 /// The PC/SC error in the user's terms.
@@ -76,7 +77,7 @@ pub fn pcscd_installed() -> bool {
 /// # Errors
 /// [`PcscError::Failed`] when PC/SC fails otherwise.
 pub fn reader_names(ctx: &Context) -> Result<Vec<CString>> {
-    match ctx.list_readers_owned() {
+    match crate::trace::pcsc("SCardListReaders", || ctx.list_readers_owned()) {
         Ok(names) => Ok(names),
         Err(pcsc::Error::NoReadersAvailable) => Ok(Vec::new()),
         Err(e) => Err(service_error(e).into()),
@@ -96,8 +97,10 @@ pub fn statuses(ctx: &Context) -> Result<Vec<ReaderStatus>> {
         .iter()
         .map(|n| ReaderState::new(n.clone(), State::UNAWARE))
         .collect();
-    ctx.get_status_change(Duration::ZERO, &mut states)
-        .map_err(service_error)?;
+    crate::trace::pcsc("SCardGetStatusChange", || {
+        ctx.get_status_change(Duration::ZERO, &mut states)
+    })
+    .map_err(service_error)?;
     let names_list = atr::CardNames::system();
     Ok(states
         .iter()
@@ -128,13 +131,15 @@ const FEATURE_VERIFY_PIN_START: u8 = 0x01;
 const FEATURE_VERIFY_PIN_DIRECT: u8 = 0x06;
 
 fn pin_pad(ctx: &Context, reader: &CStr) -> Option<bool> {
-    let card = ctx
-        .connect(reader, ShareMode::Direct, Protocols::UNDEFINED)
-        .ok()?;
+    let card = crate::trace::pcsc("SCardConnect", || {
+        ctx.connect(reader, ShareMode::Direct, Protocols::UNDEFINED)
+    })
+    .ok()?;
     let mut buf = [0u8; 256];
-    let answer = card
-        .control(pcsc::ctl_code(GET_FEATURE_REQUEST), &[], &mut buf)
-        .ok()?;
+    let answer = crate::trace::pcsc("SCardControl", || {
+        card.control(pcsc::ctl_code(GET_FEATURE_REQUEST), &[], &mut buf)
+    })
+    .ok()?;
     // A list of TLVs: tag (feature), length 4, control code.
     Some(
         answer

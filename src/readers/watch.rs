@@ -83,7 +83,9 @@ impl Watcher {
         for s in &mut self.states {
             s.sync_current_state();
         }
-        match self.ctx.get_status_change(timeout, &mut self.states) {
+        match crate::trace::pcsc("SCardGetStatusChange", || {
+            self.ctx.get_status_change(timeout, &mut self.states)
+        }) {
             Ok(()) => {}
             Err(pcsc::Error::Timeout | pcsc::Error::Cancelled) => return Ok(Vec::new()),
             Err(e) => return Err(service_error(e).into()),
@@ -130,9 +132,10 @@ impl Watcher {
             .into_iter()
             .map(|n| ReaderState::new(n, State::UNAWARE))
             .collect();
-        self.ctx
-            .get_status_change(Duration::ZERO, &mut added)
-            .map_err(service_error)?;
+        crate::trace::pcsc("SCardGetStatusChange", || {
+            self.ctx.get_status_change(Duration::ZERO, &mut added)
+        })
+        .map_err(service_error)?;
         for mut s in added {
             events.push(Event {
                 event: Change::ReaderAdded,

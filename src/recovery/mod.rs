@@ -231,7 +231,12 @@ fn rotate(
             // another session are not guaranteed to stay valid).
             let mut left = 0;
             for other in store::read_blobs(session).unwrap_or_default() {
-                if other.handle != new_handle && session.destroy_object(other.handle).is_err() {
+                if other.handle != new_handle
+                    && crate::trace::pkcs11("C_DestroyObject", None, || {
+                        session.destroy_object(other.handle)
+                    })
+                    .is_err()
+                {
                     left += 1;
                 }
             }
@@ -243,7 +248,9 @@ fn rotate(
         }
         Err(e) => {
             // Nobody has the new key: remove it, keep the old one (its mail is still there).
-            let _ = session.destroy_object(new_handle);
+            let _ = crate::trace::pkcs11("C_DestroyObject", None, || {
+                session.destroy_object(new_handle)
+            });
             kept(Warning::RecoveryNotMailed { cause: e.into() })
         }
     }
@@ -268,7 +275,7 @@ fn refuse_doubtful_so_pin(token: &mut TokenRef) -> Result<()> {
 pub fn remove_all(session: &cryptoki::session::Session) -> Result<usize> {
     let blobs = store::read_blobs(session)?;
     for b in &blobs {
-        session.destroy_object(b.handle)?;
+        crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(b.handle))?;
     }
     Ok(blobs.len())
 }
@@ -337,7 +344,7 @@ pub fn reseal(
     .in_language(prepared.blob.language.clone());
     let handle = store::write_checked(session, &blob)?;
     for o in old.iter().filter(|o| o.handle != handle) {
-        session.destroy_object(o.handle)?;
+        crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(o.handle))?;
     }
     Ok(Enrolled::from(&blob))
 }
@@ -448,9 +455,9 @@ pub fn enroll(
         .map_err(|e| RecoveryError::NotStoredAfterMail { cause: Box::new(e) })?;
     // A new enrolment replaces the old one.
     for o in old {
-        let _ = session.destroy_object(o.handle);
+        let _ = crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(o.handle));
     }
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     Ok(Enrolled::from(&blob))
 }
 
@@ -477,9 +484,9 @@ pub fn revoke(token: &mut TokenRef, so_pin: &Pin, final_try: bool) -> Result<usi
         .into());
     }
     for b in &blobs {
-        session.destroy_object(b.handle)?;
+        crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(b.handle))?;
     }
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     Ok(blobs.len())
 }
 
@@ -561,13 +568,13 @@ pub fn recover(
         other => other,
     })?;
     let pin = new_pin(token)?;
-    session.init_pin(&pin.auth_pin())?;
+    crate::trace::pkcs11("C_InitPIN", None, || session.init_pin(&pin.auth_pin()))?;
     drop(pin);
 
     // From here on the PIN *was* reset: whatever fails below is a warning, never a failure
     // that would make the person think nothing happened.
     let result = rotate(token, &session, config, &signed, &so_pin, &email, blob);
 
-    let _ = session.logout();
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     Ok(result)
 }

@@ -27,20 +27,23 @@ pub struct StoredBlob {
 /// # Errors
 /// The module's errors.
 pub fn read_blobs(session: &Session) -> Result<Vec<StoredBlob>> {
-    let handles = session.find_objects(&[
-        Attribute::Class(ObjectClass::DATA),
-        Attribute::Application(APPLICATION.to_vec()),
-    ])?;
+    let handles = crate::trace::pkcs11("C_FindObjects", None, || {
+        session.find_objects(&[
+            Attribute::Class(ObjectClass::DATA),
+            Attribute::Application(APPLICATION.to_vec()),
+        ])
+    })?;
     let mut out = Vec::new();
     for handle in handles {
-        let value = session
-            .get_attributes(handle, &[AttributeType::Value])?
-            .into_iter()
-            .find_map(|a| match a {
-                Attribute::Value(v) => Some(v),
-                _ => None,
-            })
-            .unwrap_or_default();
+        let value = crate::trace::pkcs11("C_GetAttributeValue", None, || {
+            session.get_attributes(handle, &[AttributeType::Value])
+        })?
+        .into_iter()
+        .find_map(|a| match a {
+            Attribute::Value(v) => Some(v),
+            _ => None,
+        })
+        .unwrap_or_default();
         out.push(StoredBlob {
             handle,
             blob: Blob::from_bytes(&value).map_err(|e| e.to_string()),
@@ -54,14 +57,16 @@ pub fn read_blobs(session: &Session) -> Result<Vec<StoredBlob>> {
 /// # Errors
 /// The module's errors (a full token, a write-protected one).
 pub fn write_blob(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
-    Ok(session.create_object(&[
-        Attribute::Class(ObjectClass::DATA),
-        Attribute::Token(true),
-        Attribute::Private(false),
-        Attribute::Label(LABEL.as_bytes().to_vec()),
-        Attribute::Application(APPLICATION.to_vec()),
-        Attribute::Value(blob.to_bytes()),
-    ])?)
+    Ok(crate::trace::pkcs11("C_CreateObject", None, || {
+        session.create_object(&[
+            Attribute::Class(ObjectClass::DATA),
+            Attribute::Token(true),
+            Attribute::Private(false),
+            Attribute::Label(LABEL.as_bytes().to_vec()),
+            Attribute::Application(APPLICATION.to_vec()),
+            Attribute::Value(blob.to_bytes()),
+        ])
+    })?)
 }
 
 /// Write a blob and read it back; a blob that does not read back as written is removed again
@@ -76,7 +81,7 @@ pub fn write_checked(session: &Session, blob: &Blob) -> Result<ObjectHandle> {
         .find(|s| s.handle == handle)
         .and_then(|s| s.blob.ok());
     if back.as_ref() != Some(blob) {
-        let _ = session.destroy_object(handle);
+        let _ = crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(handle));
         return Err(crate::error::Internal::ReadBackDiffers.into());
     }
     Ok(handle)

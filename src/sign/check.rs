@@ -108,7 +108,9 @@ impl CheckReport {
 /// # Errors
 /// The module's errors.
 pub fn usable_mechanisms(token: &TokenRef, public: &PublicKey) -> Result<Vec<SignMechanism>> {
-    let listed = token.module.ctx().get_mechanism_list(token.slot)?;
+    let listed = crate::trace::pkcs11("C_GetMechanismList", Some(token.slot), || {
+        token.module.ctx().get_mechanism_list(token.slot)
+    })?;
     Ok(SignMechanism::ALL
         .into_iter()
         .filter(|m| m.fits(public) && listed.contains(&m.token_mechanism()))

@@ -199,10 +199,14 @@ pub fn sign(
     match mechanism.host_digest() {
         Some(alg) => {
             let digest = ring::digest::digest(alg, data);
-            let raw = session.sign(&mechanism.mechanism(), key, digest.as_ref())?;
+            let raw = crate::trace::pkcs11("C_Sign", None, || {
+                session.sign(&mechanism.mechanism(), key, digest.as_ref())
+            })?;
             ecdsa_raw_to_der(&raw)
         }
-        None => Ok(session.sign(&mechanism.mechanism(), key, data)?),
+        None => Ok(crate::trace::pkcs11("C_Sign", None, || {
+            session.sign(&mechanism.mechanism(), key, data)
+        })?),
     }
 }
 
@@ -222,17 +226,32 @@ pub fn sign_content(
     match (mechanism.host_digest(), content) {
         (Some(alg), c) => {
             let digest = c.digest(alg)?;
-            let raw = session.sign(&mechanism.mechanism(), key, digest.as_ref())?;
+            let raw = crate::trace::pkcs11("C_Sign", None, || {
+                session.sign(&mechanism.mechanism(), key, digest.as_ref())
+            })?;
             ecdsa_raw_to_der(&raw)
         }
-        (None, Content::Bytes(data)) => Ok(session.sign(&mechanism.mechanism(), key, data)?),
+        (None, Content::Bytes(data)) => Ok(crate::trace::pkcs11("C_Sign", None, || {
+            session.sign(&mechanism.mechanism(), key, data)
+        })?),
         (None, c) if mechanism == SignMechanism::Ed25519 => {
-            Ok(session.sign(&mechanism.mechanism(), key, &c.to_vec()?)?)
+            let data = c.to_vec()?;
+            Ok(crate::trace::pkcs11("C_Sign", None, || {
+                session.sign(&mechanism.mechanism(), key, &data)
+            })?)
         }
         (None, c) => {
-            session.sign_init(&mechanism.mechanism(), key)?;
-            c.each_chunk(|piece| Ok(session.sign_update(piece)?))?;
-            Ok(session.sign_final()?)
+            crate::trace::pkcs11("C_SignInit", None, || {
+                session.sign_init(&mechanism.mechanism(), key)
+            })?;
+            c.each_chunk(|piece| {
+                Ok(crate::trace::pkcs11("C_SignUpdate", None, || {
+                    session.sign_update(piece)
+                })?)
+            })?;
+            Ok(crate::trace::pkcs11("C_SignFinal", None, || {
+                session.sign_final()
+            })?)
         }
     }
 }

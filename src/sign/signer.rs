@@ -207,9 +207,10 @@ impl Signer {
         if let Some(s) = self.pool.lock().ok().and_then(|mut p| p.pop()) {
             return Ok(s);
         }
-        self.ctx
-            .open_ro_session(self.slot)
-            .map_err(|e| removed(e.into()))
+        crate::trace::pkcs11("C_OpenSession", Some(self.slot), || {
+            self.ctx.open_ro_session(self.slot)
+        })
+        .map_err(|e| removed(e.into()))
     }
 
     fn checkin(&self, session: Session) {
@@ -230,17 +231,20 @@ impl Signer {
             .open_ro_session(self.slot)
             .map_err(|e| removed(e.into()))?;
         if let Some(pin) = &self.pin {
-            match session.login(UserType::User, Some(&pin.auth_pin())) {
+            match crate::trace::pkcs11("C_Login", None, || {
+                session.login(UserType::User, Some(&pin.auth_pin()))
+            }) {
                 Ok(()) | Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => {}
                 Err(e) => return Err(removed(e.into())),
             }
         }
-        let found = session
-            .find_objects(&[
+        let found = crate::trace::pkcs11("C_FindObjects", None, || {
+            session.find_objects(&[
                 Attribute::Class(ObjectClass::PRIVATE_KEY),
                 Attribute::Id(self.key_id.clone()),
             ])
-            .map_err(|e| removed(e.into()))?;
+        })
+        .map_err(|e| removed(e.into()))?;
         match found.as_slice() {
             [h] => *self.handle.lock().expect("signer handle lock") = *h,
             _ => return Err(Error::TokenRemoved { rv: None }),

@@ -109,7 +109,9 @@ pub fn read_certificates(
     token: &TokenReport,
 ) -> Result<(Vec<TokenCert>, Vec<KeyObject>)> {
     let keys = read_keys(session, token)?;
-    let handles = session.find_objects(&[Attribute::Class(ObjectClass::CERTIFICATE)])?;
+    let handles = crate::trace::pkcs11("C_FindObjects", None, || {
+        session.find_objects(&[Attribute::Class(ObjectClass::CERTIFICATE)])
+    })?;
     let mut certs = Vec::with_capacity(handles.len());
     for handle in handles {
         certs.push(read_certificate(session, token, handle, &keys)?);
@@ -126,15 +128,17 @@ fn read_certificate(
     handle: ObjectHandle,
     keys: &[KeyObject],
 ) -> Result<TokenCert> {
-    let attrs = session.get_attributes(
-        handle,
-        &[
-            AttributeType::Label,
-            AttributeType::Id,
-            AttributeType::CertificateType,
-            AttributeType::Value,
-        ],
-    )?;
+    let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
+        session.get_attributes(
+            handle,
+            &[
+                AttributeType::Label,
+                AttributeType::Id,
+                AttributeType::CertificateType,
+                AttributeType::Value,
+            ],
+        )
+    })?;
     let (mut label, mut id, mut der, mut ctype) = (String::new(), Vec::new(), Vec::new(), None);
     for a in attrs {
         match a {
@@ -188,23 +192,27 @@ pub fn read_keys(session: &Session, token: &TokenReport) -> Result<Vec<KeyObject
         (ObjectClass::PRIVATE_KEY, true),
         (ObjectClass::PUBLIC_KEY, false),
     ] {
-        for handle in session.find_objects(&[Attribute::Class(class)])? {
-            let attrs = session.get_attributes(
-                handle,
-                &[
-                    AttributeType::Label,
-                    AttributeType::Id,
-                    AttributeType::KeyType,
-                    AttributeType::Modulus,
-                    AttributeType::PublicExponent,
-                    AttributeType::EcPoint,
-                    AttributeType::EcParams,
-                    AttributeType::AlwaysAuthenticate,
-                    AttributeType::Sign,
-                    AttributeType::Extractable,
-                    AttributeType::Sensitive,
-                ],
-            )?;
+        for handle in crate::trace::pkcs11("C_FindObjects", None, || {
+            session.find_objects(&[Attribute::Class(class)])
+        })? {
+            let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
+                session.get_attributes(
+                    handle,
+                    &[
+                        AttributeType::Label,
+                        AttributeType::Id,
+                        AttributeType::KeyType,
+                        AttributeType::Modulus,
+                        AttributeType::PublicExponent,
+                        AttributeType::EcPoint,
+                        AttributeType::EcParams,
+                        AttributeType::AlwaysAuthenticate,
+                        AttributeType::Sign,
+                        AttributeType::Extractable,
+                        AttributeType::Sensitive,
+                    ],
+                )
+            })?;
             let mut k = KeyObject {
                 handle,
                 private,

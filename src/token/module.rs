@@ -63,11 +63,14 @@ impl Module {
         if let Some(module) = loaded.get(&key) {
             return Ok(module.clone());
         }
+        crate::trace::line(format_args!("loading module {}", key.display()));
         let ctx = Pkcs11::new(&key).map_err(|e| Error::ModuleNotPkcs11 {
             path: path.to_path_buf(),
             reason: not_pkcs11_reason(&e),
         })?;
-        match ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
+        match crate::trace::pkcs11("C_Initialize", None, || {
+            ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        }) {
             Ok(()) => {}
             Err(cryptoki::error::Error::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
             Err(cryptoki::error::Error::Pkcs11(rv, Function::Initialize)) => {
@@ -78,7 +81,7 @@ impl Module {
             }
             Err(e) => return Err(Error::from_cryptoki(e)),
         }
-        let raw = ctx.get_library_info()?;
+        let raw = crate::trace::pkcs11("C_GetInfo", None, || ctx.get_library_info())?;
         let (lv, cv) = (raw.library_version(), raw.cryptoki_version());
         let info = LibraryInfo {
             description: raw.library_description().trim_end().to_string(),
@@ -87,6 +90,14 @@ impl Module {
             api_version: cv.to_string(),
             version: (lv.major(), lv.minor()),
         };
+        crate::trace::line(format_args!(
+            "module {}: {} {} ({}), PKCS#11 {}",
+            key.display(),
+            info.manufacturer,
+            info.description,
+            info.library_version,
+            info.api_version
+        ));
         let module = Module {
             path: path.to_path_buf(),
             ctx,

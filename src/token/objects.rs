@@ -130,7 +130,7 @@ const ATTRIBUTES: &[AttributeType] = &[
 /// # Errors
 /// The module's errors.
 pub fn list_objects(session: &Session, token: &TokenReport) -> Result<Vec<ObjectReport>> {
-    let handles = session.find_objects(&[])?;
+    let handles = crate::trace::pkcs11("C_FindObjects", None, || session.find_objects(&[]))?;
     let mut out: Vec<ObjectReport> = handles
         .into_iter()
         .map(|h| describe_object(session, token, h))
@@ -148,7 +148,9 @@ pub fn describe_object(
     token: &TokenReport,
     handle: ObjectHandle,
 ) -> ObjectReport {
-    match session.get_attributes(handle, ATTRIBUTES) {
+    match crate::trace::pkcs11("C_GetAttributeValue", None, || {
+        session.get_attributes(handle, ATTRIBUTES)
+    }) {
         Ok(attrs) => from_attributes(token, &attrs),
         Err(e) => ObjectReport {
             class: "unreadable".into(),

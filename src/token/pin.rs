@@ -182,7 +182,9 @@ pub fn login(
 ) -> Result<()> {
     guard(token, who, allow_final_try)?;
     let before = token.retry_state(who);
-    match session.login(who.user_type(), Some(&pin.auth_pin())) {
+    match crate::trace::pkcs11("C_Login", None, || {
+        session.login(who.user_type(), Some(&pin.auth_pin()))
+    }) {
         Ok(()) => Ok(()),
         Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
         Err(e) => Err(pin_failure(token, who, before, e)),
@@ -202,7 +204,7 @@ pub fn login_on_pin_pad(
 ) -> Result<()> {
     guard(token, who, allow_final_try)?;
     let before = token.retry_state(who);
-    match session.login(who.user_type(), None) {
+    match crate::trace::pkcs11("C_Login", None, || session.login(who.user_type(), None)) {
         Ok(()) => Ok(()),
         Err(cryptoki::error::Error::Pkcs11(RvError::UserAlreadyLoggedIn, _)) => Ok(()),
         Err(e) => Err(pin_failure(token, who, before, e)),
@@ -254,10 +256,11 @@ pub fn change_pin(
     if who == PinUser::So {
         login(token, &session, PinUser::So, old, allow_final_try)?;
     }
-    session
-        .set_pin(&old.auth_pin(), &new.auth_pin())
-        .map_err(|e| pin_failure(token, who, before, e))?;
-    let _ = session.logout();
+    crate::trace::pkcs11("C_SetPIN", None, || {
+        session.set_pin(&old.auth_pin(), &new.auth_pin())
+    })
+    .map_err(|e| pin_failure(token, who, before, e))?;
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     Ok(())
 }
 
@@ -274,8 +277,10 @@ pub fn unblock(
     writable(token)?;
     let session = token.open_rw()?;
     login(token, &session, PinUser::So, so_pin, allow_final_try)?;
-    let result = session.init_pin(&new_user_pin.auth_pin());
-    let _ = session.logout();
+    let result = crate::trace::pkcs11("C_InitPIN", None, || {
+        session.init_pin(&new_user_pin.auth_pin())
+    });
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     result?;
     Ok(())
 }
@@ -331,8 +336,8 @@ pub fn init_token(token: &TokenRef, so_pin: &Pin, label: &str, user_pin: &Pin) -
     let mut fresh = refind(token, was_initialised, &known, label)?;
     let session = fresh.open_rw()?;
     login(&mut fresh, &session, PinUser::So, so_pin, false)?;
-    let result = session.init_pin(&user_pin.auth_pin());
-    let _ = session.logout();
+    let result = crate::trace::pkcs11("C_InitPIN", None, || session.init_pin(&user_pin.auth_pin()));
+    let _ = crate::trace::pkcs11("C_Logout", None, || session.logout());
     drop(session);
     result?;
     fresh.refresh()?;

@@ -119,7 +119,9 @@ impl TokenRef {
     /// # Errors
     /// The module's errors (the token removed).
     pub fn refresh(&mut self) -> Result<&TokenReport> {
-        let info = self.module.ctx().get_token_info(self.slot)?;
+        let info = crate::trace::pkcs11("C_GetTokenInfo", Some(self.slot), || {
+            self.module.ctx().get_token_info(self.slot)
+        })?;
         self.report = TokenReport::from_raw(&info);
         Ok(&self.report)
     }

@@ -12,7 +12,11 @@ impl TokenRef {
     /// # Errors
     /// The module's errors.
     pub fn open_ro(&self) -> Result<Session> {
-        Ok(self.module.ctx().open_ro_session(self.slot)?)
+        Ok(crate::trace::pkcs11(
+            "C_OpenSession",
+            Some(self.slot),
+            || self.module.ctx().open_ro_session(self.slot),
+        )?)
     }
 
     /// Open a read-write session.
@@ -20,6 +24,10 @@ impl TokenRef {
     /// # Errors
     /// The module's errors (a write-protected token).
     pub fn open_rw(&self) -> Result<Session> {
-        Ok(self.module.ctx().open_rw_session(self.slot)?)
+        Ok(crate::trace::pkcs11(
+            "C_OpenSession",
+            Some(self.slot),
+            || self.module.ctx().open_rw_session(self.slot),
+        )?)
     }
 }

@@ -220,18 +220,19 @@ impl TokenReport {
 pub fn list_slots(module: &Module) -> Result<Vec<(Slot, SlotReport)>> {
     let ctx = module.ctx();
     let mut out = Vec::new();
-    for slot in ctx.get_all_slots()? {
+    for slot in crate::trace::pkcs11("C_GetSlotList", None, || ctx.get_all_slots())? {
         // One slot failing (a card another program holds answers C_GetSlotInfo with
         // CKR_DEVICE_ERROR through OpenSC) does not hide the others.
-        let info = match ctx.get_slot_info(slot) {
-            Ok(info) => info,
-            Err(e) => {
-                out.push((slot, unreadable_slot(module, slot, e)));
-                continue;
-            }
-        };
+        let info =
+            match crate::trace::pkcs11("C_GetSlotInfo", Some(slot), || ctx.get_slot_info(slot)) {
+                Ok(info) => info,
+                Err(e) => {
+                    out.push((slot, unreadable_slot(module, slot, e)));
+                    continue;
+                }
+            };
         let (token, token_error) = if info.token_present() {
-            match ctx.get_token_info(slot) {
+            match crate::trace::pkcs11("C_GetTokenInfo", Some(slot), || ctx.get_token_info(slot)) {
                 Ok(t) => (Some(TokenReport::from_raw(&t)), None),
                 Err(e) => (None, Some(crate::error::Error::from(e).to_string())),
             }

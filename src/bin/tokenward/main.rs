@@ -25,12 +25,34 @@ fn main() -> std::process::ExitCode {
     };
     tokenward::i18n::select(cli.global.lang.as_deref());
     let verbose = cli.global.verbose;
+    if let Err(err) = start_trace(verbose) {
+        return std::process::ExitCode::from(report(&err, json, verbose) as u8);
+    }
     let code = match run(cli) {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::Success,
         Err(err) => report(&err, json, verbose),
     };
     std::process::ExitCode::from(code as u8)
+}
+
+/// The support trace (tokenward::trace): to TOKENWARD_LOG_FILE when it is set, else to
+/// standard error with `--verbose` or TOKENWARD_LOG=debug.
+fn start_trace(verbose: bool) -> Result<(), Error> {
+    if let Some(path) = std::env::var_os("TOKENWARD_LOG_FILE").filter(|p| !p.is_empty()) {
+        let path = std::path::PathBuf::from(path);
+        return tokenward::trace::to_file(&path).map_err(|source| Error::Io {
+            action: "write",
+            path,
+            source,
+        });
+    }
+    let debug = std::env::var("TOKENWARD_LOG")
+        .is_ok_and(|v| v.eq_ignore_ascii_case("debug") || v.eq_ignore_ascii_case("trace"));
+    if verbose || debug {
+        tokenward::trace::to_stderr();
+    }
+    Ok(())
 }
 
 /// The value of `--lang` on the command line, read before clap parses it.

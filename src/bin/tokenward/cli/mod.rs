@@ -68,7 +68,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Option<String>,
     /// Show technical details: URIs of tokens and of the objects a selector could mean, memory
-    /// a token does not report.
+    /// a token does not report, and a trace of every PKCS#11 and PC/SC call on standard error
+    /// for support (never a PIN or key; TOKENWARD_LOG=debug does the same, TOKENWARD_LOG_FILE
+    /// writes the trace to a file).
     #[arg(long, short = 'v', global = true)]
     pub verbose: bool,
 }
