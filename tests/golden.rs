@@ -387,6 +387,8 @@ fn screens_errors_and_help_in_russian_and_spanish() {
         ),
         ("help", &["--help"], 0),
         ("help-pin-change", &["pin", "change", "--help"], 0),
+        ("ambiguous-cert", &["certs", "select", "ivanov"], 2),
+        ("mechanisms-used", &["mechanisms", "--used"], 0),
     ];
     for lang in ["ru_RU.UTF-8", "es_MX.UTF-8"] {
         let short = &lang[..2];

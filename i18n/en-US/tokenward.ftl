@@ -315,6 +315,10 @@ usage-any-use = any use
 candidates-tokens = The tokens present:
 candidates-serial = serial
 candidates-objects = On the token:
+candidate-certificate = { $name } (fingerprint { $fingerprint })
+candidate-unreadable-certificate = a certificate that cannot be read
+candidate-private-key = private key
+candidate-public-key = public key
 
 ## Key usages
 

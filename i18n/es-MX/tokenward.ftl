@@ -338,6 +338,10 @@ usage-any-use = cualquier uso
 candidates-tokens = Los tokens conectados:
 candidates-serial = número de serie
 candidates-objects = En el token:
+candidate-certificate = { $name } (huella { $fingerprint })
+candidate-unreadable-certificate = un certificado que no se puede leer
+candidate-private-key = clave privada
+candidate-public-key = clave pública
 
 ## Key usages
 

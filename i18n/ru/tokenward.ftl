@@ -384,6 +384,10 @@ usage-any-use = любое назначение
 candidates-tokens = Подключённые токены:
 candidates-serial = серийный номер
 candidates-objects = На токене:
+candidate-certificate = { $name } (отпечаток { $fingerprint })
+candidate-unreadable-certificate = сертификат, который не удаётся прочитать
+candidate-private-key = закрытый ключ
+candidate-public-key = открытый ключ
 
 ## Key usages
 

@@ -84,10 +84,52 @@ pub struct ObjectCandidate {
     pub label: String,
     /// CKA_ID in hex.
     pub id: String,
-    /// What it is, in words.
+    /// What it is, in English words (stable in JSON; people read [`ObjectCandidate::words`]).
     pub detail: String,
     /// The object's URI.
     pub uri: String,
+    /// What it is, for the words in the person's language.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub kind: CandidateKind,
+}
+
+/// What a candidate object is.
+#[derive(Debug, Clone, Default)]
+pub enum CandidateKind {
+    /// A certificate, by its subject's common name and the start of its fingerprint.
+    Certificate {
+        /// The common name.
+        name: String,
+        /// The first 16 hex digits of its SHA-256.
+        fingerprint: String,
+    },
+    /// A certificate that does not parse.
+    UnreadableCertificate,
+    /// A private key.
+    PrivateKey,
+    /// A public key.
+    PublicKey,
+    /// Only the detail's words are known.
+    #[default]
+    Other,
+}
+
+impl ObjectCandidate {
+    /// What it is, in the person's language.
+    pub fn words(&self) -> String {
+        match &self.kind {
+            CandidateKind::Certificate { name, fingerprint } => crate::fl!(
+                "candidate-certificate",
+                name = name.as_str(),
+                fingerprint = fingerprint.as_str()
+            ),
+            CandidateKind::UnreadableCertificate => crate::fl!("candidate-unreadable-certificate"),
+            CandidateKind::PrivateKey => crate::fl!("candidate-private-key"),
+            CandidateKind::PublicKey => crate::fl!("candidate-public-key"),
+            CandidateKind::Other => self.detail.clone(),
+        }
+    }
 }
 
 /// The JSON a command prints on standard output when it fails with `--json`.

@@ -4,7 +4,7 @@
 
 use super::certs::{KeyObject, MatchKind, TokenCert};
 use crate::cert::Validity;
-use crate::error::{Error, ObjectCandidate, Result};
+use crate::error::{CandidateKind, Error, ObjectCandidate, Result};
 use crate::uri::{ObjectType, Pkcs11Uri};
 
 /// What the user typed to name an object.
@@ -179,6 +179,13 @@ pub fn cert_candidate(c: &TokenCert) -> ObjectCandidate {
             Err(e) => format!("unreadable: {e}"),
         },
         uri: c.uri.clone(),
+        kind: match &c.info {
+            Ok(i) => CandidateKind::Certificate {
+                name: i.subject_cn.clone(),
+                fingerprint: i.fingerprint_sha256[..16].to_string(),
+            },
+            Err(_) => CandidateKind::UnreadableCertificate,
+        },
     }
 }
 
@@ -266,6 +273,11 @@ pub fn key_candidate(k: &KeyObject) -> ObjectCandidate {
         }
         .into(),
         uri: k.uri.clone(),
+        kind: if k.private {
+            CandidateKind::PrivateKey
+        } else {
+            CandidateKind::PublicKey
+        },
     }
 }
 

@@ -228,6 +228,7 @@ impl Guide for Person<'_> {
                             id: e.id.clone(),
                             detail: e.name().to_string(),
                             uri: e.uri.clone(),
+                            kind: Default::default(),
                         })
                         .collect(),
                 }),

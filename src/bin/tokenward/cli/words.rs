@@ -36,7 +36,7 @@ pub fn candidates(c: Candidates<'_>, verbose: bool) -> String {
                     n + 1,
                     escaped(&o.label),
                     o.id,
-                    escaped(&o.detail),
+                    escaped(&o.words()),
                 ));
                 uri_line(&o.uri, &mut out);
             }
