@@ -23,7 +23,9 @@
 //! client_secret = "…"                     # issuer, gmail_base: Google's unless set
 //! sign_in_timeout_seconds = 300
 //! ```
-//! Keys tokenward does not know are kept when the file is saved.
+//! A key or section tokenward does not know is an error that names its line (a misspelt
+//! `[polcy]` must not silently leave the stricter policy off), and a file named by `--config`
+//! or `TOKENWARD_CONFIG` must exist; only the default location may be absent.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,7 +40,7 @@ pub const CONFIG_ENV: &str = "TOKENWARD_CONFIG";
 
 /// The parsed configuration.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Default PKCS#11 module.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,21 +63,15 @@ pub struct Config {
     /// Recovery: the OpenID provider, the OAuth client, the Gmail API (Google's by default).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recovery: Option<crate::recovery::RecoveryConfig>,
-    /// Keys this version does not know, kept as they were.
-    #[serde(flatten)]
-    pub other: toml::Table,
 }
 
 /// Settings for one token (by serial).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct TokenSettings {
     /// The default certificate (a selector: id in hex, label, fingerprint prefix or URI).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_cert: Option<String>,
-    /// Keys this version does not know, kept as they were.
-    #[serde(flatten)]
-    pub other: toml::Table,
 }
 
 /// `[[pin_profile]]`: the PIN rule for every token of one model.
@@ -98,17 +94,34 @@ fn is_default(p: &PolicyOverrides) -> bool {
 impl Config {
     /// The config file path: `explicit`, else `TOKENWARD_CONFIG`, else the XDG config dir.
     pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
-        explicit
-            .map(Path::to_path_buf)
-            .or_else(|| {
-                std::env::var_os(CONFIG_ENV)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .or_else(|| {
-                directories::BaseDirs::new()
-                    .map(|d| d.config_dir().join("tokenward").join("config.toml"))
-            })
+        Self::named(explicit).or_else(|| {
+            directories::BaseDirs::new()
+                .map(|d| d.config_dir().join("tokenward").join("config.toml"))
+        })
+    }
+
+    /// The file the person named (`explicit`, else `TOKENWARD_CONFIG`), which must exist.
+    pub fn named(explicit: Option<&Path>) -> Option<PathBuf> {
+        explicit.map(Path::to_path_buf).or_else(|| {
+            std::env::var_os(CONFIG_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+    }
+
+    /// Load a file the person named: a missing one is an error, not an empty configuration.
+    ///
+    /// # Errors
+    /// As [`Config::load`], and a missing file.
+    pub fn load_named(path: &Path) -> Result<Config> {
+        if !path.exists() {
+            return Err(Error::Io {
+                action: "read",
+                path: path.to_path_buf(),
+                source: std::io::ErrorKind::NotFound.into(),
+            });
+        }
+        Self::load(path)
     }
 
     /// Load the file; a missing file is an empty configuration.
@@ -141,7 +154,13 @@ impl Config {
     /// Not valid TOML of this shape, or a policy that loosens the PIN policy.
     pub fn parse(text: &str) -> Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| Error::ConfigInvalid {
-            reason: e.message().to_string(),
+            reason: match e.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {}", e.message())
+                }
+                None => e.message().to_string(),
+            },
         })?;
         config
             .pin_policy()
@@ -212,13 +231,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unknown_keys_survive_a_save() {
+    fn a_save_keeps_what_was_set() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(
             &path,
-            "module = \"/x.so\"\nfuture = 1\n[tokens.\"42\"]\ndefault_cert = \"a1\"\nnote = \"keep\"\n",
+            "module = \"/x.so\"\n[tokens.\"42\"]\ndefault_cert = \"a1\"\n",
         )
         .unwrap();
         let mut config = Config::load(&path).unwrap();
@@ -227,17 +246,48 @@ mod tests {
         config.save(&path).unwrap();
         let again = Config::load(&path).unwrap();
         assert_eq!(
-            again.other.get("future").and_then(|v| v.as_integer()),
-            Some(1)
-        );
-        assert_eq!(
-            again.token("42").unwrap().other["note"].as_str(),
-            Some("keep")
+            again.token("42").unwrap().default_cert.as_deref(),
+            Some("a1")
         );
         assert_eq!(
             again.token("43").unwrap().default_cert.as_deref(),
             Some("b2")
         );
+    }
+
+    #[test]
+    fn unknown_keys_and_sections_are_refused_with_their_line() {
+        for (text, line, name) in [
+            (
+                "module = \"/x.so\"\n\n[polcy]\nmin_length = 12\n",
+                3,
+                "polcy",
+            ),
+            (
+                "[tokens.\"42\"]\ndefault_cert = \"a1\"\nnote = 1\n",
+                3,
+                "note",
+            ),
+            ("[recovery]\nclient_idd = \"x\"\n", 2, "client_idd"),
+            ("[policy]\nmin_lenght = 12\n", 2, "min_lenght"),
+        ] {
+            let err = Config::parse(text).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("line {line}")) && err.contains(name),
+                "{text}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_named_file_must_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing.toml");
+        assert!(
+            Config::load(&missing).is_ok(),
+            "the default location may be absent"
+        );
+        assert!(Config::load_named(&missing).is_err());
     }
 
     #[test]

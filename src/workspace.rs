@@ -63,7 +63,9 @@ impl Workspace {
     /// An unreadable or invalid configuration file; a token selector that does not parse.
     pub fn open(options: Options) -> Result<Self> {
         let config_path = Config::path(options.config.as_deref());
+        let named = Config::named(options.config.as_deref()).is_some();
         let config = match &config_path {
+            Some(p) if named => Config::load_named(p)?,
             Some(p) => Config::load(p)?,
             None => Config::default(),
         };

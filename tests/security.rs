@@ -799,3 +799,34 @@ fn the_trace_file_is_private_and_never_written_through_a_planted_link() {
     assert_eq!(out.json()["error"]["kind"], "io", "{}", out.stdout);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "untouched\n");
 }
+
+#[test]
+fn a_misspelt_or_missing_configuration_is_an_error_not_a_looser_policy() {
+    let hsm = Hsm::with_tokens(&["cfg"]);
+    // A misspelt section would have left the stricter policy off: refused, with its line.
+    let typo = hsm.write(
+        "typo.toml",
+        "module = \"/x.so\"\n\n[polcy]\nmin_length = 12\n",
+    );
+    let out = hsm
+        .run(&["--config", path(&typo), "tokens", "--json"])
+        .code(2);
+    let error = &out.json()["error"];
+    assert_eq!(error["kind"], "config_invalid", "{error:#}");
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains("line 3") && message.contains("polcy"),
+        "{message}"
+    );
+    // A file named by --config or TOKENWARD_CONFIG that is not there is not an empty one.
+    let missing = hsm.path("missing.toml");
+    let out = hsm.run(&["--config", path(&missing), "tokens"]).code(2);
+    assert!(out.stderr.contains("missing.toml"), "{}", out.stderr);
+    let out = hsm
+        .run_env(&["tokens"], &[("TOKENWARD_CONFIG", path(&missing))])
+        .code(2);
+    assert!(out.stderr.contains("missing.toml"), "{}", out.stderr);
+    assert!(!missing.exists(), "nothing was created");
+    // The default location may be absent: tokens works without any file.
+    hsm.run(&["tokens"]).ok();
+}

@@ -167,6 +167,16 @@ fn cms_signatures_verify_with_openssl_and_tokenward() {
         assert_eq!(ok["valid"], true);
         assert!(ok["signer"].as_str().unwrap().contains("Ivanov Ivan"));
         assert_eq!(ok["chain"].as_array().unwrap().len(), 3);
+        // Names in the one order shown everywhere: the signer as `certs list --full` has it.
+        assert!(
+            ok["signer"] == ok["chain"][0]
+                && ok["chain"][0]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("CN=Ivanov Ivan")
+                && ok["chain"][2].as_str().unwrap().ends_with("C=RU"),
+            "{ok:#}"
+        );
         assert!(ok["signing_time"].as_str().unwrap().starts_with("20"));
 
         // One flipped bit in the signature, another file, an untrusted CA: all rejected.

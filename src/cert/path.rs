@@ -224,16 +224,18 @@ fn signer_may_sign(leaf: &[u8]) -> Result<()> {
     }
 }
 
+/// The subject in the one order tokenward shows names in everywhere (CN first, national
+/// attributes by name: [`super::dn_string`]).
 fn subject_words(cert: &openssl::x509::X509Ref) -> String {
-    cert.subject_name()
-        .entries()
-        .map(|e| {
-            let key = e.object().nid().short_name().unwrap_or("?").to_string();
-            let value = e.data().to_string().unwrap_or_default();
-            format!("{key}={value}")
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    cert.to_der()
+        .ok()
+        .and_then(|der| {
+            X509Certificate::from_der(&der)
+                .ok()
+                .map(|(_, c)| super::dn_string(c.subject()))
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .unwrap_or_default()
 }
 
 fn openssl_failed(e: openssl::error::ErrorStack) -> crate::Error {

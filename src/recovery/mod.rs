@@ -37,7 +37,7 @@ pub const SIGN_IN_TIMEOUT: u64 = 300;
 
 /// `[recovery]` in the configuration: Google's values unless set.
 #[derive(Debug, Clone, PartialEq, Serialize, schemars::JsonSchema, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct RecoveryConfig {
     /// OpenID Connect issuer (endpoints by discovery).
     pub issuer: String,
