@@ -87,6 +87,35 @@ pub struct PinProfileRule {
     pub rule: String,
 }
 
+/// Write `new`'s values into `old`: unchanged values keep their comments and place, changed
+/// ones are replaced, new ones added, and those `new` no longer has removed.
+fn merge(old: &mut toml_edit::Table, new: &toml_edit::Table) {
+    let gone: Vec<String> = old
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .filter(|k| !new.contains_key(k))
+        .collect();
+    for key in gone {
+        old.remove(&key);
+    }
+    for (key, item) in new.iter() {
+        match (old.get_mut(key), item) {
+            (Some(toml_edit::Item::Table(o)), toml_edit::Item::Table(n)) => merge(o, n),
+            (Some(toml_edit::Item::Value(o)), toml_edit::Item::Value(n))
+                if o.to_string().trim() == n.to_string().trim() => {}
+            (Some(toml_edit::Item::Value(o)), toml_edit::Item::Value(n)) => {
+                // The value changes; the comment after it stays.
+                let decor = o.decor().clone();
+                *o = n.clone();
+                *o.decor_mut() = decor;
+            }
+            _ => {
+                old.insert(key, item.clone());
+            }
+        }
+    }
+}
+
 fn is_default(p: &PolicyOverrides) -> bool {
     *p == PolicyOverrides::default()
 }
@@ -168,15 +197,26 @@ impl Config {
         Ok(config)
     }
 
-    /// Save atomically: write a temporary file next to it, then rename.
+    /// Save atomically: write a temporary file next to it, then rename. What the file
+    /// already says in the same words (comments, layout, order) is kept: only the values that
+    /// changed are written (`toml_edit`).
     ///
     /// # Errors
     /// The configuration cannot be encoded or the file written.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let text = toml::to_string_pretty(self).map_err(|e| Internal::Encode {
+        let encode = |reason: String| Internal::Encode {
             what: "the configuration",
-            reason: e.to_string(),
-        })?;
+            reason,
+        };
+        let new: toml_edit::DocumentMut = toml::to_string_pretty(self)
+            .map_err(|e| encode(e.to_string()))?
+            .parse()
+            .map_err(|e: toml_edit::TomlError| encode(e.to_string()))?;
+        let mut doc: toml_edit::DocumentMut = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|t| t.parse().ok())
+            .unwrap_or_default();
+        merge(doc.as_table_mut(), new.as_table());
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| Error::Io {
                 action: "write",
@@ -185,7 +225,36 @@ impl Config {
             })?;
         }
         // A new temporary file (never one planted at a guessable name), synced and renamed.
-        crate::files::write_atomic(path, text.as_bytes(), crate::files::Access::Private)
+        crate::files::write_atomic(
+            path,
+            doc.to_string().as_bytes(),
+            crate::files::Access::Private,
+        )
+    }
+
+    /// Load, change and save `path` under an exclusive lock on `path.lock`, so that two
+    /// processes changing it at once both keep their change.
+    ///
+    /// # Errors
+    /// The lock, [`Config::load`], [`Config::save`].
+    pub fn update(path: &Path, change: impl FnOnce(&mut Config)) -> Result<()> {
+        let io = |source| Error::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        let mut lock_path = path.as_os_str().to_owned();
+        lock_path.push(".lock");
+        let lock = crate::files::open_lock(Path::new(&lock_path)).map_err(io)?;
+        rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive)
+            .map_err(|e| io(e.into()))?;
+        let mut config = Config::load(path)?;
+        change(&mut config);
+        config.save(path)
+        // The lock goes with `lock`.
     }
 
     /// The PIN policy with this config's tightenings.
@@ -253,6 +322,34 @@ mod tests {
             again.token("43").unwrap().default_cert.as_deref(),
             Some("b2")
         );
+    }
+
+    #[test]
+    fn saving_keeps_the_admins_comments_and_layout() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let text = "# Set up by IT, ticket 4711.\nmodule = \"/x.so\"   # the vendor's module\n\n[policy]\n# Stricter for accounting.\nmin_length = 12\n";
+        std::fs::write(&path, text).unwrap();
+        Config::update(&path, |c| {
+            c.token_mut("42").default_cert = Some("a1".into())
+        })
+        .unwrap();
+        Config::update(&path, |c| c.token = Some("Accounting".into())).unwrap();
+        let saved = std::fs::read_to_string(&path).unwrap();
+        for kept in [
+            "# Set up by IT, ticket 4711.",
+            "module = \"/x.so\"   # the vendor's module",
+            "# Stricter for accounting.\nmin_length = 12",
+        ] {
+            assert!(saved.contains(kept), "{kept} lost:\n{saved}");
+        }
+        let again = Config::load(&path).unwrap();
+        assert_eq!(
+            again.token("42").unwrap().default_cert.as_deref(),
+            Some("a1")
+        );
+        assert_eq!(again.token.as_deref(), Some("Accounting"));
+        assert_eq!(again.policy.min_length, Some(12));
     }
 
     #[test]

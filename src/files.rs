@@ -177,6 +177,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
     Ok(())
 }
 
+/// Open (creating, 0600, never through a link) a lock file, to be locked with `flock`.
+///
+/// # Errors
+/// The operating system's.
+pub fn open_lock(path: &Path) -> std::io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
+        .open(path)
+}
+
 /// A new file next to `path` that nobody else created (create_new, never through a link).
 fn temporary(path: &Path, access: Access) -> std::io::Result<(PathBuf, File)> {
     let name = path

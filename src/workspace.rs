@@ -158,9 +158,7 @@ impl Workspace {
     /// No configuration location is known; the file cannot be read or written.
     pub fn update_config(&self, change: impl FnOnce(&mut Config)) -> Result<PathBuf> {
         let path = self.config_path.clone().ok_or(Error::NoConfigLocation)?;
-        let mut config = Config::load(&path)?;
-        change(&mut config);
-        config.save(&path)?;
+        Config::update(&path, change)?;
         Ok(path)
     }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, Hsm, USER_PIN};
+use common::{fixture, path, Hsm, USER_PIN};
 use serde_json::Value;
 
 /// Put a fixture's private and public key on the token with pkcs11-tool.
@@ -649,4 +649,66 @@ fn a_long_id_is_shown_by_its_first_digits_which_select_it_as_copied() {
     assert!(verbose.contains(&full), "{verbose}");
     let chosen = hsm.run(&["certs", "select", &shown, "--json"]).ok().json();
     assert_eq!(chosen["default_cert"]["id"], full.as_str(), "{chosen:#}");
+}
+
+#[test]
+fn twenty_certs_select_at_once_keep_every_choice_and_the_admins_comments() {
+    let labels: Vec<String> = (0..20).map(|n| format!("par{n:02}")).collect();
+    let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let hsm = Hsm::with_tokens(&refs);
+    let der = fixture("leaf-p256.der");
+    for label in &labels {
+        hsm.pkcs11_tool(&[
+            "--token-label",
+            label,
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--write-object",
+            der.to_str().unwrap(),
+            "--type",
+            "cert",
+            "--id",
+            "01",
+            "--label",
+            "signing",
+        ])
+        .ok();
+    }
+    let config = hsm.write(
+        "config.toml",
+        "# Managed by IT: do not remove this line.\n[policy]\nmin_length = 10 # accounting\n",
+    );
+    let children: Vec<std::process::Child> = labels
+        .iter()
+        .map(|label| {
+            hsm.tokenward()
+                .args(["--config", path(&config), "--token", label])
+                .args(["certs", "select", "01"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let saved = std::fs::read_to_string(&config).unwrap();
+    assert!(
+        saved.contains("# Managed by IT: do not remove this line.")
+            && saved.contains("min_length = 10 # accounting"),
+        "{saved}"
+    );
+    let parsed: toml::Table = saved.parse().unwrap();
+    let tokens = parsed["tokens"].as_table().unwrap();
+    assert_eq!(tokens.len(), 20, "a choice was lost:\n{saved}");
+    assert!(tokens
+        .values()
+        .all(|t| t["default_cert"].as_str().is_some_and(|f| f.len() == 64)));
 }
