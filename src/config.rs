@@ -87,6 +87,72 @@ pub struct PinProfileRule {
     pub rule: String,
 }
 
+/// A TOML error's message with the line it is on (`line 3: unknown field \`polcy\``).
+pub(crate) fn with_line(text: &str, e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {}", e.message())
+        }
+        None => e.message().to_string(),
+    }
+}
+
+/// Save `value` as TOML at `path` atomically (a temporary file next to it, then rename). What
+/// the file already says in the same words (comments, layout, order) is kept: only the values
+/// that changed are written (`toml_edit`).
+///
+/// # Errors
+/// `value` cannot be encoded or the file written.
+pub(crate) fn save_toml<T: Serialize>(value: &T, path: &Path, what: &'static str) -> Result<()> {
+    let encode = |reason: String| Internal::Encode { what, reason };
+    let new: toml_edit::DocumentMut = toml::to_string_pretty(value)
+        .map_err(|e| encode(e.to_string()))?
+        .parse()
+        .map_err(|e: toml_edit::TomlError| encode(e.to_string()))?;
+    let mut doc: toml_edit::DocumentMut = std::fs::read_to_string(path)
+        .ok()
+        .and_then(|t| t.parse().ok())
+        .unwrap_or_default();
+    merge(doc.as_table_mut(), new.as_table());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            action: "write",
+            path: path.to_path_buf(),
+            source,
+        })?;
+    }
+    // A new temporary file (never one planted at a guessable name), synced and renamed.
+    crate::files::write_atomic(
+        path,
+        doc.to_string().as_bytes(),
+        crate::files::Access::Private,
+    )
+}
+
+/// Run `work` (load, change, save `path`) under an exclusive lock on `path.lock`, so that two
+/// processes changing the file at once both keep their change.
+///
+/// # Errors
+/// The lock cannot be taken; `work`'s.
+pub(crate) fn locked(path: &Path, work: impl FnOnce() -> Result<()>) -> Result<()> {
+    let io = |source| Error::Io {
+        action: "write",
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let mut lock_path = path.as_os_str().to_owned();
+    lock_path.push(".lock");
+    let lock = crate::files::open_lock(Path::new(&lock_path)).map_err(io)?;
+    rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive)
+        .map_err(|e| io(e.into()))?;
+    work()
+    // The lock goes with `lock`.
+}
+
 /// Write `new`'s values into `old`: unchanged values keep their comments and place, changed
 /// ones are replaced, new ones added, and those `new` no longer has removed.
 fn merge(old: &mut toml_edit::Table, new: &toml_edit::Table) {
@@ -183,13 +249,7 @@ impl Config {
     /// Not valid TOML of this shape, or a policy that loosens the PIN policy.
     pub fn parse(text: &str) -> Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| Error::ConfigInvalid {
-            reason: match e.span() {
-                Some(span) => {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
-                    format!("line {line}: {}", e.message())
-                }
-                None => e.message().to_string(),
-            },
+            reason: with_line(text, &e),
         })?;
         config
             .pin_policy()
@@ -197,64 +257,24 @@ impl Config {
         Ok(config)
     }
 
-    /// Save atomically: write a temporary file next to it, then rename. What the file
-    /// already says in the same words (comments, layout, order) is kept: only the values that
-    /// changed are written (`toml_edit`).
+    /// Save atomically, keeping the file's comments and layout: see [`save_toml`].
     ///
     /// # Errors
     /// The configuration cannot be encoded or the file written.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let encode = |reason: String| Internal::Encode {
-            what: "the configuration",
-            reason,
-        };
-        let new: toml_edit::DocumentMut = toml::to_string_pretty(self)
-            .map_err(|e| encode(e.to_string()))?
-            .parse()
-            .map_err(|e: toml_edit::TomlError| encode(e.to_string()))?;
-        let mut doc: toml_edit::DocumentMut = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|t| t.parse().ok())
-            .unwrap_or_default();
-        merge(doc.as_table_mut(), new.as_table());
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                action: "write",
-                path: path.to_path_buf(),
-                source,
-            })?;
-        }
-        // A new temporary file (never one planted at a guessable name), synced and renamed.
-        crate::files::write_atomic(
-            path,
-            doc.to_string().as_bytes(),
-            crate::files::Access::Private,
-        )
+        save_toml(self, path, "the configuration")
     }
 
-    /// Load, change and save `path` under an exclusive lock on `path.lock`, so that two
-    /// processes changing it at once both keep their change.
+    /// Load, change and save `path` under an exclusive lock: see [`locked`].
     ///
     /// # Errors
     /// The lock, [`Config::load`], [`Config::save`].
     pub fn update(path: &Path, change: impl FnOnce(&mut Config)) -> Result<()> {
-        let io = |source| Error::Io {
-            action: "write",
-            path: path.to_path_buf(),
-            source,
-        };
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let mut lock_path = path.as_os_str().to_owned();
-        lock_path.push(".lock");
-        let lock = crate::files::open_lock(Path::new(&lock_path)).map_err(io)?;
-        rustix::fs::flock(&lock, rustix::fs::FlockOperation::LockExclusive)
-            .map_err(|e| io(e.into()))?;
-        let mut config = Config::load(path)?;
-        change(&mut config);
-        config.save(path)
-        // The lock goes with `lock`.
+        locked(path, || {
+            let mut config = Config::load(path)?;
+            change(&mut config);
+            config.save(path)
+        })
     }
 
     /// The PIN policy with this config's tightenings.

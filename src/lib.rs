@@ -86,6 +86,7 @@ pub mod process;
 pub mod readers;
 pub mod recovery;
 pub mod sign;
+pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod token;

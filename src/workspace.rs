@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::ops::Ask;
 use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
+use crate::state::State;
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
 use crate::token::find::{certs_of_key, select_key, ObjectSelector};
 use crate::token::pin::{self as pin_ops, PinUser};
@@ -44,6 +45,8 @@ pub struct Workspace {
     discovery: Discovery,
     config_path: Option<PathBuf>,
     config: Config,
+    state_path: Option<PathBuf>,
+    state: State,
     modules: OnceCell<Vec<Module>>,
     /// The token chosen during the run (a guided setup), over `selector`.
     chosen: OnceCell<TokenSelector>,
@@ -69,9 +72,16 @@ impl Workspace {
             Some(p) => Config::load(p)?,
             None => Config::default(),
         };
+        let state_path = State::path();
+        let state = match &state_path {
+            Some(p) => State::load(p)?,
+            None => State::default(),
+        };
+        // --token, else the person's own choice, else the administrator's default.
         let selector = options
             .token
             .as_deref()
+            .or(state.token.as_deref())
             .or(config.token.as_deref())
             .map(TokenSelector::parse)
             .transpose()?;
@@ -85,6 +95,8 @@ impl Workspace {
             discovery: Discovery::system(),
             config_path,
             config,
+            state_path,
+            state,
             modules: OnceCell::new(),
             chosen: OnceCell::new(),
             warnings: RefCell::new(warnings),
@@ -147,19 +159,15 @@ impl Workspace {
         &self.config
     }
 
+    /// The default token's selector text: the person's choice (`tokens select`, in the state
+    /// file), else the administrator's (the configuration).
+    pub fn default_token(&self) -> Option<&str> {
+        self.state.token.as_deref().or(self.config.token.as_deref())
+    }
+
     /// Where the configuration is saved, if a location is known.
     pub fn config_path(&self) -> Option<&Path> {
         self.config_path.as_deref()
-    }
-
-    /// Change the configuration and save it; returns where.
-    ///
-    /// # Errors
-    /// No configuration location is known; the file cannot be read or written.
-    pub fn update_config(&self, change: impl FnOnce(&mut Config)) -> Result<PathBuf> {
-        let path = self.config_path.clone().ok_or(Error::NoConfigLocation)?;
-        Config::update(&path, change)?;
-        Ok(path)
     }
 
     /// The PIN policy with the config's tightenings.
@@ -291,11 +299,25 @@ impl Workspace {
             .map(|src| PinSource::from_uri_value(src).read(SecretKind::UserPin))
     }
 
-    /// The default certificate's SHA-256 fingerprint for this token, from the config.
+    /// The default certificate's SHA-256 fingerprint for this token: the person's own choice
+    /// (the state file), else the administrator's (the configuration).
     pub fn default_cert(&self, token: &TokenRef) -> Option<&str> {
-        self.config
-            .token(&token.report.serial)
-            .and_then(|t| t.default_cert.as_deref())
+        self.state.default_cert(&token.report.serial).or_else(|| {
+            self.config
+                .token(&token.report.serial)
+                .and_then(|t| t.default_cert.as_deref())
+        })
+    }
+
+    /// Record a choice of the person's (`tokens select`, `certs select`) in the state file,
+    /// under a lock; returns where.
+    ///
+    /// # Errors
+    /// No state location is known; the file cannot be read or written.
+    pub fn update_state(&self, change: impl FnOnce(&mut State)) -> Result<PathBuf> {
+        let path = self.state_path.clone().ok_or(Error::NoConfigLocation)?;
+        State::update(&path, change)?;
+        Ok(path)
     }
 
     /// Refuse to change a write-protected token.

@@ -430,8 +430,10 @@ fn select_makes_a_default_that_later_commands_use() {
     assert_eq!(find(&certs, "Ivanov Ivan (P-256)")["default"], false);
     let shown = &hsm.tw(&["certs", "show", "--json"]).ok().json();
     assert_eq!(shown["id"], "b2");
-    let config = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
-    assert!(config.contains(&hsm.serial_of("sel")), "{config}");
+    // The choice is the person's: it goes to the state file, not the admin's configuration.
+    let state = std::fs::read_to_string(hsm.path("state/tokenward/state.toml")).unwrap();
+    assert!(state.contains(&hsm.serial_of("sel")), "{state}");
+    assert!(!hsm.path("config/tokenward/config.toml").exists());
     // A selector that matches nothing lists what is there.
     let out = &hsm.tw(&["certs", "show", "nothing-like-this"]).code(2);
     assert!(
@@ -652,7 +654,7 @@ fn a_long_id_is_shown_by_its_first_digits_which_select_it_as_copied() {
 }
 
 #[test]
-fn twenty_certs_select_at_once_keep_every_choice_and_the_admins_comments() {
+fn twenty_certs_select_at_once_keep_every_choice_in_the_state_file_not_the_admins() {
     let labels: Vec<String> = (0..20).map(|n| format!("par{n:02}")).collect();
     let refs: Vec<&str> = labels.iter().map(String::as_str).collect();
     let hsm = Hsm::with_tokens(&refs);
@@ -699,12 +701,13 @@ fn twenty_certs_select_at_once_keep_every_choice_and_the_admins_comments() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let saved = std::fs::read_to_string(&config).unwrap();
-    assert!(
-        saved.contains("# Managed by IT: do not remove this line.")
-            && saved.contains("min_length = 10 # accounting"),
-        "{saved}"
+    let admins = std::fs::read_to_string(&config).unwrap();
+    assert_eq!(
+        admins,
+        "# Managed by IT: do not remove this line.\n[policy]\nmin_length = 10 # accounting\n",
+        "the administrator's file is not touched"
     );
+    let saved = std::fs::read_to_string(hsm.path("state/tokenward/state.toml")).unwrap();
     let parsed: toml::Table = saved.parse().unwrap();
     let tokens = parsed["tokens"].as_table().unwrap();
     assert_eq!(tokens.len(), 20, "a choice was lost:\n{saved}");

@@ -553,7 +553,7 @@ fn tokens_lead_with_label_and_serial_and_select_makes_a_default() {
     let selected = hsm.run(&["tokens", "select", prefix, "--json"]).ok().json();
     assert_eq!(selected["token"]["serial"], payroll.as_str());
     assert_eq!(selected["saved_as"], payroll.as_str());
-    let config = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
+    let config = std::fs::read_to_string(hsm.path("state/tokenward/state.toml")).unwrap();
     assert!(
         config.contains(&format!("token = \"{payroll}\"")),
         "{config}"
@@ -572,7 +572,7 @@ fn tokens_lead_with_label_and_serial_and_select_makes_a_default() {
     assert_eq!(out.json()["token"]["label"], "Accounting 07");
     // Nothing matching: exit 3, the configuration unchanged.
     hsm.run(&["tokens", "select", "no-such-token"]).code(3);
-    let after = std::fs::read_to_string(hsm.path("config/tokenward/config.toml")).unwrap();
+    let after = std::fs::read_to_string(hsm.path("state/tokenward/state.toml")).unwrap();
     assert_eq!(after, config);
 }
 

@@ -215,7 +215,8 @@ pub struct Selected {
     pub token: TokenSummary,
     /// The certificate that is now the default.
     pub default_cert: CertEntry,
-    /// The configuration file that remembers it.
+    /// The file that remembers it: the per-user state file (`tokenward::state`), not the
+    /// administrator's configuration (the field keeps its name).
     pub config: PathBuf,
 }
 
@@ -238,7 +239,9 @@ pub fn select(
         .map_err(|e| InputError::CertificateUnreadable { reason: e.clone() })?;
     let fp = info.fingerprint_sha256.clone();
     let serial = token.report.serial.clone();
-    let config = ws.update_config(|cfg| cfg.token_mut(&serial).default_cert = Some(fp.clone()))?;
+    let config = ws.update_state(|state| {
+        state.tokens.entry(serial).or_default().default_cert = Some(fp.clone());
+    })?;
     Ok(Selected {
         token: TokenSummary::of(&token),
         default_cert: CertEntry::of(c, Some(&fp)),

@@ -169,9 +169,7 @@ pub fn slots(ws: &Workspace, present: bool) -> Result<SlotList> {
         return Err(ws.token().err().unwrap_or(Error::NoToken));
     }
     let default_token = ws
-        .config()
-        .token
-        .as_deref()
+        .default_token()
         .and_then(|text| TokenSelector::parse(text).ok())
         .and_then(|sel| match named(&sel).as_slice() {
             [one] => one.token.as_ref().map(|t| t.serial.clone()),
@@ -188,10 +186,11 @@ pub fn slots(ws: &Workspace, present: bool) -> Result<SlotList> {
 pub struct TokenSelected {
     /// The token that is now the default.
     pub token: TokenSummary,
-    /// What was saved as `token` in the configuration (its serial, or its URI when another
+    /// What was saved as `token` in the state file (its serial, or its URI when another
     /// token present shares the serial).
     pub saved_as: String,
-    /// The configuration file written.
+    /// The file written: the per-user state file (`tokenward::state`), not the
+    /// administrator's configuration (the field keeps its name).
     pub config: String,
 }
 
@@ -214,7 +213,7 @@ pub fn select(ws: &Workspace, selector: &TokenSelector) -> Result<TokenSelected>
     } else {
         token.report.serial.clone()
     };
-    let config = ws.update_config(|cfg| cfg.token = Some(saved_as.clone()))?;
+    let config = ws.update_state(|state| state.token = Some(saved_as.clone()))?;
     Ok(TokenSelected {
         token: TokenSummary::of(&token),
         saved_as,
