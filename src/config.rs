@@ -257,7 +257,8 @@ impl Config {
         Ok(config)
     }
 
-    /// Save atomically, keeping the file's comments and layout: see [`save_toml`].
+    /// Save atomically, keeping the file's comments and layout (only changed values are
+    /// written).
     ///
     /// # Errors
     /// The configuration cannot be encoded or the file written.
@@ -265,7 +266,7 @@ impl Config {
         save_toml(self, path, "the configuration")
     }
 
-    /// Load, change and save `path` under an exclusive lock: see [`locked`].
+    /// Load, change and save `path` under an exclusive lock on `path.lock`.
     ///
     /// # Errors
     /// The lock, [`Config::load`], [`Config::save`].
