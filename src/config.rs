@@ -87,6 +87,22 @@ pub struct PinProfileRule {
     pub rule: String,
 }
 
+/// The text of `path`, or `None` when there is no such file.
+///
+/// # Errors
+/// The file exists and cannot be read.
+pub(crate) fn read_if_there(path: &Path) -> Result<Option<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(Some(t)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
 /// A TOML error's message with the line it is on (`line 3: unknown field \`polcy\``).
 pub(crate) fn with_line(text: &str, e: &toml::de::Error) -> String {
     match e.span() {
@@ -224,16 +240,8 @@ impl Config {
     /// # Errors
     /// The file cannot be read, is not valid TOML, or loosens the PIN policy.
     pub fn load(path: &Path) -> Result<Config> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(source) => {
-                return Err(Error::Io {
-                    action: "read",
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+        let Some(text) = read_if_there(path)? else {
+            return Ok(Config::default());
         };
         Self::parse(&text).map_err(|e| match e {
             Error::ConfigInvalid { reason } => Error::ConfigInvalid {

@@ -24,6 +24,7 @@
 //! # std::env::set_var("TOKEN_PIN", "user-pin-1234");
 //! # let module = std::path::PathBuf::from("/usr/lib/softhsm/libsofthsm2.so");
 //! # let (config, audit_log) = (dir.path().join("config.toml"), dir.path().join("audit.log"));
+//! # std::fs::write(&config, "# a named configuration file must exist\n").unwrap();
 //! use tokenward::keys::{generate::KeyRequest, KeySpec};
 //! use tokenward::ops::{self, Sources};
 //! use tokenward::pin::PinSource;

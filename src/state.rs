@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::{locked, save_toml, TokenSettings};
+use crate::config::{locked, read_if_there, save_toml, TokenSettings};
 use crate::error::{Error, Result};
 
 /// The per-user state.
@@ -44,16 +44,8 @@ impl State {
     /// # Errors
     /// The file cannot be read or is not a state file (the message names the line).
     pub fn load(path: &Path) -> Result<State> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(State::default()),
-            Err(source) => {
-                return Err(Error::Io {
-                    action: "read",
-                    path: path.to_path_buf(),
-                    source,
-                })
-            }
+        let Some(text) = read_if_there(path)? else {
+            return Ok(State::default());
         };
         toml::from_str(&text).map_err(|e| Error::ConfigInvalid {
             reason: format!(

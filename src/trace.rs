@@ -60,22 +60,11 @@ pub fn pkcs11<T>(
     slot: Option<Slot>,
     f: impl FnOnce() -> cryptoki::error::Result<T>,
 ) -> cryptoki::error::Result<T> {
-    if !enabled() {
-        return f();
-    }
-    let start = Instant::now();
-    let result = f();
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let rv = match &result {
-        Ok(_) => "CKR_OK".to_string(),
-        Err(cryptoki::error::Error::Pkcs11(rv, _)) => crate::error::ckr::name(*rv),
-        Err(other) => format!("failed before the module answered ({other})"),
-    };
     let slot = slot.map_or_else(String::new, |s| format!(" slot {:#x}", s.id()));
-    line(format_args!(
-        "pkcs11 {function}{slot} -> {rv} in {ms:.3} ms"
-    ));
-    result
+    timed("pkcs11", function, &slot, f, |e| match e {
+        cryptoki::error::Error::Pkcs11(rv, _) => crate::error::ckr::name(*rv),
+        other => format!("failed before the module answered ({other})"),
+    })
 }
 
 /// Run the PC/SC call `f` named `function` (`SCardGetStatusChange`) and trace it.
@@ -86,16 +75,33 @@ pub fn pcsc<T>(
     function: &'static str,
     f: impl FnOnce() -> Result<T, pcsc::Error>,
 ) -> Result<T, pcsc::Error> {
+    timed("pcsc", function, "", f, |e| {
+        format!("{e:?} (0x{:08x})", *e as u32)
+    })
+}
+
+/// Run `f` and, when the trace is on, write `layer function detail -> code in N ms`, the code
+/// of a failure from `code_of` (success is the layer's own: CKR_OK, SCARD_S_SUCCESS).
+fn timed<T, E>(
+    layer: &'static str,
+    function: &'static str,
+    detail: &str,
+    f: impl FnOnce() -> Result<T, E>,
+    code_of: impl FnOnce(&E) -> String,
+) -> Result<T, E> {
     if !enabled() {
         return f();
     }
     let start = Instant::now();
     let result = f();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    let rv = match &result {
-        Ok(_) => "SCARD_S_SUCCESS".to_string(),
-        Err(e) => format!("{e:?} (0x{:08x})", *e as u32),
+    let code = match &result {
+        Ok(_) if layer == "pcsc" => "SCARD_S_SUCCESS".to_string(),
+        Ok(_) => "CKR_OK".to_string(),
+        Err(e) => code_of(e),
     };
-    line(format_args!("pcsc {function} -> {rv} in {ms:.3} ms"));
+    line(format_args!(
+        "{layer} {function}{detail} -> {code} in {ms:.3} ms"
+    ));
     result
 }

@@ -30,7 +30,8 @@ pub struct Options {
     pub module: Option<PathBuf>,
     /// The token: a PKCS#11 URI, a label or a serial (else the config's).
     pub token: Option<String>,
-    /// The configuration file (else `TOKENWARD_CONFIG`, else the XDG config directory).
+    /// The configuration file, which must exist (else `TOKENWARD_CONFIG`, which must too, else
+    /// the XDG config directory, where it may be absent).
     pub config: Option<PathBuf>,
     /// The audit log (else the config's, else the XDG state directory).
     pub audit_log: Option<PathBuf>,
