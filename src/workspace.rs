@@ -222,7 +222,24 @@ impl Workspace {
     /// # Errors
     /// No module, no token, no match for the selector, or several tokens and no selector.
     pub fn token(&self) -> Result<TokenRef> {
-        token::select_token(self.modules()?, self.selector())
+        token::select_token(self.modules()?, self.selector()).map_err(|e| self.of_default(e))
+    }
+
+    /// A token not found by a selector the person did not type now (the default) says so.
+    fn of_default(&self, e: Error) -> Error {
+        let typed = self.options.token.is_some() || self.chosen.get().is_some();
+        match e {
+            Error::TokenNotFound {
+                selector,
+                candidates,
+                ..
+            } if !typed => Error::TokenNotFound {
+                selector,
+                candidates,
+                default: true,
+            },
+            other => other,
+        }
     }
 
     /// The selected token for a command that uses a key: as [`Workspace::token`], except that
@@ -281,7 +298,7 @@ impl Workspace {
     /// # Errors
     /// As [`Workspace::token`].
     pub fn any_token(&self) -> Result<TokenRef> {
-        token::select_any_token(self.modules()?, self.selector())
+        token::select_any_token(self.modules()?, self.selector()).map_err(|e| self.of_default(e))
     }
 
     /// The PIN carried by a `--token` URI (`pin-value`, or `pin-source` read now), if any.

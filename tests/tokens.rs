@@ -658,3 +658,41 @@ fn mechanisms_are_the_ones_pkcs11_tool_lists_with_their_sizes_and_what_tokenward
         "{text}"
     );
 }
+
+#[test]
+fn a_default_token_that_is_not_plugged_in_says_so_and_how_to_go_on() {
+    let hsm = Hsm::with_tokens(&["Here"]);
+    std::fs::create_dir_all(hsm.path("state/tokenward")).unwrap();
+    std::fs::write(
+        hsm.path("state/tokenward/state.toml"),
+        "token = \"deadbeef00000000\"\n",
+    )
+    .unwrap();
+    let out = hsm.run(&["certs", "list"]).code(3);
+    assert!(
+        out.stderr
+            .contains("the default token \"deadbeef00000000\" is not plugged in")
+            && out.stderr.contains("`tokenward tokens select`")
+            && out.stderr.contains("1. Here"),
+        "{}",
+        out.stderr
+    );
+    let json = hsm.run(&["certs", "list", "--json"]).code(3).json();
+    assert_eq!(json["error"]["kind"], "token_not_found");
+    let ru = hsm
+        .run_env(
+            &["certs", "list"],
+            &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "")],
+        )
+        .code(3);
+    assert!(
+        ru.stderr
+            .contains("токен по умолчанию \"deadbeef00000000\" не подключён"),
+        "{}",
+        ru.stderr
+    );
+    // A token named now is not "the default": the usual words.
+    let out = hsm.run(&["--token", "Elsewhere", "certs", "list"]).code(3);
+    assert!(out.stderr.contains("no token matches"), "{}", out.stderr);
+    hsm.run(&["--token", "Here", "certs", "list"]).ok();
+}

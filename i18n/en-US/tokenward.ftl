@@ -81,7 +81,9 @@ err-card-not-recognised = a card is in the reader { $reader }, but no PKCS#11 mo
 hint-card-not-recognised = install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees
 err-card-held = another program holds the card in the reader { $reader }, so tokenward cannot use it
 hint-card-held = close the other programs that use the card (GnuPG: `gpgconf --kill scdaemon`), or take the card out and insert it again
+err-default-token-absent = the default token { $selector } is not plugged in
 err-token-not-found = no token matches { $selector }
+hint-default-token-absent = plug in that token, or make one of the tokens present the default with `tokenward tokens select`, or name one with --token
 hint-token-not-found = choose one of the tokens present with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] { $count } tokens match { $selector }

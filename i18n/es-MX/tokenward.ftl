@@ -87,7 +87,9 @@ err-card-not-recognised = hay una tarjeta en el lector { $reader }, pero ningún
 hint-card-not-recognised = instale el controlador (módulo PKCS#11) de quien emitió la tarjeta o indíquelo con --module RUTA; `tokenward doctor` muestra lo que ve la computadora
 err-card-held = otro programa está usando la tarjeta del lector { $reader }, así que tokenward no puede usarla
 hint-card-held = cierre los otros programas que usan la tarjeta (GnuPG: `gpgconf --kill scdaemon`) o saque la tarjeta y vuelva a insertarla
+err-default-token-absent = el token predeterminado { $selector } no está conectado
 err-token-not-found = ningún token coincide con { $selector }
+hint-default-token-absent = conecte ese token, o haga predeterminado uno de los tokens conectados con `tokenward tokens select`, o indique uno con --token
 hint-token-not-found = elija uno de los tokens conectados con --token y su nombre o número de serie (bastan los primeros caracteres del número), o haga de uno el predeterminado con `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] { $count } tokens coinciden con { $selector }

@@ -80,7 +80,9 @@ err-card-not-recognised = в считывателе { $reader } есть кар�
 hint-card-not-recognised = установите драйвер (модуль PKCS#11) от того, кто выдал карту, или укажите его: --module ПУТЬ; `tokenward doctor` покажет, что видит компьютер
 err-card-held = карту в считывателе { $reader } заняла другая программа, поэтому tokenward не может с ней работать
 hint-card-held = закройте другие программы, которые работают с картой (для GnuPG: `gpgconf --kill scdaemon`), или выньте карту и вставьте её снова
+err-default-token-absent = токен по умолчанию { $selector } не подключён
 err-token-not-found = нет токена, подходящего под { $selector }
+hint-default-token-absent = подключите этот токен или сделайте токеном по умолчанию один из подключённых: `tokenward tokens select`, либо укажите его в --token
 hint-token-not-found = выберите один из подключённых токенов: --token и его название или серийный номер (достаточно первых символов номера) — или сделайте один токеном по умолчанию: `tokenward tokens select`
 err-ambiguous-token = { $given ->
     [yes] под { $selector } подходят несколько токенов ({ $count })

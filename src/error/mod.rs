@@ -281,12 +281,19 @@ pub enum Error {
     Pcsc(#[from] PcscError),
 
     /// A token selector matched no token.
-    #[error("no token matches {selector:?}")]
+    #[error("{}", if *default {
+        format!("the default token {selector:?} is not plugged in")
+    } else {
+        format!("no token matches {selector:?}")
+    })]
     TokenNotFound {
-        /// What the user typed.
+        /// What the user typed, or the default chosen earlier.
         selector: String,
         /// The tokens that are present.
         candidates: Vec<Candidate>,
+        /// The selector is the default (`tokens select`, or the configuration's `token`), not
+        /// `--token`.
+        default: bool,
     },
 
     /// More than one token matched (or no selector was given and several are present).
@@ -743,6 +750,7 @@ impl Error {
             NoModule { .. } => "install your token's driver, or name its module with --module PATH or the TOKENWARD_MODULE variable".into(),
             ModuleMissing { .. } => "check the path, or run `tokenward modules` to see the modules found on this computer".into(),
             ModuleNotPkcs11 { .. } => "point --module at the vendor's PKCS#11 .so/.dll/.dylib file".into(),
+            TokenNotFound { default: true, .. } => "plug in that token, or make one of the tokens present the default with `tokenward tokens select`, or name one with --token".into(),
             TokenNotFound { .. } => "choose one of the tokens present with --token and its label or serial (the first characters of the serial do), or make one the default with `tokenward tokens select`".into(),
             CardNotRecognised { .. } => "install the driver (PKCS#11 module) of the card's issuer, or name it with --module PATH; `tokenward doctor` shows what the computer sees".into(),
             Pcsc(e) => return e.hint(),

@@ -23,6 +23,14 @@ impl Error {
                 fl!("err-card-not-recognised", reader = format!("{reader:?}"))
             }
             CardHeld { reader, .. } => fl!("err-card-held", reader = format!("{reader:?}")),
+            TokenNotFound {
+                selector,
+                default: true,
+                ..
+            } => fl!(
+                "err-default-token-absent",
+                selector = format!("{selector:?}")
+            ),
             TokenNotFound { selector, .. } => {
                 fl!("err-token-not-found", selector = format!("{selector:?}"))
             }
@@ -287,6 +295,7 @@ impl Error {
             NoToken => fl!("hint-no-token"),
             CardNotRecognised { .. } => fl!("hint-card-not-recognised"),
             CardHeld { holder: None, .. } => fl!("hint-card-held"),
+            TokenNotFound { default: true, .. } => fl!("hint-default-token-absent"),
             TokenNotFound { .. } => fl!("hint-token-not-found"),
             AmbiguousToken { candidates, .. } if one_card(candidates) => fl!(
                 "hint-ambiguous-one-card",
@@ -536,6 +545,12 @@ mod tests {
             Error::TokenNotFound {
                 selector: "x".into(),
                 candidates: vec![],
+                default: false,
+            },
+            Error::TokenNotFound {
+                selector: "x".into(),
+                candidates: vec![],
+                default: true,
             },
             Error::AmbiguousToken {
                 selector: None,

@@ -251,6 +251,7 @@ fn select(
         [] => Err(Error::TokenNotFound {
             selector: selector.map(TokenSelector::describe).unwrap_or_default(),
             candidates: tokens.iter().map(|t| t.candidate()).collect(),
+            default: false,
         }),
         many => Err(Error::AmbiguousToken {
             selector: selector.map(TokenSelector::describe),
