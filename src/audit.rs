@@ -83,14 +83,9 @@ pub struct AuditLog {
 impl AuditLog {
     /// The log at `explicit`, else the XDG state directory's `tokenward/audit.log`.
     pub fn new(explicit: Option<&Path>) -> Option<Self> {
-        let path = explicit.map(Path::to_path_buf).or_else(|| {
-            directories::BaseDirs::new().map(|d| {
-                d.state_dir()
-                    .unwrap_or_else(|| d.data_local_dir())
-                    .join("tokenward")
-                    .join("audit.log")
-            })
-        })?;
+        let path = explicit
+            .map(Path::to_path_buf)
+            .or_else(|| crate::files::state_dir().map(|d| d.join("audit.log")))?;
         Some(AuditLog { path })
     }
 

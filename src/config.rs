@@ -205,10 +205,12 @@ fn is_default(p: &PolicyOverrides) -> bool {
 impl Config {
     /// The config file path: `explicit`, else `TOKENWARD_CONFIG`, else the XDG config dir.
     pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
-        Self::named(explicit).or_else(|| {
-            directories::BaseDirs::new()
-                .map(|d| d.config_dir().join("tokenward").join("config.toml"))
-        })
+        Self::named(explicit).or_else(Self::default_path)
+    }
+
+    /// The default location, in the XDG config directory (it may be absent).
+    pub fn default_path() -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|d| d.config_dir().join("tokenward").join("config.toml"))
     }
 
     /// The file the person named (`explicit`, else `TOKENWARD_CONFIG`), which must exist.
@@ -225,14 +227,12 @@ impl Config {
     /// # Errors
     /// As [`Config::load`], and a missing file.
     pub fn load_named(path: &Path) -> Result<Config> {
-        if !path.exists() {
-            return Err(Error::Io {
-                action: "read",
-                path: path.to_path_buf(),
-                source: std::io::ErrorKind::NotFound.into(),
-            });
-        }
-        Self::load(path)
+        let text = read_if_there(path)?.ok_or_else(|| Error::Io {
+            action: "read",
+            path: path.to_path_buf(),
+            source: std::io::ErrorKind::NotFound.into(),
+        })?;
+        Self::parse_at(path, &text)
     }
 
     /// Load the file; a missing file is an empty configuration.
@@ -240,10 +240,15 @@ impl Config {
     /// # Errors
     /// The file cannot be read, is not valid TOML, or loosens the PIN policy.
     pub fn load(path: &Path) -> Result<Config> {
-        let Some(text) = read_if_there(path)? else {
-            return Ok(Config::default());
-        };
-        Self::parse(&text).map_err(|e| match e {
+        match read_if_there(path)? {
+            Some(text) => Self::parse_at(path, &text),
+            None => Ok(Config::default()),
+        }
+    }
+
+    /// [`Config::parse`], the file named in its error.
+    fn parse_at(path: &Path, text: &str) -> Result<Config> {
+        Self::parse(text).map_err(|e| match e {
             Error::ConfigInvalid { reason } => Error::ConfigInvalid {
                 reason: format!("{}: {reason}", path.display()),
             },

@@ -177,20 +177,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
     Ok(())
 }
 
-/// Open (creating, 0600, never through a link) a lock file, to be locked with `flock`.
+/// Options that open a private file: created 0600 if absent, never through a symbolic link.
+pub fn private_file() -> std::fs::OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut options = std::fs::OpenOptions::new();
+    options
+        .create(true)
+        .mode(0o600)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    options
+}
+
+/// Open a lock file (see [`private_file`]), to be locked with `flock`.
 ///
 /// # Errors
 /// The operating system's.
 pub fn open_lock(path: &Path) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
+    private_file()
         .read(true)
         .write(true)
-        .create(true)
         .truncate(false)
-        .mode(0o600)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)
+}
+
+/// tokenward's folder in the XDG state directory (`~/.local/state/tokenward`; the local
+/// data directory where a system has no state directory): the audit log, the per-user state.
+pub fn state_dir() -> Option<PathBuf> {
+    directories::BaseDirs::new().map(|d| {
+        d.state_dir()
+            .unwrap_or_else(|| d.data_local_dir())
+            .join("tokenward")
+    })
 }
 
 /// A new file next to `path` that nobody else created (create_new, never through a link).

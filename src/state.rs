@@ -32,11 +32,7 @@ pub struct State {
 impl State {
     /// Where the state file is: the XDG state directory.
     pub fn path() -> Option<PathBuf> {
-        std::env::var_os("XDG_STATE_HOME")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-            .or_else(|| directories::BaseDirs::new().map(|d| d.home_dir().join(".local/state")))
-            .map(|d| d.join("tokenward").join("state.toml"))
+        crate::files::state_dir().map(|d| d.join("state.toml"))
     }
 
     /// Load the file; a missing one is an empty state.

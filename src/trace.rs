@@ -25,13 +25,7 @@ pub fn to_stderr() {
 /// # Errors
 /// The file cannot be opened.
 pub fn to_file(path: &std::path::Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
-        .open(path)?;
+    let file = crate::files::private_file().append(true).open(path)?;
     let _ = SINK.set(Mutex::new(Box::new(file)));
     Ok(())
 }
@@ -60,8 +54,11 @@ pub fn pkcs11<T>(
     slot: Option<Slot>,
     f: impl FnOnce() -> cryptoki::error::Result<T>,
 ) -> cryptoki::error::Result<T> {
-    let slot = slot.map_or_else(String::new, |s| format!(" slot {:#x}", s.id()));
-    timed("pkcs11", function, &slot, f, |e| match e {
+    let call = || {
+        let slot = slot.map_or_else(String::new, |s| format!(" slot {:#x}", s.id()));
+        format!("pkcs11 {function}{slot}")
+    };
+    timed(call, "CKR_OK", f, |e| match e {
         cryptoki::error::Error::Pkcs11(rv, _) => crate::error::ckr::name(*rv),
         other => format!("failed before the module answered ({other})"),
     })
@@ -75,17 +72,20 @@ pub fn pcsc<T>(
     function: &'static str,
     f: impl FnOnce() -> Result<T, pcsc::Error>,
 ) -> Result<T, pcsc::Error> {
-    timed("pcsc", function, "", f, |e| {
-        format!("{e:?} (0x{:08x})", *e as u32)
-    })
+    timed(
+        || format!("pcsc {function}"),
+        "SCARD_S_SUCCESS",
+        f,
+        |e| format!("{e:?} (0x{:08x})", *e as u32),
+    )
 }
 
-/// Run `f` and, when the trace is on, write `layer function detail -> code in N ms`, the code
-/// of a failure from `code_of` (success is the layer's own: CKR_OK, SCARD_S_SUCCESS).
+/// Run `f` and, when the trace is on, write `CALL -> CODE in N ms`: `call` words the call (only
+/// when the trace is on, so that a traced call costs nothing otherwise), `ok` is the layer's
+/// success code, `code_of` a failure's.
 fn timed<T, E>(
-    layer: &'static str,
-    function: &'static str,
-    detail: &str,
+    call: impl FnOnce() -> String,
+    ok: &'static str,
     f: impl FnOnce() -> Result<T, E>,
     code_of: impl FnOnce(&E) -> String,
 ) -> Result<T, E> {
@@ -96,12 +96,9 @@ fn timed<T, E>(
     let result = f();
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let code = match &result {
-        Ok(_) if layer == "pcsc" => "SCARD_S_SUCCESS".to_string(),
-        Ok(_) => "CKR_OK".to_string(),
+        Ok(_) => ok.to_string(),
         Err(e) => code_of(e),
     };
-    line(format_args!(
-        "{layer} {function}{detail} -> {code} in {ms:.3} ms"
-    ));
+    line(format_args!("{} -> {code} in {ms:.3} ms", call()));
     result
 }

@@ -66,12 +66,13 @@ impl Workspace {
     /// # Errors
     /// An unreadable or invalid configuration file; a token selector that does not parse.
     pub fn open(options: Options) -> Result<Self> {
-        let config_path = Config::path(options.config.as_deref());
-        let named = Config::named(options.config.as_deref()).is_some();
-        let config = match &config_path {
-            Some(p) if named => Config::load_named(p)?,
-            Some(p) => Config::load(p)?,
-            None => Config::default(),
+        // A file the person named must exist; the default location may be absent.
+        let named = Config::named(options.config.as_deref());
+        let config_path = named.clone().or_else(Config::default_path);
+        let config = match (&named, &config_path) {
+            (Some(p), _) => Config::load_named(p)?,
+            (None, Some(p)) => Config::load(p)?,
+            (None, None) => Config::default(),
         };
         let state_path = State::path();
         let state = match &state_path {
