@@ -7,7 +7,7 @@ packages=(
   softhsm2 opensc gnutls-bin p11-kit libengine-pkcs11-openssl libnss3-tools
   pcscd pcsc-tools libpcsclite-dev pkg-config libssl-dev vsmartcard-vpcd vsmartcard-vpicc
   python3-pycryptodome openssl openssh-client ca-certificates openjdk-17-jre-headless faketime time
-  libclang-dev gnupg scdaemon
+  libclang-dev gnupg scdaemon age
 )
 
 missing=()

@@ -84,6 +84,7 @@ pub mod names;
 pub mod ops;
 pub mod pin;
 pub mod process;
+pub mod provision;
 pub mod readers;
 pub mod recovery;
 pub mod sign;

@@ -1158,3 +1158,97 @@ err-setup-no-profile = no { $program ->
 hint-setup-no-profile = start the program once (it makes its profile), then run `tokenward setup` again
 err-setup-signing-failed = the signing check failed
 hint-setup-signing-failed = `tokenward check` shows which mechanism failed
+
+## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
+
+err-in-manifest = { $file }, line { $line }: { $cause }
+err-provision-no-tokens-listed = the manifest lists no token
+hint-provision-no-tokens-listed = add a [[token]] entry for each token (serial = "…" or blank = true), or give --count N with --station
+err-provision-entry-without-token = this [[token]] entry says neither which token nor that any blank one will do
+hint-provision-entry-without-token = add serial = "…" (the serial `tokenward tokens` shows) or blank = true
+err-provision-serial-and-blank = this [[token]] entry names a serial and says blank = true
+hint-provision-serial-and-blank = keep one of them: the serial for a token you know, blank = true for the next blank token
+err-provision-duplicate-serial = serial { $serial } is named again (first on line { $first_line })
+hint-provision-duplicate-serial = each token gets one [[token]] entry; remove the second
+err-provision-no-label = this token has no label and [defaults] gives no label pattern
+hint-provision-no-label = add label = "…" to the entry, or label = "Staff {"{"}n:02{"}"}" to [defaults]
+err-provision-bad-pattern = the pattern has a placeholder tokenward does not know: { $placeholder }
+hint-provision-bad-pattern = use {"{"}n{"}"} (the token's number in the run), {"{"}n:02{"}"} (with leading zeros), {"{"}serial{"}"} or {"{"}label{"}"}
+err-provision-no-pin-source = no { $field ->
+    [so_pin] SO PIN
+   *[other] user PIN
+} for this token
+hint-provision-no-pin-source = add { $field } = {"{"} generate = 10 {"}"}, {"{"} file = "…" {"}"} or {"{"} env = "…" {"}"} to [defaults] or to the entry
+err-provision-generated-length = a generated { $field ->
+    [so_pin] SO PIN
+   *[other] user PIN
+} of { $length } characters is outside what the PIN policy and the token allow ({ $min } to { $max })
+hint-provision-generated-length = set generate = N with N from { $min } to { $max }
+err-provision-no-pin-sheet = PINs are generated, but the manifest says nowhere to put them
+hint-provision-no-pin-sheet = add pin_sheet = {"{"} age_recipient = "age1…" {"}"} to [defaults] (make a key pair with `age-keygen -o admin.key`)
+err-provision-empty-pin-sheet = pin_sheet says neither age_recipient nor file
+hint-provision-empty-pin-sheet = give age_recipient = "age1…" (encrypted; recommended) or file = "pins.csv" (readable by anyone who gets the file)
+err-provision-bad-recipient = the age recipient is not valid: { $reason }
+hint-provision-bad-recipient = copy the "public key: age1…" line `age-keygen` printed
+err-provision-no-subject = a certificate request is to be written for this token, but it has no subject
+hint-provision-no-subject = add subject = "CN=…" to the entry, or a subject pattern such as subject = "CN={"{"}label{"}"}" to [defaults]
+err-provision-no-csr-dir = this token has a subject, but there is no csr_dir to write its certificate request to
+hint-provision-no-csr-dir = add csr_dir = "csr" to [defaults]
+err-provision-not-blank = token "{ $label }" (serial { $serial }) is already initialised
+hint-provision-not-blank = to erase it and everything on it, add reinitialise = true to its [[token]] entry, with current_so_pin; otherwise remove the entry
+err-provision-reinitialise-without-serial = reinitialise = true, but the entry names no serial
+hint-provision-reinitialise-without-serial = only a token named by its serial can be erased; add serial = "…"
+err-provision-no-current-so-pin = reinitialise = true needs the token's current SO PIN
+hint-provision-no-current-so-pin = add current_so_pin = {"{"} file = "…" {"}"} or {"{"} env = "…" {"}"} to the entry or to [defaults]
+err-provision-token-absent = token { $serial } is not plugged in
+hint-provision-token-absent = plug it in, or remove its entry; nothing was changed on any token
+err-provision-no-blank-token = no blank token is plugged in for this entry
+hint-provision-no-blank-token = plug in a blank token and run the command again: tokens already done are skipped
+err-provision-pins-in-sheet = this token was initialised in an earlier run with generated PINs, which only its PIN sheet { $sheet } holds
+hint-provision-pins-in-sheet = give --identity FILE (the age key that opens the PIN sheet) so tokenward can log in and finish it
+err-provision-sheet-not-opened = the PIN sheet { $sheet } could not be opened: { $reason }
+hint-provision-sheet-not-opened = give the age identity file that belongs to the manifest's age_recipient
+err-provision-report-mismatch = the report { $report } was made from a different manifest
+hint-provision-report-mismatch = give the manifest it was made from, or --report with another file
+err-provision-cert-matches-no-token = the certificate in { $file } belongs to no token of this manifest
+hint-provision-cert-matches-no-token = check that it was issued for one of the requests in csr_dir
+err-provision-tokens-failed = { $failed } { $failed ->
+    [one] token failed
+   *[other] tokens failed
+}; { $done } done, { $not_started } not started
+hint-provision-tokens-failed = the table says what was done on each; run the same command again to finish them (done tokens are skipped)
+
+## tokenward provision: screens
+
+provision-progress = {"{"}spinner{"}"} provisioning {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}msg{"}"}
+column-serial = SERIAL
+column-done = DONE
+provision-status = { $status ->
+    [done] done
+    [already_done] done earlier
+    [failed] FAILED
+   *[not_started] not started
+}
+provision-step = { $step ->
+    [initialised] initialised
+    [key_generated] key generated
+    [csr_written] request written
+   *[certificate_imported] certificate imported
+}
+provision-failure = Token { $number } "{ $label }": { $problem }
+provision-rolled-back = { $what ->
+    [key_pair] the key pair made in the failed step was removed again
+   *[other] { $what } was removed again
+}
+provision-summary = { $done } done, { $already } done earlier, { $failed } failed, { $not_started } not started
+provision-pin-sheet = Generated PINs: { $path } { $encrypted ->
+    [yes] (open it with `age -d -i YOUR-AGE-KEY { $path }`)
+   *[no] (plain text: hand the PINs over, then delete the file)
+}
+provision-must-change-unsupported = The module cannot mark the user PIN to be changed at first use: ask each holder to run `tokenward pin change`.
+provision-report-file = Report: { $path } (a second run skips the tokens done)
+provision-cert-placed = { $file }: { $status ->
+    [already_present] already on
+   *[imported] put on
+} token "{ $label }" (serial { $serial })
+provision-cert-unplaced = { $file }: its key is on no token of this manifest

@@ -173,3 +173,9 @@ help-tokens-select = Hacer de un token el predeterminado para todos los comandos
 help-tokens-select--selector = El token: su etiqueta, su número de serie o los primeros caracteres del número (4 o más), o un URI PKCS#11
 help-option--verbose = Mostrar los detalles técnicos: los URI de los tokens y de los objetos a los que podría referirse una selección, la memoria que el token no informa, y un registro de cada llamada PKCS#11 y PC/SC en la salida de error para soporte (nunca un NIP ni una clave; TOKENWARD_LOG=debug hace lo mismo, TOKENWARD_LOG_FILE escribe el registro en un archivo)
 help-example-tokens-select-4a19 = los primeros caracteres del número de serie
+help-provision = Preparar muchos tokens con un manifiesto: nombre, NIP (los generados solo van a una hoja de NIP cifrada), clave y solicitud de certificado para cada uno; se puede volver a ejecutar
+help-provision--manifest = El manifiesto: [defaults] y una entrada [[token]] por token (docs/guide-admin.md)
+help-provision--certs = Segunda pasada: guardar los certificados emitidos de esta carpeta en los tokens que tienen sus claves (por clave pública)
+help-provision--identity = El archivo de identidad age que abre las hojas de NIP de ejecuciones anteriores, para terminar tokens cuyos NIP generados solo están en una hoja
+help-provision--stop-on-error = Detenerse en el primer token que falle (si no, se sigue con el siguiente)
+help-provision--csv = Mostrar el informe como CSV en lugar de una tabla

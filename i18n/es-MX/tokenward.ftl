@@ -1237,3 +1237,97 @@ err-setup-no-profile = no se encontró ningún perfil de { $program ->
 hint-setup-no-profile = abra el programa una vez (así crea su perfil) y ejecute `tokenward setup` otra vez
 err-setup-signing-failed = la comprobación de firma falló
 hint-setup-signing-failed = `tokenward check` muestra qué mecanismo falló
+
+## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
+
+err-in-manifest = { $file }, línea { $line }: { $cause }
+err-provision-no-tokens-listed = el manifiesto no incluye ningún token
+hint-provision-no-tokens-listed = agregue una entrada [[token]] por cada token (serial = "…" o blank = true), o indique --count N junto con --station
+err-provision-entry-without-token = esta entrada [[token]] no dice qué token usar ni que sirve cualquier token en blanco
+hint-provision-entry-without-token = agregue serial = "…" (el número de serie que muestra `tokenward tokens`) o blank = true
+err-provision-serial-and-blank = esta entrada [[token]] indica un número de serie y además blank = true
+hint-provision-serial-and-blank = deje solo uno: el número de serie para un token conocido, o blank = true para el siguiente token en blanco
+err-provision-duplicate-serial = el número de serie { $serial } aparece otra vez (la primera, en la línea { $first_line })
+hint-provision-duplicate-serial = cada token lleva una sola entrada [[token]]; elimine la segunda
+err-provision-no-label = este token no tiene etiqueta y [defaults] no da un patrón de etiqueta
+hint-provision-no-label = agregue label = "…" a la entrada, o label = "Personal {"{"}n:02{"}"}" a [defaults]
+err-provision-bad-pattern = el patrón tiene un marcador que tokenward no conoce: { $placeholder }
+hint-provision-bad-pattern = use {"{"}n{"}"} (el número del token en la ejecución), {"{"}n:02{"}"} (con ceros a la izquierda), {"{"}serial{"}"} o {"{"}label{"}"}
+err-provision-no-pin-source = falta el { $field ->
+    [so_pin] PIN de administrador (SO)
+   *[other] PIN de usuario
+} de este token
+hint-provision-no-pin-source = agregue { $field } = {"{"} generate = 10 {"}"}, {"{"} file = "…" {"}"} o {"{"} env = "…" {"}"} a [defaults] o a la entrada
+err-provision-generated-length = un { $field ->
+    [so_pin] PIN de administrador (SO)
+   *[other] PIN de usuario
+} generado de { $length } caracteres no cabe en lo que permiten la política de PIN y el token (de { $min } a { $max })
+hint-provision-generated-length = use generate = N, con N de { $min } a { $max }
+err-provision-no-pin-sheet = se generan PIN, pero el manifiesto no dice dónde guardarlos
+hint-provision-no-pin-sheet = agregue pin_sheet = {"{"} age_recipient = "age1…" {"}"} a [defaults] (cree un par de claves con `age-keygen -o admin.key`)
+err-provision-empty-pin-sheet = pin_sheet no indica ni age_recipient ni file
+hint-provision-empty-pin-sheet = indique age_recipient = "age1…" (cifrada; recomendado) o file = "pins.csv" (la puede leer cualquiera que obtenga el archivo)
+err-provision-bad-recipient = el destinatario age no es válido: { $reason }
+hint-provision-bad-recipient = copie la línea «public key: age1…» que mostró `age-keygen`
+err-provision-no-subject = hay que escribir una solicitud de certificado para este token, pero no tiene sujeto (subject)
+hint-provision-no-subject = agregue subject = "CN=…" a la entrada, o un patrón como subject = "CN={"{"}label{"}"}" a [defaults]
+err-provision-no-csr-dir = este token tiene sujeto, pero no hay csr_dir donde escribir su solicitud de certificado
+hint-provision-no-csr-dir = agregue csr_dir = "csr" a [defaults]
+err-provision-not-blank = el token «{ $label }» (número de serie { $serial }) ya está inicializado
+hint-provision-not-blank = para borrarlo con todo lo que contiene, agregue reinitialise = true y current_so_pin a su entrada [[token]]; si no, elimine la entrada
+err-provision-reinitialise-without-serial = dice reinitialise = true, pero la entrada no indica número de serie
+hint-provision-reinitialise-without-serial = solo se puede borrar un token indicado por su número de serie; agregue serial = "…"
+err-provision-no-current-so-pin = reinitialise = true necesita el PIN de administrador (SO) actual del token
+hint-provision-no-current-so-pin = agregue current_so_pin = {"{"} file = "…" {"}"} o {"{"} env = "…" {"}"} a la entrada o a [defaults]
+err-provision-token-absent = el token { $serial } no está conectado
+hint-provision-token-absent = conéctelo o elimine su entrada; no se cambió ningún token
+err-provision-no-blank-token = no hay ningún token en blanco conectado para esta entrada
+hint-provision-no-blank-token = conecte un token en blanco y vuelva a ejecutar el comando: los tokens ya terminados se omiten
+err-provision-pins-in-sheet = este token se inicializó en una ejecución anterior con PIN generados, que solo están en su hoja de PIN { $sheet }
+hint-provision-pins-in-sheet = indique --identity ARCHIVO (la clave age que abre la hoja de PIN) para que tokenward pueda iniciar sesión y terminarlo
+err-provision-sheet-not-opened = no se pudo abrir la hoja de PIN { $sheet }: { $reason }
+hint-provision-sheet-not-opened = indique el archivo de identidad age que corresponde al age_recipient del manifiesto
+err-provision-report-mismatch = el informe { $report } se hizo con otro manifiesto
+hint-provision-report-mismatch = indique el manifiesto con que se hizo, u otro archivo con --report
+err-provision-cert-matches-no-token = el certificado de { $file } no corresponde a ningún token de este manifiesto
+hint-provision-cert-matches-no-token = compruebe que se emitió para una de las solicitudes de csr_dir
+err-provision-tokens-failed = { $failed } { $failed ->
+    [one] token falló
+   *[other] tokens fallaron
+}; { $done } terminados, { $not_started } sin empezar
+hint-provision-tokens-failed = la tabla dice qué se hizo en cada uno; vuelva a ejecutar el mismo comando para terminarlos (los terminados se omiten)
+
+## tokenward provision: screens
+
+provision-progress = {"{"}spinner{"}"} preparando {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}msg{"}"}
+column-serial = NÚMERO DE SERIE
+column-done = HECHO
+provision-status = { $status ->
+    [done] terminado
+    [already_done] terminado antes
+    [failed] FALLÓ
+   *[not_started] sin empezar
+}
+provision-step = { $step ->
+    [initialised] inicializado
+    [key_generated] clave generada
+    [csr_written] solicitud escrita
+   *[certificate_imported] certificado guardado
+}
+provision-failure = Token { $number } «{ $label }»: { $problem }
+provision-rolled-back = { $what ->
+    [key_pair] el par de claves creado en el paso fallido se eliminó de nuevo
+   *[other] { $what } se eliminó de nuevo
+}
+provision-summary = { $done } terminados, { $already } terminados antes, { $failed } fallaron, { $not_started } sin empezar
+provision-pin-sheet = NIP generados: { $path } { $encrypted ->
+    [yes] (ábrala con `age -d -i SU-CLAVE-AGE { $path }`)
+   *[no] (texto sin cifrar: entregue los NIP y luego borre el archivo)
+}
+provision-must-change-unsupported = El módulo no puede marcar el NIP para cambiarlo en el primer uso: pida a cada titular que ejecute `tokenward pin change`.
+provision-report-file = Informe: { $path } (una segunda ejecución omite los tokens terminados)
+provision-cert-placed = { $file }: { $status ->
+    [already_present] ya estaba en
+   *[imported] guardado en
+} el token «{ $label }» (número de serie { $serial })
+provision-cert-unplaced = { $file }: su clave no está en ningún token de este manifiesto

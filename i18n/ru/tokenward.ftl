@@ -1307,3 +1307,94 @@ err-setup-no-profile = на этом компьютере не найден пр
 hint-setup-no-profile = один раз запустите программу (она создаст профиль), затем снова выполните `tokenward setup`
 err-setup-signing-failed = проверка подписи не прошла
 hint-setup-signing-failed = `tokenward check` покажет, какой механизм не сработал
+
+## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
+
+err-in-manifest = { $file }, строка { $line }: { $cause }
+err-provision-no-tokens-listed = в манифесте нет ни одного токена
+hint-provision-no-tokens-listed = добавьте запись [[token]] для каждого токена (serial = "…" или blank = true) или укажите --count N вместе с --station
+err-provision-entry-without-token = в этой записи [[token]] не сказано, какой токен взять, и не сказано, что подойдёт любой чистый
+hint-provision-entry-without-token = добавьте serial = "…" (серийный номер из `tokenward tokens`) или blank = true
+err-provision-serial-and-blank = в этой записи [[token]] указан серийный номер и при этом blank = true
+hint-provision-serial-and-blank = оставьте что-то одно: серийный номер для известного токена или blank = true для следующего чистого
+err-provision-duplicate-serial = серийный номер { $serial } указан повторно (впервые в строке { $first_line })
+hint-provision-duplicate-serial = у каждого токена одна запись [[token]]; удалите вторую
+err-provision-no-label = у токена нет метки, и в [defaults] нет шаблона метки
+hint-provision-no-label = добавьте label = "…" в запись или label = "Сотрудник {"{"}n:02{"}"}" в [defaults]
+err-provision-bad-pattern = в шаблоне есть неизвестная подстановка: { $placeholder }
+hint-provision-bad-pattern = используйте {"{"}n{"}"} (номер токена в запуске), {"{"}n:02{"}"} (с ведущими нулями), {"{"}serial{"}"} или {"{"}label{"}"}
+err-provision-no-pin-source = для этого токена не задан { $field ->
+    [so_pin] PIN администратора (SO)
+   *[other] PIN пользователя
+}
+hint-provision-no-pin-source = добавьте { $field } = {"{"} generate = 10 {"}"}, {"{"} file = "…" {"}"} или {"{"} env = "…" {"}"} в [defaults] или в запись
+err-provision-generated-length = { $field ->
+    [so_pin] PIN администратора (SO)
+   *[other] PIN пользователя
+} длиной { $length } символов не допускается политикой PIN и токеном (от { $min } до { $max })
+hint-provision-generated-length = задайте generate = N, где N от { $min } до { $max }
+err-provision-no-pin-sheet = PIN-коды генерируются, но в манифесте не сказано, куда их записать
+hint-provision-no-pin-sheet = добавьте pin_sheet = {"{"} age_recipient = "age1…" {"}"} в [defaults] (пару ключей создаёт `age-keygen -o admin.key`)
+err-provision-empty-pin-sheet = в pin_sheet нет ни age_recipient, ни file
+hint-provision-empty-pin-sheet = укажите age_recipient = "age1…" (зашифрованный лист; рекомендуется) или file = "pins.csv" (его прочтёт любой, кому попадёт файл)
+err-provision-bad-recipient = получатель age указан неверно: { $reason }
+hint-provision-bad-recipient = скопируйте строку «public key: age1…», которую вывела `age-keygen`
+err-provision-no-subject = для токена нужно создать запрос на сертификат, но у него не задан субъект (subject)
+hint-provision-no-subject = добавьте subject = "CN=…" в запись или шаблон, например subject = "CN={"{"}label{"}"}", в [defaults]
+err-provision-no-csr-dir = у токена задан субъект, но нет csr_dir, куда записать запрос на сертификат
+hint-provision-no-csr-dir = добавьте csr_dir = "csr" в [defaults]
+err-provision-not-blank = токен «{ $label }» (серийный номер { $serial }) уже инициализирован
+hint-provision-not-blank = чтобы стереть его вместе со всем содержимым, добавьте reinitialise = true и current_so_pin в его запись [[token]]; иначе удалите запись
+err-provision-reinitialise-without-serial = указано reinitialise = true, но в записи нет серийного номера
+hint-provision-reinitialise-without-serial = стереть можно только токен, названный по серийному номеру; добавьте serial = "…"
+err-provision-no-current-so-pin = для reinitialise = true нужен текущий PIN администратора (SO) токена
+hint-provision-no-current-so-pin = добавьте current_so_pin = {"{"} file = "…" {"}"} или {"{"} env = "…" {"}"} в запись или в [defaults]
+err-provision-token-absent = токен { $serial } не подключён
+hint-provision-token-absent = подключите его или удалите его запись; ни один токен не изменён
+err-provision-no-blank-token = для этой записи не подключён ни один чистый токен
+hint-provision-no-blank-token = подключите чистый токен и запустите команду ещё раз: готовые токены будут пропущены
+err-provision-pins-in-sheet = токен инициализирован в прошлом запуске со сгенерированными PIN-кодами, которые есть только в листе PIN-кодов { $sheet }
+hint-provision-pins-in-sheet = укажите --identity ФАЙЛ (ключ age, которым открывается лист PIN-кодов), чтобы tokenward мог войти и закончить работу
+err-provision-sheet-not-opened = не удалось открыть лист PIN-кодов { $sheet }: { $reason }
+hint-provision-sheet-not-opened = укажите файл ключа age, который соответствует age_recipient из манифеста
+err-provision-report-mismatch = отчёт { $report } составлен по другому манифесту
+hint-provision-report-mismatch = укажите манифест, по которому он составлен, или другой файл в --report
+err-provision-cert-matches-no-token = сертификат из { $file } не подходит ни к одному токену этого манифеста
+hint-provision-cert-matches-no-token = проверьте, что он выпущен по одному из запросов из csr_dir
+err-provision-tokens-failed = сбой на токенах: { $failed }; готово: { $done }, не начато: { $not_started }
+hint-provision-tokens-failed = в таблице видно, что сделано на каждом; запустите ту же команду ещё раз, чтобы закончить (готовые токены будут пропущены)
+
+## tokenward provision: screens
+
+provision-progress = {"{"}spinner{"}"} подготовка {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}msg{"}"}
+column-serial = СЕРИЙНЫЙ НОМЕР
+column-done = СДЕЛАНО
+provision-status = { $status ->
+    [done] готово
+    [already_done] готово ранее
+    [failed] СБОЙ
+   *[not_started] не начат
+}
+provision-step = { $step ->
+    [initialised] инициализирован
+    [key_generated] ключ создан
+    [csr_written] запрос записан
+   *[certificate_imported] сертификат записан
+}
+provision-failure = Токен { $number } «{ $label }»: { $problem }
+provision-rolled-back = { $what ->
+    [key_pair] пара ключей, созданная на неудавшемся шаге, снова удалена
+   *[other] { $what }: снова удалено
+}
+provision-summary = готово: { $done }, готово ранее: { $already }, сбой: { $failed }, не начато: { $not_started }
+provision-pin-sheet = Сгенерированные PIN-коды: { $path } { $encrypted ->
+    [yes] (откройте его командой `age -d -i ВАШ-КЛЮЧ-AGE { $path }`)
+   *[no] (открытый текст: передайте PIN-коды и удалите файл)
+}
+provision-must-change-unsupported = Модуль не умеет требовать смены PIN-кода пользователя при первом входе: попросите каждого владельца выполнить `tokenward pin change`.
+provision-report-file = Отчёт: { $path } (при повторном запуске готовые токены пропускаются)
+provision-cert-placed = { $file }: { $status ->
+    [already_present] уже есть на токене
+   *[imported] записан на токен
+} «{ $label }» (серийный номер { $serial })
+provision-cert-unplaced = { $file }: его ключа нет ни на одном токене этого манифеста

@@ -257,6 +257,7 @@ mod coverage {
             (Existing::GROUP, Existing::VARIANTS),
             (UriError::GROUP, UriError::VARIANTS),
             (SetupError::GROUP, SetupError::VARIANTS),
+            (ProvisionError::GROUP, ProvisionError::VARIANTS),
         ];
         let others: &[(&str, (&str, &[&str]))] = &[
             ("warn", ("warning", crate::warning::Warning::VARIANTS)),

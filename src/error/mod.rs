@@ -15,6 +15,7 @@ mod input;
 mod internal;
 mod key;
 mod pcsc;
+mod provision;
 mod recovery;
 mod request;
 mod secret;
@@ -28,6 +29,7 @@ pub use input::InputError;
 pub use internal::Internal;
 pub use key::KeyError;
 pub use pcsc::{start_command as pcscd_start_command, PcscError};
+pub use provision::ProvisionError;
 pub use recovery::{IdentityFailure, KeyTypo, NotEnrolled, RecoveryError};
 pub use request::RequestError;
 pub use secret::SecretError;
@@ -560,6 +562,21 @@ pub enum Error {
     #[error(transparent)]
     Setup(#[from] SetupError),
 
+    /// A provisioning manifest, or one token of it, was refused.
+    #[error(transparent)]
+    Provision(#[from] ProvisionError),
+
+    /// Something at a line of a provisioning manifest is wrong.
+    #[error("{}, line {line}: {cause}", file.display())]
+    InManifest {
+        /// The manifest.
+        file: PathBuf,
+        /// The line.
+        line: usize,
+        /// What is wrong there.
+        cause: Box<Error>,
+    },
+
     /// The person cancelled a question on the terminal (Ctrl-C, Ctrl-D); nothing was changed.
     #[error("cancelled; nothing was changed")]
     Cancelled,
@@ -657,6 +674,8 @@ impl Error {
             | WriteProtected
             | Internal(_) => ExitCode::Failure,
             Setup(_) => ExitCode::Failure,
+            Provision(e) => e.exit_code(),
+            InManifest { cause, .. } => cause.exit_code(),
         }
     }
 
@@ -713,6 +732,8 @@ impl Error {
             ConfigInvalid { .. } => "config_invalid",
             Internal(_) => "internal",
             Setup(_) => "setup",
+            Provision(_) => "provision",
+            InManifest { cause, .. } => cause.kind(),
             Cancelled => "cancelled",
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.kind(),
         }
@@ -735,6 +756,8 @@ impl Error {
             ObjectExists(e) => Some(e.into()),
             Internal(e) => Some(e.into()),
             Setup(e) => Some(e.into()),
+            Provision(e) => Some(e.into()),
+            InManifest { cause, .. } => cause.reason(),
             Pcsc(e) => Some(e.into()),
             Uri(e) => Some(e.into()),
             RolledBack { cause, .. } | BatchStopped { cause, .. } => cause.reason(),
@@ -803,6 +826,8 @@ impl Error {
             Internal(e) => return e.hint(),
             Setup(SetupError::Blocked { fix, .. }) => return fix.clone(),
             Setup(e) => return e.hint(),
+            Provision(e) => return e.hint(),
+            InManifest { cause, .. } => return cause.hint(),
             RolledBack { cause, .. } | BatchStopped { cause, .. } => return cause.hint(),
             Pkcs11 { rv, function } => rv::explain_in(*rv, *function),
             ModuleInit { rv, .. } => rv::explain(*rv),
@@ -825,7 +850,9 @@ impl Error {
             Error::Pkcs11 { rv, .. } | Error::ModuleInit { rv, .. } => Some(rv::name(*rv)),
             Error::TokenRemoved { rv: Some(rv) } => Some(rv::name(*rv)),
             Error::WrongPin { .. } => Some("CKR_PIN_INCORRECT".into()),
-            Error::RolledBack { cause, .. } | Error::BatchStopped { cause, .. } => cause.ckr(),
+            Error::RolledBack { cause, .. }
+            | Error::BatchStopped { cause, .. }
+            | Error::InManifest { cause, .. } => cause.ckr(),
             _ => None,
         }
     }

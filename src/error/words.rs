@@ -137,6 +137,13 @@ impl Error {
             NotEnrolled(e) => catalogue::problem(e),
             Internal(e) => catalogue::problem(e),
             Setup(e) => catalogue::problem(e),
+            Provision(e) => catalogue::problem(e),
+            InManifest { file, line, cause } => fl!(
+                "err-in-manifest",
+                file = file.display().to_string(),
+                line = (*line),
+                cause = cause.problem()
+            ),
             Recovery(RecoveryError::NotStoredAfterMail { cause }) => fl!(
                 "err-recovery-not-stored-after-mail",
                 cause = cause.problem()
@@ -332,6 +339,8 @@ impl Error {
             Internal(e) => return catalogue::advice(e),
             Setup(super::SetupError::Blocked { fix_words, .. }) => return fix_words.clone(),
             Setup(e) => return catalogue::advice(e),
+            Provision(e) => return catalogue::advice(e),
+            InManifest { cause, .. } => return cause.advice(),
             Recovery(e) => return catalogue::advice(e),
             Verification(e) => return catalogue::advice(e),
             IdentityNotProven(e) => return catalogue::advice(e),

@@ -360,6 +360,13 @@ pub struct CertFile {
 }
 
 impl CertFile {
+    /// One of its certificates is for one of `keys` (by public key).
+    pub fn matches_a_key(&self, keys: &[KeyObject]) -> bool {
+        self.certs
+            .iter()
+            .any(|(_, info)| match_key(&info.public_key, &[], keys).kind == MatchKind::ByPublicKey)
+    }
+
     /// Read and parse every certificate in `path` (PEM, DER or a PEM bundle).
     ///
     /// # Errors
@@ -465,7 +472,7 @@ pub fn import(
     Ok(done)
 }
 
-fn import_on(
+pub(super) fn import_on(
     token: &TokenRef,
     session: &Session,
     file: &CertFile,

@@ -10,6 +10,7 @@ pub mod doctor;
 pub mod keys;
 pub mod mechanisms;
 pub mod pin;
+pub mod provision;
 pub mod readers;
 pub mod recovery;
 pub mod schema;

@@ -13,6 +13,7 @@ mod modules;
 mod objects;
 pub mod output;
 mod pin;
+mod provision;
 mod readers;
 mod recovery;
 mod setup;
@@ -189,6 +190,9 @@ pub enum Command {
     /// Initialise a token (label, SO PIN, user PIN).
     #[command(subcommand)]
     Token(token::TokenCommand),
+    /// Provision many tokens from a manifest: label, PINs (generated ones only into an
+    /// encrypted PIN sheet), key and certificate request for each; safe to run again.
+    Provision(provision::ProvisionArgs),
     /// Certificates: list, show, select the default, export, import, delete.
     #[command(subcommand)]
     Certs(certs::CertsCommand),
@@ -237,6 +241,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Mechanisms(args) => mechanisms::run(&ctx, &args),
         Command::Pin(cmd) => pin::run(&ctx, &cmd),
         Command::Token(cmd) => token::run(&ctx, &cmd),
+        Command::Provision(args) => provision::run(&ctx, &args),
         Command::Certs(cmd) => certs::run(&ctx, &cmd),
         Command::Keys(cmd) => keys::run(&ctx, &cmd),
         Command::ExportConfig(args) => keys::export_config(&ctx, &args),

@@ -205,6 +205,20 @@ impl Block {
     }
 }
 
+/// A progress bar of `len` steps on standard error, drawn with `template`, when `wanted` and
+/// standard error is a terminal.
+pub fn progress_bar(wanted: bool, len: usize, template: &str) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !wanted || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -223,16 +223,7 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
 
 /// A progress bar on standard error for batch runs on a terminal.
 fn progress(ctx: &Context, batch: bool, len: usize) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !batch || ctx.json() || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(len as u64);
-    let template = fl!("sign-progress");
-    if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
-        bar.set_style(style);
-    }
-    Some(bar)
+    output::progress_bar(batch && !ctx.json(), len, &fl!("sign-progress"))
 }
 
 pub(super) fn verify(ctx: &Context, args: &VerifyArgs) -> Result<ExitCode> {
