@@ -7,7 +7,7 @@ use std::ffi::OsString;
 use std::fmt;
 use std::path::PathBuf;
 
-use cryptoki_sys::{CKR_DEVICE_REMOVED, CK_MECHANISM_TYPE, CK_RV, CK_ULONG};
+use cryptoki_sys::{CKR_DEVICE_ERROR, CKR_DEVICE_REMOVED, CK_MECHANISM_TYPE, CK_RV, CK_ULONG};
 
 use crate::rv;
 
@@ -44,6 +44,10 @@ pub struct Config {
     pub create_fail_after: Option<u64>,
     /// `P11FAULT_SIGN_FAIL_AFTER`: successful C_Sign calls before C_Sign starts failing.
     pub sign_fail_after: Option<u64>,
+    /// `P11FAULT_GENERATE_FAIL_NTH`: the Nth C_GenerateKeyPair of the process (N ≥ 1) fails.
+    pub generate_fail_nth: Option<u64>,
+    /// `P11FAULT_GENERATE_FAIL_RV`: what that C_GenerateKeyPair returns.
+    pub generate_fail_rv: CK_RV,
     /// `P11FAULT_SIGN_FAIL_ONCE`: with `P11FAULT_SIGN_FAIL_AFTER`, only one C_Sign fails, and
     /// its session is closed (a card reset: the old session is gone, the card answers again).
     pub sign_fail_once: bool,
@@ -198,6 +202,8 @@ impl Config {
             device_memory: flag("P11FAULT_DEVICE_MEMORY")?,
             create_fail_after: count("P11FAULT_CREATE_FAIL_AFTER")?,
             sign_fail_after: count("P11FAULT_SIGN_FAIL_AFTER")?,
+            generate_fail_nth: positive("P11FAULT_GENERATE_FAIL_NTH")?,
+            generate_fail_rv: rv("P11FAULT_GENERATE_FAIL_RV")?.unwrap_or(CKR_DEVICE_ERROR),
             sign_fail_rv: rv("P11FAULT_SIGN_FAIL_RV")?.unwrap_or(CKR_DEVICE_REMOVED),
             sign_fail_once: flag("P11FAULT_SIGN_FAIL_ONCE")?,
             session_invalid_every: positive("P11FAULT_SESSION_INVALID_EVERY")?,

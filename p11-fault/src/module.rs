@@ -42,6 +42,8 @@ pub(crate) struct Module {
     pub(crate) retries: RetryStore,
     /// C_CreateObject calls seen (`P11FAULT_CREATE_FAIL_AFTER`).
     pub(crate) creates: AtomicU64,
+    /// C_GenerateKeyPair calls so far (for `P11FAULT_GENERATE_FAIL_NTH`).
+    pub(crate) generates: AtomicU64,
     /// Successful C_CreateObject calls (for P11FAULT_ABORT_AFTER_CREATE).
     pub(crate) created_ok: AtomicU64,
     /// C_DestroyObject calls seen (for P11FAULT_ABORT_BEFORE_DESTROY).
@@ -156,6 +158,7 @@ impl Module {
             target,
             retries,
             creates: AtomicU64::new(0),
+            generates: AtomicU64::new(0),
             created_ok: AtomicU64::new(0),
             destroys: AtomicU64::new(0),
             sign_failed_once: std::sync::atomic::AtomicBool::new(false),

@@ -116,7 +116,8 @@ pub(crate) unsafe extern "C" fn generate_key(
     })
 }
 
-/// C_GenerateKeyPair: write protection (either key on the token) and a full token.
+/// C_GenerateKeyPair: write protection (either key on the token), a full token, and
+/// `P11FAULT_GENERATE_FAIL_NTH`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) unsafe extern "C" fn generate_key_pair(
     session: CK_SESSION_HANDLE,
@@ -140,7 +141,15 @@ pub(crate) unsafe extern "C" fn generate_key_pair(
             token_attribute(public_template, public_count) == Some(true)
                 || token_attribute(private_template, private_count) == Some(true)
         };
-        refuse_new_object(m, token).unwrap_or_else(|| {
+        if let Some(rv) = refuse_new_object(m, token) {
+            return rv;
+        }
+        if let Some(nth) = m.config.generate_fail_nth {
+            if m.generates.fetch_add(1, Ordering::SeqCst) + 1 == nth {
+                return m.config.generate_fail_rv;
+            }
+        }
+        {
             target!(
                 m,
                 C_GenerateKeyPair(
@@ -154,7 +163,7 @@ pub(crate) unsafe extern "C" fn generate_key_pair(
                     private_key,
                 )
             )
-        })
+        }
     })
 }
 

@@ -332,6 +332,36 @@ fn device_memory() {
 }
 
 #[test]
+fn generate_fail_nth_fails_only_that_key_generation_of_the_process() {
+    let hsm = Hsm::with_token();
+    let keygen = |env: &[(&str, &str)], label: &str| {
+        hsm.tool(
+            env,
+            &[
+                "--token-label",
+                LABEL,
+                "--login",
+                "--pin",
+                USER_PIN,
+                "--keypairgen",
+                "--key-type",
+                "EC:prime256v1",
+                "--label",
+                label,
+            ],
+        )
+    };
+    keygen(&[("P11FAULT_GENERATE_FAIL_NTH", "1")], "first").failure("CKR_DEVICE_ERROR");
+    // The one generation of this process is not the second: it is forwarded.
+    keygen(&[("P11FAULT_GENERATE_FAIL_NTH", "2")], "second").success();
+    let objects = user_login(&hsm, &[], USER_PIN).success();
+    assert!(
+        !objects.contains("first") && objects.contains("second"),
+        "{objects}"
+    );
+}
+
+#[test]
 fn create_fail_after_counts_creates_per_process() {
     let hsm = Hsm::with_token();
     write_object(&hsm, &[("P11FAULT_CREATE_FAIL_AFTER", "0")], "first")

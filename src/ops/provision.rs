@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use cryptoki::object::{Attribute, ObjectClass};
 use cryptoki::session::Session;
 
 use super::TokenSummary;
@@ -476,7 +477,7 @@ impl TokenRun<'_, '_> {
         let pin = self.user_pin(token)?;
         let session = token.open_rw()?;
         pin_ops::login(token, &session, PinUser::User, &pin, false)?;
-        let mut made_here = None;
+        let mut made_here = false;
         let id = match &self.report.tokens[self.index].key_id {
             Some(id) if self.report.tokens[self.index].has(Step::KeyGenerated) => {
                 hex::decode(id).unwrap_or_default()
@@ -496,9 +497,8 @@ impl TokenRun<'_, '_> {
                 )?;
                 self.result().key_id = Some(hex::encode(&made.id));
                 self.done(Step::KeyGenerated)?;
-                let id = made.id.clone();
-                made_here = Some(made);
-                id
+                made_here = true;
+                made.id
             }
         };
         if self.report.tokens[self.index].has(Step::CsrWritten)
@@ -508,19 +508,18 @@ impl TokenRun<'_, '_> {
         {
             return Ok(());
         }
-        match self.request(token, session, &id) {
+        match self.request(token, session, &id, &pin) {
             Ok(path) => {
                 self.result().csr = Some(path);
                 self.done(Step::CsrWritten)
             }
             Err(e) => {
-                if let Some(made) = made_here {
-                    if remove_pair(token, &pin, &[made.private, made.public]).is_ok() {
-                        let result = self.result();
-                        result.steps.retain(|s| *s != Step::KeyGenerated);
-                        result.key_id = None;
-                        result.rolled_back.push("key_pair".into());
-                    }
+                // Only a key made in this run is removed; one from an earlier run stays.
+                if made_here && remove_pair(token, &pin, &id).is_ok() {
+                    let result = self.result();
+                    result.steps.retain(|s| *s != Step::KeyGenerated);
+                    result.key_id = None;
+                    result.rolled_back.push("key_pair".into());
                 }
                 Err(e)
             }
@@ -528,7 +527,7 @@ impl TokenRun<'_, '_> {
     }
 
     /// Write the certificate request for the key `id`, signed on the token.
-    fn request(&self, token: &TokenRef, session: Session, id: &[u8]) -> Result<PathBuf> {
+    fn request(&self, token: &TokenRef, session: Session, id: &[u8], pin: &Pin) -> Result<PathBuf> {
         let subject = self.entry.subject.as_deref().expect("a request is planned");
         let subject = fill(
             subject,
@@ -562,7 +561,8 @@ impl TokenRun<'_, '_> {
             .find(|k| k.private && k.id == id)
             .ok_or(crate::error::Internal::NewKeyInvisible)?;
         let public = PublicKey::of(key, &keys)?;
-        let signer = Signer::with_public(token, session, key, public, None)?;
+        // With the PIN, the signer logs in again if the token was reset meanwhile.
+        let signer = Signer::with_public(token, session, key, public, Some(pin.clone()))?;
         let der = request
             .sign(&signer)
             .map_err(|e| signer.take_error().unwrap_or(e))?;
@@ -571,17 +571,16 @@ impl TokenRun<'_, '_> {
     }
 }
 
-/// Remove the objects of a key pair made in a failed step (in a new session: the signer's
-/// went with it).
-fn remove_pair(
-    token: &mut TokenRef,
-    pin: &Pin,
-    handles: &[cryptoki::object::ObjectHandle],
-) -> Result<()> {
+/// Remove the key pair `id` made in a failed step, found again by its CKA_ID in a new session
+/// (the failed one's handles may be gone with it).
+fn remove_pair(token: &mut TokenRef, pin: &Pin, id: &[u8]) -> Result<()> {
     let session = token.open_rw()?;
     pin_ops::login(token, &session, PinUser::User, pin, false)?;
-    for h in handles {
-        crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(*h))?;
+    for class in [ObjectClass::PRIVATE_KEY, ObjectClass::PUBLIC_KEY] {
+        let template = [Attribute::Class(class), Attribute::Id(id.to_vec())];
+        for h in crate::trace::pkcs11("C_FindObjects", None, || session.find_objects(&template))? {
+            crate::trace::pkcs11("C_DestroyObject", None, || session.destroy_object(h))?;
+        }
     }
     Ok(())
 }
