@@ -472,3 +472,228 @@ fn a_key_whose_request_cannot_be_signed_is_removed_again() {
     assert!(text.stdout.contains("removed again"), "{}", text.stdout);
     assert!(text.stderr.contains("1 token failed"), "{}", text.stderr);
 }
+
+/// A running `tokenward provision --station`, killed when dropped (also when a test fails).
+struct Station {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Station {
+    fn start(mut cmd: std::process::Command) -> Self {
+        let mut child = cmd
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the station");
+        let (tx, rx) = std::sync::mpsc::channel();
+        let out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Station {
+            child,
+            lines: rx,
+            seen: Vec::new(),
+        }
+    }
+
+    /// Wait (up to a minute, for a loaded machine) for a line holding `text`.
+    fn expect(&mut self, text: &str) -> String {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let left = end.saturating_duration_since(std::time::Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if line.contains(text) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("no line with {text:?}; seen:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+
+    /// Wait (up to a minute) for the process to end; its exit code and the rest of its
+    /// standard output.
+    fn finish(mut self) -> (i32, String) {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while std::time::Instant::now() < end {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                let rest: Vec<String> = self.lines.try_iter().collect();
+                return (status.code().unwrap_or(-1), rest.join("\n"));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("the station did not end; seen:\n{}", self.seen.join("\n"));
+    }
+}
+
+impl Drop for Station {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Factory tokens made in a SoftHSM2 directory of their own, to be "plugged in" to `hsm` by
+/// moving their folders into its token directory: (serial, folder) each.
+fn factory_tokens(labels: &[&str]) -> (Hsm, Vec<(String, std::path::PathBuf)>) {
+    let stage = Hsm::with_tokens(labels);
+    let dirs: Vec<std::path::PathBuf> = std::fs::read_dir(stage.path("tokens"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let tokens = labels
+        .iter()
+        .map(|l| {
+            let serial = stage.serial_of(l);
+            // SoftHSM2 names a token's folder after its serial (the last 16 hex digits).
+            let tail = format!("{}-{}", &serial[..4], &serial[4..]);
+            let dir = dirs
+                .iter()
+                .find(|d| d.to_string_lossy().ends_with(&tail))
+                .unwrap_or_else(|| panic!("no folder for {serial} in {dirs:?}"))
+                .clone();
+            (serial, dir)
+        })
+        .collect();
+    (stage, tokens)
+}
+
+fn plug_in(hsm: &Hsm, dir: &std::path::Path) {
+    std::fs::rename(dir, hsm.path("tokens").join(dir.file_name().unwrap())).unwrap();
+}
+
+#[test]
+fn a_station_provisions_tokens_as_they_are_plugged_in_one_after_another() {
+    let hsm = Hsm::new();
+    let (_stage, factory) = factory_tokens(&["Factory A", "Factory B"]);
+    hsm.write("so.pin", format!("{SO_PIN}\n"));
+    hsm.write("user.pin", "Staff2026pin\n");
+    let mut manifest = String::from(
+        "[defaults]\nkey = \"p256\"\nso_pin = { env = \"NEW_SO\" }\nuser_pin = { file = \"user.pin\" }\n\
+         current_so_pin = { file = \"so.pin\" }\n",
+    );
+    for (i, (serial, _)) in factory.iter().enumerate() {
+        manifest.push_str(&format!(
+            "\n[[token]]\nserial = \"{serial}\"\nreinitialise = true\nlabel = \"Staff {}\"\n",
+            i + 1
+        ));
+    }
+    let file = hsm.write("station.toml", manifest);
+    let mut cmd = hsm.tokenward();
+    cmd.args(["provision", "--station", path(&file)])
+        .env("NEW_SO", "NewSoPin2026");
+    let mut station = Station::start(cmd);
+    station.expect("Plug in the next token (2 to go)");
+    plug_in(&hsm, &factory[0].1);
+    let first = station.expect("\"Staff 1\" (serial");
+    assert!(
+        first.contains(&factory[0].0) && first.contains("done"),
+        "{first}"
+    );
+    station.expect("Plug in the next token (1 to go)");
+    plug_in(&hsm, &factory[1].1);
+    let second = station.expect("\"Staff 2\" (serial");
+    assert!(
+        second.contains(&factory[1].0) && second.contains("done"),
+        "{second}"
+    );
+    let (code, rest) = station.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(rest.contains("2 done"), "{rest}");
+    let listed = hsm.pkcs11_tool(&["-L"]).ok().stdout;
+    assert!(
+        listed.contains("Staff 1") && listed.contains("Staff 2"),
+        "{listed}"
+    );
+    let objects = hsm
+        .pkcs11_tool(&[
+            "--token-label",
+            "Staff 2",
+            "--login",
+            "--pin",
+            "Staff2026pin",
+            "-O",
+        ])
+        .ok()
+        .stdout;
+    assert!(objects.contains("Private Key Object; EC"), "{objects}");
+}
+
+#[test]
+fn ctrl_c_ends_a_station_with_its_report_and_nothing_half_done() {
+    let hsm = Hsm::new();
+    let (_stage, factory) = factory_tokens(&["Factory A"]);
+    hsm.write("so.pin", format!("{SO_PIN}\n"));
+    let manifest = format!(
+        "[defaults]\nkey = \"none\"\nso_pin = {{ env = \"NEW_SO\" }}\nuser_pin = {{ env = \"NEW_SO\" }}\n\
+         current_so_pin = {{ file = \"so.pin\" }}\n\n[[token]]\nserial = \"{}\"\nreinitialise = true\nlabel = \"Staff 1\"\n",
+        factory[0].0
+    );
+    let file = hsm.write("station.toml", manifest);
+    let mut cmd = hsm.tokenward();
+    cmd.args(["provision", "--station", path(&file)])
+        .env("NEW_SO", "NewSoPin2026");
+    let mut station = Station::start(cmd);
+    station.expect("waiting");
+    let pid = rustix::process::Pid::from_child(&station.child);
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
+    let (code, rest) = station.finish();
+    assert_eq!(code, 130, "{rest}");
+    assert!(rest.contains("1 not started"), "{rest}");
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(hsm.path("station.report.json")).unwrap())
+            .unwrap();
+    assert_eq!(tokens(&report)[0]["status"], "not_started");
+}
+
+#[test]
+fn a_run_killed_right_after_setting_a_pin_is_finished_by_the_next_run() {
+    let hsm = Hsm::new();
+    let (key, recipient) = age_key(&hsm);
+    let file = hsm.write("staff.toml", defaults(&recipient) + &blanks(2));
+    // The process dies right after the first token's user PIN is set, before the report
+    // records it.
+    let killed = hsm.run_faulty(
+        &[("P11FAULT_ABORT_AFTER_INIT_PIN", "1")],
+        &["--json", "provision", path(&file)],
+    );
+    assert_ne!(killed.code, 0);
+    assert!(hsm.pkcs11_tool(&["-L"]).ok().stdout.contains("Staff 01"));
+    // Its PINs are in the first run's sheet, so the identity is needed to finish it.
+    assert_eq!(
+        provision(&hsm, &[path(&file)]).code(2).json()["error"]["reason"],
+        "pins_in_sheet"
+    );
+    let done = provision(&hsm, &["--identity", path(&key), path(&file)])
+        .ok()
+        .json();
+    let list = tokens(&done);
+    assert!(list.iter().all(|t| t["status"] == "done"), "{done}");
+    // The first token kept the PINs of the killed run; the second got its own sheet.
+    let [_, label, _, user] = sheet(&hsm, &key, "staff.pins.age").remove(0);
+    assert_eq!(label, "Staff 01");
+    let objects = hsm
+        .pkcs11_tool(&["--token-label", "Staff 01", "--login", "--pin", &user, "-O"])
+        .ok()
+        .stdout;
+    assert!(objects.contains("Private Key Object; EC"), "{objects}");
+    assert_eq!(sheet(&hsm, &key, "staff-2.pins.age")[0][1], "Staff 02");
+    assert_eq!(
+        hsm.pkcs11_tool(&["-L"])
+            .ok()
+            .stdout
+            .matches("PIN initialized")
+            .count(),
+        2
+    );
+}

@@ -711,6 +711,7 @@ err-internal-new-key-invisible = the new key is not visible on the token
 err-internal-read-back-differs = the recovery data written to the token did not read back the same; it was removed again
 err-internal-token-lost = the token was initialised but cannot be found again (label "{ $label }")
 err-internal-json = cannot write JSON: { $reason }
+err-internal-signal = cannot catch Ctrl-C: { $value }
 
 err-input-unknown-name = "{ $given }" is not a { $what }; use one of: { $allowed }
 err-identity-provider-refused = the provider refused the sign-in: { $error }{ $description ->
@@ -1252,3 +1253,14 @@ provision-cert-placed = { $file }: { $status ->
    *[imported] put on
 } token "{ $label }" (serial { $serial })
 provision-cert-unplaced = { $file }: its key is on no token of this manifest
+provision-station-waiting = Plug in the next token ({ $left } to go); waiting… (Ctrl-C to stop)
+provision-station-working = Working on "{ $label }"…
+provision-station-result = "{ $label }" (serial { $serial }): { $status ->
+    [done] done
+    [already_done] done earlier
+    [failed] FAILED
+   *[other] not started
+}{ $done ->
+    [none] {""}
+   *[other] {" "}({ $done })
+}

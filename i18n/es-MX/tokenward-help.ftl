@@ -179,3 +179,5 @@ help-provision--certs = Segunda pasada: guardar los certificados emitidos de est
 help-provision--identity = El archivo de identidad age que abre las hojas de NIP de ejecuciones anteriores, para terminar tokens cuyos NIP generados solo están en una hoja
 help-provision--stop-on-error = Detenerse en el primer token que falle (si no, se sigue con el siguiente)
 help-provision--csv = Mostrar el informe como CSV en lugar de una tabla
+help-provision--station = Modo estación: esperar a que se conecten tokens y preparar cada uno al llegar (la siguiente entrada [[token]] o [defaults]), una línea por token; Ctrl-C termina
+help-provision--count = En modo estación: detenerse después de esta cantidad de tokens (por omisión: las entradas del manifiesto)

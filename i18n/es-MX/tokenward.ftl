@@ -786,6 +786,7 @@ err-internal-new-key-invisible = la clave nueva no aparece en el token
 err-internal-read-back-differs = los datos de recuperación escritos en el token no se leyeron igual; se volvieron a borrar
 err-internal-token-lost = el token se inicializó, pero no se vuelve a encontrar (etiqueta «{ $label }»)
 err-internal-json = no se pudo escribir el JSON: { $reason }
+err-internal-signal = no se pudo atrapar Ctrl-C: { $value }
 
 err-existing-label = ya hay en el token un objeto con la etiqueta «{ $label }»
 err-existing-id = ya hay en el token un objeto con el identificador { $id }
@@ -1331,3 +1332,14 @@ provision-cert-placed = { $file }: { $status ->
    *[imported] guardado en
 } el token «{ $label }» (número de serie { $serial })
 provision-cert-unplaced = { $file }: su clave no está en ningún token de este manifiesto
+provision-station-waiting = Conecte el siguiente token (faltan { $left }); esperando… (Ctrl-C para terminar)
+provision-station-working = Preparando «{ $label }»…
+provision-station-result = «{ $label }» (número de serie { $serial }): { $status ->
+    [done] terminado
+    [already_done] terminado antes
+    [failed] FALLÓ
+   *[other] sin empezar
+}{ $done ->
+    [none] {""}
+   *[other] {" "}({ $done })
+}

@@ -842,6 +842,7 @@ err-internal-new-key-invisible = новый ключ не виден на ток
 err-internal-read-back-differs = данные восстановления, записанные на токен, прочитались иначе; они снова удалены
 err-internal-token-lost = токен инициализирован, но его не удаётся найти снова (метка «{ $label }»)
 err-internal-json = не удалось записать JSON: { $reason }
+err-internal-signal = не удалось перехватить Ctrl-C: { $value }
 
 err-existing-label = объект с меткой «{ $label }» уже есть на токене
 err-existing-id = объект с идентификатором { $id } уже есть на токене
@@ -1398,3 +1399,14 @@ provision-cert-placed = { $file }: { $status ->
    *[imported] записан на токен
 } «{ $label }» (серийный номер { $serial })
 provision-cert-unplaced = { $file }: его ключа нет ни на одном токене этого манифеста
+provision-station-waiting = Подключите следующий токен (осталось: { $left }); ожидание… (Ctrl-C — остановить)
+provision-station-working = Подготовка «{ $label }»…
+provision-station-result = «{ $label }» (серийный номер { $serial }): { $status ->
+    [done] готово
+    [already_done] готово ранее
+    [failed] СБОЙ
+   *[other] не начат
+}{ $done ->
+    [none] {""}
+   *[other] {" "}({ $done })
+}

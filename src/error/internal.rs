@@ -37,6 +37,8 @@ pub enum Internal {
         /// The new label.
         label: String,
     },
+    /// A signal handler (Ctrl-C) could not be installed.
+    Signal(String),
     /// Writing JSON failed.
     Json {
         /// serde_json's words.

@@ -201,7 +201,9 @@ fn check_tokens(
                 }
             }
         }
-        let needs_login = result.has(Step::Initialised) && !result.complete();
+        // Initialised (or maybe, when a run was killed during it) and not finished.
+        let needs_login =
+            (result.has(Step::Initialised) || result.pin_sheet.is_some()) && !result.complete();
         if needs_login && matches!(entry.user_pin, PinSpec::Generate(_)) && req.identity.is_none() {
             return Err(at(
                 entry,
@@ -215,42 +217,101 @@ fn check_tokens(
     Ok(())
 }
 
+/// The state a run carries from token to token: the report, the PIN sheet, the serials taken.
+struct Batch<'m> {
+    manifest: &'m Manifest,
+    report: ProvisionReport,
+    sheet: Option<PinSheet>,
+    claimed: Vec<String>,
+    identity: Option<PathBuf>,
+}
+
+impl<'m> Batch<'m> {
+    fn new(
+        manifest: &'m Manifest,
+        report: ProvisionReport,
+        req: &ProvisionRequest,
+    ) -> Result<Self> {
+        let sheet = manifest
+            .pin_sheet
+            .as_ref()
+            .map(|spec| PinSheet::open(spec, &manifest.path))
+            .transpose()?;
+        let claimed = report
+            .tokens
+            .iter()
+            .filter_map(|t| t.serial.clone())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Ok(Batch {
+            manifest,
+            report,
+            sheet,
+            claimed,
+            identity: req.identity.clone(),
+        })
+    }
+
+    /// Provision the token of `entry` (report line `index`); the failure is recorded too.
+    fn run_one(&mut self, ws: &Workspace, entry: &Entry, index: usize) -> Result<()> {
+        let mut run = TokenRun {
+            ws,
+            manifest: self.manifest,
+            entry,
+            report: &mut self.report,
+            index,
+            sheet: self.sheet.as_mut(),
+            identity: self.identity.as_deref(),
+            pins: Pins::default(),
+        };
+        let outcome = run.provision(&mut self.claimed);
+        match &outcome {
+            Ok(()) => self.report.tokens[index].status = Status::Done,
+            Err(e) => self.report.tokens[index].failed(e),
+        }
+        self.report.save()?;
+        outcome
+    }
+
+    fn finish(mut self) -> Result<ProvisionReport> {
+        self.report.pin_sheet = self
+            .sheet
+            .as_ref()
+            .map(|s| s.path().to_path_buf())
+            .filter(|p| p.exists());
+        self.report.save()?;
+        Ok(self.report)
+    }
+}
+
 /// `provision MANIFEST`: provision every token of `manifest` (see the module's words).
-/// `progress` hears of each token as it starts and ends.
+/// `progress` hears of each token as it starts and ends; once `stop` says so (Ctrl-C), the
+/// token being worked on is finished and the rest are left "not started".
 ///
 /// # Errors
 /// Before any token is touched: a named token that is absent or not blank without
 /// `reinitialise`, a generated PIN length a token cannot take, a token to finish whose PINs
-/// are only in a PIN sheet (without `identity`), an unreadable report. After the run:
-/// [`ProvisionError::TokensFailed`] is *not* returned; the report says which failed.
+/// are only in a PIN sheet (without `identity`), an unreadable report. Tokens that fail are
+/// not errors: the report says which failed and how far each got.
 pub fn provision(
     ws: &Workspace,
     manifest: &Manifest,
     req: &ProvisionRequest,
     progress: &dyn Fn(Progress<'_>),
+    stop: &dyn Fn() -> bool,
 ) -> Result<ProvisionReport> {
-    let mut report = starting_report(manifest)?;
+    let report = starting_report(manifest)?;
     let tokens = present(ws)?;
     check_tokens(ws, manifest, &report, &tokens, req)?;
-    let mut sheet = manifest
-        .pin_sheet
-        .as_ref()
-        .map(|spec| PinSheet::open(spec, &manifest.path))
-        .transpose()?;
-    let mut claimed: Vec<String> = report
-        .tokens
-        .iter()
-        .filter_map(|t| t.serial.clone())
-        .collect();
+    let mut batch = Batch::new(manifest, report, req)?;
     let total = manifest.entries.len();
-    let mut stopped = false;
     for (i, entry) in manifest.entries.iter().enumerate() {
-        if stopped {
+        if stop() {
             break;
         }
-        if report.tokens[i].complete() {
-            report.tokens[i].status = Status::AlreadyDone;
-            progress(Progress::Finished(&report.tokens[i]));
+        if batch.report.tokens[i].complete() {
+            batch.report.tokens[i].status = Status::AlreadyDone;
+            progress(Progress::Finished(&batch.report.tokens[i]));
             continue;
         }
         progress(Progress::Started {
@@ -258,32 +319,153 @@ pub fn provision(
             total,
             label: &entry.label,
         });
-        let mut run = TokenRun {
-            ws,
-            manifest,
-            entry,
-            report: &mut report,
-            index: i,
-            sheet: sheet.as_mut(),
-            identity: req.identity.as_deref(),
-            pins: Pins::default(),
-        };
-        match run.provision(&mut claimed) {
-            Ok(()) => report.tokens[i].status = Status::Done,
-            Err(e) => {
-                report.tokens[i].failed(&e);
-                stopped = req.stop_on_error;
+        let failed = batch.run_one(ws, entry, i).is_err();
+        progress(Progress::Finished(&batch.report.tokens[i]));
+        if failed && req.stop_on_error {
+            break;
+        }
+    }
+    batch.finish()
+}
+
+/// What a station run tells its caller.
+#[derive(Debug, Clone, Copy)]
+pub enum StationEvent<'a> {
+    /// No token to work on is plugged in; waiting (said once per wait).
+    Waiting {
+        /// Tokens still to do.
+        left: usize,
+    },
+    /// A token is being worked on.
+    Started {
+        /// Its label.
+        label: &'a str,
+    },
+    /// A token is finished (done or failed).
+    Finished {
+        /// Its result.
+        result: &'a TokenResult,
+        /// Tokens still to do.
+        left: usize,
+    },
+}
+
+/// `provision --station MANIFEST`: wait for tokens to be plugged in and provision each as it
+/// comes: a token named by a pending entry's serial gets that entry, a blank token the next
+/// pending `blank = true` entry, then (up to `count`) entries made from the defaults. Ends
+/// after the manifest's tokens (or `count` tokens), or when `stop` says so; the modules are
+/// started afresh while waiting, so tokens plugged in meanwhile are seen.
+///
+/// # Errors
+/// Nothing to do (no entries and no count); an unreadable report; a module that stops
+/// loading. Tokens that fail are in the report.
+pub fn station(
+    ws: &Workspace,
+    manifest: &Manifest,
+    req: &ProvisionRequest,
+    count: Option<usize>,
+    events: &dyn Fn(StationEvent<'_>),
+    stop: &dyn Fn() -> bool,
+) -> Result<ProvisionReport> {
+    let mut entries = manifest.entries.clone();
+    let report = starting_report(manifest)?;
+    let pending = report.tokens.iter().filter(|t| !t.complete()).count();
+    let limit = count.unwrap_or(pending);
+    if limit == 0 {
+        return Err(ProvisionError::NoTokensListed.into());
+    }
+    // Tokens past the manifest's entries get entries made from the defaults: check them now.
+    let extra = count.is_some_and(|c| c > manifest.entries.len());
+    if extra {
+        manifest.station_entry(manifest.entries.len() + 1)?;
+    }
+    let mut batch = Batch::new(manifest, report, req)?;
+    let mut handled: Vec<usize> = Vec::new();
+    let mut waiting = false;
+    while handled.len() < limit && !stop() {
+        let tokens = present(ws)?;
+        match next_entry(&mut entries, &mut batch, &handled, &tokens, manifest, extra)? {
+            Some(i) => {
+                waiting = false;
+                events(StationEvent::Started {
+                    label: &entries[i].label,
+                });
+                let _ = batch.run_one(ws, &entries[i], i);
+                handled.push(i);
+                events(StationEvent::Finished {
+                    result: &batch.report.tokens[i],
+                    left: limit - handled.len(),
+                });
+                if batch.report.tokens[i].status == Status::Failed && req.stop_on_error {
+                    break;
+                }
+            }
+            None => {
+                if !waiting {
+                    events(StationEvent::Waiting {
+                        left: limit - handled.len(),
+                    });
+                    waiting = true;
+                }
+                for _ in 0..10 {
+                    if stop() {
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                // Start the modules again: some see a token plugged in only then.
+                for module in ws.modules()? {
+                    module.restart()?;
+                }
             }
         }
-        report.save()?;
-        progress(Progress::Finished(&report.tokens[i]));
     }
-    report.pin_sheet = sheet
-        .as_ref()
-        .map(|s| s.path().to_path_buf())
-        .filter(|p| p.exists());
-    report.save()?;
-    Ok(report)
+    batch.finish()
+}
+
+/// The entry for a token plugged in now, if any: a pending entry naming a present serial,
+/// else a blank token for the next pending blank entry (made from the defaults past the
+/// manifest's entries when `extra`).
+fn next_entry(
+    entries: &mut Vec<Entry>,
+    batch: &mut Batch<'_>,
+    handled: &[usize],
+    tokens: &[TokenRef],
+    manifest: &Manifest,
+    extra: bool,
+) -> Result<Option<usize>> {
+    let open =
+        |i: usize, batch: &Batch<'_>| !handled.contains(&i) && !batch.report.tokens[i].complete();
+    for (i, e) in entries.iter().enumerate() {
+        if let Target::Serial(s) = &e.target {
+            if open(i, batch) && by_serial(tokens, s).is_some() {
+                return Ok(Some(i));
+            }
+        }
+    }
+    let blank = tokens
+        .iter()
+        .any(|t| !t.report.flags.token_initialized && !batch.claimed.contains(&t.report.serial));
+    if !blank {
+        return Ok(None);
+    }
+    if let Some(i) =
+        (0..entries.len()).find(|&i| entries[i].target == Target::Blank && open(i, batch))
+    {
+        return Ok(Some(i));
+    }
+    if extra {
+        let entry = manifest.station_entry(entries.len() + 1)?;
+        batch.report.tokens.push(TokenResult::new(
+            entry.number,
+            entry.line,
+            &entry.label,
+            planned(&entry, manifest),
+        ));
+        entries.push(entry);
+        return Ok(Some(entries.len() - 1));
+    }
+    Ok(None)
 }
 
 /// The PINs of the token being worked on, as far as known.
@@ -331,6 +513,11 @@ impl TokenRun<'_, '_> {
     /// blank one nobody claimed.
     fn find_token(&mut self, claimed: &[String]) -> Result<TokenRef> {
         let tokens = present(self.ws)?;
+        if let Some(t) = self.initialised_before_a_crash(&tokens, claimed) {
+            self.done(Step::Initialised)?;
+            self.result().serial = Some(t.report.serial.clone());
+            return Ok(t);
+        }
         let result = &self.report.tokens[self.index];
         if let Some(serial) = result
             .serial
@@ -352,6 +539,34 @@ impl TokenRun<'_, '_> {
                 .into_iter()
                 .find(|t| !t.report.flags.token_initialized && !claimed.contains(&t.report.serial))
                 .ok_or_else(|| ProvisionError::NoBlankToken.into()),
+        }
+    }
+
+    /// The token an earlier run was initialising when it stopped (killed after C_InitToken,
+    /// before the report said so): by its serial, or, for a token that had none while blank,
+    /// by the label it was given, among the tokens no other entry holds.
+    fn initialised_before_a_crash(
+        &self,
+        tokens: &[TokenRef],
+        claimed: &[String],
+    ) -> Option<TokenRef> {
+        let result = &self.report.tokens[self.index];
+        if result.has(Step::Initialised) {
+            return None;
+        }
+        let serial = result.serial.as_ref()?;
+        let done =
+            |t: &&TokenRef| t.report.flags.token_initialized && t.report.label == result.label;
+        if !serial.is_empty() {
+            return by_serial(tokens, serial).filter(done).cloned();
+        }
+        let mut found = tokens
+            .iter()
+            .filter(done)
+            .filter(|t| !claimed.contains(&t.report.serial));
+        match (found.next(), found.next()) {
+            (Some(t), None) => Some(t.clone()),
+            _ => None,
         }
     }
 
@@ -390,6 +605,13 @@ impl TokenRun<'_, '_> {
 
     /// Label, SO PIN and user PIN; the generated PINs go to the sheet first.
     fn initialise(&mut self, token: &TokenRef) -> Result<TokenRef> {
+        if token.report.flags.token_initialized && !self.entry.reinitialise {
+            return Err(ProvisionError::NotBlank {
+                serial: token.report.serial.clone(),
+                label: token.report.label.clone(),
+            }
+            .into());
+        }
         let serial = token.report.serial.clone();
         let label = fill(&self.entry.label, self.entry.number, &serial, "")?;
         pin_ops::check_label(&label)?;
@@ -465,9 +687,14 @@ impl TokenRun<'_, '_> {
             sheet: sheet_path.clone(),
         };
         let identity = self.identity.ok_or_else(missing)?;
-        sheet::read_entry(&sheet_path, identity, &token.report.serial)?
-            .and_then(|e| e.user_pin)
-            .ok_or_else(|| missing().into())
+        sheet::read_entry(
+            &sheet_path,
+            identity,
+            &token.report.serial,
+            &token.report.label,
+        )?
+        .and_then(|e| e.user_pin)
+        .ok_or_else(|| missing().into())
     }
 
     /// The key pair and its certificate request; a key made here is removed again when the
@@ -649,10 +876,15 @@ pub fn import_certs(
             // Public objects need no login on most modules; log in when the PIN is at hand.
             let pin = Manifest::given_pin(&entry.user_pin, SecretKind::UserPin)?.or_else(|| {
                 let sheet_path = result.pin_sheet.as_ref()?;
-                sheet::read_entry(sheet_path, req.identity.as_deref()?, &token.report.serial)
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.user_pin)
+                sheet::read_entry(
+                    sheet_path,
+                    req.identity.as_deref()?,
+                    &token.report.serial,
+                    &token.report.label,
+                )
+                .ok()
+                .flatten()
+                .and_then(|e| e.user_pin)
             });
             if let Some(pin) = &pin {
                 pin_ops::login(&mut token, &session, PinUser::User, pin, false)?;

@@ -255,11 +255,17 @@ pub struct SheetEntry {
     pub user_pin: Option<Pin>,
 }
 
-/// Open `sheet` with the age identities in `identity_file` and find `serial`'s line.
+/// Open `sheet` with the age identities in `identity_file` and find `serial`'s line (or, for
+/// a token that had no serial while blank, the line with no serial and `label`).
 ///
 /// # Errors
 /// [`ProvisionError::SheetNotOpened`]; the file cannot be read.
-pub fn read_entry(sheet: &Path, identity_file: &Path, serial: &str) -> Result<Option<SheetEntry>> {
+pub fn read_entry(
+    sheet: &Path,
+    identity_file: &Path,
+    serial: &str,
+    label: &str,
+) -> Result<Option<SheetEntry>> {
     let fail = |reason: String| ProvisionError::SheetNotOpened {
         sheet: sheet.to_path_buf(),
         reason,
@@ -285,7 +291,10 @@ pub fn read_entry(sheet: &Path, identity_file: &Path, serial: &str) -> Result<Op
     let text = std::str::from_utf8(&plain).map_err(|e| fail(e.to_string()))?;
     for line in text.lines().skip(1) {
         let fields = split(line);
-        if fields.len() == 4 && fields[0].as_str() == serial {
+        let ours = fields.len() == 4
+            && (fields[0].as_str() == serial
+                || (fields[0].is_empty() && fields[1].as_str() == label));
+        if ours {
             let pin = |f: &Zeroizing<String>| (f.as_str() != "(given)").then(|| Pin::copy_of(f));
             return Ok(Some(SheetEntry {
                 serial: serial.to_string(),
@@ -379,10 +388,12 @@ mod tests {
         assert_eq!(sheet.path(), dir.path().join("staff.pins.age"));
         let raw = std::fs::read(sheet.path()).unwrap();
         assert!(!raw.windows(9).any(|w| w == b"User12345"));
-        let entry = read_entry(sheet.path(), &key_file, "abc").unwrap().unwrap();
+        let entry = read_entry(sheet.path(), &key_file, "abc", "Staff 01")
+            .unwrap()
+            .unwrap();
         assert_eq!(entry.user_pin.unwrap().expose(), "User12345");
         assert_eq!(entry.so_pin.unwrap().expose(), "SoPin1234567");
-        assert!(read_entry(sheet.path(), &other_file, "abc").is_err());
+        assert!(read_entry(sheet.path(), &other_file, "abc", "Staff 01").is_err());
         // The next run gets a file of its own.
         let next = PinSheet::open(&spec, &manifest).unwrap();
         assert_eq!(next.path(), dir.path().join("staff-2.pins.age"));

@@ -107,6 +107,29 @@ impl Module {
         Ok(module)
     }
 
+    /// Finalise the module and initialise it again (no session may be open): some modules
+    /// (SoftHSM2) see tokens that appeared meanwhile only then.
+    ///
+    /// # Errors
+    /// C_Initialize fails.
+    pub fn restart(&self) -> Result<()> {
+        let _ = crate::trace::pkcs11("C_Finalize", None, || self.ctx.clone().finalize());
+        match crate::trace::pkcs11("C_Initialize", None, || {
+            self.ctx
+                .initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+        }) {
+            Ok(())
+            | Err(cryptoki::error::Error::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => Ok(()),
+            Err(cryptoki::error::Error::Pkcs11(rv, Function::Initialize)) => {
+                Err(Error::ModuleInit {
+                    path: self.path.clone(),
+                    rv,
+                })
+            }
+            Err(e) => Err(Error::from_cryptoki(e)),
+        }
+    }
+
     /// The path the module was loaded from.
     pub fn path(&self) -> &Path {
         &self.path

@@ -2,6 +2,8 @@
 //! table of what was done on each.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use clap::Args;
 
@@ -9,7 +11,7 @@ use super::output::{self, Table};
 use super::Context;
 use tokenward::error::{ExitCode, ProvisionError, Result};
 use tokenward::fl;
-use tokenward::ops::provision::{self as ops, Progress, ProvisionRequest};
+use tokenward::ops::provision::{self as ops, Progress, ProvisionRequest, StationEvent};
 use tokenward::provision::manifest::Manifest;
 use tokenward::provision::report::{ProvisionReport, Status, TokenResult};
 
@@ -31,13 +33,31 @@ pub struct ProvisionArgs {
     #[arg(long)]
     pub stop_on_error: bool,
     /// Print the report as CSV instead of a table.
-    #[arg(long, conflicts_with = "json")]
+    #[arg(long)]
     pub csv: bool,
+    /// Station mode: wait for tokens to be plugged in and provision each as it comes (the
+    /// next [[token]] entry, or the defaults), one line per token; Ctrl-C ends it.
+    #[arg(long, conflicts_with = "certs")]
+    pub station: bool,
+    /// In station mode: stop after this many tokens (default: the manifest's entries).
+    #[arg(long, value_name = "N", requires = "station")]
+    pub count: Option<usize>,
+}
+
+/// Ctrl-C (and SIGTERM) no longer kill the process: the token being worked on is finished,
+/// then the run ends with its report.
+fn interrupted() -> Result<Arc<AtomicBool>> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, Arc::clone(&flag))
+            .map_err(|e| tokenward::error::Internal::Signal(e.to_string()))?;
+    }
+    Ok(flag)
 }
 
 pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     let manifest = Manifest::load(&args.manifest)?;
-    if manifest.entries.is_empty() {
+    if manifest.entries.is_empty() && args.count.is_none() {
         return Err(ProvisionError::NoTokensListed.into());
     }
     let req = ProvisionRequest {
@@ -47,32 +67,113 @@ pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.certs {
         return certs(ctx, &manifest, dir, &req);
     }
+    let stop = interrupted()?;
+    let stopped = || stop.load(Ordering::Relaxed);
+    if args.station {
+        let report = station(ctx, &manifest, &req, args.count, &stopped)?;
+        return finish(ctx, args, &manifest, &report, stopped());
+    }
     let bar = output::progress_bar(
         !ctx.json() && !args.csv,
         manifest.entries.len(),
         &fl!("provision-progress"),
     );
-    let report = ops::provision(ctx, &manifest, &req, &|event| {
-        if let Some(bar) = &bar {
-            match event {
-                Progress::Started { label, .. } => bar.set_message(label.to_string()),
-                Progress::Finished(_) => bar.inc(1),
+    let report = ops::provision(
+        ctx,
+        &manifest,
+        &req,
+        &|event| {
+            if let Some(bar) = &bar {
+                match event {
+                    Progress::Started { label, .. } => bar.set_message(label.to_string()),
+                    Progress::Finished(_) => bar.inc(1),
+                }
             }
-        }
-    })?;
+        },
+        &stopped,
+    )?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    finish(ctx, args, &manifest, &report, stopped())
+}
+
+/// A station run: one line per token as it is finished (a JSON line with --json).
+fn station(
+    ctx: &Context,
+    manifest: &Manifest,
+    req: &ProvisionRequest,
+    count: Option<usize>,
+    stopped: &dyn Fn() -> bool,
+) -> Result<ProvisionReport> {
+    let json = ctx.json();
+    ops::station(
+        ctx,
+        manifest,
+        req,
+        count,
+        &|event| {
+            let line = match event {
+                StationEvent::Waiting { left } if !json => {
+                    fl!("provision-station-waiting", left = left)
+                }
+                StationEvent::Started { label } if !json => {
+                    fl!("provision-station-working", label = label)
+                }
+                StationEvent::Finished { result, .. } if json => {
+                    let _ = output::json_line(result);
+                    return;
+                }
+                StationEvent::Finished { result, .. } => {
+                    let mut line = fl!(
+                        "provision-station-result",
+                        label = result.label.as_str(),
+                        serial = result.serial.clone().unwrap_or_default(),
+                        status = <&str>::from(result.status),
+                        done = match steps(result) {
+                            s if s.is_empty() => "none".to_string(),
+                            s => s,
+                        }
+                    );
+                    if let Some(problem) = &result.problem {
+                        line.push_str(&format!("\n  {problem}"));
+                    }
+                    line
+                }
+                _ => return,
+            };
+            let _ = output::text(&format!("{line}\n"));
+        },
+        stopped,
+    )
+}
+
+/// Print the report (table, CSV or JSON; a station run with --json has printed its lines)
+/// and choose the exit code: 1 when a token failed, 130 when Ctrl-C ended the run early.
+fn finish(
+    ctx: &Context,
+    args: &ProvisionArgs,
+    manifest: &Manifest,
+    report: &ProvisionReport,
+    stopped: bool,
+) -> Result<ExitCode> {
     let failed = report.count(Status::Failed);
-    if ctx.json() {
-        output::json(&report)?;
-    } else if args.csv {
+    if args.csv {
         output::text(&report.csv())?;
+    } else if ctx.json() {
+        if !args.station {
+            output::json(report)?;
+        }
     } else {
-        output::text(&render(&report, manifest.user_pin_must_change))?;
+        output::text(&render(report, manifest.user_pin_must_change))?;
     }
     if failed == 0 {
-        return Ok(ExitCode::Success);
+        let unfinished = report.count(Status::NotStarted) > 0;
+        return Ok(if stopped && unfinished {
+            ExitCode::Cancelled
+        } else {
+            ExitCode::Success
+        });
     }
     let err = tokenward::Error::from(ProvisionError::TokensFailed {
         failed,
