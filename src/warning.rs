@@ -28,6 +28,13 @@ pub enum Warning {
         /// The label asked for.
         label: String,
     },
+    /// Generated PINs went to a plain-text PIN sheet (the manifest asked for no age recipient).
+    PlainPinSheet {
+        /// The sheet.
+        path: String,
+    },
+    /// The module cannot mark the user PIN to be changed at first use.
+    PinMustChangeUnsupported,
     /// The user logged in with the factory PIN.
     FactoryPin {
         /// The token's label.

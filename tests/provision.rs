@@ -90,6 +90,7 @@ fn ten_tokens_from_one_manifest_are_initialised_with_keys_requests_and_a_sealed_
     let file = hsm.write("staff.toml", manifest);
     let run = provision(&hsm, &[path(&file)]).ok();
     let report = run.json();
+    common::assert_schema("provision", &report);
     let list = tokens(&report);
     assert_eq!(list.len(), 10);
     assert!(list.iter().all(|t| t["status"] == "done"), "{}", run.stdout);
@@ -170,6 +171,7 @@ fn a_device_error_on_the_fourth_token_is_reported_and_a_rerun_finishes_only_it()
         .run_faulty(&faults, &["--json", "provision", path(&file)])
         .code(1);
     let report = run.json();
+    common::assert_schema("provision", &report);
     let list = tokens(&report);
     let fourth = &list[3];
     assert_eq!(fourth["status"], "failed", "{}", run.stdout);
@@ -407,6 +409,7 @@ fn issued_certificates_go_to_the_token_that_holds_their_key() {
     )
     .ok()
     .json();
+    common::assert_schema("provision-certs", &placed);
     let certs = placed["certificates"].as_array().unwrap();
     assert_eq!(certs.len(), 2);
     for c in certs {
@@ -696,4 +699,105 @@ fn a_run_killed_right_after_setting_a_pin_is_finished_by_the_next_run() {
             .count(),
         2
     );
+}
+
+#[test]
+fn a_plain_pin_sheet_is_private_and_warned_about_and_the_report_comes_as_csv() {
+    use std::os::unix::fs::PermissionsExt;
+    let hsm = Hsm::new();
+    let manifest = "[defaults]\nkey = \"none\"\nso_pin = { generate = 12 }\nuser_pin = { generate = 8 }\n\
+                    user_pin_must_change = true\npin_sheet = { file = \"pins.csv\" }\nlabel = \"Desk {n}\"\n\n\
+                    [[token]]\nblank = true\n\n[[token]]\nblank = true\n";
+    let file = hsm.write("desk.toml", manifest);
+    let run = hsm.run(&["provision", "--csv", path(&file)]).ok();
+    let mut csv = csv_rows(&run.stdout);
+    assert_eq!(csv.remove(0)[..4], ["number", "label", "serial", "status"]);
+    assert_eq!(csv.len(), 2);
+    assert!(
+        csv.iter().all(|r| r[3] == "done" && r[4] == "initialised"),
+        "{csv:?}"
+    );
+    assert!(
+        run.stderr.contains("plain text") && run.stderr.contains("pins.csv"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("pin change"), "{}", run.stderr);
+    let sheet = hsm.path("pins.csv");
+    assert_eq!(
+        std::fs::metadata(&sheet).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let lines: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(lines.len(), 2);
+    for line in lines {
+        let f: Vec<&str> = line.split(',').collect();
+        assert!(!run.stdout.contains(f[3]) && !run.stderr.contains(f[3]));
+        hsm.pkcs11_tool(&["--token-label", f[1], "--login", "--pin", f[3], "-O"])
+            .ok();
+    }
+    // A misspelt section is refused with its line.
+    let bad = hsm.write("bad.toml", "[defualts]\nkey = \"none\"\n");
+    let refused = hsm.run(&["provision", path(&bad)]).code(2);
+    assert!(
+        refused.stderr.contains("line 1") && refused.stderr.contains("defualts"),
+        "{}",
+        refused.stderr
+    );
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn a_station_with_count_takes_blank_tokens_with_the_defaults_and_prints_json_lines() {
+    let hsm = Hsm::new();
+    let manifest = "[defaults]\nkey = \"p256\"\nso_pin = { env = \"NEW_SO\" }\nuser_pin = { env = \"NEW_USER\" }\n\
+                    label = \"Staff {n:02}\"\n";
+    let file = hsm.write("defaults.toml", manifest);
+    // SoftHSM2 always shows a blank token, and another once one is initialised.
+    let run = hsm
+        .run_env(
+            &[
+                "--json",
+                "provision",
+                "--station",
+                "--count",
+                "2",
+                path(&file),
+            ],
+            &[("NEW_SO", "NewSoPin2026"), ("NEW_USER", "NewUser2026")],
+        )
+        .ok();
+    let lines: Vec<Value> = run
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    for (i, line) in lines.iter().enumerate() {
+        common::assert_schema("provision-station", line);
+        assert_eq!(line["status"], "done");
+        assert_eq!(line["label"], format!("Staff {:02}", i + 1));
+        assert_eq!(
+            line["steps"],
+            serde_json::json!(["initialised", "key_generated"])
+        );
+    }
+    let objects = hsm
+        .pkcs11_tool(&[
+            "--token-label",
+            "Staff 02",
+            "--login",
+            "--pin",
+            "NewUser2026",
+            "-O",
+        ])
+        .ok()
+        .stdout;
+    assert!(objects.contains("Private Key Object; EC"), "{objects}");
 }

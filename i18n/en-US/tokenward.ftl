@@ -933,6 +933,8 @@ ckr-misplaced-pin-fix = the token answered with a PIN error although no PIN was 
 warn-warning-uri-pin-value = the URI carries the PIN itself (pin-value): anyone who sees the command or the script sees the PIN; use pin-source=FILE, --pin-file or --pin-env instead
 warn-warning-uri-unknown-attribute = the URI attribute "{ $name }" is not one tokenward knows (RFC 7512 defines token, manufacturer, serial, model, object, id, type, slot-*, library-*), so no token or object matches it
 warn-warning-card-names-keys = this card names its keys itself: the new key is called "{ $name }", not "{ $label }"
+warn-warning-plain-pin-sheet = the generated PINs are in plain text in { $path } (0600, readable by you and root): hand them over, then delete the file; an age_recipient in pin_sheet encrypts the sheet
+warn-warning-pin-must-change-unsupported = the module cannot mark the user PIN to be changed at first use: ask each holder to run `tokenward pin change`
 warn-warning-factory-pin = token "{ $token }" still has its factory PIN, which others may know: set your own with `tokenward pin change`
 warn-warning-several-certificates-claim = { $count } certificates on the token claim the key "{ $key }"; using "{ $chosen }" (id { $id }). Certificates can be added to a token without its PIN: check the others with `tokenward certs list --login`
 warn-warning-recovery-removed = PIN recovery on token "{ $token }" held the old SO PIN, so it was removed; set it up again with `tokenward recovery enroll`
@@ -1246,7 +1248,6 @@ provision-pin-sheet = Generated PINs: { $path } { $encrypted ->
     [yes] (open it with `age -d -i YOUR-AGE-KEY { $path }`)
    *[no] (plain text: hand the PINs over, then delete the file)
 }
-provision-must-change-unsupported = The module cannot mark the user PIN to be changed at first use: ask each holder to run `tokenward pin change`.
 provision-report-file = Report: { $path } (a second run skips the tokens done)
 provision-cert-placed = { $file }: { $status ->
     [already_present] already on

@@ -1010,6 +1010,8 @@ ckr-misplaced-pin-fix = el token respondió con un error de NIP aunque no se env
 warn-warning-uri-pin-value = el URI lleva el NIP mismo (pin-value): cualquiera que vea el comando o el script ve el NIP; use pin-source=ARCHIVO, --pin-file o --pin-env
 warn-warning-uri-unknown-attribute = tokenward no conoce el atributo de URI «{ $name }» (RFC 7512 define token, manufacturer, serial, model, object, id, type, slot-*, library-*), así que ningún token ni objeto coincide con él
 warn-warning-card-names-keys = esta tarjeta nombra sus claves por sí misma: la clave nueva se llama «{ $name }», no «{ $label }»
+warn-warning-plain-pin-sheet = los NIP generados están en texto sin cifrar en { $path } (0600, los pueden leer usted y root): entréguelos y luego borre el archivo; un age_recipient en pin_sheet cifra la hoja
+warn-warning-pin-must-change-unsupported = el módulo no puede marcar el NIP para cambiarlo en el primer uso: pida a cada titular que ejecute `tokenward pin change`
 warn-warning-factory-pin = el token «{ $token }» todavía tiene su NIP de fábrica, que otros pueden conocer: fije el suyo con `tokenward pin change`
 warn-warning-several-certificates-claim = { $count } certificados del token reclaman la clave «{ $key }»; se usa «{ $chosen }» (identificador { $id }). Se pueden agregar certificados a un token sin su NIP: revise los demás con `tokenward certs list --login`
 warn-warning-recovery-removed = la recuperación del NIP del token «{ $token }» guardaba el NIP de administrador anterior, así que se borró; configúrela de nuevo con `tokenward recovery enroll`
@@ -1325,7 +1327,6 @@ provision-pin-sheet = NIP generados: { $path } { $encrypted ->
     [yes] (ábrala con `age -d -i SU-CLAVE-AGE { $path }`)
    *[no] (texto sin cifrar: entregue los NIP y luego borre el archivo)
 }
-provision-must-change-unsupported = El módulo no puede marcar el NIP para cambiarlo en el primer uso: pida a cada titular que ejecute `tokenward pin change`.
 provision-report-file = Informe: { $path } (una segunda ejecución omite los tokens terminados)
 provision-cert-placed = { $file }: { $status ->
     [already_present] ya estaba en

@@ -1067,6 +1067,8 @@ ckr-misplaced-pin-fix = токен ответил ошибкой PIN-кода, �
 warn-warning-uri-pin-value = в URI записан сам PIN-код (pin-value): его увидит любой, кто видит команду или сценарий; используйте pin-source=ФАЙЛ, --pin-file или --pin-env
 warn-warning-uri-unknown-attribute = атрибут URI «{ $name }» tokenward не знает (RFC 7512 определяет token, manufacturer, serial, model, object, id, type, slot-*, library-*), поэтому ему не соответствует ни один токен или объект
 warn-warning-card-names-keys = эта карта сама называет свои ключи: новый ключ называется «{ $name }», а не «{ $label }»
+warn-warning-plain-pin-sheet = сгенерированные PIN-коды записаны открытым текстом в { $path } (0600, их можете прочесть вы и root): передайте их и удалите файл; age_recipient в pin_sheet зашифрует лист
+warn-warning-pin-must-change-unsupported = модуль не умеет требовать смены PIN-кода пользователя при первом входе: попросите каждого владельца выполнить `tokenward pin change`
 warn-warning-factory-pin = у токена «{ $token }» всё ещё заводской PIN-код, который могут знать другие: задайте свой командой `tokenward pin change`
 warn-warning-several-certificates-claim = на ключ «{ $key }» претендуют несколько сертификатов на токене ({ $count }); используется «{ $chosen }» (идентификатор { $id }). Сертификат можно добавить на токен без PIN-кода: проверьте остальные командой `tokenward certs list --login`
 warn-warning-recovery-removed = восстановление PIN-кода на токене «{ $token }» хранило старый PIN-код администратора, поэтому оно удалено; настройте его заново командой `tokenward recovery enroll`
@@ -1392,7 +1394,6 @@ provision-pin-sheet = Сгенерированные PIN-коды: { $path } { $
     [yes] (откройте его командой `age -d -i ВАШ-КЛЮЧ-AGE { $path }`)
    *[no] (открытый текст: передайте PIN-коды и удалите файл)
 }
-provision-must-change-unsupported = Модуль не умеет требовать смены PIN-кода пользователя при первом входе: попросите каждого владельца выполнить `tokenward pin change`.
 provision-report-file = Отчёт: { $path } (при повторном запуске готовые токены пропускаются)
 provision-cert-placed = { $file }: { $status ->
     [already_present] уже есть на токене

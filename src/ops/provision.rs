@@ -28,6 +28,7 @@ use crate::token::certs::read_keys;
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::select::all_slots;
 use crate::token::TokenRef;
+use crate::warning::Warning;
 use crate::Workspace;
 
 /// What `provision` is asked to do.
@@ -273,7 +274,25 @@ impl<'m> Batch<'m> {
         outcome
     }
 
-    fn finish(mut self) -> Result<ProvisionReport> {
+    fn finish(mut self, ws: &Workspace) -> Result<ProvisionReport> {
+        if let Some(sheet) = self
+            .sheet
+            .as_ref()
+            .filter(|s| !s.encrypted() && s.path().exists())
+        {
+            ws.warn(Warning::PlainPinSheet {
+                path: sheet.path().display().to_string(),
+            });
+        }
+        if self.manifest.user_pin_must_change
+            && self
+                .report
+                .tokens
+                .iter()
+                .any(|t| t.user_pin_must_change == Some(false))
+        {
+            ws.warn(Warning::PinMustChangeUnsupported);
+        }
         self.report.pin_sheet = self
             .sheet
             .as_ref()
@@ -325,7 +344,7 @@ pub fn provision(
             break;
         }
     }
-    batch.finish()
+    batch.finish(ws)
 }
 
 /// What a station run tells its caller.
@@ -420,7 +439,7 @@ pub fn station(
             }
         }
     }
-    batch.finish()
+    batch.finish(ws)
 }
 
 /// The entry for a token plugged in now, if any: a pending entry naming a present serial,

@@ -45,6 +45,18 @@ pub fn all() -> Vec<(&'static str, Schema)> {
         ("recovery status", schema_for!(recovery::RecoveryStatus)),
         ("recovery revoke", schema_for!(recovery::Revoked)),
         ("setup", schema_for!(super::setup::SetupReport)),
+        (
+            "provision",
+            schema_for!(crate::provision::report::ProvisionReport),
+        ),
+        (
+            "provision-station",
+            schema_for!(crate::provision::report::TokenResult),
+        ),
+        (
+            "provision-certs",
+            schema_for!(super::provision::CertsPlaced),
+        ),
     ];
     schemas
         .into_iter()

@@ -71,7 +71,7 @@ pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     let stopped = || stop.load(Ordering::Relaxed);
     if args.station {
         let report = station(ctx, &manifest, &req, args.count, &stopped)?;
-        return finish(ctx, args, &manifest, &report, stopped());
+        return finish(ctx, args, &report, stopped());
     }
     let bar = output::progress_bar(
         !ctx.json() && !args.csv,
@@ -95,7 +95,7 @@ pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    finish(ctx, args, &manifest, &report, stopped())
+    finish(ctx, args, &report, stopped())
 }
 
 /// A station run: one line per token as it is finished (a JSON line with --json).
@@ -153,7 +153,6 @@ fn station(
 fn finish(
     ctx: &Context,
     args: &ProvisionArgs,
-    manifest: &Manifest,
     report: &ProvisionReport,
     stopped: bool,
 ) -> Result<ExitCode> {
@@ -165,7 +164,7 @@ fn finish(
             output::json(report)?;
         }
     } else {
-        output::text(&render(report, manifest.user_pin_must_change))?;
+        output::text(&render(report))?;
     }
     if failed == 0 {
         let unfinished = report.count(Status::NotStarted) > 0;
@@ -188,7 +187,7 @@ fn finish(
 }
 
 /// The table, the failures in words, the summary, where the PINs and the report are.
-fn render(report: &ProvisionReport, must_change: bool) -> String {
+fn render(report: &ProvisionReport) -> String {
     let headings = [
         fl!("column-label"),
         fl!("column-serial"),
@@ -244,9 +243,6 @@ fn render(report: &ProvisionReport, must_change: bool) -> String {
                 encrypted = if encrypted { "yes" } else { "no" }
             )
         ));
-    }
-    if must_change {
-        out.push_str(&format!("{}\n", fl!("provision-must-change-unsupported")));
     }
     out.push_str(&format!(
         "{}\n",
