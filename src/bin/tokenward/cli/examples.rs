@@ -93,6 +93,15 @@ const EXAMPLES: &[(&str, &[&str])] = &[
             "tokenward --token SERIAL token init --label \"Staff 12\" --force --confirm-label \"Staff 11\"",
         ],
     ),
+    (
+        "provision",
+        &[
+            "tokenward provision staff.toml",
+            "tokenward provision staff.toml --identity admin.key --json",
+            "tokenward provision --station --count 30 staff.toml",
+            "tokenward provision staff.toml --certs issued/",
+        ],
+    ),
     ("certs", &["tokenward certs list", "tokenward certs show"]),
     (
         "certs list",
