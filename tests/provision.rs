@@ -148,7 +148,9 @@ fn ten_tokens_from_one_manifest_are_initialised_with_keys_requests_and_a_sealed_
         assert!(objects.contains("Private Key Object; EC"), "{objects}");
         so_pin_works(&hsm, label, so).ok();
     }
-    let audit = std::fs::read_to_string(hsm.path("state/tokenward/audit.log")).unwrap_or_default();
+    let audit = std::fs::read_to_string(hsm.path("state/tokenward/audit.log")).unwrap();
+    assert_eq!(audit.matches("provisioned from").count(), 10, "{audit}");
+    assert_eq!(audit.matches("key_generated").count(), 10, "{audit}");
     assert!(lines
         .iter()
         .all(|[_, _, so, user]| !audit.contains(so.as_str()) && !audit.contains(user.as_str())));
