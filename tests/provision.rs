@@ -803,3 +803,27 @@ fn a_station_with_count_takes_blank_tokens_with_the_defaults_and_prints_json_lin
         .stdout;
     assert!(objects.contains("Private Key Object; EC"), "{objects}");
 }
+
+#[test]
+fn stop_on_error_leaves_the_tokens_after_a_failure_untouched() {
+    let hsm = Hsm::new();
+    let (_, recipient) = age_key(&hsm);
+    let file = hsm.write("staff.toml", defaults(&recipient) + &blanks(3));
+    let run = hsm
+        .run_faulty(
+            &[("P11FAULT_GENERATE_FAIL_NTH", "2")],
+            &["--json", "provision", "--stop-on-error", path(&file)],
+        )
+        .code(1);
+    let report = run.json();
+    let status: Vec<&str> = tokens(&report)
+        .iter()
+        .map(|t| t["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(status, ["done", "failed", "not_started"]);
+    assert!(tokens(&report)[2]["serial"].is_null());
+    // Two tokens were initialised; SoftHSM2's next blank one was not touched.
+    let listed = hsm.pkcs11_tool(&["-L"]).ok().stdout;
+    assert_eq!(listed.matches("PIN initialized").count(), 2, "{listed}");
+    assert!(!listed.contains("Staff 03"), "{listed}");
+}
