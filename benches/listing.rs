@@ -7,7 +7,7 @@
 //! several runs after one warm-up; the table shows the median and the fastest run.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
 use cryptoki::mechanism::Mechanism;
@@ -17,7 +17,7 @@ use cryptoki::types::AuthPin;
 
 mod common;
 
-use common::{make_tokens, report, SOFTHSM, USER_PIN};
+use common::{make_cert_der, make_distinct_certs, make_tokens, report, SOFTHSM, USER_PIN};
 
 fn main() {
     match std::env::var("BENCH_FILL_CHILD").as_deref() {
@@ -213,11 +213,6 @@ fn fill_certs_child() {
     }
 }
 
-/// `n` different self-signed certificates from openssl.
-fn make_distinct_certs(n: usize) -> Vec<Vec<u8>> {
-    (0..n).map(|_| make_cert_der()).collect()
-}
-
 /// Put 2,000 objects on the first token: 1,000 data objects, 750 certificates and 125 EC key
 /// pairs. Runs in a child process, because SoftHSM2 reads SOFTHSM2_CONF once per process.
 fn fill_token(conf: &Path) -> usize {
@@ -295,37 +290,4 @@ fn fill_child() {
             )
             .unwrap();
     }
-}
-
-fn make_cert_der() -> Vec<u8> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("cert.der");
-    let key = dir.path().join("key.pem");
-    let status = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-            "-nodes",
-        ])
-        .args([
-            "-subj",
-            "/CN=tokenward bench",
-            "-days",
-            "30",
-            "-outform",
-            "DER",
-        ])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&out)
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success());
-    std::fs::read(out).unwrap()
 }

@@ -19,6 +19,7 @@ use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
 use crate::state::State;
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
 use crate::token::find::{certs_of_key, select_key, ObjectSelector};
+use crate::token::narrow::{read_for, Objects};
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
 use crate::warning::Warning;
@@ -456,9 +457,13 @@ impl Workspace {
         then: impl FnOnce(KeyUse<'_>) -> Result<T>,
     ) -> Result<T> {
         let (token, session, pin) = self.log_in_on(self.token_for_key(selector)?, rw, ask)?;
-        let (certs, keys) = read_certificates(&session, &token.report)?;
-        let (key, cert) = select_key(&certs, &keys, selector, self.default_cert(&token))?;
-        let claiming = certs_of_key(&certs, key);
+        let default = self.default_cert(&token);
+        let objects = read_for(&session, &token.report, selector, |c, k| {
+            select_key(c, k, selector, default).is_ok()
+        })?;
+        let (certs, keys) = (&objects.certs, &objects.keys);
+        let (key, cert) = select_key(certs, keys, selector, default)?;
+        let claiming = certs_of_key(certs, key);
         if let (Some(chosen), true) = (cert, claiming.len() > 1) {
             self.warn(Warning::SeveralCertificatesClaim {
                 count: claiming.len(),
@@ -473,8 +478,9 @@ impl Workspace {
             pin,
             key,
             cert,
-            certs: &certs,
-            keys: &keys,
+            certs,
+            keys,
+            objects: &objects,
         })
     }
 
@@ -491,43 +497,11 @@ impl Workspace {
     ) -> Result<Option<(TokenRef, KeyObject, Option<TokenCert>)>> {
         let token = self.token_for_key(selector)?;
         let session = token.open_ro()?;
-        let (certs, keys) = read_certificates(&session, &token.report)?;
-        let public: Vec<&KeyObject> = keys.iter().filter(|k| !k.private).collect();
-        // Without a login the certificates are paired with public key objects: the same
-        // CKA_ID and the same public key.
-        let same = |c: &TokenCert, k: &KeyObject| {
-            c.id == k.id
-                && c.info
-                    .as_ref()
-                    .is_ok_and(|i| k.same_public_key(&i.public_key))
-        };
-        let paired = |c: &TokenCert| public.iter().find(|k| same(c, k)).copied();
-        let cert_of = |k: &KeyObject| certs.iter().find(|c| same(c, k));
-        let chosen: Option<(&KeyObject, Option<&TokenCert>)> = match selector {
-            Some(sel) => {
-                let keys: Vec<&KeyObject> = sel.best_keys(public.iter().copied());
-                let named: Vec<&TokenCert> = sel.best_certs(&certs);
-                match (keys.as_slice(), named.as_slice()) {
-                    ([k], _) => Some((*k, cert_of(k))),
-                    ([], [c]) => paired(c).map(|k| (k, Some(*c))),
-                    _ => None,
-                }
-            }
-            None => match self.default_cert(&token) {
-                Some(fp) => certs
-                    .iter()
-                    .find(|c| {
-                        c.info
-                            .as_ref()
-                            .is_ok_and(|i| i.fingerprint_sha256.starts_with(fp))
-                    })
-                    .and_then(|c| paired(c).map(|k| (k, Some(c)))),
-                None => match public.as_slice() {
-                    [one] => Some((*one, cert_of(one))),
-                    _ => None,
-                },
-            },
-        };
+        let default = self.default_cert(&token);
+        let objects = read_for(&session, &token.report, selector, |c, k| {
+            public_pair(c, k, selector, default).is_some()
+        })?;
+        let chosen = public_pair(&objects.certs, &objects.keys, selector, default);
         Ok(chosen
             .map(|(k, c)| (k.clone(), c.cloned()))
             .map(|(k, c)| (token, k, c)))
@@ -623,10 +597,23 @@ pub struct KeyUse<'a> {
     pub key: &'a KeyObject,
     /// Its certificate, when one is on the token.
     pub cert: Option<&'a TokenCert>,
-    /// Every certificate on the token.
+    /// Every certificate on the token (only those the selector names, when
+    /// `objects.narrowed`: use [`KeyUse::chain`] for issuers).
     pub certs: &'a [TokenCert],
-    /// Every key on the token.
+    /// Every key on the token (only those the selector names, when `objects.narrowed`).
     pub keys: &'a [KeyObject],
+    /// What was read.
+    pub objects: &'a Objects,
+}
+
+impl KeyUse<'_> {
+    /// The issuers of `leaf` on the token, nearest first (for a CMS signature's chain).
+    ///
+    /// # Errors
+    /// The module's errors.
+    pub fn chain(&self, leaf: &TokenCert) -> Result<Vec<TokenCert>> {
+        self.objects.chain(&self.session, &self.token.report, leaf)
+    }
 }
 
 impl std::fmt::Debug for KeyUse<'_> {
@@ -636,4 +623,52 @@ impl std::fmt::Debug for KeyUse<'_> {
             .field("key", &self.key.label)
             .finish_non_exhaustive()
     }
+}
+
+/// The public key object (and its certificate) a selector names without a login: the one
+/// public key object it matches, or the one its certificate is paired with; with no selector,
+/// the default certificate's (`default`: a fingerprint prefix), else the only public key object.
+fn public_pair<'a>(
+    certs: &'a [TokenCert],
+    keys: &'a [KeyObject],
+    selector: Option<&ObjectSelector>,
+    default: Option<&str>,
+) -> Option<(&'a KeyObject, Option<&'a TokenCert>)> {
+    let public: Vec<&KeyObject> = keys.iter().filter(|k| !k.private).collect();
+    // Without a login the certificates are paired with public key objects: the same
+    // CKA_ID and the same public key.
+    let same = |c: &TokenCert, k: &KeyObject| {
+        c.id == k.id
+            && c.info
+                .as_ref()
+                .is_ok_and(|i| k.same_public_key(&i.public_key))
+    };
+    let paired = |c: &TokenCert| public.iter().find(|k| same(c, k)).copied();
+    let cert_of = |k: &KeyObject| certs.iter().find(|c| same(c, k));
+    let chosen: Option<(&KeyObject, Option<&TokenCert>)> = match selector {
+        Some(sel) => {
+            let keys: Vec<&KeyObject> = sel.best_keys(public.iter().copied());
+            let named: Vec<&TokenCert> = sel.best_certs(certs);
+            match (keys.as_slice(), named.as_slice()) {
+                ([k], _) => Some((*k, cert_of(k))),
+                ([], [c]) => paired(c).map(|k| (k, Some(*c))),
+                _ => None,
+            }
+        }
+        None => match default {
+            Some(fp) => certs
+                .iter()
+                .find(|c| {
+                    c.info
+                        .as_ref()
+                        .is_ok_and(|i| i.fingerprint_sha256.starts_with(fp))
+                })
+                .and_then(|c| paired(c).map(|k| (k, Some(c)))),
+            None => match public.as_slice() {
+                [one] => Some((*one, cert_of(one))),
+                _ => None,
+            },
+        },
+    };
+    chosen
 }

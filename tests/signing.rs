@@ -830,3 +830,87 @@ fn an_e_firma_key_and_cer_from_sat_import_and_sign_for_openssl() {
         .to_string();
     assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
 }
+
+/// The PKCS#11 calls of a traced run, by name.
+fn calls(stderr: &str, name: &str) -> usize {
+    stderr
+        .lines()
+        .filter(|l| l.contains(&format!("pkcs11 {name} ")))
+        .count()
+}
+
+#[test]
+fn a_key_named_exactly_is_found_without_reading_every_certificate() {
+    let hsm = Hsm::with_tokens(&["many"]);
+    hsm.import_p12("modern-rsa.p12", "rsa");
+    // Forty other certificates under other labels and ids.
+    for i in 0..40 {
+        let der = if i % 2 == 0 {
+            "expired.der"
+        } else {
+            "leaf-p384.der"
+        };
+        hsm.pkcs11_tool(&[
+            "--write-object",
+            path(&common::fixture(der)),
+            "--type",
+            "cert",
+            "--id",
+            &format!("{:04x}", 0x1000 + i),
+            "--label",
+            &format!("other {i}"),
+        ])
+        .ok();
+    }
+    let doc = hsm.write("doc.txt", "payment order 7\n");
+    let traced = |args: &[&str]| {
+        let mut all = vec!["sign", path(&doc), "--force"];
+        all.extend_from_slice(args);
+        all.extend(["--pin-env", "TW_PIN"]);
+        hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
+            .ok()
+    };
+    // By its exact label: a handful of objects read, the chain found by subject.
+    let exact = traced(&["--key", "rsa"]);
+    assert!(
+        calls(&exact.stderr, "C_GetAttributeValue") < 15,
+        "{}",
+        exact.stderr
+    );
+    let sig = format!("{}.p7s", path(&doc));
+    let chain = hsm
+        .run_peer(
+            "openssl",
+            &[
+                "pkcs7",
+                "-inform",
+                "DER",
+                "-in",
+                &sig,
+                "-print_certs",
+                "-noout",
+            ],
+        )
+        .ok()
+        .stdout;
+    assert!(
+        chain.contains("Intermediate") && chain.contains("Ivanov"),
+        "{chain}"
+    );
+    hsm.run(&[
+        "verify",
+        path(&doc),
+        &sig,
+        "--ca",
+        path(&common::fixture("root.pem")),
+    ])
+    .ok();
+    // By a part of its label: every object is read, and the same key signs.
+    let part = traced(&["--key", "rs", "--format", "raw"]);
+    assert!(
+        calls(&part.stderr, "C_GetAttributeValue") > 40,
+        "{}",
+        part.stderr
+    );
+    assert!(part.stdout.contains("\"rsa\""), "{}", part.stdout);
+}

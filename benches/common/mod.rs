@@ -46,3 +46,41 @@ pub fn make_tokens(count: usize) -> testkit::SoftHsm {
     let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
     testkit::SoftHsm::with_tokens(&labels)
 }
+
+/// `n` different self-signed certificates from openssl.
+pub fn make_distinct_certs(n: usize) -> Vec<Vec<u8>> {
+    (0..n).map(|_| make_cert_der()).collect()
+}
+
+pub fn make_cert_der() -> Vec<u8> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cert.der");
+    let key = dir.path().join("key.pem");
+    let status = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+            "-nodes",
+        ])
+        .args([
+            "-subj",
+            "/CN=tokenward bench",
+            "-days",
+            "30",
+            "-outform",
+            "DER",
+        ])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::read(out).unwrap()
+}

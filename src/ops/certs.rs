@@ -15,8 +15,7 @@ use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::import::roll_back;
 use crate::keys::journal::{self, PendingImport};
 use crate::token::certs::{
-    ca_id, cert_template, chain, match_key, read_certificates, KeyMatch, KeyObject, MatchKind,
-    TokenCert,
+    ca_id, cert_template, match_key, read_certificates, KeyMatch, KeyObject, MatchKind, TokenCert,
 };
 use crate::token::find::{select_cert, ObjectSelector};
 use crate::token::pin::PinUser;
@@ -299,12 +298,19 @@ pub struct CertExport {
 pub fn export(ws: &Workspace, req: &ExportRequest) -> Result<CertExport> {
     let token = ws.token()?;
     let session = token.open_ro()?;
-    let (certs, _) = read_certificates(&session, &token.report)?;
-    let c = select_cert(&certs, req.selector.as_ref(), ws.default_cert(&token))?;
+    let default = ws.default_cert(&token);
+    let selector = req.selector.as_ref();
+    let objects = crate::token::narrow::read_for(&session, &token.report, selector, |c, _| {
+        select_cert(c, selector, default).is_ok()
+    })?;
+    let c = select_cert(&objects.certs, selector, default)?;
+    let issuers = if req.chain {
+        objects.chain(&session, &token.report, c)?
+    } else {
+        Vec::new()
+    };
     let mut list = vec![c];
-    if req.chain {
-        list.extend(chain(c, &certs));
-    }
+    list.extend(issuers.iter());
     if req.der && list.len() > 1 {
         return Err(InputError::DerHoldsOne.into());
     }

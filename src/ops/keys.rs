@@ -19,7 +19,7 @@ use crate::keys::import::{self, Imported, KeyBundle};
 use crate::keys::material::{self, PrivateKey};
 use crate::keys::public::PublicKey;
 use crate::sign::{SignMechanism, Signer};
-use crate::token::certs::{chain, object_uri, read_keys, KeyObject, TokenCert};
+use crate::token::certs::{object_uri, read_keys, KeyObject, TokenCert};
 use crate::token::find::ObjectSelector;
 use crate::uri::ObjectType;
 use crate::warning::Warning;
@@ -394,7 +394,7 @@ pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Res
                         let mut ders = Vec::new();
                         if let Some(c) = k.cert {
                             ders.push(c.der.clone());
-                            ders.extend(chain(c, k.certs).iter().map(|c| c.der.clone()));
+                            ders.extend(k.chain(c)?.into_iter().map(|c| c.der));
                         }
                         export::encrypt_pkcs12(&pkcs8, &ders, &k.key.label, &password)?
                     }

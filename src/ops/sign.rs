@@ -16,7 +16,6 @@ use crate::keys::public::PublicKey;
 use crate::sign::check::{self, CheckReport};
 use crate::sign::checked::Checked as Finding;
 use crate::sign::{cms, verify, Content, SignMechanism, Signer};
-use crate::token::certs::chain;
 use crate::token::find::ObjectSelector;
 use crate::Workspace;
 
@@ -206,6 +205,13 @@ pub fn sign(
     ws.with_key(false, req.key.as_ref(), ask, |k| {
         let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
         // On a PIN pad the PIN never passes through tokenward: nothing to log in again with.
+        // The chain is looked up before the session goes to the signer.
+        let issuers: Vec<Vec<u8>> = match (req.format, k.cert) {
+            (SignFormat::Cms, Some(c)) if !req.no_chain => {
+                k.chain(c)?.into_iter().map(|c| c.der).collect()
+            }
+            _ => Vec::new(),
+        };
         let pin = (!k.token.report.flags.protected_authentication_path).then_some(k.pin);
         let signer = Signer::with_public(k.token, k.session, k.key, public, pin)?;
         let mechanism = req.mechanism.unwrap_or(signer.mechanism());
@@ -226,14 +232,7 @@ pub fn sign(
             });
         }
         let (signer_cert, chain_ders) = match (req.format, k.cert) {
-            (SignFormat::Cms, Some(c)) => {
-                let chain_ders: Vec<Vec<u8>> = if req.no_chain {
-                    Vec::new()
-                } else {
-                    chain(c, k.certs).iter().map(|c| c.der.clone()).collect()
-                };
-                (Some(c.der.clone()), chain_ders)
-            }
+            (SignFormat::Cms, Some(c)) => (Some(c.der.clone()), issuers),
             (SignFormat::Cms, None) => {
                 return Err(InputError::NoCertificateForCms {
                     key: k.key.label.clone(),

@@ -109,17 +109,45 @@ pub fn read_certificates(
     token: &TokenReport,
 ) -> Result<(Vec<TokenCert>, Vec<KeyObject>)> {
     let keys = read_keys(session, token)?;
-    let handles = crate::trace::pkcs11("C_FindObjects", None, || {
-        session.find_objects(&[Attribute::Class(ObjectClass::CERTIFICATE)])
-    })?;
+    let handles = find(session, ObjectClass::CERTIFICATE, &[])?;
+    let certs = read_cert_handles(session, token, &handles, &keys)?;
+    Ok((certs, keys))
+}
+
+/// The handles of the objects of `class` that also match `extra` (C_FindObjects).
+///
+/// # Errors
+/// The module's errors.
+pub fn find(
+    session: &Session,
+    class: ObjectClass,
+    extra: &[Attribute],
+) -> Result<Vec<ObjectHandle>> {
+    let mut template = vec![Attribute::Class(class)];
+    template.extend_from_slice(extra);
+    Ok(crate::trace::pkcs11("C_FindObjects", None, || {
+        session.find_objects(&template)
+    })?)
+}
+
+/// Read and parse the certificates `handles`, matched with `keys`, sorted by label and id.
+///
+/// # Errors
+/// The module's errors.
+pub fn read_cert_handles(
+    session: &Session,
+    token: &TokenReport,
+    handles: &[ObjectHandle],
+    keys: &[KeyObject],
+) -> Result<Vec<TokenCert>> {
     let mut certs = Vec::with_capacity(handles.len());
     for handle in handles {
-        certs.push(read_certificate(session, token, handle, &keys)?);
+        certs.push(read_certificate(session, token, *handle, keys)?);
     }
     // Modules return objects in any order: sort, so every listing and every list of
     // candidates is the same from one run to the next.
     certs.sort_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
-    Ok((certs, keys))
+    Ok(certs)
 }
 
 fn read_certificate(
@@ -187,75 +215,98 @@ fn read_certificate(
 /// # Errors
 /// The module's errors.
 pub fn read_keys(session: &Session, token: &TokenReport) -> Result<Vec<KeyObject>> {
+    read_keys_where(session, token, &[])
+}
+
+/// Read the public and private key objects that also match `extra` (a label, an id).
+///
+/// # Errors
+/// The module's errors.
+pub fn read_keys_where(
+    session: &Session,
+    token: &TokenReport,
+    extra: &[Attribute],
+) -> Result<Vec<KeyObject>> {
     let mut out = Vec::new();
     for (class, private) in [
         (ObjectClass::PRIVATE_KEY, true),
         (ObjectClass::PUBLIC_KEY, false),
     ] {
-        for handle in crate::trace::pkcs11("C_FindObjects", None, || {
-            session.find_objects(&[Attribute::Class(class)])
-        })? {
-            let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
-                session.get_attributes(
-                    handle,
-                    &[
-                        AttributeType::Label,
-                        AttributeType::Id,
-                        AttributeType::KeyType,
-                        AttributeType::Modulus,
-                        AttributeType::PublicExponent,
-                        AttributeType::EcPoint,
-                        AttributeType::EcParams,
-                        AttributeType::AlwaysAuthenticate,
-                        AttributeType::Sign,
-                        AttributeType::Extractable,
-                        AttributeType::Sensitive,
-                    ],
-                )
-            })?;
-            let mut k = KeyObject {
-                handle,
-                private,
-                label: String::new(),
-                id: Vec::new(),
-                key_type: None,
-                modulus: None,
-                exponent: None,
-                ec_point: None,
-                ec_params: None,
-                always_authenticate: false,
-                sign: false,
-                extractable: false,
-                sensitive: false,
-                uri: String::new(),
-            };
-            for a in attrs {
-                match a {
-                    Attribute::Label(l) => k.label = String::from_utf8_lossy(&l).into_owned(),
-                    Attribute::Id(i) => k.id = i,
-                    Attribute::KeyType(t) => k.key_type = Some(t),
-                    Attribute::Modulus(m) => k.modulus = Some(strip_zeros(&m)),
-                    Attribute::PublicExponent(e) => k.exponent = Some(strip_zeros(&e)),
-                    Attribute::EcPoint(p) => k.ec_point = Some(p),
-                    Attribute::EcParams(p) => k.ec_params = Some(p),
-                    Attribute::AlwaysAuthenticate(b) => k.always_authenticate = b,
-                    Attribute::Sign(b) => k.sign = b,
-                    Attribute::Extractable(b) => k.extractable = b,
-                    Attribute::Sensitive(b) => k.sensitive = b,
-                    _ => {}
-                }
-            }
-            let ty = if private {
-                ObjectType::Private
-            } else {
-                ObjectType::Public
-            };
-            k.uri = object_uri(token, &k.label, &k.id, ty);
-            out.push(k);
+        for handle in find(session, class, extra)? {
+            out.push(read_key_handle(session, token, handle, private)?);
         }
     }
     out.sort_by(|a, b| (!a.private, &a.label, &a.id).cmp(&(!b.private, &b.label, &b.id)));
     Ok(out)
+}
+
+/// Read the key object `handle` (a private key when `private`).
+///
+/// # Errors
+/// The module's errors.
+pub fn read_key_handle(
+    session: &Session,
+    token: &TokenReport,
+    handle: ObjectHandle,
+    private: bool,
+) -> Result<KeyObject> {
+    let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
+        session.get_attributes(
+            handle,
+            &[
+                AttributeType::Label,
+                AttributeType::Id,
+                AttributeType::KeyType,
+                AttributeType::Modulus,
+                AttributeType::PublicExponent,
+                AttributeType::EcPoint,
+                AttributeType::EcParams,
+                AttributeType::AlwaysAuthenticate,
+                AttributeType::Sign,
+                AttributeType::Extractable,
+                AttributeType::Sensitive,
+            ],
+        )
+    })?;
+    let mut k = KeyObject {
+        handle,
+        private,
+        label: String::new(),
+        id: Vec::new(),
+        key_type: None,
+        modulus: None,
+        exponent: None,
+        ec_point: None,
+        ec_params: None,
+        always_authenticate: false,
+        sign: false,
+        extractable: false,
+        sensitive: false,
+        uri: String::new(),
+    };
+    for a in attrs {
+        match a {
+            Attribute::Label(l) => k.label = String::from_utf8_lossy(&l).into_owned(),
+            Attribute::Id(i) => k.id = i,
+            Attribute::KeyType(t) => k.key_type = Some(t),
+            Attribute::Modulus(m) => k.modulus = Some(strip_zeros(&m)),
+            Attribute::PublicExponent(e) => k.exponent = Some(strip_zeros(&e)),
+            Attribute::EcPoint(p) => k.ec_point = Some(p),
+            Attribute::EcParams(p) => k.ec_params = Some(p),
+            Attribute::AlwaysAuthenticate(b) => k.always_authenticate = b,
+            Attribute::Sign(b) => k.sign = b,
+            Attribute::Extractable(b) => k.extractable = b,
+            Attribute::Sensitive(b) => k.sensitive = b,
+            _ => {}
+        }
+    }
+    let ty = if private {
+        ObjectType::Private
+    } else {
+        ObjectType::Public
+    };
+    k.uri = object_uri(token, &k.label, &k.id, ty);
+    Ok(k)
 }
 
 impl KeyObject {

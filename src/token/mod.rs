@@ -8,6 +8,7 @@ pub mod certs;
 pub mod discovery;
 pub mod find;
 pub mod module;
+pub mod narrow;
 pub mod objects;
 pub mod pin;
 pub mod quirks;
