@@ -129,6 +129,10 @@ pub fn select_from(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
     let fallback = LANGUAGE_LOADER.fallback_language().clone();
     let chosen = requested.iter().find_map(catalogue_for).unwrap_or(fallback);
     for loader in [&*LANGUAGE_LOADER, &*HELP_LOADER] {
+        // A catalogue already in use is not parsed again (English, at every start).
+        if loader.current_languages().first() == Some(&chosen) {
+            continue;
+        }
         let _ = loader.load_languages(&Localizations, std::slice::from_ref(&chosen));
         // New bundles start with isolation marks on again.
         loader.set_use_isolating(false);
