@@ -471,8 +471,8 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
             Some(m) => m,
             None => SignMechanism::default_for(&public)?,
         };
-        // ring checks a raw signature over the whole message: the file is read whole.
-        verify::verify(&public, mechanism, &content.to_vec()?, &signature)?;
+        // Hashed while read (Ed25519: read whole, as it signs the whole message).
+        verify::verify_content(&public, mechanism, &content, &signature)?;
         checked.push(Finding::RawSignature {
             mechanism: mechanism.to_string(),
             key: public.describe(),

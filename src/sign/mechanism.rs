@@ -5,12 +5,14 @@
 //! with raw CKM_ECDSA, which every token has (SoftHSM2 has no CKM_ECDSA_SHA256); the token's
 //! r‖s is returned DER-encoded, as X.509 and CMS carry it. Ed25519 uses CKM_EDDSA.
 
+use cryptoki::error::RvError;
 use cryptoki::mechanism::eddsa::{EddsaParams, EddsaSignatureScheme};
 use cryptoki::mechanism::rsa::{PkcsMgfType, PkcsPssParams};
 use cryptoki::mechanism::{Mechanism, MechanismType};
 use cryptoki::object::ObjectHandle;
 use cryptoki::session::Session;
 use der::Encode;
+use ring::digest::Algorithm;
 use serde::Serialize;
 
 use crate::error::{Error, Internal, KeyError, Result};
@@ -240,20 +242,71 @@ pub fn sign_content(
                 session.sign(&mechanism.mechanism(), key, &data)
             })?)
         }
-        (None, c) => {
-            crate::trace::pkcs11("C_SignInit", None, || {
-                session.sign_init(&mechanism.mechanism(), key)
-            })?;
-            c.each_chunk(|piece| {
-                Ok(crate::trace::pkcs11("C_SignUpdate", None, || {
-                    session.sign_update(piece)
-                })?)
-            })?;
-            Ok(crate::trace::pkcs11("C_SignFinal", None, || {
-                session.sign_final()
-            })?)
+        (None, c @ Content::File(_)) if digest_info(mechanism).is_some() => {
+            // Hashed here and signed as a DigestInfo with CKM_RSA_PKCS: the same signature as
+            // CKM_SHAx_RSA_PKCS, without sending the whole file through the token piece by
+            // piece (SoftHSM2 takes 4.5 times as long as hashing it). A key the token lets
+            // sign only with the hashing mechanism gets the file streamed to it after all.
+            let (alg, prefix) = digest_info(mechanism).expect("checked");
+            let mut info = prefix.to_vec();
+            info.extend_from_slice(c.digest(alg)?.as_ref());
+            match crate::trace::pkcs11("C_Sign", None, || {
+                session.sign(&Mechanism::RsaPkcs, key, &info)
+            }) {
+                Ok(sig) => Ok(sig),
+                Err(cryptoki::error::Error::Pkcs11(
+                    RvError::MechanismInvalid
+                    | RvError::KeyFunctionNotPermitted
+                    | RvError::KeyTypeInconsistent,
+                    _,
+                )) => stream(session, key, mechanism, c),
+                Err(e) => Err(e.into()),
+            }
         }
+        (None, c) => stream(session, key, mechanism, c),
     }
+}
+
+/// The digest and DigestInfo prefix (RFC 8017 §9.2) of an RSA PKCS#1 v1.5 mechanism.
+fn digest_info(mechanism: SignMechanism) -> Option<(&'static Algorithm, &'static [u8])> {
+    const SHA256: &[u8] = &[
+        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x05, 0x00, 0x04, 0x20,
+    ];
+    const SHA384: &[u8] = &[
+        0x30, 0x41, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x02,
+        0x05, 0x00, 0x04, 0x30,
+    ];
+    const SHA512: &[u8] = &[
+        0x30, 0x51, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x03,
+        0x05, 0x00, 0x04, 0x40,
+    ];
+    match mechanism {
+        SignMechanism::RsaPkcs1Sha256 => Some((&ring::digest::SHA256, SHA256)),
+        SignMechanism::RsaPkcs1Sha384 => Some((&ring::digest::SHA384, SHA384)),
+        SignMechanism::RsaPkcs1Sha512 => Some((&ring::digest::SHA512, SHA512)),
+        _ => None,
+    }
+}
+
+/// Send `content` through the token piece by piece (C_SignUpdate).
+fn stream(
+    session: &Session,
+    key: ObjectHandle,
+    mechanism: SignMechanism,
+    c: &super::Content<'_>,
+) -> Result<Vec<u8>> {
+    crate::trace::pkcs11("C_SignInit", None, || {
+        session.sign_init(&mechanism.mechanism(), key)
+    })?;
+    c.each_chunk(|piece| {
+        Ok(crate::trace::pkcs11("C_SignUpdate", None, || {
+            session.sign_update(piece)
+        })?)
+    })?;
+    Ok(crate::trace::pkcs11("C_SignFinal", None, || {
+        session.sign_final()
+    })?)
 }
 
 /// A PKCS#11 ECDSA signature (r‖s, each half the length) as a DER `Ecdsa-Sig-Value`.

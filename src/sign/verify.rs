@@ -22,6 +22,97 @@ pub fn algorithm(mechanism: SignMechanism) -> &'static dyn VerificationAlgorithm
     }
 }
 
+/// Does `sig` sign `content` under `public` with `mechanism`? A file is hashed while it is
+/// read and the digest checked (OpenSSL), so a file of any size is checked in small memory;
+/// Ed25519, which signs the whole message, and bytes in memory go to [`verify`].
+///
+/// # Errors
+/// As [`verify`]; the file cannot be read.
+pub fn verify_content(
+    public: &PublicKey,
+    mechanism: SignMechanism,
+    content: &super::Content<'_>,
+    sig: &[u8],
+) -> Result<()> {
+    let (super::Content::File(_), Some((alg, md))) = (content, digests(mechanism)) else {
+        return verify(public, mechanism, &content.to_vec()?, sig);
+    };
+    if !mechanism.fits(public) {
+        return verify(public, mechanism, &[], sig);
+    }
+    let digest = content.digest(alg)?;
+    let mismatch = || {
+        crate::Error::from(VerifyError::RawMismatch {
+            mechanism: mechanism.to_string(),
+            key: public.describe(),
+        })
+    };
+    let pkey =
+        openssl::pkey::PKey::public_key_from_der(&public.spki_der()?).map_err(|_| mismatch())?;
+    let check = |sig: &[u8]| -> bool {
+        let run = || -> std::result::Result<bool, openssl::error::ErrorStack> {
+            let mut ctx = openssl::pkey_ctx::PkeyCtx::new(&pkey)?;
+            let md: &openssl::md::MdRef = md;
+            ctx.verify_init()?;
+            ctx.set_signature_md(md)?;
+            if matches!(
+                mechanism,
+                SignMechanism::RsaPssSha256
+                    | SignMechanism::RsaPssSha384
+                    | SignMechanism::RsaPssSha512
+            ) {
+                ctx.set_rsa_padding(openssl::rsa::Padding::PKCS1_PSS)?;
+                ctx.set_rsa_pss_saltlen(openssl::sign::RsaPssSaltlen::DIGEST_LENGTH)?;
+                ctx.set_rsa_mgf1_md(md)?;
+            } else if matches!(
+                mechanism,
+                SignMechanism::RsaPkcs1Sha256
+                    | SignMechanism::RsaPkcs1Sha384
+                    | SignMechanism::RsaPkcs1Sha512
+            ) {
+                ctx.set_rsa_padding(openssl::rsa::Padding::PKCS1)?;
+            }
+            ctx.verify(digest.as_ref(), sig)
+        };
+        run().unwrap_or(false)
+    };
+    // ECDSA as DER, or as PKCS#11's r‖s (see [`verify`]).
+    let as_der = match mechanism {
+        SignMechanism::EcdsaSha256 | SignMechanism::EcdsaSha384 if matches!(sig.len(), 64 | 96) => {
+            super::mechanism::ecdsa_raw_to_der(sig).ok()
+        }
+        _ => None,
+    };
+    if check(sig) || as_der.is_some_and(|der| check(&der)) {
+        Ok(())
+    } else {
+        Err(mismatch())
+    }
+}
+
+/// The digest a mechanism signs, for ring and for OpenSSL (`None`: Ed25519).
+fn digests(
+    mechanism: SignMechanism,
+) -> Option<(
+    &'static ring::digest::Algorithm,
+    &'static openssl::md::MdRef,
+)> {
+    use openssl::md::Md as MessageDigest;
+    let (alg, md) = match mechanism {
+        SignMechanism::RsaPkcs1Sha256
+        | SignMechanism::RsaPssSha256
+        | SignMechanism::EcdsaSha256 => (&ring::digest::SHA256, MessageDigest::sha256()),
+        SignMechanism::RsaPkcs1Sha384
+        | SignMechanism::RsaPssSha384
+        | SignMechanism::EcdsaSha384 => (&ring::digest::SHA384, MessageDigest::sha384()),
+        SignMechanism::RsaPkcs1Sha512 | SignMechanism::RsaPssSha512 => {
+            (&ring::digest::SHA512, MessageDigest::sha512())
+        }
+        SignMechanism::Ed25519 => return None,
+    };
+    Some((alg, md))
+}
+
 /// Does `sig` sign `data` under `public` with `mechanism`? A wrong signature is
 /// [`crate::Error::Verification`]; a key that does not fit the mechanism is a usage error.
 ///
