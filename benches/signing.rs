@@ -38,14 +38,18 @@ fn main() {
     let conf = dir.path("softhsm2.conf");
     let pin_file = dir.path("pin");
     std::fs::write(&pin_file, USER_PIN).unwrap();
+    // A configuration file that is named must exist.
+    std::fs::write(conf.with_file_name("tokenward.toml"), "").unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     for (p12, label) in [("modern-rsa.p12", "rsa"), ("modern-p256.p12", "ec")] {
-        let status = tw(&tokenward, &conf, &pin_file)
+        let status = tw(&tokenward, &conf)
             .args(["keys", "import"])
             .arg(fixtures.join(p12))
             .arg("--password-file")
             .arg(fixtures.join("password.txt"))
             .args(["--label", label])
+            .arg("--pin-file")
+            .arg(&pin_file)
             .status()
             .unwrap();
         assert!(status.success());
@@ -85,9 +89,9 @@ fn main() {
             &tw_path,
             "--module",
             *SOFTHSM,
+            "sign",
             "--pin-env",
             "BENCH_PIN",
-            "sign",
             data.to_str().unwrap(),
             "--key",
             "rsa",
@@ -105,9 +109,9 @@ fn main() {
             &tw_path,
             "--module",
             *SOFTHSM,
+            "sign",
             "--pin-env",
             "BENCH_PIN",
-            "sign",
             data.to_str().unwrap(),
             "--key",
             "rsa",
@@ -139,9 +143,11 @@ fn main() {
     );
     // OpenSSL through the configuration `export-config` writes.
     let ossl_dir = dir.path("openssl");
-    let status = tw(&tokenward, &conf, &pin_file)
+    let status = tw(&tokenward, &conf)
         .args(["export-config", "--for", "openssl", "--key", "rsa", "--out"])
         .arg(&ossl_dir)
+        .arg("--pin-file")
+        .arg(&pin_file)
         .status()
         .unwrap();
     assert!(status.success());
@@ -216,11 +222,13 @@ fn main() {
     ] {
         let batch = || {
             let start = Instant::now();
-            let status = tw(&tokenward, &conf, &pin_file)
+            let status = tw(&tokenward, &conf)
                 .args([
                     "sign", "--batch", "--force", "--key", "rsa", "--format", format,
                 ])
                 .arg(&files)
+                .arg("--pin-file")
+                .arg(&pin_file)
                 .status()
                 .unwrap();
             assert!(status.success());
@@ -241,22 +249,22 @@ fn main() {
     );
 }
 
-fn tw(tokenward: &Path, conf: &Path, pin: &Path) -> Command {
+fn tw(tokenward: &Path, conf: &Path) -> Command {
     let mut cmd = Command::new(tokenward);
     cmd.env("SOFTHSM2_CONF", conf)
         .env("TOKENWARD_MODULE", *SOFTHSM)
         .env("TOKENWARD_CONFIG", conf.with_file_name("tokenward.toml"))
         .env("XDG_STATE_HOME", conf.with_file_name("state"))
-        .arg("--pin-file")
-        .arg(pin)
         .stdout(Stdio::null());
     cmd
 }
 
 /// The CKA_ID (hex) of the key labelled `label`.
 fn key_id(tokenward: &Path, conf: &Path, pin: &Path, label: &str) -> String {
-    let out = tw(tokenward, conf, pin)
+    let out = tw(tokenward, conf)
         .args(["certs", "list", "--login", "--json"])
+        .arg("--pin-file")
+        .arg(pin)
         .stdout(Stdio::piped())
         .output()
         .unwrap();

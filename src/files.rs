@@ -81,6 +81,36 @@ impl OutputFile {
         }
         write_atomic(&self.path, bytes, self.access)
     }
+
+    /// [`OutputFile::write`] without syncing the folder: for a batch of many files, whose
+    /// folders [`sync_folders`] syncs once at the end. A crash before that may lose the new
+    /// name (the file is then simply not there), never the file's contents under it.
+    ///
+    /// # Errors
+    /// As [`OutputFile::write`].
+    pub fn write_in_batch(&self, bytes: &[u8]) -> Result<()> {
+        if !self.overwrite && std::fs::symlink_metadata(&self.path).is_ok() {
+            return Err(InputError::FileExists {
+                path: self.path.clone(),
+            }
+            .into());
+        }
+        write_synced(&self.path, bytes, self.access)
+    }
+}
+
+/// Sync the folders of `paths` (each once), after [`OutputFile::write_in_batch`].
+pub fn sync_folders<'a>(paths: impl IntoIterator<Item = &'a Path>) {
+    let mut done: Vec<&Path> = Vec::new();
+    for p in paths {
+        let folder = folder_of(p);
+        if !done.contains(&folder) {
+            if let Ok(dir) = File::open(folder) {
+                let _ = dir.sync_all();
+            }
+            done.push(folder);
+        }
+    }
 }
 
 /// Open an input file that must be a regular file: checked before it is opened, since opening
@@ -157,6 +187,15 @@ fn folder_of(path: &Path) -> &Path {
 /// # Errors
 /// The operating system's, as [`Error::Io`].
 pub fn write_atomic(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
+    write_synced(path, bytes, access)?;
+    if let Ok(dir) = File::open(folder_of(path)) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Write `bytes` to a temporary file next to `path`, sync it, rename it over `path`.
+fn write_synced(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
     let io = |source| Error::Io {
         action: "write",
         path: path.to_path_buf(),
@@ -170,9 +209,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], access: Access) -> Result<()> {
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(io(e));
-    }
-    if let Ok(dir) = File::open(folder_of(path)) {
-        let _ = dir.sync_all();
     }
     Ok(())
 }

@@ -53,12 +53,23 @@ pub struct Workspace {
     /// The token chosen during the run (a guided setup), over `selector`.
     chosen: OnceCell<TokenSelector>,
     warnings: RefCell<Vec<Warning>>,
-    on_start: std::cell::Cell<Option<StartHook>>,
+    on_slow: std::cell::Cell<Option<SlowHook>>,
 }
 
-/// Called when the PKCS#11 modules start (which can take seconds with a reader attached); what
-/// it returns is dropped when they have started. A command line shows a spinner with it.
-pub type StartHook = fn() -> Box<dyn std::any::Any>;
+/// Work that can take seconds, for a caller to show (a command line shows a spinner).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Slow {
+    /// The PKCS#11 modules start (seconds with a reader attached).
+    StartingModules,
+    /// A key pair is being made on the token (RSA-4096 takes long on a card).
+    GeneratingKey(crate::keys::KeySpec),
+    /// The password of an exported key file is being stretched (PBKDF2 or scrypt).
+    DerivingKey,
+}
+
+/// Called when slow work starts; what it returns is dropped when the work is done.
+pub type SlowHook = fn(Slow) -> Box<dyn std::any::Any>;
 
 impl Workspace {
     /// Load the configuration and parse the token selector (`options.token`, else the
@@ -103,13 +114,18 @@ impl Workspace {
             modules: OnceCell::new(),
             chosen: OnceCell::new(),
             warnings: RefCell::new(warnings),
-            on_start: std::cell::Cell::new(None),
+            on_slow: std::cell::Cell::new(None),
         })
     }
 
-    /// Call `hook` whenever the PKCS#11 modules are started (see [`StartHook`]).
-    pub fn on_module_start(&self, hook: StartHook) {
-        self.on_start.set(Some(hook));
+    /// Call `hook` whenever slow work starts (see [`SlowHook`]).
+    pub fn on_slow_work(&self, hook: SlowHook) {
+        self.on_slow.set(Some(hook));
+    }
+
+    /// Tell the caller that `what` starts; it is over when the result is dropped.
+    pub fn slow(&self, what: Slow) -> Option<Box<dyn std::any::Any>> {
+        self.on_slow.get().map(|hook| hook(what))
     }
 
     /// The options the workspace was opened with.
@@ -212,7 +228,7 @@ impl Workspace {
         if let Some(m) = self.modules.get() {
             return Ok(m);
         }
-        let shown = self.on_start.get().map(|hook| hook());
+        let shown = self.slow(Slow::StartingModules);
         let loaded = token::load_modules(&self.discovery, &self.module_choice());
         drop(shown);
         let loaded = loaded?;

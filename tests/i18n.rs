@@ -371,6 +371,33 @@ fn slow_start_shows_a_spinner_and_what_was_typed_meanwhile_is_not_taken_as_the_p
     assert!(!run.stdout.contains("неверный"), "{}", run.stdout);
 }
 
+#[test]
+fn slow_key_generation_shows_what_is_happening() {
+    let hsm = Hsm::with_tokens(&["slow"]);
+    hsm.write("pin.txt", USER_PIN);
+    let mut term = hsm.shell_on_terminal(
+        "C.UTF-8",
+        &format!(
+            "TOKENWARD_MODULE={} P11FAULT_TARGET={} P11FAULT_STATE={} P11FAULT_GENERATE_DELAY_MS=3000 {} keys generate --type p256 --label slow --extractable --pin-file {}",
+            common::fault_module().display(),
+            *common::SOFTHSM,
+            hsm.path("p11fault-state").display(),
+            env!("CARGO_BIN_EXE_tokenward"),
+            hsm.path("pin.txt").display()
+        ),
+    );
+    term.expect("Making the p256 key on the token");
+    let run = term.finish();
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Without a terminal (a script, --json) nothing but the result is printed.
+    let quiet = hsm
+        .tw(&[
+            "keys", "generate", "--type", "p256", "--label", "quiet", "--json",
+        ])
+        .ok();
+    assert!(!quiet.stderr.contains("Making"), "{}", quiet.stderr);
+}
+
 /// Words that are English and not Spanish.
 const ENGLISH_ONLY: &[&str] = &[
     "the",

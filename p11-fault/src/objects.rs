@@ -144,6 +144,9 @@ pub(crate) unsafe extern "C" fn generate_key_pair(
         if let Some(rv) = refuse_new_object(m, token) {
             return rv;
         }
+        if let Some(ms) = m.config.generate_delay_ms {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
         if let Some(nth) = m.config.generate_fail_nth {
             if m.generates.fetch_add(1, Ordering::SeqCst) + 1 == nth {
                 return m.config.generate_fail_rv;

@@ -95,6 +95,7 @@ pub fn generate(ws: &Workspace, req: &KeyRequest, ask: &dyn Ask) -> Result<Gener
         EventKind::KeyGenerated,
         &token,
         || {
+            let _shown = ws.slow(crate::workspace::Slow::GeneratingKey(req.spec));
             generate::generate(&token, &session, req)
                 .map_err(|e| e.needing_so_pin(who, "generating keys"))
         },
@@ -383,6 +384,7 @@ pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Res
                 let pkcs8 = export::extract_pkcs8(&k.session, k.key, &public)?;
                 let bytes = match req.format {
                     ExportFormat::Pkcs8 => {
+                        let _shown = ws.slow(crate::workspace::Slow::DerivingKey);
                         let der = export::encrypt_pkcs8(&pkcs8, &password, req.kdf)?;
                         if req.der {
                             der
@@ -396,6 +398,7 @@ pub fn export_private(ws: &Workspace, req: &PrivateExport, ask: &dyn Ask) -> Res
                             ders.push(c.der.clone());
                             ders.extend(k.chain(c)?.into_iter().map(|c| c.der));
                         }
+                        let _shown = ws.slow(crate::workspace::Slow::DerivingKey);
                         export::encrypt_pkcs12(&pkcs8, &ders, &k.key.label, &password)?
                     }
                 };

@@ -252,7 +252,9 @@ pub fn sign(
             })
             .min(req.files.len());
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let signed = in_parallel(&req.files, threads, |(file, target)| {
+        // Many files: each signature is synced, their folders once at the end.
+        let batch = req.files.len() > 1;
+        let outcome = in_parallel(&req.files, threads, |(file, target)| {
             // Hashed (or signed piece by piece) while it is read: any size, small memory.
             let content = Content::File(file);
             let signature = match &signer_cert {
@@ -263,15 +265,22 @@ pub fn sign(
                 }
                 None => signer.sign_content(mechanism, &content)?,
             };
-            target.write(&signature)?;
+            if batch {
+                target.write_in_batch(&signature)?;
+            } else {
+                target.write(&signature)?;
+            }
             done.fetch_add(1, Ordering::Relaxed);
             progress();
             Ok(SignedFile {
                 file: file.clone(),
                 signature: target.path().to_path_buf(),
             })
-        })
-        .map_err(|e| match done.load(Ordering::Relaxed) {
+        });
+        if batch {
+            crate::files::sync_folders(req.files.iter().map(|(_, t)| t.path()));
+        }
+        let signed = outcome.map_err(|e| match done.load(Ordering::Relaxed) {
             0 => e,
             signed => Error::BatchStopped {
                 cause: Box::new(e),

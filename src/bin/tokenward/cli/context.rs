@@ -12,6 +12,7 @@ use tokenward::pin::{Pin, PinSource, SecretKind};
 use tokenward::terminal::{self, Echo};
 use tokenward::token::pin::PinUser;
 use tokenward::token::TokenRef;
+use tokenward::workspace::Slow;
 use tokenward::{Options, Workspace};
 
 /// The resolved global options: the library's [`Workspace`] and the output mode.
@@ -38,10 +39,11 @@ impl Context {
             config: args.config.clone(),
             audit_log: args.audit_log.clone(),
         })?;
-        // Starting modules can take seconds with a reader attached: say so at once. What is
-        // typed meanwhile is dropped when a question is asked (tokenward::terminal).
+        // Starting modules can take seconds with a reader attached, an RSA-4096 key on a card
+        // or a key file's password derivation too: say so at once. What is typed meanwhile is
+        // dropped when a question is asked (tokenward::terminal).
         if !args.json && std::io::stderr().is_terminal() {
-            ws.on_module_start(Spinner::start);
+            ws.on_slow_work(Spinner::start);
         }
         let ctx = Context { args, ws };
         ctx.show_warnings();
@@ -82,13 +84,19 @@ impl Context {
     }
 }
 
-/// A spinner on standard error while the modules start; cleared when dropped.
+/// A spinner on standard error while slow work runs; cleared when dropped.
 struct Spinner(indicatif::ProgressBar);
 
 impl Spinner {
-    fn start() -> Box<dyn std::any::Any> {
-        let bar = indicatif::ProgressBar::new_spinner()
-            .with_message(tokenward::fl!("spinner-looking-for-tokens"));
+    fn start(what: Slow) -> Box<dyn std::any::Any> {
+        let message = match what {
+            Slow::GeneratingKey(spec) => {
+                tokenward::fl!("spinner-generating-key", kind = spec.to_string())
+            }
+            Slow::DerivingKey => tokenward::fl!("spinner-deriving-key"),
+            _ => tokenward::fl!("spinner-looking-for-tokens"),
+        };
+        let bar = indicatif::ProgressBar::new_spinner().with_message(message);
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
         Box::new(Spinner(bar))
     }
