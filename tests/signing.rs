@@ -631,11 +631,28 @@ fn signing_failures_are_clear_and_leave_no_signature() {
         out.stderr
     );
     assert!(
-        out.stderr
-            .contains("2 of 4 files had been signed when it stopped"),
+        out.stderr.contains("2 signed, 0 skipped, "),
         "{}",
         out.stderr
     );
+    assert!(out.stderr.contains(" not started"), "{}", out.stderr);
+    // Run again with the token back: the two good signatures are kept, the others made.
+    let again = hsm
+        .tw(&[
+            "sign",
+            "--batch",
+            path(&dir),
+            "--key",
+            "ec",
+            "--format",
+            "raw",
+            "--skip-existing",
+            "--json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(again["skipped"].as_array().unwrap().len(), 2, "{again}");
+    assert_eq!(again["signed"].as_array().unwrap().len(), 2, "{again}");
     // A signature file that is not a signature.
     let junk = hsm.write("junk.p7s", "not a signature");
     let out = hsm.run(&["verify", path(&doc), path(&junk)]).code(2);
@@ -913,4 +930,76 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
         part.stderr
     );
     assert!(part.stdout.contains("\"rsa\""), "{}", part.stdout);
+}
+
+#[test]
+fn a_batch_run_again_keeps_valid_signatures_and_remakes_the_others() {
+    let hsm = token_with_leaves();
+    let dir = hsm.path("docs");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..4 {
+        std::fs::write(dir.join(format!("d{i}.txt")), format!("document {i}\n")).unwrap();
+    }
+    hsm.tw(&["sign", "--batch", path(&dir), "--key", "rsa"])
+        .ok();
+    let sig = |i: usize| dir.join(format!("d{i}.txt.p7s"));
+    let kept = std::fs::read(sig(0)).unwrap();
+    // One signature damaged, one gone, one for other content: made again; one kept as is.
+    std::fs::write(sig(1), b"not a signature").unwrap();
+    std::fs::remove_file(sig(2)).unwrap();
+    std::fs::copy(sig(0), sig(3)).unwrap();
+    let run = hsm
+        .tw(&[
+            "sign",
+            "--batch",
+            path(&dir),
+            "--key",
+            "rsa",
+            "--skip-existing",
+            "--json",
+        ])
+        .ok()
+        .json();
+    let names = |field: &str| -> Vec<String> {
+        run[field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                f["file"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(names("skipped"), ["d0.txt"]);
+    assert_eq!(names("signed"), ["d1.txt", "d2.txt", "d3.txt"]);
+    assert_eq!(std::fs::read(sig(0)).unwrap(), kept);
+    for i in 0..4 {
+        let doc = dir.join(format!("d{i}.txt"));
+        hsm.run(&["verify", path(&doc), path(&sig(i))]).ok();
+    }
+    // The words say it too; --force and --skip-existing do not go together.
+    let text = hsm
+        .tw(&[
+            "sign",
+            "--batch",
+            path(&dir),
+            "--key",
+            "rsa",
+            "--skip-existing",
+        ])
+        .ok();
+    assert!(
+        text.stdout
+            .contains("4 signatures were already there and valid"),
+        "{}",
+        text.stdout
+    );
+    hsm.tw(&["sign", "--batch", path(&dir), "--force", "--skip-existing"])
+        .code(2);
 }

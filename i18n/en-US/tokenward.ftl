@@ -441,6 +441,10 @@ finding-cert-expiring-fix = ask your certification authority to renew it in time
 ## tokenward sign and verify
 
 sign-one = Signed { $file } with key "{ $key }" ({ $mechanism }, { $kind }): { $signature }
+sign-kept = { $count } { $count ->
+    [one] signature was already there and valid: kept
+   *[other] signatures were already there and valid: kept
+}
 sign-many = Signed { $count } files with key "{ $key }" ({ $mechanism }) in { $seconds } s; each signature is next to its file (.{ $extension }).
 # indicatif's template: keep the {"{"}…{"}"} fields as they are.
 sign-progress = {"{"}spinner{"}"} signing {"{"}pos{"}"}/{"{"}len{"}"} [{"{"}bar:30{"}"}] {"{"}per_sec{"}"} eta {"{"}eta{"}"}
@@ -837,7 +841,7 @@ err-rolled-back = { $cause }. { $how ->
     [all] The { $written } object(s) written before the failure were removed again: the token is as it was
    *[some] Only { $removed } of the { $written } object(s) written before the failure could be removed again: check the token with `tokenward objects --login`
 }
-err-batch-stopped = { $cause }. { $signed } of { $total } files had been signed when it stopped; their signatures are complete, the other files have none
+err-batch-stopped = { $cause }. { $signed } signed, { $skipped } skipped, { $failed } failed, { $not_started } not started; every signature written is complete, the other files have none
 err-verification = verification failed: { $detail }
 err-sign-in-not-proven = the sign-in did not prove the account: { $detail }
 err-sign-in-denied = the sign-in was cancelled or the permissions were declined in the browser; nothing was changed

@@ -181,3 +181,4 @@ help-provision--stop-on-error = Detenerse en el primer token que falle (si no, s
 help-provision--csv = Mostrar el informe como CSV en lugar de una tabla
 help-provision--station = Modo estación: esperar a que se conecten tokens y preparar cada uno al llegar (la siguiente entrada [[token]] o [defaults]), una línea por token; Ctrl-C termina
 help-provision--count = En modo estación: detenerse después de esta cantidad de tokens (por omisión: las entradas del manifiesto)
+help-sign--skip-existing = Conservar cada archivo de firma que exista y sea válido con esta clave (una ejecución por lotes repetida tras Ctrl-C o un fallo); firmar de nuevo los demás

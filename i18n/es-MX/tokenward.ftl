@@ -470,6 +470,10 @@ finding-cert-expiring-fix = pida a tiempo la renovación a su autoridad certific
 ## tokenward sign y verify
 
 sign-one = Se firmó { $file } con la clave «{ $key }» ({ $mechanism }, { $kind }): { $signature }
+sign-kept = { $count } { $count ->
+    [one] firma ya existía y es válida: se conservó
+   *[other] firmas ya existían y son válidas: se conservaron
+}
 sign-many = Se { $count ->
     [one] firmó { $count } archivo
    *[other] firmaron { $count } archivos
@@ -914,7 +918,7 @@ err-rolled-back = { $cause }. { $how ->
     [all] Los objetos escritos antes de la falla ({ $written }) se borraron de nuevo: el token quedó como estaba
    *[some] De los { $written } objetos escritos antes de la falla solo se pudieron borrar { $removed }: revise el token con `tokenward objects --login`
 }
-err-batch-stopped = { $cause }. Al detenerse se habían firmado { $signed } de { $total } archivos; sus firmas están completas, los demás archivos no tienen firma
+err-batch-stopped = { $cause }. { $signed } firmados, { $skipped } omitidos, { $failed } fallidos, { $not_started } sin empezar; cada firma escrita está completa, los demás archivos no tienen firma
 err-verification = la verificación falló: { $detail }
 err-sign-in-not-proven = el inicio de sesión no comprobó la cuenta: { $detail }
 err-sign-in-denied = se canceló el inicio de sesión o se rechazaron los permisos en el navegador; no se cambió nada

@@ -518,6 +518,7 @@ finding-cert-expiring-fix = заранее продлите сертификат
 ## tokenward sign и verify
 
 sign-one = Файл { $file } подписан ключом «{ $key }» ({ $mechanism }, { $kind }): { $signature }
+sign-kept = Уже есть и верны, оставлены подписи: { $count }
 sign-many = Подписано { $count } { $count ->
     [one] файл
     [few] файла
@@ -971,7 +972,7 @@ err-rolled-back = { $cause }. { $how ->
     [all] Объекты, записанные до сбоя ({ $written }), снова удалены: токен такой же, как был
    *[some] Из { $written } объектов, записанных до сбоя, удалось удалить только { $removed }: проверьте токен командой `tokenward objects --login`
 }
-err-batch-stopped = { $cause }. К остановке подписано файлов: { $signed } из { $total }; их подписи полные, у остальных файлов подписей нет
+err-batch-stopped = { $cause }. Подписано: { $signed }, пропущено: { $skipped }, сбой: { $failed }, не начато: { $not_started }; все записанные подписи полные, у остальных файлов подписей нет
 err-verification = проверка не прошла: { $detail }
 err-sign-in-not-proven = вход не подтвердил учётную запись: { $detail }
 err-sign-in-denied = вход отменён или разрешения отклонены в браузере; ничего не изменено

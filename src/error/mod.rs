@@ -469,15 +469,19 @@ pub enum Error {
         removed: usize,
     },
 
-    /// A batch stopped at a failure after some files were signed.
-    #[error("{cause}. {signed} of {total} files had been signed when it stopped; their signatures are complete, the other files have none")]
+    /// A batch stopped at a failure (or Ctrl-C) after some files were signed.
+    #[error("{cause}. {signed} signed, {skipped} skipped, {failed} failed, {not_started} not started; every signature written is complete, the other files have none")]
     BatchStopped {
         /// What failed.
         cause: Box<Error>,
-        /// Files signed before the failure.
+        /// Files signed before it stopped.
         signed: usize,
-        /// Files in the batch.
-        total: usize,
+        /// Files whose valid signature was kept (`--skip-existing`).
+        skipped: usize,
+        /// Files whose signing failed.
+        failed: usize,
+        /// Files not started.
+        not_started: usize,
     },
 
     /// A signature or certificate did not verify.

@@ -215,12 +215,16 @@ impl Error {
             BatchStopped {
                 cause,
                 signed,
-                total,
+                skipped,
+                failed,
+                not_started,
             } => fl!(
                 "err-batch-stopped",
                 cause = cause.problem(),
                 signed = (*signed),
-                total = (*total)
+                skipped = (*skipped),
+                failed = (*failed),
+                not_started = (*not_started)
             ),
             SignInDenied => fl!("err-sign-in-denied"),
             SignInTimeout(seconds) => fl!("err-sign-in-timeout", seconds = (*seconds)),
@@ -801,7 +805,9 @@ mod tests {
         errors.push(Error::BatchStopped {
             cause: Box::new(Error::NoToken),
             signed: 3,
-            total: 9,
+            skipped: 1,
+            failed: 1,
+            not_started: 5,
         });
         for (status, nothing_stored) in [
             (Some(401), true),

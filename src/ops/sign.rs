@@ -95,6 +95,9 @@ pub struct SignRequest {
     pub no_chain: bool,
     /// Signing threads (default: one per core, at most [`MAX_SIGNING_THREADS`]).
     pub threads: Option<usize>,
+    /// Keep a signature that exists and verifies with this key (a batch run again after an
+    /// interruption); sign again one that does not.
+    pub skip_existing: bool,
 }
 
 /// The most threads a batch uses unless told.
@@ -186,12 +189,15 @@ pub struct Signed {
     pub mechanism: SignMechanism,
     /// The files signed, in order.
     pub signed: Vec<SignedFile>,
+    /// The files whose signature existed and verified, kept (`--skip-existing`).
+    pub skipped: Vec<SignedFile>,
     /// How long the signing took.
     pub seconds: f64,
 }
 
 /// `sign`: sign every planned file over one login, sharing the files out over the
-/// [`Signer`]'s sessions; `progress` is called after each file.
+/// [`Signer`]'s sessions; `progress` is called after each file (signed or kept). Once `stop`
+/// says so (Ctrl-C), no file is started; those being signed are finished.
 ///
 /// # Errors
 /// A mechanism the key or token cannot do, CMS without a certificate; see
@@ -201,6 +207,7 @@ pub fn sign(
     req: &SignRequest,
     ask: &dyn Ask,
     progress: &(dyn Fn() + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<Signed> {
     ws.with_key(false, req.key.as_ref(), ask, |k| {
         let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
@@ -242,6 +249,30 @@ pub fn sign(
             (SignFormat::Raw, _) => (None, Vec::new()),
         };
         let started = Instant::now();
+        // --skip-existing: a signature that is there and verifies with this key stays.
+        let mut skipped = Vec::new();
+        let mut todo: Vec<&(PathBuf, OutputFile)> = Vec::new();
+        for item in &req.files {
+            let (file, target) = item;
+            let keep = req.skip_existing
+                && target.path().is_file()
+                && still_valid(
+                    file,
+                    target.path(),
+                    signer.public_key(),
+                    mechanism,
+                    signer_cert.as_deref(),
+                );
+            if keep {
+                skipped.push(SignedFile {
+                    file: file.clone(),
+                    signature: target.path().to_path_buf(),
+                });
+                progress();
+            } else {
+                todo.push(item);
+            }
+        }
         let threads = req
             .threads
             .unwrap_or_else(|| {
@@ -250,25 +281,35 @@ pub fn sign(
                     .unwrap_or(1)
                     .clamp(1, MAX_SIGNING_THREADS)
             })
-            .min(req.files.len());
+            .min(todo.len())
+            .max(1);
         let done = std::sync::atomic::AtomicUsize::new(0);
+        let failed = std::sync::atomic::AtomicUsize::new(0);
         // Many files: each signature is synced, their folders once at the end.
         let batch = req.files.len() > 1;
-        let outcome = in_parallel(&req.files, threads, |(file, target)| {
+        let outcome = in_parallel(&todo, threads, |item| {
+            let (file, target) = *item;
+            if stop() {
+                return Err(Error::Cancelled);
+            }
             // Hashed (or signed piece by piece) while it is read: any size, small memory.
             let content = Content::File(file);
-            let signature = match &signer_cert {
-                Some(leaf) => {
-                    cms::sign_detached(&content, leaf, &chain_ders, mechanism, |bytes| {
-                        signer.sign(mechanism, bytes)
-                    })?
-                }
-                None => signer.sign_content(mechanism, &content)?,
+            let made = match &signer_cert {
+                Some(leaf) => cms::sign_detached(&content, leaf, &chain_ders, mechanism, |bytes| {
+                    signer.sign(mechanism, bytes)
+                }),
+                None => signer.sign_content(mechanism, &content),
             };
-            if batch {
-                target.write_in_batch(&signature)?;
-            } else {
-                target.write(&signature)?;
+            let written = made.and_then(|signature| {
+                if batch {
+                    target.write_in_batch(&signature)
+                } else {
+                    target.write(&signature)
+                }
+            });
+            if let Err(e) = written {
+                failed.fetch_add(1, Ordering::Relaxed);
+                return Err(e);
             }
             done.fetch_add(1, Ordering::Relaxed);
             progress();
@@ -280,22 +321,49 @@ pub fn sign(
         if batch {
             crate::files::sync_folders(req.files.iter().map(|(_, t)| t.path()));
         }
-        let signed = outcome.map_err(|e| match done.load(Ordering::Relaxed) {
-            0 => e,
-            signed => Error::BatchStopped {
+        let signed = outcome.map_err(|e| {
+            let (signed, failed) = (done.load(Ordering::Relaxed), failed.load(Ordering::Relaxed));
+            if signed == 0 && skipped.is_empty() {
+                return e;
+            }
+            Error::BatchStopped {
                 cause: Box::new(e),
                 signed,
-                total: req.files.len(),
-            },
+                skipped: skipped.len(),
+                failed,
+                not_started: todo.len().saturating_sub(signed + failed),
+            }
         })?;
         Ok(Signed {
             key: KeyEntry::of(k.key, Some(signer.public_key()), k.cert),
             format: req.format,
             mechanism,
             signed,
+            skipped,
             seconds: started.elapsed().as_secs_f64(),
         })
     })
+}
+
+/// Does the signature at `signature` still sign `file` with this key (and, for CMS, this
+/// certificate)? Anything else (unreadable, another key, not a signature) is "no": it is
+/// signed again.
+fn still_valid(
+    file: &Path,
+    signature: &Path,
+    public: &PublicKey,
+    mechanism: SignMechanism,
+    cert: Option<&[u8]>,
+) -> bool {
+    let Ok(bytes) = read_input(signature, MAX_INPUT) else {
+        return false;
+    };
+    let content = Content::File(file);
+    match cert {
+        Some(cert) => cms::verify_detached(&content, &bytes, &[])
+            .is_ok_and(|v| v.signer_cert.as_slice() == cert),
+        None => verify::verify_content(public, mechanism, &content, &bytes).is_ok(),
+    }
 }
 
 /// Run `work` over `items` on `threads` scoped threads (contiguous shares, results in input

@@ -48,6 +48,10 @@ pub struct SignArgs {
     /// Replace signature files that exist.
     #[arg(long)]
     pub force: bool,
+    /// Keep each signature file that exists and verifies with this key (a batch run again
+    /// after Ctrl-C or a failure); sign the others again.
+    #[arg(long, conflicts_with = "force")]
+    pub skip_existing: bool,
     /// Sign many files (arguments or the files in a directory) over one login, with a progress
     /// bar.
     #[arg(long)]
@@ -169,7 +173,7 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
             args.batch,
             args.format,
             args.out.as_deref(),
-            args.force,
+            args.force || args.skip_existing,
         )?,
         key: selector(args.key.as_deref())?,
         format: args.format,
@@ -180,14 +184,25 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
             .transpose()?,
         no_chain: args.no_chain,
         threads: args.threads.map(usize::from),
+        skip_existing: args.skip_existing,
     };
+    // Ctrl-C ends a batch after the files being signed, with what was done; each signature
+    // file is complete or absent. (A question on the terminal reads Ctrl-C as a key.)
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if args.batch {
+        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+            signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))
+                .map_err(|e| tokenward::error::Internal::Signal(e.to_string()))?;
+        }
+    }
+    let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
     let bar = progress(ctx, args.batch, req.files.len());
     let tick = || {
         if let Some(b) = &bar {
             b.inc(1);
         }
     };
-    let done = ops::sign(ctx, &req, &ctx.answers(&args.pin)?, &tick);
+    let done = ops::sign(ctx, &req, &ctx.answers(&args.pin)?, &tick, &stopped);
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
@@ -210,6 +225,11 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
         );
         return output::text(&format!("{line}\n"));
     }
+    let mut out = String::new();
+    if !done.skipped.is_empty() {
+        out.push_str(&fl!("sign-kept", count = done.skipped.len()));
+        out.push('\n');
+    }
     let line = fl!(
         "sign-many",
         count = done.signed.len(),
@@ -218,7 +238,9 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
         seconds = format!("{:.2}", done.seconds),
         extension = done.format.extension()
     );
-    output::text(&format!("{line}\n"))
+    out.push_str(&line);
+    out.push('\n');
+    output::text(&out)
 }
 
 /// A progress bar on standard error for batch runs on a terminal.
