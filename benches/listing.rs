@@ -198,19 +198,7 @@ fn fill_certs_child() {
     session
         .login(UserType::User, Some(&AuthPin::new(USER_PIN.into())))
         .unwrap();
-    for i in 0..1000u32 {
-        session
-            .create_object(&[
-                Attribute::Class(ObjectClass::CERTIFICATE),
-                Attribute::CertificateType(cryptoki::object::CertificateType::X_509),
-                Attribute::Token(true),
-                Attribute::Label(format!("cert {i}").into_bytes()),
-                Attribute::Id(i.to_be_bytes().to_vec()),
-                Attribute::Subject(vec![0x30, 0x00]),
-                Attribute::Value(ders[i as usize % ders.len()].clone()),
-            ])
-            .unwrap();
-    }
+    common::put_certs(&session, &ders, 1000, 0, false);
 }
 
 /// Put 2,000 objects on the first token: 1,000 data objects, 750 certificates and 125 EC key

@@ -9,7 +9,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Pkcs11};
-use cryptoki::object::{Attribute, ObjectClass};
 use cryptoki::session::UserType;
 use cryptoki::types::AuthPin;
 
@@ -173,24 +172,5 @@ fn fill_child(n: usize) {
     session
         .login(UserType::User, Some(&AuthPin::new(USER_PIN.into())))
         .unwrap();
-    for i in 0..n as u32 {
-        let der = &ders[i as usize % ders.len()];
-        let subject = x509_parser::parse_x509_certificate(der)
-            .unwrap()
-            .1
-            .subject()
-            .as_raw()
-            .to_vec();
-        session
-            .create_object(&[
-                Attribute::Class(ObjectClass::CERTIFICATE),
-                Attribute::CertificateType(cryptoki::object::CertificateType::X_509),
-                Attribute::Token(true),
-                Attribute::Label(format!("cert {i}").into_bytes()),
-                Attribute::Id((0x1000_0000 + i).to_be_bytes().to_vec()),
-                Attribute::Subject(subject),
-                Attribute::Value(der.clone()),
-            ])
-            .unwrap();
-    }
+    common::put_certs(&session, &ders, n as u32, 0x1000_0000, true);
 }

@@ -29,16 +29,7 @@ fn main() {
     let given = "[defaults]\nkey = \"p256\"\nso_pin = { env = \"SO\" }\nuser_pin = { env = \"USER\" }\n\
                  csr_dir = \"csr\"\nlabel = \"Staff {n}\"\nsubject = \"CN={label},O=Romashka,C=RU\"\n";
     row(&work, "tokenward provision (given PINs)", |dir| {
-        let manifest = dir.join("staff.toml");
-        std::fs::write(&manifest, format!("{given}{}", entries())).unwrap();
-        run(
-            dir,
-            Command::new(tokenward)
-                .args(["--module", *SOFTHSM, "--config"])
-                .arg(dir.join("config.toml"))
-                .arg("provision")
-                .arg(&manifest),
-        );
+        provision(tokenward, dir, &format!("{given}{}", entries()));
     });
     row(
         &work,
@@ -93,6 +84,20 @@ done
             );
             run(dir, Command::new("bash").arg("-c").arg(script));
         },
+    );
+}
+
+/// `tokenward provision` of `manifest` in `dir`.
+fn provision(tokenward: &str, dir: &Path, manifest: &str) {
+    let file = dir.join("staff.toml");
+    std::fs::write(&file, manifest).unwrap();
+    run(
+        dir,
+        Command::new(tokenward)
+            .args(["--module", *SOFTHSM, "--config"])
+            .arg(dir.join("config.toml"))
+            .arg("provision")
+            .arg(&file),
     );
 }
 

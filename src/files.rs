@@ -73,13 +73,19 @@ impl OutputFile {
     /// The file appeared meanwhile (without overwrite), or the write failed; the temporary
     /// file is removed.
     pub fn write(&self, bytes: &[u8]) -> Result<()> {
+        self.still_free()?;
+        write_atomic(&self.path, bytes, self.access)
+    }
+
+    /// Without overwrite, the file must not have appeared meanwhile.
+    fn still_free(&self) -> Result<()> {
         if !self.overwrite && std::fs::symlink_metadata(&self.path).is_ok() {
             return Err(InputError::FileExists {
                 path: self.path.clone(),
             }
             .into());
         }
-        write_atomic(&self.path, bytes, self.access)
+        Ok(())
     }
 
     /// [`OutputFile::write`] without syncing the folder: for a batch of many files, whose
@@ -89,12 +95,7 @@ impl OutputFile {
     /// # Errors
     /// As [`OutputFile::write`].
     pub fn write_in_batch(&self, bytes: &[u8]) -> Result<()> {
-        if !self.overwrite && std::fs::symlink_metadata(&self.path).is_ok() {
-            return Err(InputError::FileExists {
-                path: self.path.clone(),
-            }
-            .into());
-        }
+        self.still_free()?;
         write_synced(&self.path, bytes, self.access)
     }
 }

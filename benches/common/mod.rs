@@ -84,3 +84,40 @@ pub fn make_cert_der() -> Vec<u8> {
     assert!(status.success());
     std::fs::read(out).unwrap()
 }
+
+/// Put `count` certificate objects on the token of `session`, cycling through `ders`, labelled
+/// `cert N` with ids from `first_id`; with `subject`, CKA_SUBJECT is the certificate's own
+/// subject (else an empty name).
+pub fn put_certs(
+    session: &cryptoki::session::Session,
+    ders: &[Vec<u8>],
+    count: u32,
+    first_id: u32,
+    subject: bool,
+) {
+    use cryptoki::object::{Attribute, CertificateType, ObjectClass};
+    for i in 0..count {
+        let der = &ders[i as usize % ders.len()];
+        let name = if subject {
+            x509_parser::parse_x509_certificate(der)
+                .unwrap()
+                .1
+                .subject()
+                .as_raw()
+                .to_vec()
+        } else {
+            vec![0x30, 0x00]
+        };
+        session
+            .create_object(&[
+                Attribute::Class(ObjectClass::CERTIFICATE),
+                Attribute::CertificateType(CertificateType::X_509),
+                Attribute::Token(true),
+                Attribute::Label(format!("cert {i}").into_bytes()),
+                Attribute::Id((first_id + i).to_be_bytes().to_vec()),
+                Attribute::Subject(name),
+                Attribute::Value(der.clone()),
+            ])
+            .unwrap();
+    }
+}

@@ -236,8 +236,13 @@ pub fn read_keys_where(
             out.push(read_key_handle(session, token, handle, private)?);
         }
     }
-    out.sort_by(|a, b| (!a.private, &a.label, &a.id).cmp(&(!b.private, &b.label, &b.id)));
+    sort_keys(&mut out);
     Ok(out)
+}
+
+/// Private keys first, then by label and id: the same order in every run.
+pub fn sort_keys(keys: &mut [KeyObject]) {
+    keys.sort_by(|a, b| (!a.private, &a.label, &a.id).cmp(&(!b.private, &b.label, &b.id)));
 }
 
 /// Read the key object `handle` (a private key when `private`).

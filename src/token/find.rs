@@ -16,6 +16,16 @@ pub enum ObjectSelector {
     Text(String),
 }
 
+/// A selector's text as hex digits, if it is an id: colons dropped, lower case, and a "…"
+/// (an id copied from a table, its first digits) dropped.
+pub(crate) fn hexish(text: &str) -> String {
+    text.trim_end_matches('…')
+        .chars()
+        .filter(|c| *c != ':')
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
 impl ObjectSelector {
     /// Parse a selector.
     ///
@@ -50,13 +60,7 @@ impl ObjectSelector {
         match self {
             ObjectSelector::Uri(uri) => uri.matches_object(label, id, Some(ty)).then_some(0),
             ObjectSelector::Text(text) => {
-                // An ID copied from the table with its "…" is its first digits.
-                let hexish: String = text
-                    .trim_end_matches('…')
-                    .chars()
-                    .filter(|c| *c != ':')
-                    .collect::<String>()
-                    .to_ascii_lowercase();
+                let hexish = hexish(text);
                 let is_hex = !hexish.is_empty() && hexish.chars().all(|c| c.is_ascii_hexdigit());
                 let id_hex = hex::encode(id);
                 let (label, text) = (label.trim_end(), text.trim_end());

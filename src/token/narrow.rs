@@ -30,13 +30,9 @@ fn exact(selector: &ObjectSelector) -> (Option<String>, Option<Vec<u8>>) {
     match selector {
         ObjectSelector::Uri(uri) => (uri.object.clone(), uri.id.clone()),
         ObjectSelector::Text(text) => {
-            let hexish: String = text
-                .trim_end_matches('…')
-                .chars()
-                .filter(|c| *c != ':')
-                .collect::<String>()
-                .to_ascii_lowercase();
-            let id = hex::decode(&hexish).ok().filter(|id| !id.is_empty());
+            let id = hex::decode(super::find::hexish(text))
+                .ok()
+                .filter(|id| !id.is_empty());
             (Some(text.clone()), id)
         }
     }
@@ -91,7 +87,7 @@ pub fn read_named(
             _ => {}
         }
     }
-    keys.sort_by(|a, b| (!a.private, &a.label, &a.id).cmp(&(!b.private, &b.label, &b.id)));
+    super::certs::sort_keys(&mut keys);
     let read = read_cert_handles(session, token, &certs, &keys)?;
     Ok(Some((read, keys)))
 }

@@ -216,6 +216,18 @@ pub enum Command {
     Generate(generate::GenerateArgs),
 }
 
+/// Ctrl-C (and SIGTERM) no longer end the process at once: the flag is set, and a long run
+/// (a batch, provisioning) finishes what it has in hand and ends with its report. A question
+/// on the terminal still reads Ctrl-C as a key (tokenward::terminal).
+pub(crate) fn interrupted() -> Result<std::sync::Arc<std::sync::atomic::AtomicBool>> {
+    let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        signal_hook::flag::register(signal, std::sync::Arc::clone(&flag))
+            .map_err(|e| tokenward::error::Internal::Signal(e.to_string()))?;
+    }
+    Ok(flag)
+}
+
 /// An object selector as typed, parsed (`None` when nothing was typed).
 pub(crate) fn selector(text: Option<&str>) -> Result<Option<ObjectSelector>> {
     text.map(ObjectSelector::parse).transpose()

@@ -2,8 +2,7 @@
 //! table of what was done on each.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use clap::Args;
 
@@ -44,17 +43,6 @@ pub struct ProvisionArgs {
     pub count: Option<usize>,
 }
 
-/// Ctrl-C (and SIGTERM) no longer kill the process: the token being worked on is finished,
-/// then the run ends with its report.
-fn interrupted() -> Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))
-            .map_err(|e| tokenward::error::Internal::Signal(e.to_string()))?;
-    }
-    Ok(flag)
-}
-
 pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     let manifest = Manifest::load(&args.manifest)?;
     if manifest.entries.is_empty() && args.count.is_none() {
@@ -67,7 +55,7 @@ pub(super) fn run(ctx: &Context, args: &ProvisionArgs) -> Result<ExitCode> {
     if let Some(dir) = &args.certs {
         return certs(ctx, &manifest, dir, &req);
     }
-    let stop = interrupted()?;
+    let stop = super::interrupted()?;
     let stopped = || stop.load(Ordering::Relaxed);
     if args.station {
         let report = station(ctx, &manifest, &req, args.count, &stopped)?;

@@ -188,13 +188,11 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
     };
     // Ctrl-C ends a batch after the files being signed, with what was done; each signature
     // file is complete or absent. (A question on the terminal reads Ctrl-C as a key.)
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    if args.batch {
-        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-            signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))
-                .map_err(|e| tokenward::error::Internal::Signal(e.to_string()))?;
-        }
-    }
+    let stop = if args.batch {
+        super::interrupted()?
+    } else {
+        std::sync::Arc::default()
+    };
     let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
     let bar = progress(ctx, args.batch, req.files.len());
     let tick = || {
