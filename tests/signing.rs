@@ -1003,3 +1003,84 @@ fn a_batch_run_again_keeps_valid_signatures_and_remakes_the_others() {
     hsm.tw(&["sign", "--batch", path(&dir), "--force", "--skip-existing"])
         .code(2);
 }
+
+#[test]
+fn ctrl_c_ends_a_batch_with_what_was_done_and_complete_signatures() {
+    let hsm = token_with_leaves();
+    let dir = hsm.path("slow");
+    std::fs::create_dir(&dir).unwrap();
+    for i in 0..10 {
+        std::fs::write(dir.join(format!("f{i}")), format!("file {i}\n")).unwrap();
+    }
+    // Each signature takes 300 ms on this "card"; one thread signs in order.
+    let child = hsm
+        .tokenward_faulty(&[("P11FAULT_SIGN_DELAY_MS", "300")])
+        .args([
+            "sign",
+            "--batch",
+            path(&dir),
+            "--key",
+            "ec",
+            "--format",
+            "raw",
+        ])
+        .args(["--threads", "1", "--pin-env", "TW_PIN"])
+        .env("TW_PIN", USER_PIN)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Killed if the test fails before it is waited for.
+    struct Kill(Option<std::process::Child>);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            if let Some(c) = self.0.as_mut() {
+                let _ = c.kill();
+                let _ = c.wait();
+            }
+        }
+    }
+    let mut guard = Kill(Some(child));
+    // Ctrl-C once the first signature is there (up to a minute on a loaded machine).
+    let first = dir.join("f0.sig");
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !first.exists() && std::time::Instant::now() < end {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(first.exists(), "no signature within a minute");
+    let pid = rustix::process::Pid::from_child(guard.0.as_ref().unwrap());
+    rustix::process::kill_process(pid, rustix::process::Signal::INT).unwrap();
+    let out = Run::from(guard.0.take().unwrap().wait_with_output().unwrap());
+    assert_eq!(out.code, 130, "{}", out.stderr);
+    assert!(out.stderr.contains(" not started"), "{}", out.stderr);
+    assert!(!out.stderr.contains(" 0 not started"), "{}", out.stderr);
+    // Every signature written is whole and verifies; the rest are absent, no temporary left.
+    let mut made = 0;
+    for i in 0..10 {
+        let sig = dir.join(format!("f{i}.sig"));
+        if sig.exists() {
+            made += 1;
+            hsm.run(&[
+                "verify",
+                path(&dir.join(format!("f{i}"))),
+                path(&sig),
+                "--cert",
+                path(&fixture("leaf-p256.pem")),
+            ])
+            .ok();
+        }
+    }
+    assert!((1..10).contains(&made), "{made} signed");
+    assert!(
+        out.stderr
+            .contains(&format!("{made} signed, 0 skipped, 0 failed")),
+        "{}",
+        out.stderr
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

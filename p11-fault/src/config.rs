@@ -44,6 +44,9 @@ pub struct Config {
     pub create_fail_after: Option<u64>,
     /// `P11FAULT_SIGN_FAIL_AFTER`: successful C_Sign calls before C_Sign starts failing.
     pub sign_fail_after: Option<u64>,
+    /// `P11FAULT_SIGN_DELAY_MS`: each C_Sign that makes a signature first waits this long (a
+    /// slow card).
+    pub sign_delay_ms: Option<u64>,
     /// `P11FAULT_GENERATE_DELAY_MS`: C_GenerateKeyPair first waits this long (a card making an
     /// RSA-4096 key).
     pub generate_delay_ms: Option<u64>,
@@ -207,6 +210,7 @@ impl Config {
             sign_fail_after: count("P11FAULT_SIGN_FAIL_AFTER")?,
             generate_fail_nth: positive("P11FAULT_GENERATE_FAIL_NTH")?,
             generate_delay_ms: count("P11FAULT_GENERATE_DELAY_MS")?,
+            sign_delay_ms: count("P11FAULT_SIGN_DELAY_MS")?,
             generate_fail_rv: rv("P11FAULT_GENERATE_FAIL_RV")?.unwrap_or(CKR_DEVICE_ERROR),
             sign_fail_rv: rv("P11FAULT_SIGN_FAIL_RV")?.unwrap_or(CKR_DEVICE_REMOVED),
             sign_fail_once: flag("P11FAULT_SIGN_FAIL_ONCE")?,

@@ -39,6 +39,9 @@ pub(crate) unsafe extern "C" fn sign(
     signature_len: *mut CK_ULONG,
 ) -> CK_RV {
     guard("C_Sign", |m| {
+        if let (Some(ms), false) = (m.config.sign_delay_ms, signature.is_null()) {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+        }
         let forward = || target!(m, C_Sign(session, data, data_len, signature, signature_len));
         let Some(allowed) = m.config.sign_fail_after else {
             return forward();
