@@ -19,7 +19,7 @@ use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
 use crate::state::State;
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
 use crate::token::find::{certs_of_key, select_key, ObjectSelector};
-use crate::token::narrow::{read_for, Objects};
+use crate::token::narrow::read_for;
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
 use crate::warning::Warning;
@@ -293,16 +293,9 @@ impl Workspace {
                 None => !keys.is_empty(),
             }
         };
-        let mut holding: Vec<TokenRef> = token::select::all_slots(self.modules()?)?
+        let mut holding: Vec<TokenRef> = token::select::present_tokens(self.modules()?)?
             .into_iter()
-            .filter_map(|(module, slot, report)| {
-                let t = report.token?;
-                (t.serial == *serial && t.flags.token_initialized).then_some(TokenRef {
-                    module,
-                    slot,
-                    report: t,
-                })
-            })
+            .filter(|t| t.report.serial == *serial && t.report.flags.token_initialized)
             .filter(|t| shows_key(t))
             .collect();
         match holding.len() {
@@ -496,7 +489,7 @@ impl Workspace {
             cert,
             certs,
             keys,
-            objects: &objects,
+            narrowed: objects.narrowed,
         })
     }
 
@@ -618,8 +611,8 @@ pub struct KeyUse<'a> {
     pub certs: &'a [TokenCert],
     /// Every key on the token (only those the selector names, when `objects.narrowed`).
     pub keys: &'a [KeyObject],
-    /// What was read.
-    pub objects: &'a Objects,
+    /// Only the objects the selector names were read (issuers are then looked up).
+    pub narrowed: bool,
 }
 
 impl KeyUse<'_> {
@@ -628,7 +621,14 @@ impl KeyUse<'_> {
     /// # Errors
     /// The module's errors.
     pub fn chain(&self, leaf: &TokenCert) -> Result<Vec<TokenCert>> {
-        self.objects.chain(&self.session, &self.token.report, leaf)
+        crate::token::narrow::chain_of(
+            &self.session,
+            &self.token.report,
+            leaf,
+            self.certs,
+            self.keys,
+            self.narrowed,
+        )
     }
 }
 

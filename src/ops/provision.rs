@@ -26,7 +26,7 @@ use crate::provision::{allowed_lengths, generate_pin};
 use crate::sign::Signer;
 use crate::token::certs::read_keys;
 use crate::token::pin::{self as pin_ops, PinUser};
-use crate::token::select::all_slots;
+use crate::token::select::present_tokens;
 use crate::token::TokenRef;
 use crate::warning::Warning;
 use crate::Workspace;
@@ -71,16 +71,12 @@ fn planned(entry: &Entry, manifest: &Manifest) -> Vec<Step> {
 
 /// The tokens plugged in now.
 fn present(ws: &Workspace) -> Result<Vec<TokenRef>> {
-    Ok(all_slots(ws.modules()?)?
-        .into_iter()
-        .filter_map(|(module, slot, s)| {
-            s.token.map(|report| TokenRef {
-                module,
-                slot,
-                report,
-            })
-        })
-        .collect())
+    present_tokens(ws.modules()?)
+}
+
+/// A blank token no entry of this run holds yet.
+fn unclaimed_blank(t: &TokenRef, claimed: &[String]) -> bool {
+    !t.report.flags.token_initialized && !claimed.contains(&t.report.serial)
 }
 
 fn by_serial<'a>(tokens: &'a [TokenRef], serial: &str) -> Option<&'a TokenRef> {
@@ -263,7 +259,7 @@ impl<'m> Batch<'m> {
             index,
             sheet: self.sheet.as_mut(),
             identity: self.identity.as_deref(),
-            pins: Pins::default(),
+            user_pin: None,
         };
         let outcome = run.provision(&mut self.claimed);
         match &outcome {
@@ -462,9 +458,7 @@ fn next_entry(
             }
         }
     }
-    let blank = tokens
-        .iter()
-        .any(|t| !t.report.flags.token_initialized && !batch.claimed.contains(&t.report.serial));
+    let blank = tokens.iter().any(|t| unclaimed_blank(t, &batch.claimed));
     if !blank {
         return Ok(None);
     }
@@ -487,12 +481,6 @@ fn next_entry(
     Ok(None)
 }
 
-/// The PINs of the token being worked on, as far as known.
-#[derive(Default)]
-struct Pins {
-    user: Option<Pin>,
-}
-
 /// One token's provisioning.
 struct TokenRun<'a, 'r> {
     ws: &'a Workspace,
@@ -502,7 +490,8 @@ struct TokenRun<'a, 'r> {
     index: usize,
     sheet: Option<&'r mut PinSheet>,
     identity: Option<&'a Path>,
-    pins: Pins,
+    /// The user PIN set in this run, once set.
+    user_pin: Option<Pin>,
 }
 
 impl TokenRun<'_, '_> {
@@ -533,8 +522,8 @@ impl TokenRun<'_, '_> {
     fn find_token(&mut self, claimed: &[String]) -> Result<TokenRef> {
         let tokens = present(self.ws)?;
         if let Some(t) = self.initialised_before_a_crash(&tokens, claimed) {
-            self.done(Step::Initialised)?;
             self.result().serial = Some(t.report.serial.clone());
+            self.done(Step::Initialised)?;
             return Ok(t);
         }
         let result = &self.report.tokens[self.index];
@@ -556,7 +545,7 @@ impl TokenRun<'_, '_> {
                 .ok_or_else(|| ProvisionError::TokenAbsent { serial: s.clone() }.into()),
             Target::Blank => tokens
                 .into_iter()
-                .find(|t| !t.report.flags.token_initialized && !claimed.contains(&t.report.serial))
+                .find(|t| unclaimed_blank(t, claimed))
                 .ok_or_else(|| ProvisionError::NoBlankToken.into()),
         }
     }
@@ -589,24 +578,15 @@ impl TokenRun<'_, '_> {
         }
     }
 
-    /// A PIN for `field`: given in the manifest, or generated for this token.
-    fn new_pin(&self, token: &TokenRef, spec: &PinSpec, field: &'static str) -> Result<Pin> {
-        let kind = if field == "so_pin" {
-            SecretKind::SoPin
-        } else {
-            SecretKind::NewPin
+    /// A new PIN for `who`: given in the manifest (and checked against the policy), or
+    /// generated for this token.
+    fn new_pin(&self, token: &TokenRef, who: PinUser) -> Result<Pin> {
+        let (spec, field, kind) = match who {
+            PinUser::So => (&self.entry.so_pin, "so_pin", SecretKind::SoPin),
+            PinUser::User => (&self.entry.user_pin, "user_pin", SecretKind::NewPin),
         };
         if let Some(pin) = Manifest::given_pin(spec, kind)? {
-            let check = super::pin::new_pin_check(
-                self.ws,
-                token,
-                if field == "so_pin" {
-                    PinUser::So
-                } else {
-                    PinUser::User
-                },
-            )?;
-            check.check(&pin)?;
+            super::pin::new_pin_check(self.ws, token, who)?.check(&pin)?;
             return Ok(pin);
         }
         let PinSpec::Generate(n) = spec else {
@@ -634,8 +614,8 @@ impl TokenRun<'_, '_> {
         let serial = token.report.serial.clone();
         let label = fill(&self.entry.label, self.entry.number, &serial, "")?;
         pin_ops::check_label(&label)?;
-        let so = self.new_pin(token, &self.entry.so_pin, "so_pin")?;
-        let user = self.new_pin(token, &self.entry.user_pin, "user_pin")?;
+        let so = self.new_pin(token, PinUser::So)?;
+        let user = self.new_pin(token, PinUser::User)?;
         let current = match (
             &self.entry.current_so_pin,
             token.report.flags.token_initialized,
@@ -687,33 +667,22 @@ impl TokenRun<'_, '_> {
             // one of its own through the standard interface.
             self.result().user_pin_must_change = Some(false);
         }
-        self.pins = Pins { user: Some(user) };
+        self.user_pin = Some(user);
         self.done(Step::Initialised)?;
         Ok(fresh)
     }
 
-    /// The user PIN: from this run, the manifest, or an earlier run's sheet.
+    /// The user PIN: from this run, else the manifest or an earlier run's sheet.
     fn user_pin(&self, token: &TokenRef) -> Result<Pin> {
-        if let Some(p) = &self.pins.user {
-            return Ok(p.clone());
+        match &self.user_pin {
+            Some(p) => Ok(p.clone()),
+            None => earlier_user_pin(
+                self.entry,
+                &self.report.tokens[self.index],
+                self.identity,
+                token,
+            ),
         }
-        if let Some(p) = Manifest::given_pin(&self.entry.user_pin, SecretKind::UserPin)? {
-            return Ok(p);
-        }
-        let result = &self.report.tokens[self.index];
-        let sheet_path = result.pin_sheet.clone().unwrap_or_default();
-        let missing = || ProvisionError::PinsInSheet {
-            sheet: sheet_path.clone(),
-        };
-        let identity = self.identity.ok_or_else(missing)?;
-        sheet::read_entry(
-            &sheet_path,
-            identity,
-            &token.report.serial,
-            &token.report.label,
-        )?
-        .and_then(|e| e.user_pin)
-        .ok_or_else(|| missing().into())
     }
 
     /// The key pair and its certificate request; a key made here is removed again when the
@@ -817,6 +786,36 @@ impl TokenRun<'_, '_> {
     }
 }
 
+/// The user PIN of a token an earlier run (or step) set: given in the manifest, or generated
+/// and read back from that run's PIN sheet with the age `identity`.
+///
+/// # Errors
+/// [`ProvisionError::PinsInSheet`] without an identity or when the sheet has no line for the
+/// token; a sheet that does not open.
+fn earlier_user_pin(
+    entry: &Entry,
+    result: &TokenResult,
+    identity: Option<&Path>,
+    token: &TokenRef,
+) -> Result<Pin> {
+    if let Some(p) = Manifest::given_pin(&entry.user_pin, SecretKind::UserPin)? {
+        return Ok(p);
+    }
+    let sheet_path = result.pin_sheet.clone().unwrap_or_default();
+    let missing = || ProvisionError::PinsInSheet {
+        sheet: sheet_path.clone(),
+    };
+    let identity = identity.ok_or_else(missing)?;
+    sheet::read_entry(
+        &sheet_path,
+        identity,
+        &token.report.serial,
+        &token.report.label,
+    )?
+    .and_then(|e| e.user_pin)
+    .ok_or_else(|| missing().into())
+}
+
 /// Remove the key pair `id` made in a failed step, found again by its CKA_ID in a new session
 /// (the failed one's handles may be gone with it).
 fn remove_pair(token: &mut TokenRef, pin: &Pin, id: &[u8]) -> Result<()> {
@@ -892,19 +891,12 @@ pub fn import_certs(
                 continue;
             }
             let entry = &manifest.entries[i];
-            // Public objects need no login on most modules; log in when the PIN is at hand.
-            let pin = Manifest::given_pin(&entry.user_pin, SecretKind::UserPin)?.or_else(|| {
-                let sheet_path = result.pin_sheet.as_ref()?;
-                sheet::read_entry(
-                    sheet_path,
-                    req.identity.as_deref()?,
-                    &token.report.serial,
-                    &token.report.label,
-                )
-                .ok()
-                .flatten()
-                .and_then(|e| e.user_pin)
-            });
+            // Public objects need no login on most modules; log in when the PIN is at hand (a
+            // PIN file that cannot be read is an error; a sheet that does not open is not).
+            let pin = match Manifest::given_pin(&entry.user_pin, SecretKind::UserPin)? {
+                Some(p) => Some(p),
+                None => earlier_user_pin(entry, result, req.identity.as_deref(), &token).ok(),
+            };
             if let Some(pin) = &pin {
                 pin_ops::login(&mut token, &session, PinUser::User, pin, false)?;
             }

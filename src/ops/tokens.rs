@@ -273,17 +273,9 @@ pub fn token_to_initialise(ws: &Workspace) -> Result<TokenRef> {
     if ws.selector().is_some() {
         return ws.any_token();
     }
-    let mut blank: Vec<TokenRef> = all_slots(ws.modules()?)?
+    let mut blank: Vec<TokenRef> = crate::token::select::present_tokens(ws.modules()?)?
         .into_iter()
-        .filter_map(|(module, slot, s)| {
-            s.token
-                .filter(|t| !t.flags.token_initialized)
-                .map(|report| TokenRef {
-                    module,
-                    slot,
-                    report,
-                })
-        })
+        .filter(|t| !t.report.flags.token_initialized)
         .collect();
     match blank.len() {
         1 => Ok(blank.remove(0)),

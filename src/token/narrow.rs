@@ -198,14 +198,30 @@ impl Objects {
         token: &TokenReport,
         leaf: &TokenCert,
     ) -> Result<Vec<TokenCert>> {
-        if self.narrowed {
-            issuers(session, token, leaf, &self.keys)
-        } else {
-            Ok(super::certs::chain(leaf, &self.certs)
-                .into_iter()
-                .cloned()
-                .collect())
-        }
+        chain_of(session, token, leaf, &self.certs, &self.keys, self.narrowed)
+    }
+}
+
+/// The issuers of `leaf` nearest first: among `certs` when they are every certificate on the
+/// token, looked up by subject when only those a selector names were read (`narrowed`).
+///
+/// # Errors
+/// The module's errors.
+pub fn chain_of(
+    session: &Session,
+    token: &TokenReport,
+    leaf: &TokenCert,
+    certs: &[TokenCert],
+    keys: &[KeyObject],
+    narrowed: bool,
+) -> Result<Vec<TokenCert>> {
+    if narrowed {
+        issuers(session, token, leaf, keys)
+    } else {
+        Ok(super::certs::chain(leaf, certs)
+            .into_iter()
+            .cloned()
+            .collect())
     }
 }
 

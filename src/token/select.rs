@@ -192,6 +192,23 @@ pub fn all_slots(modules: &[Module]) -> Result<Vec<(Module, Slot, SlotReport)>> 
     Ok(out)
 }
 
+/// Every token plugged in, in every module's slots.
+///
+/// # Errors
+/// The module's errors.
+pub fn present_tokens(modules: &[Module]) -> Result<Vec<TokenRef>> {
+    Ok(all_slots(modules)?
+        .into_iter()
+        .filter_map(|(module, slot, s)| {
+            s.token.map(|report| TokenRef {
+                module,
+                slot,
+                report,
+            })
+        })
+        .collect())
+}
+
 /// Pick one initialised token. With no selector, exactly one must be present.
 /// Uninitialised tokens (SoftHSM2 always offers one, blank cards are others) are left out:
 /// only `token init` works on them, through [`select_any_token`].
