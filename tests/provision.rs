@@ -246,12 +246,13 @@ fn manifests_with_mistakes_are_refused_with_their_line_before_any_token_is_touch
     let head = defaults(&recipient);
     let head_lines = head.lines().count();
 
-    // A misspelt key.
-    refused(
+    // A misspelt key: named as the manifest's, not the configuration's.
+    let e = refused(
         &hsm,
         &format!("{head}\n[[token]]\nblank = true\nlable = \"Staff\"\n"),
-        &["line", "lable"],
+        &[&format!("line {}", head_lines + 4), "lable"],
     );
+    assert_eq!(e["error"]["reason"], "syntax");
     // A PIN file that is not there.
     let e = refused(
         &hsm,

@@ -1171,6 +1171,8 @@ hint-setup-signing-failed = `tokenward check` shows which mechanism failed
 ## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
 
 err-in-manifest = { $file }, line { $line }: { $cause }
+err-provision-syntax = { $message }
+hint-provision-syntax = the manifest's keys and sections are in docs/admins.md ("Provisioning many tokens")
 err-provision-no-tokens-listed = the manifest lists no token
 hint-provision-no-tokens-listed = add a [[token]] entry for each token (serial = "…" or blank = true), or give --count N with --station
 err-provision-entry-without-token = this [[token]] entry says neither which token nor that any blank one will do

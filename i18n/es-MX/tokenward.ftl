@@ -1250,6 +1250,8 @@ hint-setup-signing-failed = `tokenward check` muestra qué mecanismo falló
 ## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
 
 err-in-manifest = { $file }, línea { $line }: { $cause }
+err-provision-syntax = { $message }
+hint-provision-syntax = las claves y secciones del manifiesto están en docs/admins.md («Provisioning many tokens»)
 err-provision-no-tokens-listed = el manifiesto no incluye ningún token
 hint-provision-no-tokens-listed = agregue una entrada [[token]] por cada token (serial = "…" o blank = true), o indique --count N junto con --station
 err-provision-entry-without-token = esta entrada [[token]] no dice qué token usar ni que sirve cualquier token en blanco

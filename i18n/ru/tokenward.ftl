@@ -1317,6 +1317,8 @@ hint-setup-signing-failed = `tokenward check` покажет, какой мех�
 ## tokenward provision: errors (err-provision-KIND, hint-provision-KIND; src/error/provision.rs)
 
 err-in-manifest = { $file }, строка { $line }: { $cause }
+err-provision-syntax = { $message }
+hint-provision-syntax = ключи и разделы манифеста описаны в docs/admins.md («Provisioning many tokens»)
 err-provision-no-tokens-listed = в манифесте нет ни одного токена
 hint-provision-no-tokens-listed = добавьте запись [[token]] для каждого токена (serial = "…" или blank = true) или укажите --count N вместе с --station
 err-provision-entry-without-token = в этой записи [[token]] не сказано, какой токен взять, и не сказано, что подойдёт любой чистый

@@ -12,6 +12,12 @@ use super::ExitCode;
 #[strum(serialize_all = "snake_case")]
 #[non_exhaustive]
 pub enum ProvisionError {
+    /// The manifest is not TOML of the manifest's shape (a misspelt key, a value of the wrong
+    /// type); wrapped with its line.
+    Syntax {
+        /// The TOML parser's words (English).
+        message: String,
+    },
     /// The manifest lists no token (and no `--count` was given for station mode).
     NoTokensListed,
     /// A `[[token]]` entry names neither a serial nor `blank = true`.

@@ -209,8 +209,15 @@ impl Manifest {
     /// The first problem, with its line ([`Error::InManifest`]).
     pub fn load(path: &Path) -> Result<Manifest> {
         let bytes = crate::files::read_input(path, 1 << 20)?;
-        let text = String::from_utf8(bytes).map_err(|_| Error::ConfigInvalid {
-            reason: format!("{}: not UTF-8 text", path.display()),
+        let text = String::from_utf8(bytes).map_err(|_| Error::InManifest {
+            file: path.to_path_buf(),
+            line: 1,
+            cause: Box::new(
+                ProvisionError::Syntax {
+                    message: "not UTF-8 text".into(),
+                }
+                .into(),
+            ),
         })?;
         Self::parse(path, &text)
     }
@@ -220,8 +227,15 @@ impl Manifest {
     /// # Errors
     /// See [`Manifest::load`].
     pub fn parse(path: &Path, text: &str) -> Result<Manifest> {
-        let raw: RawManifest = toml::from_str(text).map_err(|e| Error::ConfigInvalid {
-            reason: format!("{}: {}", path.display(), crate::config::with_line(text, &e)),
+        let raw: RawManifest = toml::from_str(text).map_err(|e| Error::InManifest {
+            file: path.to_path_buf(),
+            line: e.span().map_or(1, |span| line_at(text, span.start)),
+            cause: Box::new(
+                ProvisionError::Syntax {
+                    message: e.message().to_string(),
+                }
+                .into(),
+            ),
         })?;
         let here = path.parent().unwrap_or(Path::new("."));
         let at = |line: usize, e: Error| Error::InManifest {
