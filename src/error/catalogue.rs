@@ -10,10 +10,9 @@
 //! joined with ", ".
 
 use fluent::{FluentArgs, FluentValue};
-use i18n_embed::fluent::FluentLanguageLoader;
 use serde_json::Value;
 
-use crate::i18n::{ENGLISH, LANGUAGE_LOADER};
+use crate::i18n::{Catalogue, ENGLISH, LANGUAGE_LOADER};
 
 /// An error enum whose variants have their words in the catalogue.
 pub trait Catalogued: serde::Serialize {
@@ -31,7 +30,7 @@ fn id<E: Catalogued>(prefix: &str, err: &E) -> String {
 }
 
 /// The words of `err` under `prefix` from `loader`, when the catalogue has them.
-fn words<E: Catalogued>(loader: &FluentLanguageLoader, prefix: &str, err: &E) -> Option<String> {
+fn words<E: Catalogued>(loader: &Catalogue, prefix: &str, err: &E) -> Option<String> {
     let id = id(prefix, err);
     if !loader.has(&id) {
         return None;

@@ -7,10 +7,8 @@
 use cryptoki::context::Function;
 use cryptoki::error::RvError;
 
-use i18n_embed::fluent::FluentLanguageLoader;
-
 use super::ExitCode;
-use crate::i18n::{ENGLISH, LANGUAGE_LOADER};
+use crate::i18n::{Catalogue, ENGLISH, LANGUAGE_LOADER};
 
 /// The spec's name for a return code, e.g. `CKR_PIN_INCORRECT`.
 pub fn name(rv: RvError) -> String {
@@ -104,7 +102,7 @@ fn id_in(rv: RvError, function: Function) -> &'static str {
     }
 }
 
-fn words(loader: &FluentLanguageLoader, id: &str, suffix: &str) -> String {
+fn words(loader: &Catalogue, id: &str, suffix: &str) -> String {
     loader.get(&format!("ckr-{id}{suffix}"))
 }
 

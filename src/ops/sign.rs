@@ -367,7 +367,8 @@ fn still_valid(
 }
 
 /// Run `work` over `items` on `threads` scoped threads (contiguous shares, results in input
-/// order); the first failure stops every thread before its next item and is returned.
+/// order); the first failure stops every thread before its next item and is returned. One
+/// thread's share runs on the calling thread (a single file starts no thread).
 ///
 /// # Errors
 /// The first `work` error.
@@ -376,6 +377,9 @@ pub fn in_parallel<I: Sync, T: Send>(
     threads: usize,
     work: impl Fn(&I) -> Result<T> + Sync,
 ) -> Result<Vec<T>> {
+    if threads <= 1 {
+        return items.iter().map(work).collect();
+    }
     let stop = AtomicBool::new(false);
     let chunk = items.len().div_ceil(threads.max(1)).max(1);
     let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {

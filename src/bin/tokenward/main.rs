@@ -16,9 +16,7 @@ fn main() -> std::process::ExitCode {
     let json = std::env::args_os().skip(1).any(|a| a == "--json");
     // The language is needed before parsing: --help speaks it.
     tokenward::i18n::select(lang_flag().as_deref());
-    let parsed = cli::help::localized(cli::generate::command())
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m));
+    let parsed = parse().and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return std::process::ExitCode::from(parse_failure(e, json)),
@@ -34,6 +32,25 @@ fn main() -> std::process::ExitCode {
         Err(err) => report(&err, json, verbose),
     };
     std::process::ExitCode::from(code as u8)
+}
+
+/// The command line, parsed with the bare clap model; the help's examples and its words in
+/// the person's language are put in only when help is shown (they cost a few milliseconds at
+/// every start otherwise).
+fn parse() -> Result<clap::ArgMatches, clap::Error> {
+    use clap::error::ErrorKind;
+    use clap::CommandFactory;
+    match Cli::command().try_get_matches() {
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) =>
+        {
+            cli::help::localized(cli::generate::command()).try_get_matches()
+        }
+        parsed => parsed,
+    }
 }
 
 /// The support trace (tokenward::trace): to TOKENWARD_LOG_FILE when it is set, else to

@@ -5,50 +5,62 @@
 //! The language comes from [`select`]: the `--lang` value, else `LC_ALL`, `LC_MESSAGES`, `LANG`,
 //! `LANGUAGE`; a language without a catalogue falls back to English.
 
-use std::sync::LazyLock;
+mod catalogue;
+
+use std::sync::{LazyLock, OnceLock};
 
 use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
 use i18n_embed::unic_langid::LanguageIdentifier;
 use i18n_embed::{DefaultLocalizer, LanguageLoader, Localizer};
 use rust_embed::RustEmbed;
 
+pub use catalogue::{Catalogue, Text, TEXTS};
+
 #[derive(RustEmbed)]
 #[folder = "i18n"]
 struct Localizations;
 
-/// The loaded catalogue; English until [`select`] picks another language.
-pub static LANGUAGE_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
-    let loader: FluentLanguageLoader = fluent_language_loader!();
-    loader
-        .load_fallback_language(&Localizations)
-        .expect("the English catalogue is embedded");
-    // No Unicode isolation marks around arguments: a terminal would show them, and tokenward
-    // escapes bidirectional controls in what it prints.
-    loader.set_use_isolating(false);
-    loader
-});
+/// The catalogue the person reads; English until [`select`] picks another language. Messages
+/// are parsed when first used (see [`Catalogue`]).
+pub static LANGUAGE_LOADER: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(None));
 /// The English catalogue, whatever language the person reads: the words of the JSON error, the
 /// logs and the audit.
-pub static ENGLISH: LazyLock<FluentLanguageLoader> = LazyLock::new(|| loader_for(None));
+pub static ENGLISH: LazyLock<Catalogue> = LazyLock::new(|| Catalogue::new(None));
 
 /// The help of the command line in other languages (`i18n/<language>/tokenward-help.ftl`, one
-/// message per command and option). English help lives in the doc comments of the command
-/// line, so the English file is empty and a missing message means "keep the English".
-pub static HELP_LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
-    let loader = FluentLanguageLoader::new(
-        "tokenward-help",
-        LANGUAGE_LOADER.fallback_language().clone(),
-    );
-    loader
-        .load_fallback_language(&Localizations)
-        .expect("the English help catalogue is embedded");
+/// message per command and option), read only when help is shown. English help lives in the
+/// doc comments of the command line, so the English file is empty and a missing message means
+/// "keep the English".
+static HELP_LOADER: OnceLock<FluentLanguageLoader> = OnceLock::new();
+
+fn help_loader() -> &'static FluentLanguageLoader {
+    HELP_LOADER.get_or_init(|| {
+        let loader = FluentLanguageLoader::new("tokenward-help", english_id());
+        loader
+            .load_fallback_language(&Localizations)
+            .expect("the English help catalogue is embedded");
+        load_into(&loader, &LANGUAGE_LOADER.language());
+        loader
+    })
+}
+
+/// Load `language` into a `FluentLanguageLoader` (English is there already).
+fn load_into(loader: &FluentLanguageLoader, language: &LanguageIdentifier) {
+    if loader.current_languages().first() != Some(language) {
+        let _ = loader.load_languages(&Localizations, std::slice::from_ref(language));
+    }
+    // New bundles start with isolation marks on again.
     loader.set_use_isolating(false);
-    loader
-});
+}
+
+fn english_id() -> LanguageIdentifier {
+    TEXTS[0].language.parse().expect("en-US is a language")
+}
 
 /// The help text `id` in the chosen language, when its catalogue has one.
 pub fn help_text(id: &str) -> Option<String> {
-    HELP_LOADER.has(id).then(|| HELP_LOADER.get(id))
+    let help = help_loader();
+    help.has(id).then(|| help.get(id))
 }
 
 /// A message from the catalogue, with `name = value` arguments.
@@ -63,9 +75,17 @@ macro_rules! fl {
 }
 
 /// The [`Localizer`] of this library, for programs that embed it and choose the language
-/// themselves.
+/// themselves (a `FluentLanguageLoader` over the same catalogues, in the language chosen now).
 pub fn localizer() -> Box<dyn Localizer> {
-    Box::from(DefaultLocalizer::new(&*LANGUAGE_LOADER, &Localizations))
+    static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
+        let loader: FluentLanguageLoader = fluent_language_loader!();
+        loader
+            .load_fallback_language(&Localizations)
+            .expect("the English catalogue is embedded");
+        load_into(&loader, &LANGUAGE_LOADER.language());
+        loader
+    });
+    Box::from(DefaultLocalizer::new(&*LOADER, &Localizations))
 }
 
 /// The languages with a catalogue, as `--lang` takes them.
@@ -108,12 +128,12 @@ pub fn requested(
 }
 
 /// The catalogue that serves `want`: the same language, whatever region it is written for.
-fn catalogue_for(want: &LanguageIdentifier) -> Option<LanguageIdentifier> {
-    LANGUAGE_LOADER
-        .available_languages(&Localizations)
-        .unwrap_or_default()
-        .into_iter()
-        .find(|have| have.language == want.language)
+fn catalogue_for(want: &LanguageIdentifier) -> Option<Text> {
+    TEXTS.iter().copied().find(|t| {
+        t.language
+            .parse::<LanguageIdentifier>()
+            .is_ok_and(|have| have.language == want.language)
+    })
 }
 
 /// Choose the language for this process: the first requested one with a catalogue (a
@@ -126,44 +146,31 @@ pub fn select(flag: Option<&str>) -> LanguageIdentifier {
 
 /// [`select`] from an explicit list.
 pub fn select_from(requested: &[LanguageIdentifier]) -> LanguageIdentifier {
-    let fallback = LANGUAGE_LOADER.fallback_language().clone();
-    let chosen = requested.iter().find_map(catalogue_for).unwrap_or(fallback);
-    for loader in [&*LANGUAGE_LOADER, &*HELP_LOADER] {
-        // A catalogue already in use is not parsed again (English, at every start).
-        if loader.current_languages().first() == Some(&chosen) {
-            continue;
-        }
-        let _ = loader.load_languages(&Localizations, std::slice::from_ref(&chosen));
-        // New bundles start with isolation marks on again.
-        loader.set_use_isolating(false);
+    let text = requested.iter().find_map(catalogue_for);
+    LANGUAGE_LOADER.switch(text);
+    let chosen = LANGUAGE_LOADER.language();
+    // The help catalogue only once it has been read (help was shown).
+    if let Some(help) = HELP_LOADER.get() {
+        load_into(help, &chosen);
     }
     chosen
 }
 
 /// The language tokenward speaks now, as kept with a recovery enrolment: `en`, `ru` or `es`.
 pub fn current_language() -> String {
-    LANGUAGE_LOADER
-        .current_languages()
-        .first()
-        .map(|l| l.language.as_str().to_string())
-        .unwrap_or_else(|| "en".into())
+    LANGUAGE_LOADER.language().language.as_str().to_string()
 }
 
 /// A catalogue in `language` (`ru`, `es`, …; English when `None` or without a catalogue), apart
 /// from the one the person reads now: a recovery mail is written in the language of the person
 /// who enrolled, whoever recovers.
-pub fn loader_for(language: Option<&str>) -> FluentLanguageLoader {
-    let loader: FluentLanguageLoader = fluent_language_loader!();
-    let _ = loader.load_fallback_language(&Localizations);
-    if let Some(have) = language
-        .and_then(parse_locale)
-        .as_ref()
-        .and_then(catalogue_for)
-    {
-        let _ = loader.load_languages(&Localizations, &[have]);
-    }
-    loader.set_use_isolating(false);
-    loader
+pub fn loader_for(language: Option<&str>) -> Catalogue {
+    Catalogue::new(
+        language
+            .and_then(parse_locale)
+            .as_ref()
+            .and_then(catalogue_for),
+    )
 }
 
 /// Is this answer a yes? "yes"/"y" in every language, «да»/«д» and «sí»/«si»/«s» too.
