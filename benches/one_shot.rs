@@ -53,26 +53,23 @@ fn main() {
         let out = dir.path("out.sig");
         let tw = tokenward.to_str().unwrap();
         let (data, out) = (data.to_str().unwrap(), out.to_str().unwrap());
-        let peer = time(
-            &conf,
-            &[
-                "pkcs11-tool",
-                "--module",
-                *SOFTHSM,
-                "--login",
-                "--pin",
-                USER_PIN,
-                "--sign",
-                "-m",
-                "SHA256-RSA-PKCS",
-                "--label",
-                "rsa",
-                "-i",
-                data,
-                "-o",
-                out,
-            ],
-        );
+        let peer: Vec<&str> = vec![
+            "pkcs11-tool",
+            "--module",
+            *SOFTHSM,
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--sign",
+            "-m",
+            "SHA256-RSA-PKCS",
+            "--label",
+            "rsa",
+            "-i",
+            data,
+            "-o",
+            out,
+        ];
         let sign = [
             tw,
             "--module",
@@ -114,9 +111,12 @@ fn main() {
                     tw, "--module", *SOFTHSM, "certs", "export", "rsa", "--force", "--out", out,
                 ],
             ),
+            ("pkcs11-tool --sign", peer),
         ];
-        for (name, argv) in rows {
-            let t = time(&conf, &argv);
+        let argvs: Vec<&[&str]> = rows.iter().map(|(_, a)| a.as_slice()).collect();
+        let times = time_interleaved(&conf, &argvs);
+        let peer = times[times.len() - 1];
+        for ((name, _), t) in rows.iter().zip(&times) {
             println!(
                 "| {others} | {name} | {:.1} ms | {:.1} ms | {:.2}× |",
                 ms(t.0),
@@ -124,17 +124,14 @@ fn main() {
                 t.0.as_secs_f64() / peer.0.as_secs_f64()
             );
         }
-        println!(
-            "| {others} | pkcs11-tool --sign | {:.1} ms | {:.1} ms | 1.00× |",
-            ms(peer.0),
-            ms(peer.1)
-        );
     }
 }
 
-/// Median and fastest of `RUNS` runs of `argv` after one warm-up.
-fn time(conf: &Path, argv: &[&str]) -> (Duration, Duration) {
-    let run = || {
+/// Median and fastest of `RUNS` runs of each of `argvs` after one warm-up each, the commands
+/// taking turns (one run of each, then the next round), so that the machine's changing load
+/// falls on every tool alike.
+fn time_interleaved(conf: &Path, argvs: &[&[&str]]) -> Vec<(Duration, Duration)> {
+    let run = |argv: &[&str]| {
         let start = Instant::now();
         let status = Command::new(argv[0])
             .args(&argv[1..])
@@ -154,10 +151,22 @@ fn time(conf: &Path, argv: &[&str]) -> (Duration, Duration) {
         );
         start.elapsed()
     };
-    run();
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| run()).collect();
-    times.sort();
-    (times[RUNS / 2], times[0])
+    for argv in argvs {
+        run(argv);
+    }
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); argvs.len()];
+    for _ in 0..RUNS {
+        for (argv, t) in argvs.iter().zip(&mut times) {
+            t.push(run(argv));
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            (t[RUNS / 2], t[0])
+        })
+        .collect()
 }
 
 /// The child process that puts `n` other certificates (50 distinct ones, under different ids

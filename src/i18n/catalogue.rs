@@ -1,14 +1,15 @@
 //! A catalogue read one message at a time: a command prints a handful of messages out of
 //! hundreds, so parsing the whole Fluent file at every start (about a millisecond and a half)
-//! would be start-up work that does not depend on the command. The file is indexed by a scan
-//! for entry starts; a message is parsed when first asked for, with the messages it refers to.
+//! would be start-up work that does not depend on the command. A message is found in the text
+//! when first asked for (a substring search for the line that starts it) and parsed then, with
+//! the messages it refers to.
 //!
 //! The methods are those of `i18n_embed`'s `FluentLanguageLoader` that `i18n_embed_fl::fl!`
 //! calls, so the macro (and its compile-time check of ids and arguments) works on it.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use fluent::concurrent::FluentBundle;
 use fluent::{FluentArgs, FluentResource, FluentValue};
@@ -102,8 +103,11 @@ impl Catalogue {
     /// Is there a message `id`, in this language or in English?
     pub fn has(&self, id: &str) -> bool {
         let inner = self.lock();
-        inner.own.iter().any(|b| b.index().contains_key(id))
-            || inner.english.index().contains_key(id)
+        inner
+            .own
+            .iter()
+            .chain(std::iter::once(&inner.english))
+            .any(|b| entry(b.text.source, id).is_some())
     }
 
     /// The message `id`.
@@ -151,13 +155,12 @@ impl Catalogue {
     }
 }
 
-/// One language: its text, the index of its entries, and the messages parsed so far.
+/// One language: its text and the messages parsed so far.
 struct Bundle {
     text: Text,
     id: LanguageIdentifier,
-    index: OnceLock<HashMap<&'static str, &'static str>>,
     bundle: FluentBundle<FluentResource>,
-    loaded: HashSet<&'static str>,
+    loaded: HashSet<String>,
 }
 
 impl Bundle {
@@ -170,14 +173,9 @@ impl Bundle {
         Bundle {
             text,
             id,
-            index: OnceLock::new(),
             bundle,
             loaded: HashSet::new(),
         }
-    }
-
-    fn index(&self) -> &HashMap<&'static str, &'static str> {
-        self.index.get_or_init(|| index(self.text.source))
     }
 
     /// `id` formatted, when this language has it.
@@ -201,10 +199,10 @@ impl Bundle {
         if self.loaded.contains(id) {
             return true;
         }
-        let Some((&key, &source)) = self.index().get_key_value(id) else {
+        let Some(source) = entry(self.text.source, id) else {
             return false;
         };
-        self.loaded.insert(key);
+        self.loaded.insert(id.to_string());
         let resource = match FluentResource::try_new(source.to_string()) {
             Ok(r) => r,
             // What parses is kept; the catalogue tests parse every file whole.
@@ -222,33 +220,26 @@ impl Bundle {
     }
 }
 
-/// Each entry's id and source: an entry starts at a line that begins with a letter (a message)
-/// or `-` (a term) and runs until the next line that begins with a letter, `-` or `#`
-/// (indented lines, blank lines and a select expression's closing `}` belong to it).
-fn index(source: &'static str) -> HashMap<&'static str, &'static str> {
-    let starts_entry =
-        |line: &str| line.starts_with(|c: char| c.is_ascii_alphabetic() || c == '-' || c == '#');
-    let mut out = HashMap::new();
-    let mut at = 0;
-    let mut current: Option<(&'static str, usize)> = None;
-    for line in source.split_inclusive('\n') {
-        if starts_entry(line) {
-            if let Some((id, start)) = current.take() {
-                out.insert(id, &source[start..at]);
-            }
-            if !line.starts_with('#') {
-                let end = line
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-                    .unwrap_or(line.len());
-                current = Some((&source[at..at + end], at));
-            }
+/// The source of the entry `id` (a message, or a term as `-name`): from the line that starts
+/// with `id =` to the next line that starts with a letter, `-` or `#` (indented lines, blank
+/// lines and a select expression's closing `}` belong to it).
+fn entry(source: &'static str, id: &str) -> Option<&'static str> {
+    let bytes = source.as_bytes();
+    let defines = |at: usize| {
+        (at == 0 || bytes[at - 1] == b'\n') && matches!(bytes.get(at + id.len()), Some(b' ' | b'='))
+    };
+    let start = memchr::memmem::find_iter(bytes, id.as_bytes()).find(|&at| defines(at))?;
+    let mut end = source.len();
+    let mut line = start;
+    while let Some(nl) = memchr::memchr(b'\n', &bytes[line..]) {
+        line += nl + 1;
+        if matches!(bytes.get(line), Some(c) if c.is_ascii_alphabetic() || *c == b'-' || *c == b'#')
+        {
+            end = line;
+            break;
         }
-        at += line.len();
     }
-    if let Some((id, start)) = current {
-        out.insert(id, &source[start..]);
-    }
-    out
+    Some(&source[start..end])
 }
 
 /// The messages and terms (`-name`) that `entry` refers to.
@@ -318,30 +309,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_index_holds_every_entry_of_every_catalogue_as_the_parser_reads_it() {
+    fn every_entry_of_every_catalogue_is_found_as_the_parser_reads_it() {
         for text in TEXTS {
             let whole = FluentResource::try_new(text.source.to_string())
                 .unwrap_or_else(|(_, e)| panic!("{}: {e:?}", text.language));
-            let mut ids: Vec<String> = whole
-                .entries()
-                .filter_map(|e| match e {
-                    ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    ast::Entry::Term(t) => Some(format!("-{}", t.id.name)),
-                    _ => None,
-                })
-                .collect();
-            ids.sort();
-            let index = index(text.source);
-            let mut indexed: Vec<String> = index.keys().map(|k| k.to_string()).collect();
-            indexed.sort();
-            assert_eq!(ids, indexed, "{}", text.language);
-            // Each entry parses alone into exactly that entry.
-            for (id, source) in &index {
+            let mut count = 0;
+            for e in whole.entries() {
+                let id = match e {
+                    ast::Entry::Message(m) => m.id.name.to_string(),
+                    ast::Entry::Term(t) => format!("-{}", t.id.name),
+                    _ => continue,
+                };
+                count += 1;
+                let source = entry(text.source, &id)
+                    .unwrap_or_else(|| panic!("{}: {id} not found", text.language));
+                // The entry alone parses into exactly that entry, whole.
                 let one = FluentResource::try_new(source.to_string())
                     .unwrap_or_else(|(_, e)| panic!("{}: {id}: {e:?}", text.language));
-                assert_eq!(one.entries().count(), 1, "{}: {id}", text.language);
+                let entries: Vec<_> = one.entries().collect();
+                assert_eq!(entries.len(), 1, "{}: {id}", text.language);
+                assert_eq!(entries[0], e, "{}: {id}", text.language);
             }
+            assert!(count > 300, "{}: {count} entries", text.language);
         }
+        // A prefix of an id is not that id.
+        assert!(entry(TEXTS[0].source, "err-wrong").is_none());
     }
 
     #[test]

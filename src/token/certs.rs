@@ -256,23 +256,33 @@ pub fn read_key_handle(
     private: bool,
 ) -> Result<KeyObject> {
     let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
-        session.get_attributes(
-            handle,
-            &[
-                AttributeType::Label,
-                AttributeType::Id,
-                AttributeType::KeyType,
-                AttributeType::Modulus,
-                AttributeType::PublicExponent,
-                AttributeType::EcPoint,
-                AttributeType::EcParams,
-                AttributeType::AlwaysAuthenticate,
-                AttributeType::Sign,
-                AttributeType::Extractable,
-                AttributeType::Sensitive,
-            ],
-        )
+        session.get_attributes(handle, KEY_ATTRIBUTES)
     })?;
+    Ok(key_from_attributes(token, handle, private, attrs))
+}
+
+/// What is read of a key object (never its value: a private key's bytes are not read).
+pub const KEY_ATTRIBUTES: &[AttributeType] = &[
+    AttributeType::Label,
+    AttributeType::Id,
+    AttributeType::KeyType,
+    AttributeType::Modulus,
+    AttributeType::PublicExponent,
+    AttributeType::EcPoint,
+    AttributeType::EcParams,
+    AttributeType::AlwaysAuthenticate,
+    AttributeType::Sign,
+    AttributeType::Extractable,
+    AttributeType::Sensitive,
+];
+
+/// The key object `handle` from its [`KEY_ATTRIBUTES`] (others are ignored).
+pub fn key_from_attributes(
+    token: &TokenReport,
+    handle: ObjectHandle,
+    private: bool,
+    attrs: Vec<Attribute>,
+) -> KeyObject {
     let mut k = KeyObject {
         handle,
         private,
@@ -311,7 +321,7 @@ pub fn read_key_handle(
         ObjectType::Public
     };
     k.uri = object_uri(token, &k.label, &k.id, ty);
-    Ok(k)
+    k
 }
 
 impl KeyObject {

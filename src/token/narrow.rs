@@ -16,7 +16,8 @@ use cryptoki::object::{Attribute, AttributeType, ObjectClass, ObjectHandle};
 use cryptoki::session::Session;
 
 use super::certs::{
-    find, read_cert_handles, read_certificates, read_key_handle, KeyObject, TokenCert,
+    find, key_from_attributes, read_cert_handles, read_certificates, KeyObject, TokenCert,
+    KEY_ATTRIBUTES,
 };
 use super::find::ObjectSelector;
 use super::slots::TokenReport;
@@ -79,10 +80,14 @@ pub fn read_named(
     }
     let mut keys = Vec::new();
     let mut certs = Vec::new();
-    for f in &found {
+    for f in found {
         match f.class {
-            ObjectClass::PRIVATE_KEY => keys.push(read_key_handle(session, token, f.handle, true)?),
-            ObjectClass::PUBLIC_KEY => keys.push(read_key_handle(session, token, f.handle, false)?),
+            ObjectClass::PRIVATE_KEY | ObjectClass::PUBLIC_KEY => keys.push(key_from_attributes(
+                token,
+                f.handle,
+                f.class == ObjectClass::PRIVATE_KEY,
+                f.attrs,
+            )),
             ObjectClass::CERTIFICATE => certs.push(f.handle),
             _ => {}
         }
@@ -92,33 +97,44 @@ pub fn read_named(
     Ok(Some((read, keys)))
 }
 
-/// An object found, with its class and CKA_ID.
+/// An object found, with its class, CKA_ID and what a key object's reading needs.
 struct Found {
     handle: ObjectHandle,
     class: ObjectClass,
     id: Vec<u8>,
+    attrs: Vec<Attribute>,
 }
 
-/// Add the objects matching `template` (any class) that are not there yet.
+/// Add the objects matching `template` (any class) that are not there yet. Each is read once,
+/// its class with everything a key object needs (a module refuses what the class lacks),
+/// so a key is not read again.
 fn add_found(session: &Session, found: &mut Vec<Found>, template: &[Attribute]) -> Result<()> {
     let handles = crate::trace::pkcs11("C_FindObjects", None, || session.find_objects(template))?;
+    let wanted: Vec<AttributeType> = std::iter::once(AttributeType::Class)
+        .chain(KEY_ATTRIBUTES.iter().copied())
+        .collect();
     for handle in handles {
         if found.iter().any(|f| f.handle == handle) {
             continue;
         }
         let attrs = crate::trace::pkcs11("C_GetAttributeValue", None, || {
-            session.get_attributes(handle, &[AttributeType::Class, AttributeType::Id])
+            session.get_attributes(handle, &wanted)
         })?;
         let (mut class, mut id) = (None, Vec::new());
-        for a in attrs {
+        for a in &attrs {
             match a {
-                Attribute::Class(c) => class = Some(c),
-                Attribute::Id(i) => id = i,
+                Attribute::Class(c) => class = Some(*c),
+                Attribute::Id(i) => id = i.clone(),
                 _ => {}
             }
         }
         if let Some(class) = class {
-            found.push(Found { handle, class, id });
+            found.push(Found {
+                handle,
+                class,
+                id,
+                attrs,
+            });
         }
     }
     Ok(())

@@ -40,7 +40,9 @@ fn main() -> std::process::ExitCode {
 fn parse() -> Result<clap::ArgMatches, clap::Error> {
     use clap::error::ErrorKind;
     use clap::CommandFactory;
-    match Cli::command().try_get_matches() {
+    // The model is not dropped: taking apart hundreds of options is work at every exit.
+    let cmd = Box::leak(Box::new(Cli::command()));
+    match cmd.try_get_matches_from_mut(std::env::args_os()) {
         Err(e)
             if matches!(
                 e.kind(),
