@@ -72,6 +72,10 @@ pub struct TokenSettings {
     /// The default certificate (a selector: id in hex, label, fingerprint prefix or URI).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub default_cert: Option<String>,
+    /// Where the default certificate is looked for first: its CKA_ID in hex, which `certs
+    /// select` keeps beside its fingerprint in the state. A hint only: the fingerprint decides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default_cert_id: Option<String>,
 }
 
 /// `[[pin_profile]]`: the PIN rule for every token of one model.

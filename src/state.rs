@@ -7,6 +7,7 @@
 //! token = "4a1975e215fdd985"        # tokens select
 //! [tokens."4a1975e215fdd985"]
 //! default_cert = "f4eea7b5…"        # certs select: the SHA-256 fingerprint
+//! default_cert_id = "01"            # and its CKA_ID: where a command looks for it first
 //! ```
 
 use std::collections::BTreeMap;

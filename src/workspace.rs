@@ -18,7 +18,7 @@ use crate::ops::Ask;
 use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
 use crate::state::State;
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
-use crate::token::find::{certs_of_key, select_key, ObjectSelector};
+use crate::token::find::{certs_of_key, is_default, select_key, ObjectSelector};
 use crate::token::narrow::read_for;
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
@@ -338,6 +338,30 @@ impl Workspace {
         })
     }
 
+    /// Where to look first for the default certificate when `selector` names nothing: its
+    /// CKA_ID, kept beside its fingerprint by `certs select` (a one-shot command then reads
+    /// the objects of that id instead of every object on the token). A hint only: what is
+    /// found there must carry the default's fingerprint, else everything is read.
+    pub fn default_hint(
+        &self,
+        token: &TokenRef,
+        selector: Option<&ObjectSelector>,
+    ) -> Option<ObjectSelector> {
+        if selector.is_some() {
+            return None;
+        }
+        let settings = self.state.tokens.get(&token.report.serial)?;
+        settings.default_cert.as_ref()?;
+        let id = hex::decode(settings.default_cert_id.as_deref()?)
+            .ok()
+            .filter(|id| !id.is_empty())?;
+        let uri = crate::uri::Pkcs11Uri {
+            id: Some(id),
+            ..Default::default()
+        };
+        Some(ObjectSelector::Uri(Box::new(uri)))
+    }
+
     /// Record a choice of the person's (`tokens select`, `certs select`) in the state file,
     /// under a lock; returns where.
     ///
@@ -467,9 +491,16 @@ impl Workspace {
     ) -> Result<T> {
         let (token, session, pin) = self.log_in_on(self.token_for_key(selector)?, rw, ask)?;
         let default = self.default_cert(&token);
-        let objects = read_for(&session, &token.report, selector, |c, k| {
-            select_key(c, k, selector, default).is_ok()
-        })?;
+        let hint = self.default_hint(&token, selector);
+        let objects = read_for(
+            &session,
+            &token.report,
+            selector.or(hint.as_ref()),
+            |c, k| {
+                select_key(c, k, selector, default)
+                    .is_ok_and(|(_, cert)| hint.is_none() || is_default(cert, default))
+            },
+        )?;
         let (certs, keys) = (&objects.certs, &objects.keys);
         let (key, cert) = select_key(certs, keys, selector, default)?;
         let claiming = certs_of_key(certs, key);
@@ -507,9 +538,16 @@ impl Workspace {
         let token = self.token_for_key(selector)?;
         let session = token.open_ro()?;
         let default = self.default_cert(&token);
-        let objects = read_for(&session, &token.report, selector, |c, k| {
-            public_pair(c, k, selector, default).is_some()
-        })?;
+        let hint = self.default_hint(&token, selector);
+        let objects = read_for(
+            &session,
+            &token.report,
+            selector.or(hint.as_ref()),
+            |c, k| {
+                public_pair(c, k, selector, default)
+                    .is_some_and(|(_, cert)| hint.is_none() || is_default(cert, default))
+            },
+        )?;
         let chosen = public_pair(&objects.certs, &objects.keys, selector, default);
         Ok(chosen
             .map(|(k, c)| (k.clone(), c.cloned()))

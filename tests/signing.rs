@@ -856,11 +856,11 @@ fn calls(stderr: &str, name: &str) -> usize {
         .count()
 }
 
-#[test]
-fn a_key_named_exactly_is_found_without_reading_every_certificate() {
+/// A token with the key and certificate "rsa" (and its intermediate) among forty other
+/// certificates under other labels and ids.
+fn token_with_many_certificates() -> Hsm {
     let hsm = Hsm::with_tokens(&["many"]);
     hsm.import_p12("modern-rsa.p12", "rsa");
-    // Forty other certificates under other labels and ids.
     for i in 0..40 {
         let der = if i % 2 == 0 {
             "expired.der"
@@ -879,6 +879,12 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
         ])
         .ok();
     }
+    hsm
+}
+
+#[test]
+fn a_key_named_exactly_is_found_without_reading_every_certificate() {
+    let hsm = token_with_many_certificates();
     let doc = hsm.write("doc.txt", "payment order 7\n");
     let traced = |args: &[&str]| {
         let mut all = vec!["sign", path(&doc), "--force"];
@@ -930,6 +936,69 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
         part.stderr
     );
     assert!(part.stdout.contains("\"rsa\""), "{}", part.stdout);
+}
+
+#[test]
+fn the_default_certificate_is_looked_for_by_its_id_and_a_stale_hint_reads_everything() {
+    let hsm = token_with_many_certificates();
+    hsm.tw(&["certs", "select", "rsa"]).ok();
+    let state_path = hsm.path("state/tokenward/state.toml");
+    let state = std::fs::read_to_string(&state_path).unwrap();
+    let id = hsm.tw(&["certs", "show", "rsa", "--json"]).ok().json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        state.contains(&format!("default_cert_id = \"{id}\"")),
+        "{state}"
+    );
+    let doc = hsm.write("doc.txt", "payment order 8\n");
+    let sign = || {
+        hsm.run_env(
+            &[
+                "sign",
+                path(&doc),
+                "--force",
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ],
+            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
+        )
+        .ok()
+    };
+    let signed_by = |run: &testkit::Run| -> String {
+        let sig = format!("{}.p7s", path(&doc));
+        assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()["key"]["label"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    // No selector: the objects of the default's id are read, not the forty others.
+    let hinted = sign();
+    assert!(
+        calls(&hinted.stderr, "C_GetAttributeValue") < 15,
+        "{}",
+        hinted.stderr
+    );
+    assert_eq!(signed_by(&hinted), "rsa");
+    // A hint that names another certificate (or nothing) is not trusted: everything is read
+    // and the fingerprint still decides.
+    for stale in ["1000", "ffff"] {
+        let changed = state.replace(
+            &format!("default_cert_id = \"{id}\""),
+            &format!("default_cert_id = \"{stale}\""),
+        );
+        std::fs::write(&state_path, changed).unwrap();
+        let full = sign();
+        assert!(
+            calls(&full.stderr, "C_GetAttributeValue") > 40,
+            "{}",
+            full.stderr
+        );
+        assert_eq!(signed_by(&full), "rsa");
+    }
 }
 
 #[test]

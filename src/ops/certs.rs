@@ -17,7 +17,7 @@ use crate::keys::journal::{self, PendingImport};
 use crate::token::certs::{
     ca_id, cert_template, match_key, read_certificates, KeyMatch, KeyObject, MatchKind, TokenCert,
 };
-use crate::token::find::{select_cert, ObjectSelector};
+use crate::token::find::{is_default, select_cert, ObjectSelector};
 use crate::token::pin::PinUser;
 use crate::token::TokenRef;
 use crate::warning::Warning;
@@ -238,8 +238,11 @@ pub fn select(
         .map_err(|e| InputError::CertificateUnreadable { reason: e.clone() })?;
     let fp = info.fingerprint_sha256.clone();
     let serial = token.report.serial.clone();
+    let id = (!c.id.is_empty()).then(|| hex::encode(&c.id));
     let config = ws.update_state(|state| {
-        state.tokens.entry(serial).or_default().default_cert = Some(fp.clone());
+        let settings = state.tokens.entry(serial).or_default();
+        settings.default_cert = Some(fp.clone());
+        settings.default_cert_id = id;
     })?;
     Ok(Selected {
         token: TokenSummary::of(&token),
@@ -300,8 +303,11 @@ pub fn export(ws: &Workspace, req: &ExportRequest) -> Result<CertExport> {
     let session = token.open_ro()?;
     let default = ws.default_cert(&token);
     let selector = req.selector.as_ref();
-    let objects = crate::token::narrow::read_for(&session, &token.report, selector, |c, _| {
-        select_cert(c, selector, default).is_ok()
+    let hint = ws.default_hint(&token, selector);
+    let named = selector.or(hint.as_ref());
+    let objects = crate::token::narrow::read_for(&session, &token.report, named, |c, _| {
+        select_cert(c, selector, default)
+            .is_ok_and(|cert| hint.is_none() || is_default(Some(cert), default))
     })?;
     let c = select_cert(&objects.certs, selector, default)?;
     let issuers = if req.chain {

@@ -341,6 +341,12 @@ fn issuer_verifies(c: &TokenCert, certs: &[TokenCert]) -> bool {
     }
 }
 
+/// Is `cert` the default certificate (the one with the fingerprint `default`)?
+pub fn is_default(cert: Option<&TokenCert>, default: Option<&str>) -> bool {
+    cert.and_then(|c| c.info.as_ref().ok())
+        .is_some_and(|i| default == Some(i.fingerprint_sha256.as_str()))
+}
+
 /// Is `c` the certificate [`certs_of_key`] prefers for its key (or not tied to a key)?
 fn preferred_for_its_key(c: &TokenCert, certs: &[TokenCert], keys: &[KeyObject]) -> bool {
     let Some(key) = c
