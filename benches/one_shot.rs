@@ -1,6 +1,7 @@
 //! Benchmark: one process per command, as a script calling tokenward once per document meets
 //! it, on tokens holding one RSA-2048 key with its certificate and 3, 300 or 2,000 other
-//! certificates; against `pkcs11-tool --sign` on the same token in the same run.
+//! certificates; against `pkcs11-tool --sign` on the same token in the same run, the tools
+//! taking turns.
 //!
 //!     cargo bench --bench one_shot           # prints a Markdown table for docs/performance.md
 
@@ -37,6 +38,15 @@ fn main() {
             .args(["--label", "rsa", "--pin-env", "BENCH_PIN"])
             .env("SOFTHSM2_CONF", &conf)
             .env("BENCH_PIN", USER_PIN)
+            .env("XDG_STATE_HOME", dir.path("state"))
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // The accountant's way: the certificate chosen once, then `sign FILE` names nothing.
+        let status = Command::new(&tokenward)
+            .args(["--module", *SOFTHSM, "certs", "select", "rsa"])
+            .env("SOFTHSM2_CONF", &conf)
             .env("XDG_STATE_HOME", dir.path("state"))
             .stdout(Stdio::null())
             .status()
@@ -89,6 +99,23 @@ fn main() {
             (
                 "tokenward sign (CMS)",
                 [&sign[..], &["--force", "--out", out]].concat(),
+            ),
+            (
+                "tokenward sign --format raw, default certificate",
+                vec![
+                    tw,
+                    "--module",
+                    *SOFTHSM,
+                    "sign",
+                    data,
+                    "--pin-env",
+                    "BENCH_PIN",
+                    "--format",
+                    "raw",
+                    "--force",
+                    "--out",
+                    out,
+                ],
             ),
             (
                 "tokenward keys export-public",
