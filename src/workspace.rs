@@ -18,8 +18,8 @@ use crate::ops::Ask;
 use crate::pin::{Pin, PinPolicy, PinSource, SecretKind};
 use crate::state::State;
 use crate::token::certs::{read_certificates, KeyObject, TokenCert};
-use crate::token::find::{certs_of_key, is_default, select_key, ObjectSelector};
-use crate::token::narrow::read_for;
+use crate::token::find::{certs_of_key, fingerprint_of, select_key, ObjectSelector};
+use crate::token::narrow::{read_for, Objects};
 use crate::token::pin::{self as pin_ops, PinUser};
 use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
 use crate::warning::Warning;
@@ -338,11 +338,38 @@ impl Workspace {
         })
     }
 
-    /// Where to look first for the default certificate when `selector` names nothing: its
-    /// CKA_ID, kept beside its fingerprint by `certs select` (a one-shot command then reads
-    /// the objects of that id instead of every object on the token). A hint only: what is
-    /// found there must carry the default's fingerprint, else everything is read.
-    pub fn default_hint(
+    /// The certificates and keys to choose from on `token` for `selector`: those it names
+    /// exactly (see [`read_for`]), or, when it names nothing, those sharing the default
+    /// certificate's CKA_ID, which `certs select` keeps beside its fingerprint (a one-shot
+    /// command then reads a few objects, not every object on the token). `chosen` says what a
+    /// read would choose (`None`: nothing; else the fingerprint of the certificate chosen, if
+    /// any). The default's id is a hint only: what is chosen there must be the certificate
+    /// with the default's fingerprint, else everything is read.
+    ///
+    /// # Errors
+    /// The module's errors.
+    pub fn objects_for(
+        &self,
+        session: &Session,
+        token: &TokenRef,
+        selector: Option<&ObjectSelector>,
+        chosen: impl Fn(&[TokenCert], &[KeyObject]) -> Option<Option<String>>,
+    ) -> Result<Objects> {
+        let default = self.default_cert(token);
+        let hint = self.default_hint(token, selector);
+        read_for(
+            session,
+            &token.report,
+            selector.or(hint.as_ref()),
+            |c, k| match chosen(c, k) {
+                Some(fp) => hint.is_none() || (fp.is_some() && fp.as_deref() == default),
+                None => false,
+            },
+        )
+    }
+
+    /// Where to look first for the default certificate when `selector` names nothing.
+    fn default_hint(
         &self,
         token: &TokenRef,
         selector: Option<&ObjectSelector>,
@@ -491,16 +518,11 @@ impl Workspace {
     ) -> Result<T> {
         let (token, session, pin) = self.log_in_on(self.token_for_key(selector)?, rw, ask)?;
         let default = self.default_cert(&token);
-        let hint = self.default_hint(&token, selector);
-        let objects = read_for(
-            &session,
-            &token.report,
-            selector.or(hint.as_ref()),
-            |c, k| {
-                select_key(c, k, selector, default)
-                    .is_ok_and(|(_, cert)| hint.is_none() || is_default(cert, default))
-            },
-        )?;
+        let objects = self.objects_for(&session, &token, selector, |c, k| {
+            select_key(c, k, selector, default)
+                .ok()
+                .map(|(_, cert)| fingerprint_of(cert))
+        })?;
         let (certs, keys) = (&objects.certs, &objects.keys);
         let (key, cert) = select_key(certs, keys, selector, default)?;
         let claiming = certs_of_key(certs, key);
@@ -538,16 +560,9 @@ impl Workspace {
         let token = self.token_for_key(selector)?;
         let session = token.open_ro()?;
         let default = self.default_cert(&token);
-        let hint = self.default_hint(&token, selector);
-        let objects = read_for(
-            &session,
-            &token.report,
-            selector.or(hint.as_ref()),
-            |c, k| {
-                public_pair(c, k, selector, default)
-                    .is_some_and(|(_, cert)| hint.is_none() || is_default(cert, default))
-            },
-        )?;
+        let objects = self.objects_for(&session, &token, selector, |c, k| {
+            public_pair(c, k, selector, default).map(|(_, cert)| fingerprint_of(cert))
+        })?;
         let chosen = public_pair(&objects.certs, &objects.keys, selector, default);
         Ok(chosen
             .map(|(k, c)| (k.clone(), c.cloned()))

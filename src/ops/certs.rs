@@ -17,7 +17,7 @@ use crate::keys::journal::{self, PendingImport};
 use crate::token::certs::{
     ca_id, cert_template, match_key, read_certificates, KeyMatch, KeyObject, MatchKind, TokenCert,
 };
-use crate::token::find::{is_default, select_cert, ObjectSelector};
+use crate::token::find::{fingerprint_of, select_cert, ObjectSelector};
 use crate::token::pin::PinUser;
 use crate::token::TokenRef;
 use crate::warning::Warning;
@@ -303,11 +303,10 @@ pub fn export(ws: &Workspace, req: &ExportRequest) -> Result<CertExport> {
     let session = token.open_ro()?;
     let default = ws.default_cert(&token);
     let selector = req.selector.as_ref();
-    let hint = ws.default_hint(&token, selector);
-    let named = selector.or(hint.as_ref());
-    let objects = crate::token::narrow::read_for(&session, &token.report, named, |c, _| {
+    let objects = ws.objects_for(&session, &token, selector, |c, _| {
         select_cert(c, selector, default)
-            .is_ok_and(|cert| hint.is_none() || is_default(Some(cert), default))
+            .ok()
+            .map(|cert| fingerprint_of(Some(cert)))
     })?;
     let c = select_cert(&objects.certs, selector, default)?;
     let issuers = if req.chain {

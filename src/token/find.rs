@@ -341,10 +341,10 @@ fn issuer_verifies(c: &TokenCert, certs: &[TokenCert]) -> bool {
     }
 }
 
-/// Is `cert` the default certificate (the one with the fingerprint `default`)?
-pub fn is_default(cert: Option<&TokenCert>, default: Option<&str>) -> bool {
+/// The SHA-256 fingerprint of `cert`, when there is one and it parses.
+pub fn fingerprint_of(cert: Option<&TokenCert>) -> Option<String> {
     cert.and_then(|c| c.info.as_ref().ok())
-        .is_some_and(|i| default == Some(i.fingerprint_sha256.as_str()))
+        .map(|i| i.fingerprint_sha256.clone())
 }
 
 /// Is `c` the certificate [`certs_of_key`] prefers for its key (or not tied to a key)?
