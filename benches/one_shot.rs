@@ -63,23 +63,7 @@ fn main() {
         let out = dir.path("out.sig");
         let tw = tokenward.to_str().unwrap();
         let (data, out) = (data.to_str().unwrap(), out.to_str().unwrap());
-        let peer: Vec<&str> = vec![
-            "pkcs11-tool",
-            "--module",
-            *SOFTHSM,
-            "--login",
-            "--pin",
-            USER_PIN,
-            "--sign",
-            "-m",
-            "SHA256-RSA-PKCS",
-            "--label",
-            "rsa",
-            "-i",
-            data,
-            "-o",
-            out,
-        ];
+        let peer = common::pkcs11_tool_sign(["--label", "rsa"], data, out);
         let sign = [
             tw,
             "--module",

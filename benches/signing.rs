@@ -123,23 +123,11 @@ fn main() {
     per_process(
         &conf,
         "pkcs11-tool --sign",
-        &[
-            "pkcs11-tool",
-            "--module",
-            *SOFTHSM,
-            "--login",
-            "--pin",
-            USER_PIN,
-            "--sign",
-            "-m",
-            "SHA256-RSA-PKCS",
-            "--id",
-            &rsa_id,
-            "-i",
+        &common::pkcs11_tool_sign(
+            ["--id", &rsa_id],
             data.to_str().unwrap(),
-            "-o",
             out_sig.to_str().unwrap(),
-        ],
+        ),
     );
     // OpenSSL through the configuration `export-config` writes.
     let ossl_dir = dir.path("openssl");
@@ -193,14 +181,14 @@ fn main() {
         let start = Instant::now();
         for i in 0..BATCH_FILES {
             let f = files.join(format!("doc-{i:04}.xml"));
-            let status = Command::new("pkcs11-tool")
-                .args([
-                    "--module", *SOFTHSM, "--login", "--pin", USER_PIN, "--sign", "-m",
-                ])
-                .args(["SHA256-RSA-PKCS", "--id", &rsa_id, "-i"])
-                .arg(&f)
-                .arg("-o")
-                .arg(files.join(format!("doc-{i:04}.xml.p11sig")))
+            let sig = files.join(format!("doc-{i:04}.xml.p11sig"));
+            let argv = common::pkcs11_tool_sign(
+                ["--id", &rsa_id],
+                f.to_str().unwrap(),
+                sig.to_str().unwrap(),
+            );
+            let status = Command::new(argv[0])
+                .args(&argv[1..])
                 .env("SOFTHSM2_CONF", &conf)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
