@@ -287,21 +287,8 @@ fn tokenward_verifies_what_openssl_and_pkcs11_tool_signed() {
     let ids = hsm.tw(&["certs", "list", "--login", "--json"]).ok().json();
     let id_of = |label: &str| common::cert_id(&ids, label);
     let rsa_sig = hsm.path("p11-rsa.sig");
-    hsm.pkcs11_tool(&[
-        "--login",
-        "--pin",
-        USER_PIN,
-        "--sign",
-        "-m",
-        "SHA256-RSA-PKCS",
-        "--id",
-        &id_of("rsa"),
-        "-i",
-        path(&doc),
-        "-o",
-        path(&rsa_sig),
-    ])
-    .ok();
+    hsm.pkcs11_tool_sign(["--id", &id_of("rsa")], path(&doc), path(&rsa_sig))
+        .ok();
     hsm.run(&[
         "verify",
         path(&doc),

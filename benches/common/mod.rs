@@ -125,21 +125,7 @@ pub fn put_certs(
 /// `pkcs11-tool --sign` of `data` into `out` (RSA PKCS#1 v1.5 SHA-256) with the key that
 /// `by` names (`["--label", "rsa"]`, `["--id", "01"]`), logged in with the test user PIN.
 pub fn pkcs11_tool_sign<'a>(by: [&'a str; 2], data: &'a str, out: &'a str) -> Vec<&'a str> {
-    vec![
-        "pkcs11-tool",
-        "--module",
-        *SOFTHSM,
-        "--login",
-        "--pin",
-        USER_PIN,
-        "--sign",
-        "-m",
-        "SHA256-RSA-PKCS",
-        by[0],
-        by[1],
-        "-i",
-        data,
-        "-o",
-        out,
-    ]
+    let mut argv = vec!["pkcs11-tool", "--module", *SOFTHSM];
+    argv.extend(testkit::pkcs11_tool_sign_args(by, data, out));
+    argv
 }

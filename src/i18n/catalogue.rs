@@ -63,15 +63,14 @@ struct Languages {
 impl Catalogue {
     /// The catalogue of `text` (English when it is English), falling back to English.
     pub fn new(text: Option<Text>) -> Catalogue {
-        let english = TEXTS[0];
-        Catalogue {
+        let catalogue = Catalogue {
             inner: Mutex::new(Languages {
-                own: text
-                    .filter(|t| t.language != english.language)
-                    .map(Bundle::new),
-                english: Bundle::new(english),
+                own: None,
+                english: Bundle::new(TEXTS[0]),
             }),
-        }
+        };
+        catalogue.switch(text);
+        catalogue
     }
 
     /// Speak `text` from now on (English parts already read are kept).
@@ -87,17 +86,6 @@ impl Catalogue {
     pub fn language(&self) -> LanguageIdentifier {
         let inner = self.lock();
         inner.own.as_ref().unwrap_or(&inner.english).id.clone()
-    }
-
-    /// The languages it looks in, best first (as `FluentLanguageLoader::current_languages`).
-    pub fn current_languages(&self) -> Vec<LanguageIdentifier> {
-        let inner = self.lock();
-        inner
-            .own
-            .iter()
-            .chain(std::iter::once(&inner.english))
-            .map(|b| b.id.clone())
-            .collect()
     }
 
     /// Is there a message `id`, in this language or in English?

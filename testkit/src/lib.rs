@@ -223,6 +223,11 @@ impl SoftHsm {
         self.run_peer("pkcs11-tool", &all)
     }
 
+    /// `pkcs11-tool --sign` (see [`pkcs11_tool_sign_args`]).
+    pub fn pkcs11_tool_sign(&self, by: [&str; 2], input: &str, output: &str) -> Run {
+        self.pkcs11_tool(&pkcs11_tool_sign_args(by, input, output))
+    }
+
     /// `p11tool --provider MODULE ARGS`.
     pub fn p11tool(&self, args: &[&str]) -> Run {
         let mut all = vec!["--provider", *SOFTHSM];
@@ -234,4 +239,28 @@ impl SoftHsm {
 /// A path as `&str` (test paths are UTF-8).
 pub fn path(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// The arguments (after `--module`) of `pkcs11-tool --sign` over `input` into `output` with
+/// RSA PKCS#1 v1.5 SHA-256 (the token hashes), by the key `by` names (`["--label", "rsa"]`,
+/// `["--id", "01"]`), logged in with [`USER_PIN`].
+pub fn pkcs11_tool_sign_args<'a>(
+    by: [&'a str; 2],
+    input: &'a str,
+    output: &'a str,
+) -> Vec<&'a str> {
+    vec![
+        "--login",
+        "--pin",
+        USER_PIN,
+        "--sign",
+        "-m",
+        "SHA256-RSA-PKCS",
+        by[0],
+        by[1],
+        "-i",
+        input,
+        "-o",
+        output,
+    ]
 }
