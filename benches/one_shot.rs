@@ -1,7 +1,9 @@
 //! Benchmark: one process per command, as a script calling tokenward once per document meets
 //! it, on tokens holding one RSA-2048 key with its certificate and 3, 300 or 2,000 other
 //! certificates; against `pkcs11-tool --sign` on the same token in the same run, the tools
-//! taking turns.
+//! taking turns. A CMS signature is also set beside the peer that does the same work:
+//! `openssl cms -sign` with the pkcs11 engine (libp11), the signer's certificate and chain
+//! given as files.
 //!
 //!     cargo bench --bench one_shot           # prints a Markdown table for docs/performance.md
 
@@ -25,8 +27,11 @@ fn main() {
     }
     let tokenward = PathBuf::from(env!("CARGO_BIN_EXE_tokenward"));
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    println!("| other certificates | command | median | fastest | vs pkcs11-tool --sign |");
-    println!("| ---: | --- | ---: | ---: | ---: |");
+    println!(
+        "| other certificates | command | median | fastest | vs pkcs11-tool --sign | \
+         vs openssl cms |"
+    );
+    println!("| ---: | --- | ---: | ---: | ---: | ---: |");
     for others in [3usize, 300, 2000] {
         let dir = make_tokens(1);
         let conf = dir.path("softhsm2.conf");
@@ -64,6 +69,7 @@ fn main() {
         let tw = tokenward.to_str().unwrap();
         let (data, out) = (data.to_str().unwrap(), out.to_str().unwrap());
         let peer = common::pkcs11_tool_sign(["--label", "rsa"], data, out);
+        let (engine_cnf, leaf, chain) = openssl_files(&tokenward, &dir);
         let sign = [
             tw,
             "--module",
@@ -74,6 +80,31 @@ fn main() {
             "rsa",
             "--pin-env",
             "BENCH_PIN",
+        ];
+        let key_uri = format!("pkcs11:token=bench-1;object=rsa;type=private;pin-value={USER_PIN}");
+        let openssl_cms = vec![
+            "openssl",
+            "cms",
+            "-sign",
+            "-binary",
+            "-md",
+            "sha256",
+            "-engine",
+            "pkcs11",
+            "-keyform",
+            "engine",
+            "-inkey",
+            &key_uri,
+            "-signer",
+            &leaf,
+            "-certfile",
+            &chain,
+            "-outform",
+            "DER",
+            "-in",
+            data,
+            "-out",
+            out,
         ];
         let rows: Vec<(&str, Vec<&str>)> = vec![
             (
@@ -122,29 +153,118 @@ fn main() {
                     tw, "--module", *SOFTHSM, "certs", "export", "rsa", "--force", "--out", out,
                 ],
             ),
+            ("openssl cms -sign -engine pkcs11", openssl_cms),
             ("pkcs11-tool --sign", peer),
         ];
-        let argvs: Vec<&[&str]> = rows.iter().map(|(_, a)| a.as_slice()).collect();
-        let times = time_interleaved(&conf, &argvs);
+        let runs: Vec<Run> = rows
+            .iter()
+            .map(|(name, argv)| Run {
+                argv,
+                // Only openssl reads the engine's configuration (the module's own libcrypto
+                // would load it too, for every tool).
+                openssl_conf: name.starts_with("openssl").then_some(engine_cnf.as_path()),
+            })
+            .collect();
+        let times = time_interleaved(&conf, &runs);
         let peer = times[times.len() - 1];
+        let cms_peer = times[times.len() - 2];
         for ((name, _), t) in rows.iter().zip(&times) {
+            let ratio = |p: (Duration, Duration)| t.0.as_secs_f64() / p.0.as_secs_f64();
+            // A CMS signature against the peer that makes one; raw work against pkcs11-tool.
+            let vs_cms = if name.contains("CMS") || name.starts_with("openssl") {
+                format!("{:.2}×", ratio(cms_peer))
+            } else {
+                String::new()
+            };
             println!(
-                "| {others} | {name} | {:.1} ms | {:.1} ms | {:.2}× |",
+                "| {others} | {name} | {:.1} ms | {:.1} ms | {:.2}× | {vs_cms} |",
                 ms(t.0),
                 ms(t.1),
-                t.0.as_secs_f64() / peer.0.as_secs_f64()
+                ratio(peer)
             );
         }
     }
 }
 
-/// Median and fastest of `RUNS` runs of each of `argvs` after one warm-up each, the commands
+/// The files `openssl cms` signs with, written by tokenward: the engine's configuration
+/// (`export-config --for openssl`), the signer's certificate and its issuers.
+fn openssl_files(tokenward: &Path, dir: &testkit::SoftHsm) -> (PathBuf, String, String) {
+    let conf = dir.path("softhsm2.conf");
+    let pin_file = dir.path("pin");
+    std::fs::write(&pin_file, USER_PIN).unwrap();
+    let ossl_dir = dir.path("openssl");
+    let leaf = dir.path("leaf.pem");
+    let chain = dir.path("chain.pem");
+    let commands: [Vec<&std::ffi::OsStr>; 3] = [
+        vec![
+            "export-config".as_ref(),
+            "--for".as_ref(),
+            "openssl".as_ref(),
+            "--key".as_ref(),
+            "rsa".as_ref(),
+            "--out".as_ref(),
+            ossl_dir.as_os_str(),
+            "--pin-file".as_ref(),
+            pin_file.as_os_str(),
+        ],
+        vec![
+            "certs".as_ref(),
+            "export".as_ref(),
+            "rsa".as_ref(),
+            "--out".as_ref(),
+            leaf.as_os_str(),
+        ],
+        vec![
+            "certs".as_ref(),
+            "export".as_ref(),
+            "rsa".as_ref(),
+            "--chain".as_ref(),
+            "--out".as_ref(),
+            chain.as_os_str(),
+        ],
+    ];
+    for args in commands {
+        let status = Command::new(tokenward)
+            .args(["--module", *SOFTHSM])
+            .args(args)
+            .env("SOFTHSM2_CONF", &conf)
+            .env("XDG_STATE_HOME", dir.path("state"))
+            .stdout(Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    // `-certfile` takes the issuers only: openssl refuses the signer's certificate twice.
+    let pem = std::fs::read_to_string(&chain).unwrap();
+    let second = pem.match_indices("-----BEGIN").nth(1).unwrap().0;
+    let issuers = dir.path("issuers.pem");
+    std::fs::write(&issuers, &pem[second..]).unwrap();
+    let path = |p: PathBuf| p.to_str().unwrap().to_string();
+    (
+        ossl_dir.join("openssl-engine.cnf"),
+        path(leaf),
+        path(issuers),
+    )
+}
+
+/// One command to time, and the OpenSSL configuration it reads, if any.
+struct Run<'a> {
+    argv: &'a [&'a str],
+    openssl_conf: Option<&'a Path>,
+}
+
+/// Median and fastest of `RUNS` runs of each of `runs` after one warm-up each, the commands
 /// taking turns (one run of each, then the next round), so that the machine's changing load
 /// falls on every tool alike.
-fn time_interleaved(conf: &Path, argvs: &[&[&str]]) -> Vec<(Duration, Duration)> {
-    let run = |argv: &[&str]| {
+fn time_interleaved(conf: &Path, runs: &[Run]) -> Vec<(Duration, Duration)> {
+    let run = |r: &Run| {
+        let argv = r.argv;
         let start = Instant::now();
-        let status = Command::new(argv[0])
+        let mut command = Command::new(argv[0]);
+        if let Some(c) = r.openssl_conf {
+            command.env("OPENSSL_CONF", c);
+        }
+        let status = command
             .args(&argv[1..])
             .env("SOFTHSM2_CONF", conf)
             .env("BENCH_PIN", USER_PIN)
@@ -162,13 +282,13 @@ fn time_interleaved(conf: &Path, argvs: &[&[&str]]) -> Vec<(Duration, Duration)>
         );
         start.elapsed()
     };
-    for argv in argvs {
-        run(argv);
+    for r in runs {
+        run(r);
     }
-    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); argvs.len()];
+    let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(RUNS); runs.len()];
     for _ in 0..RUNS {
-        for (argv, t) in argvs.iter().zip(&mut times) {
-            t.push(run(argv));
+        for (r, t) in runs.iter().zip(&mut times) {
+            t.push(run(r));
         }
     }
     times
