@@ -215,6 +215,77 @@ fn cms_signatures_verify_with_openssl_and_tokenward() {
         .ok();
 }
 
+/// The subjects of the certificates a DER CMS signature carries, as openssl prints them.
+fn certificates_in(hsm: &Hsm, sig: &str) -> Vec<String> {
+    let out = hsm
+        .run_peer(
+            "openssl",
+            &[
+                "pkcs7",
+                "-inform",
+                "DER",
+                "-in",
+                sig,
+                "-print_certs",
+                "-noout",
+            ],
+        )
+        .ok();
+    out.stdout
+        .lines()
+        .filter(|l| l.starts_with("subject="))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn no_chain_leaves_the_issuers_out_of_a_cms_signature() {
+    let hsm = token_with_leaves();
+    let doc = document(&hsm, "doc.txt");
+    let with = format!("{}.p7s", path(&doc));
+    hsm.tw(&["sign", path(&doc), "--key", "rsa"]).ok();
+    let full = certificates_in(&hsm, &with);
+    assert_eq!(full.len(), 2, "{full:?}");
+    assert!(full[1].contains("Intermediate"), "{full:?}");
+    let bare = hsm.path("bare.p7s");
+    hsm.tw(&[
+        "sign",
+        path(&doc),
+        "--key",
+        "rsa",
+        "--no-chain",
+        "--out",
+        path(&bare),
+    ])
+    .ok();
+    let only = certificates_in(&hsm, path(&bare));
+    assert_eq!(only.len(), 1, "{only:?}");
+    assert!(only[0].contains("Ivanov Ivan"), "{only:?}");
+    // Still a valid signature by the certificate it carries (openssl, the chain not checked).
+    let v = hsm.run_peer(
+        "openssl",
+        &[
+            "cms",
+            "-verify",
+            "-binary",
+            "-noverify",
+            "-content",
+            path(&doc),
+            "-inform",
+            "DER",
+            "-in",
+            path(&bare),
+            "-out",
+            "/dev/null",
+        ],
+    );
+    assert!(
+        v.stderr.contains("Verification successful"),
+        "{}",
+        v.all_output()
+    );
+}
+
 #[test]
 fn tokenward_verifies_what_openssl_and_pkcs11_tool_signed() {
     let hsm = token_with_leaves();
