@@ -16,7 +16,8 @@
 //! rule = "digits-6-8"                     # 6 to 8 digits
 //!
 //! [tokens."3a5b7c9d"]                     # settings per token, keyed by serial
-//! default_cert = "a1b2"
+//! default_cert = "f4eea7b5…"              # its SHA-256 fingerprint, as `certs show` prints it
+//! default_cert_id = "f2acfe1a…"           # optional: its CKA_ID, where it is looked for first
 //!
 //! [recovery]                              # PIN recovery with a Google account
 //! client_id = "….apps.googleusercontent.com"
@@ -69,13 +70,49 @@ pub struct Config {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TokenSettings {
-    /// The default certificate (a selector: id in hex, label, fingerprint prefix or URI).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The default certificate: its SHA-256 fingerprint, 64 hex digits (read in any case,
+    /// with or without colons, and kept in lower case).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "fingerprint"
+    )]
     pub default_cert: Option<String>,
     /// Where the default certificate is looked for first: its CKA_ID in hex, which `certs
-    /// select` keeps beside its fingerprint in the state. A hint only: the fingerprint decides.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// select` keeps beside its fingerprint in the state (an administrator may set it beside
+    /// `default_cert`). A hint only: the fingerprint decides.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "hex_id")]
     pub default_cert_id: Option<String>,
+}
+
+/// `default_cert`: a SHA-256 fingerprint, normalised; anything else names its line (a value
+/// that could never match would silently leave the default unused).
+fn fingerprint<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    let fp = crate::token::find::hexish(&text);
+    if fp.len() == 64 && fp.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(Some(fp))
+    } else {
+        Err(serde::de::Error::custom(crate::fl!(
+            "config-default-cert-not-fingerprint",
+            value = text
+        )))
+    }
+}
+
+/// `default_cert_id`: hex digits, normalised.
+fn hex_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    let id = crate::token::find::hexish(&text);
+    if !id.is_empty() && id.len() % 2 == 0 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(Some(id))
+    } else {
+        Err(serde::de::Error::custom(crate::fl!(
+            "config-default-cert-id-not-hex",
+            value = text
+        )))
+    }
 }
 
 /// `[[pin_profile]]`: the PIN rule for every token of one model.
@@ -337,6 +374,10 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// Two fingerprints, as `default_cert` takes them.
+    const FP_A: &str = "a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1";
+    const FP_B: &str = "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2";
+
     #[test]
     fn a_save_keeps_what_was_set() {
         let dir = tempfile::tempdir().unwrap();
@@ -344,21 +385,21 @@ mod tests {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(
             &path,
-            "module = \"/x.so\"\n[tokens.\"42\"]\ndefault_cert = \"a1\"\n",
+            format!("module = \"/x.so\"\n[tokens.\"42\"]\ndefault_cert = \"{FP_A}\"\n"),
         )
         .unwrap();
         let mut config = Config::load(&path).unwrap();
         assert_eq!(config.module.as_deref(), Some(Path::new("/x.so")));
-        config.token_mut("43").default_cert = Some("b2".into());
+        config.token_mut("43").default_cert = Some(FP_B.into());
         config.save(&path).unwrap();
         let again = Config::load(&path).unwrap();
         assert_eq!(
             again.token("42").unwrap().default_cert.as_deref(),
-            Some("a1")
+            Some(FP_A)
         );
         assert_eq!(
             again.token("43").unwrap().default_cert.as_deref(),
-            Some("b2")
+            Some(FP_B)
         );
     }
 
@@ -369,7 +410,7 @@ mod tests {
         let text = "# Set up by IT, ticket 4711.\nmodule = \"/x.so\"   # the vendor's module\n\n[policy]\n# Stricter for accounting.\nmin_length = 12\n";
         std::fs::write(&path, text).unwrap();
         Config::update(&path, |c| {
-            c.token_mut("42").default_cert = Some("a1".into())
+            c.token_mut("42").default_cert = Some(FP_A.into())
         })
         .unwrap();
         Config::update(&path, |c| c.token = Some("Accounting".into())).unwrap();
@@ -384,7 +425,7 @@ mod tests {
         let again = Config::load(&path).unwrap();
         assert_eq!(
             again.token("42").unwrap().default_cert.as_deref(),
-            Some("a1")
+            Some(FP_A)
         );
         assert_eq!(again.token.as_deref(), Some("Accounting"));
         assert_eq!(again.policy.min_length, Some(12));
@@ -399,12 +440,50 @@ mod tests {
                 "polcy",
             ),
             (
-                "[tokens.\"42\"]\ndefault_cert = \"a1\"\nnote = 1\n",
+                "[tokens.\"42\"]\ndefault_cert_id = \"a1\"\nnote = 1\n",
                 3,
                 "note",
             ),
             ("[recovery]\nclient_idd = \"x\"\n", 2, "client_idd"),
             ("[policy]\nmin_lenght = 12\n", 2, "min_lenght"),
+        ] {
+            let err = Config::parse(text).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("line {line}")) && err.contains(name),
+                "{text}: {err}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_certificate_is_a_fingerprint_in_any_spelling_and_nothing_else() {
+        let colons = FP_A
+            .to_ascii_uppercase()
+            .as_bytes()
+            .chunks(2)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect::<Vec<_>>()
+            .join(":");
+        let text =
+            format!("[tokens.\"42\"]\ndefault_cert = \"{colons}\"\ndefault_cert_id = \"F2AC\"\n");
+        let config = Config::parse(&text).unwrap();
+        let settings = config.token("42").unwrap();
+        assert_eq!(settings.default_cert.as_deref(), Some(FP_A));
+        assert_eq!(settings.default_cert_id.as_deref(), Some("f2ac"));
+        // A prefix, a label, an id in the fingerprint's place: refused, with the line, since
+        // none could ever be the default.
+        for (text, line, name) in [
+            (
+                "[tokens.\"42\"]\ndefault_cert = \"a1b2\"\n",
+                2,
+                "default_cert",
+            ),
+            ("\n[tokens.\"42\"]\ndefault_cert = \"rsa\"\n", 3, "SHA-256"),
+            (
+                "[tokens.\"42\"]\ndefault_cert_id = \"f2a\"\n",
+                2,
+                "default_cert_id",
+            ),
         ] {
             let err = Config::parse(text).unwrap_err().to_string();
             assert!(

@@ -80,12 +80,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("tokenward/state.toml");
         State::update(&path, |s| {
-            s.tokens.entry("42".into()).or_default().default_cert = Some("ab".into())
+            s.tokens.entry("42".into()).or_default().default_cert = Some("ab".repeat(32))
         })
         .unwrap();
         State::update(&path, |s| s.token = Some("42".into())).unwrap();
         let state = State::load(&path).unwrap();
-        assert_eq!(state.default_cert("42"), Some("ab"));
+        assert_eq!(state.default_cert("42"), Some("ab".repeat(32).as_str()));
         assert_eq!(state.token.as_deref(), Some("42"));
         std::fs::write(&path, "token = \"1\"\nmodule = \"/x.so\"\n").unwrap();
         let err = State::load(&path).unwrap_err().to_string();

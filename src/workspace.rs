@@ -377,7 +377,12 @@ impl Workspace {
         if selector.is_some() {
             return None;
         }
-        let settings = self.state.tokens.get(&token.report.serial)?;
+        // The hint kept with the default in use: the person's, else the administrator's.
+        let serial = &token.report.serial;
+        let settings = match self.state.tokens.get(serial) {
+            Some(s) if s.default_cert.is_some() => s,
+            _ => self.config.token(serial)?,
+        };
         settings.default_cert.as_ref()?;
         let id = hex::decode(settings.default_cert_id.as_deref()?)
             .ok()

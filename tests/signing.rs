@@ -1211,3 +1211,81 @@ fn ctrl_c_ends_a_batch_with_what_was_done_and_complete_signatures() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn the_administrators_default_certificate_signs_and_its_id_is_looked_in_first() {
+    let hsm = token_with_many_certificates();
+    let shown = hsm.tw(&["certs", "show", "rsa", "--json"]).ok().json();
+    let serial = shown["token"]["serial"].as_str().unwrap().to_string();
+    let fp = shown["info"]["fingerprint_sha256"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = shown["id"].as_str().unwrap().to_string();
+    let config = hsm.path("config/tokenward/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    let doc = hsm.write("doc.txt", "payment order 9\n");
+    let sign = || {
+        hsm.run_env(
+            &[
+                "sign",
+                path(&doc),
+                "--format",
+                "raw",
+                "--force",
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ],
+            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
+        )
+    };
+    // The fingerprint as openssl prints it (upper case, colons), with the CKA_ID beside it:
+    // the key of that certificate signs, and only the objects under that id are read.
+    let colons = fp
+        .to_ascii_uppercase()
+        .as_bytes()
+        .chunks(2)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join(":");
+    std::fs::write(
+        &config,
+        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{colons}\"\ndefault_cert_id = \"{id}\"\n"),
+    )
+    .unwrap();
+    let hinted = sign().ok();
+    assert_eq!(hinted.json()["key"]["label"], "rsa", "{}", hinted.stdout);
+    assert!(
+        calls(&hinted.stderr, "C_GetAttributeValue") < 15,
+        "{}",
+        hinted.stderr
+    );
+    // The fingerprint alone: every certificate is read, the same key signs.
+    std::fs::write(
+        &config,
+        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{fp}\"\n"),
+    )
+    .unwrap();
+    let full = sign().ok();
+    assert_eq!(full.json()["key"]["label"], "rsa", "{}", full.stdout);
+    assert!(
+        calls(&full.stderr, "C_GetAttributeValue") > 40,
+        "{}",
+        full.stderr
+    );
+    // A prefix could never match: refused with its line (exit 2), nothing signed.
+    std::fs::remove_file(format!("{}.sig", path(&doc))).unwrap();
+    std::fs::write(
+        &config,
+        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{}\"\n", &fp[..8]),
+    )
+    .unwrap();
+    let refused = sign().code(2);
+    assert!(
+        refused.stderr.contains("line 2") && refused.stderr.contains("SHA-256"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!std::path::Path::new(&format!("{}.sig", path(&doc))).exists());
+}
