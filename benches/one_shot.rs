@@ -35,28 +35,31 @@ fn main() {
     for others in [3usize, 300, 2000] {
         let dir = make_tokens(1);
         let conf = dir.path("softhsm2.conf");
-        let status = Command::new(&tokenward)
-            .args(["--module", *SOFTHSM, "keys", "import"])
-            .arg(fixtures.join("modern-rsa.p12"))
-            .arg("--password-file")
-            .arg(fixtures.join("password.txt"))
-            .args(["--label", "rsa", "--pin-env", "BENCH_PIN"])
-            .env("SOFTHSM2_CONF", &conf)
-            .env("BENCH_PIN", USER_PIN)
-            .env("XDG_STATE_HOME", dir.path("state"))
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        let (p12, password) = (
+            fixtures.join("modern-rsa.p12"),
+            fixtures.join("password.txt"),
+        );
+        tokenward_ok(
+            &tokenward,
+            &dir,
+            &[
+                "keys".as_ref(),
+                "import".as_ref(),
+                p12.as_os_str(),
+                "--password-file".as_ref(),
+                password.as_os_str(),
+                "--label".as_ref(),
+                "rsa".as_ref(),
+                "--pin-env".as_ref(),
+                "BENCH_PIN".as_ref(),
+            ],
+        );
         // The accountant's way: the certificate chosen once, then `sign FILE` names nothing.
-        let status = Command::new(&tokenward)
-            .args(["--module", *SOFTHSM, "certs", "select", "rsa"])
-            .env("SOFTHSM2_CONF", &conf)
-            .env("XDG_STATE_HOME", dir.path("state"))
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        tokenward_ok(
+            &tokenward,
+            &dir,
+            &["certs".as_ref(), "select".as_ref(), "rsa".as_ref()],
+        );
         let status = Command::new(std::env::current_exe().unwrap())
             .env("BENCH_FILL_CERTS", others.to_string())
             .env("SOFTHSM2_CONF", &conf)
@@ -189,7 +192,6 @@ fn main() {
 /// The files `openssl cms` signs with, written by tokenward: the engine's configuration
 /// (`export-config --for openssl`), the signer's certificate and its issuers.
 fn openssl_files(tokenward: &Path, dir: &testkit::SoftHsm) -> (PathBuf, String, String) {
-    let conf = dir.path("softhsm2.conf");
     let pin_file = dir.path("pin");
     std::fs::write(&pin_file, USER_PIN).unwrap();
     let ossl_dir = dir.path("openssl");
@@ -224,15 +226,7 @@ fn openssl_files(tokenward: &Path, dir: &testkit::SoftHsm) -> (PathBuf, String, 
         ],
     ];
     for args in commands {
-        let status = Command::new(tokenward)
-            .args(["--module", *SOFTHSM])
-            .args(args)
-            .env("SOFTHSM2_CONF", &conf)
-            .env("XDG_STATE_HOME", dir.path("state"))
-            .stdout(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(status.success());
+        tokenward_ok(tokenward, dir, &args);
     }
     // `-certfile` takes the issuers only: openssl refuses the signer's certificate twice.
     let pem = std::fs::read_to_string(&chain).unwrap();
@@ -245,6 +239,20 @@ fn openssl_files(tokenward: &Path, dir: &testkit::SoftHsm) -> (PathBuf, String, 
         path(leaf),
         path(issuers),
     )
+}
+
+/// Run tokenward on the bench token with these arguments; it must succeed.
+fn tokenward_ok(tokenward: &Path, dir: &testkit::SoftHsm, args: &[&std::ffi::OsStr]) {
+    let status = Command::new(tokenward)
+        .args(["--module", *SOFTHSM])
+        .args(args)
+        .env("SOFTHSM2_CONF", dir.path("softhsm2.conf"))
+        .env("BENCH_PIN", USER_PIN)
+        .env("XDG_STATE_HOME", dir.path("state"))
+        .stdout(Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "tokenward {args:?}");
 }
 
 /// One command to time, and the OpenSSL configuration it reads, if any.

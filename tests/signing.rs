@@ -959,21 +959,7 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
         exact.stderr
     );
     let sig = format!("{}.p7s", path(&doc));
-    let chain = hsm
-        .run_peer(
-            "openssl",
-            &[
-                "pkcs7",
-                "-inform",
-                "DER",
-                "-in",
-                &sig,
-                "-print_certs",
-                "-noout",
-            ],
-        )
-        .ok()
-        .stdout;
+    let chain = certificates_in(&hsm, &sig).join("\n");
     assert!(
         chain.contains("Intermediate") && chain.contains("Ivanov"),
         "{chain}"
@@ -1225,7 +1211,9 @@ fn the_administrators_default_certificate_signs_and_its_id_is_looked_in_first() 
     let config = hsm.path("config/tokenward/config.toml");
     std::fs::create_dir_all(config.parent().unwrap()).unwrap();
     let doc = hsm.write("doc.txt", "payment order 9\n");
-    let sign = || {
+    // Sign with the administrator's settings for this token, traced.
+    let sign_with = |settings: &str| {
+        std::fs::write(&config, format!("[tokens.\"{serial}\"]\n{settings}")).unwrap();
         hsm.run_env(
             &[
                 "sign",
@@ -1240,48 +1228,23 @@ fn the_administrators_default_certificate_signs_and_its_id_is_looked_in_first() 
             &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
         )
     };
-    // The fingerprint as openssl prints it (upper case, colons), with the CKA_ID beside it:
-    // the key of that certificate signs, and only the objects under that id are read.
-    let colons = fp
-        .to_ascii_uppercase()
-        .as_bytes()
-        .chunks(2)
-        .map(|c| std::str::from_utf8(c).unwrap())
-        .collect::<Vec<_>>()
-        .join(":");
-    std::fs::write(
-        &config,
-        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{colons}\"\ndefault_cert_id = \"{id}\"\n"),
-    )
-    .unwrap();
-    let hinted = sign().ok();
-    assert_eq!(hinted.json()["key"]["label"], "rsa", "{}", hinted.stdout);
-    assert!(
-        calls(&hinted.stderr, "C_GetAttributeValue") < 15,
-        "{}",
-        hinted.stderr
-    );
+    let signs_reading = |settings: &str| {
+        let run = sign_with(settings).ok();
+        assert_eq!(run.json()["key"]["label"], "rsa", "{}", run.stdout);
+        calls(&run.stderr, "C_GetAttributeValue")
+    };
+    // The fingerprint with the CKA_ID beside it: the key of that certificate signs, and only
+    // the objects under that id are read.
+    let hinted = signs_reading(&format!(
+        "default_cert = \"{fp}\"\ndefault_cert_id = \"{id}\"\n"
+    ));
+    assert!(hinted < 15, "{hinted} reads");
     // The fingerprint alone: every certificate is read, the same key signs.
-    std::fs::write(
-        &config,
-        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{fp}\"\n"),
-    )
-    .unwrap();
-    let full = sign().ok();
-    assert_eq!(full.json()["key"]["label"], "rsa", "{}", full.stdout);
-    assert!(
-        calls(&full.stderr, "C_GetAttributeValue") > 40,
-        "{}",
-        full.stderr
-    );
+    let full = signs_reading(&format!("default_cert = \"{fp}\"\n"));
+    assert!(full > 40, "{full} reads");
     // A prefix could never match: refused with its line (exit 2), nothing signed.
     std::fs::remove_file(format!("{}.sig", path(&doc))).unwrap();
-    std::fs::write(
-        &config,
-        format!("[tokens.\"{serial}\"]\ndefault_cert = \"{}\"\n", &fp[..8]),
-    )
-    .unwrap();
-    let refused = sign().code(2);
+    let refused = sign_with(&format!("default_cert = \"{}\"\n", &fp[..8])).code(2);
     assert!(
         refused.stderr.contains("line 2") && refused.stderr.contains("SHA-256"),
         "{}",
