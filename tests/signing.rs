@@ -1252,3 +1252,58 @@ fn the_administrators_default_certificate_signs_and_its_id_is_looked_in_first() 
     );
     assert!(!std::path::Path::new(&format!("{}.sig", path(&doc))).exists());
 }
+
+#[test]
+fn a_file_too_large_to_sign_whole_with_ed25519_is_refused_and_cms_signs_it() {
+    let hsm = Hsm::with_tokens(&["ed"]);
+    hsm.import_pem("leaf-ed25519", "ed");
+    // One byte over the limit, sparse: nothing of it is in memory or on disk.
+    let big = hsm.path("big.bin");
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(tokenward::sign::content::MAX_WHOLE + 1)
+        .unwrap();
+    let raw_sig = format!("{}.sig", path(&big));
+    let refused = hsm
+        .tw(&[
+            "sign",
+            path(&big),
+            "--key",
+            "ed",
+            "--format",
+            "raw",
+            "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(
+        refused["error"]["reason"], "whole_file_too_large",
+        "{refused:#}"
+    );
+    assert!(
+        refused["error"]["hint"].as_str().unwrap().contains("CMS"),
+        "{refused:#}"
+    );
+    assert!(!std::path::Path::new(&raw_sig).exists());
+    // CMS hashes the file as it reads it: signed and verified.
+    hsm.tw(&["sign", path(&big), "--key", "ed"]).ok();
+    hsm.run(&["verify", path(&big), &format!("{}.p7s", path(&big))])
+        .ok();
+    // A raw Ed25519 signature of it cannot be checked either: the same refusal, not a
+    // verdict on the signature.
+    let small = hsm.write("small.txt", "x");
+    hsm.tw(&["sign", path(&small), "--key", "ed", "--format", "raw"])
+        .ok();
+    let out = hsm
+        .run(&[
+            "verify",
+            path(&big),
+            &format!("{}.sig", path(&small)),
+            "--cert",
+            path(&fixture("leaf-ed25519.pem")),
+            "--json",
+        ])
+        .code(2)
+        .json();
+    assert_eq!(out["error"]["reason"], "whole_file_too_large", "{out:#}");
+}

@@ -611,6 +611,7 @@ err-input-file-exists = { $path } ya existe
 err-input-no-such-folder = la carpeta de { $path } no existe
 err-input-not-a-regular-file = { $path } no es un archivo normal
 err-input-file-too-large = { $path } pesa más de { $max } bytes
+err-input-whole-file-too-large = { $path } pesa más de { $max } bytes, lo máximo que tokenward lee completo: una firma Ed25519 en bruto (o una firma CMS sin atributos firmados) cubre el archivo entero, no un resumen de él
 err-input-control-character = { $what_id ->
     [label] la etiqueta
    *[other] el valor «{ $what }»
@@ -813,6 +814,7 @@ hint-input-control-character = indique { $what_id ->
 hint-input-path-not-utf8 = elija un nombre de archivo en UTF-8
 hint-input-not-a-regular-file = indique la ruta de un archivo normal
 hint-input-file-too-large = revise que sea el archivo correcto
+hint-input-whole-file-too-large = fírmelo como CMS, el formato por omisión (sin --format raw): esa firma cubre un resumen calculado mientras se lee el archivo, sea cual sea su tamaño
 hint-input-not-hex = indique el identificador en dígitos hexadecimales, por ejemplo { $flag } 01a2
 hint-input-not-text = guárdelo como texto UTF-8
 hint-input-no-certificate-in-file = indique un certificado en formato PEM o DER

@@ -657,6 +657,7 @@ err-input-file-exists = { $path } уже существует
 err-input-no-such-folder = каталога для { $path } нет
 err-input-not-a-regular-file = { $path } — не обычный файл
 err-input-file-too-large = { $path } больше { $max } байт
+err-input-whole-file-too-large = { $path } больше { $max } байт — это предел того, что tokenward читает целиком: подпись Ed25519 без CMS (или подпись CMS без подписанных атрибутов) охватывает весь файл, а не его хэш
 err-input-control-character = в { $what_id ->
     [label] метке
    *[other] значении «{ $what }»
@@ -866,6 +867,7 @@ hint-input-control-character = укажите { $what_id ->
 hint-input-path-not-utf8 = выберите имя файла в UTF-8
 hint-input-not-a-regular-file = укажите путь к обычному файлу
 hint-input-file-too-large = проверьте, тот ли это файл
+hint-input-whole-file-too-large = подпишите его в формате CMS, он выбран по умолчанию (без --format raw): такая подпись охватывает хэш, вычисленный при чтении файла, какого бы размера он ни был
 hint-input-not-hex = укажите идентификатор шестнадцатеричными цифрами, например { $flag } 01a2
 hint-input-not-text = сохраните его как текст в UTF-8
 hint-input-no-certificate-in-file = укажите сертификат в формате PEM или DER

@@ -35,6 +35,15 @@ pub enum InputError {
         /// The limit.
         max: u64,
     },
+    /// A file that would be read whole into memory (a raw Ed25519 signature covers the whole
+    /// file, not a digest of it) is larger than tokenward reads whole.
+    WholeFileTooLarge {
+        /// The file.
+        #[serde(serialize_with = "super::catalogue::path")]
+        path: PathBuf,
+        /// The limit.
+        max: u64,
+    },
     /// A label or name holds a control character or a bidirectional override.
     ControlCharacter {
         /// What ("label").

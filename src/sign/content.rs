@@ -11,6 +11,10 @@ use crate::error::{Error, Result};
 /// The size of the pieces a file is read in.
 pub const CHUNK: usize = 64 << 10;
 
+/// The largest file read whole into memory ([`Content::to_vec`]): 64 MiB, so that even
+/// pure Ed25519 stays near the memory every other signature takes.
+pub const MAX_WHOLE: u64 = 64 << 20;
+
 /// Data to sign or to check a signature over.
 #[derive(Debug, Clone, Copy)]
 pub enum Content<'a> {
@@ -66,15 +70,31 @@ impl Content<'_> {
     }
 
     /// The whole content in memory (for what cannot be computed piece by piece: pure
-    /// Ed25519, and verifying a raw signature).
+    /// Ed25519, a CMS signature without signed attributes), a file of at most [`MAX_WHOLE`]
+    /// bytes.
     ///
     /// # Errors
-    /// The file's.
+    /// The file's; a larger file.
     pub fn to_vec(&self) -> Result<Vec<u8>> {
+        let too_large = |path: &Path| {
+            Error::from(crate::error::InputError::WholeFileTooLarge {
+                path: path.to_path_buf(),
+                max: MAX_WHOLE,
+            })
+        };
+        if let Content::File(path) = self {
+            if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_WHOLE) {
+                return Err(too_large(path));
+            }
+        }
         let mut out = Vec::new();
         self.each_chunk(|piece| {
             out.extend_from_slice(piece);
-            Ok(())
+            match self {
+                // A file that grows while it is read stops at the limit too.
+                Content::File(path) if out.len() as u64 > MAX_WHOLE => Err(too_large(path)),
+                _ => Ok(()),
+            }
         })?;
         Ok(out)
     }
