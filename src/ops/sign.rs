@@ -285,39 +285,38 @@ pub fn sign(
             .max(1);
         let done = std::sync::atomic::AtomicUsize::new(0);
         let failed = std::sync::atomic::AtomicUsize::new(0);
-        // Many files: each signature is synced, their folders once at the end.
-        let batch = req.files.len() > 1;
-        let outcome = in_parallel(&todo, threads, |item| {
-            let (file, target) = *item;
-            if stop() {
-                return Err(Error::Cancelled);
-            }
-            // Hashed (or signed piece by piece) while it is read: any size, small memory.
+        // Hashed (or signed piece by piece) while it is read: any size, small memory.
+        let make = |file: &Path| {
             let content = Content::File(file);
-            let made = match &signer_cert {
+            match &signer_cert {
                 Some(leaf) => cms::sign_detached(&content, leaf, &chain_ders, mechanism, |bytes| {
                     signer.sign(mechanism, bytes)
                 }),
                 None => signer.sign_content(mechanism, &content),
-            };
-            let written = made.and_then(|signature| {
-                if batch {
-                    target.write_in_batch(&signature)
-                } else {
-                    target.write(&signature)
-                }
-            });
-            if let Err(e) = written {
-                failed.fetch_add(1, Ordering::Relaxed);
-                return Err(e);
             }
-            done.fetch_add(1, Ordering::Relaxed);
-            progress();
-            Ok(SignedFile {
-                file: file.clone(),
-                signature: target.path().to_path_buf(),
+        };
+        // Many files: each signature is synced, their folders once at the end.
+        let batch = req.files.len() > 1;
+        let outcome = if batch {
+            sign_and_write(&todo, threads, &make, stop, progress, &done, &failed)
+        } else {
+            in_parallel(&todo, 1, |item| {
+                let (file, target) = *item;
+                if stop() {
+                    return Err(Error::Cancelled);
+                }
+                if let Err(e) = make(file).and_then(|signature| target.write(&signature)) {
+                    failed.fetch_add(1, Ordering::Relaxed);
+                    return Err(e);
+                }
+                done.fetch_add(1, Ordering::Relaxed);
+                progress();
+                Ok(SignedFile {
+                    file: file.clone(),
+                    signature: target.path().to_path_buf(),
+                })
             })
-        });
+        };
         if batch {
             crate::files::sync_folders(req.files.iter().map(|(_, t)| t.path()));
         }
@@ -343,6 +342,93 @@ pub fn sign(
             seconds: started.elapsed().as_secs_f64(),
         })
     })
+}
+
+/// A batch: `threads` threads (each with its session) sign the files of `todo` with `make`
+/// while writer threads, twice as many, write each signature (temporary file, synced, renamed
+/// into place), so that no signing thread waits on the disk. Once `stop` says so, or a
+/// signature fails to be made or written, no file is started; every signature made is
+/// written whole. `done` and `failed` count the files; the results are in `todo`'s order.
+///
+/// # Errors
+/// The first failure: a write's before a signature's (a signing thread stopped by a failed
+/// write reports only that it stopped).
+fn sign_and_write(
+    todo: &[&(PathBuf, OutputFile)],
+    threads: usize,
+    make: &(dyn Fn(&Path) -> Result<Vec<u8>> + Sync),
+    stop: &(dyn Fn() -> bool + Sync),
+    progress: &(dyn Fn() + Sync),
+    done: &std::sync::atomic::AtomicUsize,
+    failed: &std::sync::atomic::AtomicUsize,
+) -> Result<Vec<SignedFile>> {
+    use std::sync::{mpsc, Mutex};
+    let halted = AtomicBool::new(false);
+    let write_failure: Mutex<Option<Error>> = Mutex::new(None);
+    let written: Mutex<Vec<(usize, SignedFile)>> = Mutex::new(Vec::with_capacity(todo.len()));
+    let indices: Vec<usize> = (0..todo.len()).collect();
+    let (send, receive) = mpsc::sync_channel::<(usize, Vec<u8>)>(threads * 8);
+    let receive = Mutex::new(receive);
+    let signing = std::thread::scope(|scope| {
+        let send = send;
+        for _ in 0..threads * 2 {
+            let (receive, halted, write_failure, written) =
+                (&receive, &halted, &write_failure, &written);
+            scope.spawn(move || loop {
+                // The lock is held only to take the next signature, not while it is written;
+                // a writer that panicked does not stop the others (the signers would wait).
+                let next = receive.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                let Ok((i, signature)) = next else {
+                    return;
+                };
+                let (file, target) = todo[i];
+                match target.write_in_batch(&signature) {
+                    Ok(()) => {
+                        done.fetch_add(1, Ordering::Relaxed);
+                        progress();
+                        let entry = SignedFile {
+                            file: file.clone(),
+                            signature: target.path().to_path_buf(),
+                        };
+                        written
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .push((i, entry));
+                    }
+                    Err(e) => {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                        halted.store(true, Ordering::Relaxed);
+                        write_failure
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .get_or_insert(e);
+                    }
+                }
+            });
+        }
+        let outcome = in_parallel(&indices, threads, |&i| {
+            if stop() || halted.load(Ordering::Relaxed) {
+                return Err(Error::Cancelled);
+            }
+            let signature = make(&todo[i].0).inspect_err(|_| {
+                failed.fetch_add(1, Ordering::Relaxed);
+            })?;
+            // The writers stop only when every sender is gone: this cannot fail before.
+            send.send((i, signature)).map_err(|_| Error::Cancelled)
+        });
+        drop(send);
+        outcome
+    });
+    if let Some(e) = write_failure
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+    {
+        return Err(e);
+    }
+    signing?;
+    let mut written = written.into_inner().unwrap_or_else(|p| p.into_inner());
+    written.sort_by_key(|(i, _)| *i);
+    Ok(written.into_iter().map(|(_, w)| w).collect())
 }
 
 /// Does the signature at `signature` still sign `file` with this key (and, for CMS, this
@@ -587,4 +673,119 @@ pub fn verify_signature(req: &VerifyRequest) -> Result<Verified> {
         chain: chain_path,
         checked,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    /// `n` files in a folder, each with its planned signature (not there yet).
+    fn planned(dir: &Path, n: usize) -> Vec<(PathBuf, OutputFile)> {
+        (0..n)
+            .map(|i| {
+                let file = dir.join(format!("doc-{i:03}.txt"));
+                std::fs::write(&file, format!("doc {i}")).unwrap();
+                let sig = dir.join(format!("doc-{i:03}.txt.sig"));
+                let target = OutputFile::new(&sig, false, crate::files::Access::Public).unwrap();
+                (file, target)
+            })
+            .collect()
+    }
+
+    /// A "signature" that names its file, so that a mixed-up write would show.
+    fn made(file: &Path) -> Result<Vec<u8>> {
+        Ok(format!("signature of {}", file.display()).into_bytes())
+    }
+
+    #[test]
+    fn a_batch_writes_every_signature_whole_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = planned(dir.path(), 60);
+        let todo: Vec<&(PathBuf, OutputFile)> = files.iter().collect();
+        let (done, failed, shown) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        let progress = || {
+            shown.fetch_add(1, Ordering::Relaxed);
+        };
+        let out = sign_and_write(&todo, 2, &made, &|| false, &progress, &done, &failed).unwrap();
+        assert_eq!(out.len(), 60);
+        assert_eq!(done.load(Ordering::Relaxed), 60);
+        assert_eq!(shown.load(Ordering::Relaxed), 60);
+        assert_eq!(failed.load(Ordering::Relaxed), 0);
+        for (entry, (file, target)) in out.iter().zip(&files) {
+            assert_eq!(&entry.file, file);
+            assert_eq!(
+                std::fs::read(target.path()).unwrap(),
+                made(file).unwrap(),
+                "{}",
+                target.path().display()
+            );
+        }
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_batch_and_leaves_no_part_of_a_signature() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = planned(dir.path(), 40);
+        // Another program puts a file where the 5th signature goes, after the plan: that
+        // write fails (no --force), the batch stops, what was signed is whole.
+        std::fs::write(files[4].1.path(), "someone else's").unwrap();
+        let todo: Vec<&(PathBuf, OutputFile)> = files.iter().collect();
+        let (done, failed) = (AtomicUsize::new(0), AtomicUsize::new(0));
+        let err = sign_and_write(&todo, 1, &made, &|| false, &|| {}, &done, &failed).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::Input(InputError::FileExists { ref path }) if path == files[4].1.path()
+        ));
+        assert_eq!(failed.load(Ordering::Relaxed), 1);
+        assert_eq!(
+            std::fs::read_to_string(files[4].1.path()).unwrap(),
+            "someone else's"
+        );
+        let whole = files
+            .iter()
+            .filter(|(file, target)| std::fs::read(target.path()).ok() == made(file).ok())
+            .count();
+        assert_eq!(whole, done.load(Ordering::Relaxed));
+        assert!(whole < 40, "the batch did not stop");
+        let temporary = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+            .count();
+        assert_eq!(temporary, 0);
+    }
+
+    #[test]
+    fn a_stop_starts_no_file_and_writes_every_signature_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = planned(dir.path(), 50);
+        let todo: Vec<&(PathBuf, OutputFile)> = files.iter().collect();
+        let (done, failed, asked) = (
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+            AtomicUsize::new(0),
+        );
+        // Ctrl-C after ten files were started.
+        let stop = || asked.fetch_add(1, Ordering::Relaxed) >= 10;
+        let err = sign_and_write(&todo, 2, &made, &stop, &|| {}, &done, &failed).unwrap_err();
+        assert!(matches!(err, Error::Cancelled));
+        let signed = done.load(Ordering::Relaxed);
+        assert!((1..=10).contains(&signed), "{signed}");
+        let whole = files
+            .iter()
+            .filter(|(file, target)| std::fs::read(target.path()).ok() == made(file).ok())
+            .count();
+        assert_eq!(whole, signed);
+        assert_eq!(failed.load(Ordering::Relaxed), 0);
+    }
 }
