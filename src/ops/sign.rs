@@ -698,6 +698,14 @@ mod tests {
         Ok(format!("signature of {}", file.display()).into_bytes())
     }
 
+    /// How many of the planned signatures are there, whole.
+    fn whole_signatures(files: &[(PathBuf, OutputFile)]) -> usize {
+        files
+            .iter()
+            .filter(|(file, target)| std::fs::read(target.path()).ok() == made(file).ok())
+            .count()
+    }
+
     #[test]
     fn a_batch_writes_every_signature_whole_in_order() {
         let dir = tempfile::tempdir().unwrap();
@@ -746,10 +754,7 @@ mod tests {
             std::fs::read_to_string(files[4].1.path()).unwrap(),
             "someone else's"
         );
-        let whole = files
-            .iter()
-            .filter(|(file, target)| std::fs::read(target.path()).ok() == made(file).ok())
-            .count();
+        let whole = whole_signatures(&files);
         assert_eq!(whole, done.load(Ordering::Relaxed));
         assert!(whole < 40, "the batch did not stop");
         let temporary = std::fs::read_dir(dir.path())
@@ -781,10 +786,7 @@ mod tests {
         assert!(matches!(err, Error::Cancelled));
         let signed = done.load(Ordering::Relaxed);
         assert!((1..=10).contains(&signed), "{signed}");
-        let whole = files
-            .iter()
-            .filter(|(file, target)| std::fs::read(target.path()).ok() == made(file).ok())
-            .count();
+        let whole = whole_signatures(&files);
         assert_eq!(whole, signed);
         assert_eq!(failed.load(Ordering::Relaxed), 0);
     }
