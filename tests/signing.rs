@@ -1307,3 +1307,46 @@ fn a_file_too_large_to_sign_whole_with_ed25519_is_refused_and_cms_signs_it() {
         .json();
     assert_eq!(out["error"]["reason"], "whole_file_too_large", "{out:#}");
 }
+
+#[test]
+fn certs_show_reads_what_it_names_and_pairs_it_with_every_key() {
+    let hsm = token_with_many_certificates();
+    let show = |selector: &str| {
+        let run = hsm
+            .run_env(
+                &["certs", "show", selector, "--json"],
+                &[("TOKENWARD_LOG", "debug")],
+            )
+            .ok();
+        let reads = calls(&run.stderr, "C_GetAttributeValue");
+        (run.json(), reads)
+    };
+    // Named exactly: a handful of objects read, the same answer as a full read (a prefix).
+    let (exact, reads) = show("rsa");
+    assert!(reads < 15, "{reads} reads");
+    let (full, reads) = show("rs");
+    assert!(reads > 40, "{reads} reads");
+    assert_eq!(exact, full);
+    assert_eq!(exact["key"]["label"], "rsa", "{exact:#}");
+    // The same certificate under another CKA_ID and label: only it is read by name, and it is
+    // still paired with the key that holds its public key, as a full read pairs it.
+    let der = hsm.path("leaf.der");
+    hsm.run(&["certs", "export", "rsa", "--der", "--out", path(&der)])
+        .ok();
+    hsm.pkcs11_tool(&[
+        "--write-object",
+        path(&der),
+        "--type",
+        "cert",
+        "--id",
+        "99",
+        "--label",
+        "copy",
+    ])
+    .ok();
+    let (copy, reads) = show("copy");
+    assert!(reads < 15, "{reads} reads");
+    assert_eq!(copy["key"]["match"], "by_public_key", "{copy:#}");
+    assert_eq!(copy["key"]["label"], "rsa", "{copy:#}");
+    assert_eq!(copy["id"], "99", "{copy:#}");
+}

@@ -15,7 +15,8 @@ use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::import::roll_back;
 use crate::keys::journal::{self, PendingImport};
 use crate::token::certs::{
-    ca_id, cert_template, match_key, read_certificates, KeyMatch, KeyObject, MatchKind, TokenCert,
+    ca_id, cert_template, match_key, pair_with, read_certificates, read_keys, KeyMatch, KeyObject,
+    MatchKind, TokenCert,
 };
 use crate::token::find::{fingerprint_of, select_cert, ObjectSelector};
 use crate::token::pin::PinUser;
@@ -188,7 +189,10 @@ pub struct CertShown {
     pub cert: CertEntry,
 }
 
-/// `certs show`: one certificate (default: the token's default).
+/// `certs show`: one certificate (default: the token's default). A certificate named
+/// exactly is read with those sharing its name or CKA_ID (`Workspace::objects_for`), not
+/// every certificate on the token; it is then paired against every key, as a full read
+/// pairs it (a key of another CKA_ID may hold its public key).
 ///
 /// # Errors
 /// The selector matches none or several; see [`list`].
@@ -198,12 +202,24 @@ pub fn show(
     login: bool,
     ask: &dyn Ask,
 ) -> Result<CertShown> {
-    let (token, _session, certs, _) = load(ws, login, ask)?;
+    let mut token = ws.token()?;
+    let session = token.open_ro()?;
+    if login {
+        ws.login(&mut token, &session, PinUser::User, ask)?;
+    }
     let default = ws.default_cert(&token);
-    let c = select_cert(&certs, selector, default)?;
+    let objects = ws.objects_for(&session, &token, selector, |c, _| {
+        select_cert(c, selector, default)
+            .ok()
+            .map(|cert| fingerprint_of(Some(cert)))
+    })?;
+    let mut c = select_cert(&objects.certs, selector, default)?.clone();
+    if objects.narrowed {
+        c.key = pair_with(&c.info, &c.id, &read_keys(&session, &token.report)?);
+    }
     Ok(CertShown {
         token: TokenSummary::of(&token),
-        cert: CertEntry::of(c, default),
+        cert: CertEntry::of(&c, default),
     })
 }
 

@@ -195,10 +195,7 @@ fn read_certificate(
             der.truncate(len);
         }
     }
-    let key = match &info {
-        Ok(i) => match_key(&i.public_key, &id, keys),
-        Err(_) => match_key(&PublicKeyMaterial::Other, &id, keys),
-    };
+    let key = pair_with(&info, &id, keys);
     Ok(TokenCert {
         handle,
         uri: object_uri(token, &label, &id, ObjectType::Cert),
@@ -208,6 +205,18 @@ fn read_certificate(
         info,
         key,
     })
+}
+
+/// The key among `keys` of a certificate with this parse result and CKA_ID.
+pub fn pair_with(
+    info: &std::result::Result<CertInfo, String>,
+    id: &[u8],
+    keys: &[KeyObject],
+) -> KeyMatch {
+    match info {
+        Ok(i) => match_key(&i.public_key, id, keys),
+        Err(_) => match_key(&PublicKeyMaterial::Other, id, keys),
+    }
 }
 
 /// Read every public and private key object the session can see.
