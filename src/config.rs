@@ -89,29 +89,35 @@ pub struct TokenSettings {
 fn fingerprint<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<String>, D::Error> {
-    let text = String::deserialize(d)?;
-    let fp = crate::token::find::hexish(&text);
-    if fp.len() == 64 && fp.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(Some(fp))
-    } else {
-        Err(serde::de::Error::custom(crate::fl!(
-            "config-default-cert-not-fingerprint",
-            value = text
-        )))
-    }
+    hex_setting(
+        d,
+        |hex| hex.len() == 64,
+        |text| crate::fl!("config-default-cert-not-fingerprint", value = text),
+    )
 }
 
 /// `default_cert_id`: hex digits, normalised.
 fn hex_id<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<String>, D::Error> {
+    hex_setting(
+        d,
+        |hex| !hex.is_empty() && hex.len() % 2 == 0,
+        |text| crate::fl!("config-default-cert-id-not-hex", value = text),
+    )
+}
+
+/// A setting in hex, read as [`crate::token::find::hexish`] reads it (any case, colons): hex
+/// digits of a length `fits`, else refused with `refusal`'s words for what was written.
+fn hex_setting<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    fits: impl Fn(&str) -> bool,
+    refusal: impl Fn(String) -> String,
+) -> std::result::Result<Option<String>, D::Error> {
     let text = String::deserialize(d)?;
-    let id = crate::token::find::hexish(&text);
-    if !id.is_empty() && id.len() % 2 == 0 && id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        Ok(Some(id))
+    let hex = crate::token::find::hexish(&text);
+    if fits(&hex) && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Ok(Some(hex))
     } else {
-        Err(serde::de::Error::custom(crate::fl!(
-            "config-default-cert-id-not-hex",
-            value = text
-        )))
+        Err(serde::de::Error::custom(refusal(text)))
     }
 }
 

@@ -138,17 +138,23 @@ pub struct CertList {
     pub pending_imports: Vec<PendingImport>,
 }
 
+/// The token and a read-only session, logged in when asked.
+fn open(ws: &Workspace, login: bool, ask: &dyn Ask) -> Result<(TokenRef, Session)> {
+    let mut token = ws.token()?;
+    let session = token.open_ro()?;
+    if login {
+        ws.login(&mut token, &session, PinUser::User, ask)?;
+    }
+    Ok((token, session))
+}
+
 /// The token's certificates and keys, with a login first when asked.
 fn load(
     ws: &Workspace,
     login: bool,
     ask: &dyn Ask,
 ) -> Result<(TokenRef, Session, Vec<TokenCert>, Vec<KeyObject>)> {
-    let mut token = ws.token()?;
-    let session = token.open_ro()?;
-    if login {
-        ws.login(&mut token, &session, PinUser::User, ask)?;
-    }
+    let (token, session) = open(ws, login, ask)?;
     let (certs, keys) = read_certificates(&session, &token.report)?;
     Ok((token, session, certs, keys))
 }
@@ -202,11 +208,7 @@ pub fn show(
     login: bool,
     ask: &dyn Ask,
 ) -> Result<CertShown> {
-    let mut token = ws.token()?;
-    let session = token.open_ro()?;
-    if login {
-        ws.login(&mut token, &session, PinUser::User, ask)?;
-    }
+    let (token, session) = open(ws, login, ask)?;
     let default = ws.default_cert(&token);
     let objects = ws.objects_for(&session, &token, selector, |c, _| {
         select_cert(c, selector, default)

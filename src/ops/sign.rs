@@ -178,6 +178,16 @@ pub struct SignedFile {
     pub signature: PathBuf,
 }
 
+impl SignedFile {
+    /// `file` with the signature `target` plans for it.
+    fn of(file: &Path, target: &OutputFile) -> Self {
+        SignedFile {
+            file: file.to_path_buf(),
+            signature: target.path().to_path_buf(),
+        }
+    }
+}
+
 /// The result of `sign`.
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Signed {
@@ -264,10 +274,7 @@ pub fn sign(
                     signer_cert.as_deref(),
                 );
             if keep {
-                skipped.push(SignedFile {
-                    file: file.clone(),
-                    signature: target.path().to_path_buf(),
-                });
+                skipped.push(SignedFile::of(file, target));
                 progress();
             } else {
                 todo.push(item);
@@ -311,10 +318,7 @@ pub fn sign(
                 }
                 done.fetch_add(1, Ordering::Relaxed);
                 progress();
-                Ok(SignedFile {
-                    file: file.clone(),
-                    signature: target.path().to_path_buf(),
-                })
+                Ok(SignedFile::of(file, target))
             })
         };
         if batch {
@@ -386,14 +390,10 @@ fn sign_and_write(
                     Ok(()) => {
                         done.fetch_add(1, Ordering::Relaxed);
                         progress();
-                        let entry = SignedFile {
-                            file: file.clone(),
-                            signature: target.path().to_path_buf(),
-                        };
                         written
                             .lock()
                             .unwrap_or_else(|p| p.into_inner())
-                            .push((i, entry));
+                            .push((i, SignedFile::of(file, target)));
                     }
                     Err(e) => {
                         failed.fetch_add(1, Ordering::Relaxed);

@@ -76,26 +76,16 @@ impl Content<'_> {
     /// # Errors
     /// The file's; a larger file.
     pub fn to_vec(&self) -> Result<Vec<u8>> {
-        let too_large = |path: &Path| {
-            Error::from(crate::error::InputError::WholeFileTooLarge {
-                path: path.to_path_buf(),
-                max: MAX_WHOLE,
-            })
-        };
-        if let Content::File(path) = self {
-            if std::fs::metadata(path).is_ok_and(|m| m.len() > MAX_WHOLE) {
-                return Err(too_large(path));
-            }
+        use crate::error::InputError;
+        match self {
+            Content::Bytes(b) => Ok(b.to_vec()),
+            // The bounded reader of every input file, its refusal told as this one's.
+            Content::File(path) => crate::files::read_input(path, MAX_WHOLE).map_err(|e| match e {
+                Error::Input(InputError::FileTooLarge { path, max }) => {
+                    InputError::WholeFileTooLarge { path, max }.into()
+                }
+                other => other,
+            }),
         }
-        let mut out = Vec::new();
-        self.each_chunk(|piece| {
-            out.extend_from_slice(piece);
-            match self {
-                // A file that grows while it is read stops at the limit too.
-                Content::File(path) if out.len() as u64 > MAX_WHOLE => Err(too_large(path)),
-                _ => Ok(()),
-            }
-        })?;
-        Ok(out)
     }
 }
