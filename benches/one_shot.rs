@@ -72,7 +72,7 @@ fn main() {
         let tw = tokenward.to_str().unwrap();
         let (data, out) = (data.to_str().unwrap(), out.to_str().unwrap());
         let peer = common::pkcs11_tool_sign(["--label", "rsa"], data, out);
-        let (engine_cnf, leaf, chain) = openssl_files(&tokenward, &dir);
+        let (engine_cnf, leaf, issuers) = openssl_files(&tokenward, &dir);
         let sign = [
             tw,
             "--module",
@@ -101,7 +101,7 @@ fn main() {
             "-signer",
             &leaf,
             "-certfile",
-            &chain,
+            &issuers,
             "-outform",
             "DER",
             "-in",
