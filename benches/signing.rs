@@ -333,6 +333,7 @@ fn in_process() {
     let modules = tokenward::token::load_modules(
         &tokenward::token::Discovery::system(),
         &tokenward::token::module_choice(Some(Path::new(*SOFTHSM)), None, None),
+        tokenward::token::Calls::Concurrent,
     )
     .unwrap();
     let token = tokenward::token::select_token(&modules, None).unwrap();

@@ -3,9 +3,11 @@
 //!
 //! ```sh
 //! TOKENWARD_MODULE=/usr/lib/softhsm/libsofthsm2.so TOKENWARD_PIN_FILE=pin.txt \
-//!     cargo run --release --example sign_parallel -- KEY-LABEL THREADS FILE...
+//!     cargo run --release --example sign_parallel -- [--one-at-a-time] KEY-LABEL THREADS FILE...
 //! ```
 //! Each FILE gets FILE.sig (raw signature, the key's usual mechanism), checked on the host.
+//! With `--one-at-a-time` the module is initialised without locking and the signing threads
+//! take turns at it (what the command line does when it signs one file).
 
 use std::path::PathBuf;
 
@@ -18,18 +20,26 @@ use tokenward::sign::signer::TokenSignature;
 use tokenward::sign::verify::verify;
 use tokenward::sign::Signer;
 use tokenward::token::find::ObjectSelector;
+use tokenward::token::Calls;
 use tokenward::{Options, Workspace};
 
 fn main() -> tokenward::Result<()> {
-    let mut args = std::env::args().skip(1);
-    let usage = "usage: sign_parallel KEY-LABEL THREADS FILE...";
+    let mut args = std::env::args().skip(1).peekable();
+    let usage = "usage: sign_parallel [--one-at-a-time] KEY-LABEL THREADS FILE...";
+    let calls = match args.next_if(|a| a == "--one-at-a-time") {
+        Some(_) => Calls::OneAtATime,
+        None => Calls::Concurrent,
+    };
     let label = args.next().expect(usage);
     let threads: usize = args.next().and_then(|t| t.parse().ok()).expect(usage);
     let files: Vec<PathBuf> = args.map(PathBuf::from).collect();
 
     // The module from TOKENWARD_MODULE (or discovery), the only token, the PIN from a file;
     // the workspace's login refuses a locked PIN and one at its final try.
-    let ws = Workspace::open(Options::default())?;
+    let ws = Workspace::open(Options {
+        calls,
+        ..Options::default()
+    })?;
     let pin_file = std::env::var_os("TOKENWARD_PIN_FILE").expect("set TOKENWARD_PIN_FILE");
     let answers = Sources {
         user: PinSource::File(pin_file.into()),
@@ -55,10 +65,12 @@ fn main() -> tokenward::Result<()> {
             write_atomic(&PathBuf::from(out), &sig.0, Access::Public)
         })?;
         println!(
-            "signed and verified {} files on {threads} threads in {:.3} s with {} sessions",
+            "signed and verified {} files on {threads} threads in {:.3} s with {} sessions, \
+             the module called {:?}",
             signed.len(),
             started.elapsed().as_secs_f64(),
-            signer.sessions()
+            signer.sessions(),
+            k.token.module.calls()
         );
         Ok(())
     })

@@ -21,7 +21,7 @@ use crate::token::certs::{read_certificates, KeyObject, TokenCert};
 use crate::token::find::{certs_of_key, fingerprint_of, select_key, ObjectSelector};
 use crate::token::narrow::{read_for, Objects};
 use crate::token::pin::{self as pin_ops, PinUser};
-use crate::token::{self, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
+use crate::token::{self, Calls, Discovery, Module, ModuleChoice, TokenRef, TokenSelector};
 use crate::warning::Warning;
 
 /// What a program (or the command line) asks of a workspace.
@@ -36,6 +36,10 @@ pub struct Options {
     pub config: Option<PathBuf>,
     /// The audit log (else the config's, else the XDG state directory).
     pub audit_log: Option<PathBuf>,
+    /// How the program calls the modules: [`Calls::OneAtATime`] is the promise that it calls
+    /// them from one thread at a time (a [`crate::sign::Signer`] shared across threads takes
+    /// turns then), which spares the module its locking.
+    pub calls: Calls,
 }
 
 /// The shared state of every operation. Not `Sync`: one workspace per thread of control
@@ -229,7 +233,8 @@ impl Workspace {
             return Ok(m);
         }
         let shown = self.slow(Slow::StartingModules);
-        let loaded = token::load_modules(&self.discovery, &self.module_choice());
+        let loaded =
+            token::load_modules(&self.discovery, &self.module_choice(), self.options.calls);
         drop(shown);
         let loaded = loaded?;
         Ok(self.modules.get_or_init(|| loaded))

@@ -574,21 +574,32 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
         path(&dir.join("invoice-07.xml")),
         path(&dir.join("invoice-07.xml.p7s"))
     ));
-    // Two threads, two sessions from the pool: the same result.
+    // Two threads, two sessions from the pool: the same result; the module locks itself.
     let out = hsm
-        .tw(&[
-            "sign",
-            "--batch",
-            "--threads",
-            "2",
-            "--force",
-            path(&dir),
-            "--key",
-            "ec",
-            "--json",
-        ])
+        .run_env(
+            &[
+                "sign",
+                "--batch",
+                "--threads",
+                "2",
+                "--force",
+                path(&dir),
+                "--key",
+                "ec",
+                "--json",
+                "--pin-env",
+                "TW_PIN",
+            ],
+            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
+        )
         .ok();
     assert_eq!(out.json()["signed"].as_array().unwrap().len(), 12);
+    assert!(
+        out.stderr
+            .contains("(called from several threads at once: it locks)"),
+        "{}",
+        out.stderr
+    );
     for i in 0..12 {
         let doc = dir.join(format!("invoice-{i:02}.xml"));
         let sig = dir.join(format!("invoice-{i:02}.xml.p7s"));
@@ -736,17 +747,28 @@ fn the_parallel_example_signs_with_the_pooled_signer() {
     let files: Vec<std::path::PathBuf> = (0..8)
         .map(|i| hsm.write(&format!("p{i}.txt"), format!("payment order {i}")))
         .collect();
-    let mut cmd = hsm.peer(path(&example));
-    cmd.env("TOKENWARD_MODULE", *SOFTHSM)
-        .env("TOKENWARD_PIN_FILE", &pin)
-        .args(["rsa", "2"])
-        .args(&files);
-    let out = Run::from(cmd.output().unwrap()).ok();
+    let sign = |mode: &[&str]| {
+        let mut cmd = hsm.peer(path(&example));
+        cmd.env("TOKENWARD_MODULE", *SOFTHSM)
+            .env("TOKENWARD_PIN_FILE", &pin)
+            .args(mode)
+            .args(["rsa", "2"])
+            .args(&files);
+        Run::from(cmd.output().unwrap()).ok().stdout
+    };
+    // A module initialised without locking: the two threads take turns, every signature
+    // still checks out (the example verifies each).
+    let taking_turns = sign(&["--one-at-a-time"]);
     assert!(
-        out.stdout
-            .contains("signed and verified 8 files on 2 threads"),
-        "{}",
-        out.stdout
+        taking_turns.contains("signed and verified 8 files on 2 threads")
+            && taking_turns.contains("the module called OneAtATime"),
+        "{taking_turns}"
+    );
+    let out = sign(&[]);
+    assert!(
+        out.contains("signed and verified 8 files on 2 threads")
+            && out.contains("the module called Concurrent"),
+        "{out}"
     );
     let pubkey = hsm.path("rsa.pub.pem");
     hsm.tw(&[
@@ -951,8 +973,16 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
         hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
             .ok()
     };
-    // By its exact label: a handful of objects read, the chain found by subject.
+    // By its exact label: a handful of objects read, the chain found by subject; one file
+    // is signed on one thread, so the module is spared its locking.
     let exact = traced(&["--key", "rsa"]);
+    assert!(
+        exact
+            .stderr
+            .contains("(called from one thread at a time: no locking)"),
+        "{}",
+        exact.stderr
+    );
     assert!(
         calls(&exact.stderr, "C_GetAttributeValue") < 15,
         "{}",

@@ -24,7 +24,6 @@
 
 use std::sync::Mutex;
 
-use cryptoki::context::Pkcs11;
 use cryptoki::error::RvError;
 use cryptoki::object::{Attribute, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
@@ -37,11 +36,11 @@ use crate::error::{Error, KeyError, Result};
 use crate::keys::public::PublicKey;
 use crate::pin::Pin;
 use crate::token::certs::KeyObject;
-use crate::token::TokenRef;
+use crate::token::{Module, TokenRef};
 
 /// A private key on the token, ready to sign from any thread.
 pub struct Signer {
-    ctx: Pkcs11,
+    module: Module,
     slot: Slot,
     key_id: Vec<u8>,
     key_label: String,
@@ -174,7 +173,7 @@ impl Signer {
             .collect();
         Ok(Signer {
             fitting,
-            ctx: token.module.ctx().clone(),
+            module: token.module.clone(),
             slot: token.slot,
             key_id: key.id.clone(),
             key_label: key.label.clone(),
@@ -208,7 +207,7 @@ impl Signer {
             return Ok(s);
         }
         crate::trace::pkcs11("C_OpenSession", Some(self.slot), || {
-            self.ctx.open_ro_session(self.slot)
+            self.module.ctx().open_ro_session(self.slot)
         })
         .map_err(|e| removed(e.into()))
     }
@@ -227,7 +226,8 @@ impl Signer {
     /// again by its CKA_ID (a handle may not survive).
     fn reopen(&self) -> Result<Session> {
         let session = self
-            .ctx
+            .module
+            .ctx()
             .open_ro_session(self.slot)
             .map_err(|e| removed(e.into()))?;
         if let Some(pin) = &self.pin {
@@ -273,6 +273,8 @@ impl Signer {
             }
             .into());
         }
+        // A module called one thread at a time is called by one signing thread at a time.
+        let _turn = self.module.turn();
         let session = self.checkout()?;
         match sign_content(&session, self.handle(), mechanism, content) {
             Ok(sig) => {

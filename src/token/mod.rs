@@ -17,7 +17,7 @@ pub mod session;
 pub mod slots;
 
 pub use discovery::{Candidate, Discovery, Origin, MODULE_ENV};
-pub use module::{LibraryInfo, Module};
+pub use module::{Calls, LibraryInfo, Module};
 pub use objects::{list_objects, ObjectFlags, ObjectReport};
 pub use select::{
     load_modules, module_choice, select_any_token, select_token, ModuleChoice, TokenRef,

@@ -1,16 +1,30 @@
 //! Loading a PKCS#11 module: one process-wide context per module file.
 //!
 //! Initialising the same module twice in one process can crash it, and cryptoki does not
-//! finalise on drop, so loaded modules live in a registry keyed by canonical path.
+//! finalise on drop, so loaded modules live in a registry keyed by canonical path. The first
+//! load decides how the module is called ([`Calls`]).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use cryptoki::context::{CInitializeArgs, CInitializeFlags, Function, Pkcs11};
 use cryptoki::error::RvError;
 
 use crate::error::{Error, Result};
+
+/// How a program calls a module, told to it when it is initialised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Calls {
+    /// From several threads at once: the module locks its own state (CKF_OS_LOCKING_OK).
+    #[default]
+    Concurrent,
+    /// From one thread at a time (PKCS#11's initialisation without locking). The module skips
+    /// its locks, which SoftHSM2 takes for every object it reads: 4% of a one-shot signature
+    /// on a token holding 2,000 objects. What shares the module across threads (a
+    /// [`crate::sign::Signer`]) then takes turns ([`Module::turn`]).
+    OneAtATime,
+}
 
 /// A loaded and initialised PKCS#11 module.
 #[derive(Clone)]
@@ -18,6 +32,8 @@ pub struct Module {
     path: PathBuf,
     ctx: Pkcs11,
     info: LibraryInfo,
+    /// Held while calling a module initialised for [`Calls::OneAtATime`].
+    turns: Option<Arc<Mutex<()>>>,
 }
 
 impl std::fmt::Debug for Module {
@@ -25,6 +41,7 @@ impl std::fmt::Debug for Module {
         f.debug_struct("Module")
             .field("path", &self.path)
             .field("info", &self.info)
+            .field("calls", &self.calls())
             .finish_non_exhaustive()
     }
 }
@@ -47,11 +64,20 @@ pub struct LibraryInfo {
 }
 
 impl Module {
-    /// Load (or reuse) the module at `path` and initialise it.
+    /// Load (or reuse) the module at `path` and initialise it for calls from several threads.
     ///
     /// # Errors
     /// The file is missing, not a PKCS#11 library, or C_Initialize fails.
     pub fn load(path: &Path) -> Result<Module> {
+        Self::load_for(path, Calls::Concurrent)
+    }
+
+    /// Load (or reuse) the module at `path`, initialised for `calls` when this is its first
+    /// load in the process (a module already loaded keeps how it was initialised).
+    ///
+    /// # Errors
+    /// The file is missing, not a PKCS#11 library, or C_Initialize fails.
+    pub fn load_for(path: &Path, calls: Calls) -> Result<Module> {
         if !path.exists() {
             return Err(Error::ModuleMissing {
                 path: path.to_path_buf(),
@@ -63,14 +89,19 @@ impl Module {
         if let Some(module) = loaded.get(&key) {
             return Ok(module.clone());
         }
-        crate::trace::line(format_args!("loading module {}", key.display()));
+        crate::trace::line(format_args!(
+            "loading module {} (called {})",
+            key.display(),
+            match calls {
+                Calls::Concurrent => "from several threads at once: it locks",
+                Calls::OneAtATime => "from one thread at a time: no locking",
+            }
+        ));
         let ctx = Pkcs11::new(&key).map_err(|e| Error::ModuleNotPkcs11 {
             path: path.to_path_buf(),
             reason: not_pkcs11_reason(&e),
         })?;
-        match crate::trace::pkcs11("C_Initialize", None, || {
-            ctx.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
-        }) {
+        match crate::trace::pkcs11("C_Initialize", None, || ctx.initialize(init_args(calls))) {
             Ok(()) => {}
             Err(cryptoki::error::Error::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => {}
             Err(cryptoki::error::Error::Pkcs11(rv, Function::Initialize)) => {
@@ -102,6 +133,7 @@ impl Module {
             path: path.to_path_buf(),
             ctx,
             info,
+            turns: (calls == Calls::OneAtATime).then(Arc::default),
         };
         loaded.insert(key, module.clone());
         Ok(module)
@@ -115,8 +147,7 @@ impl Module {
     pub fn restart(&self) -> Result<()> {
         let _ = crate::trace::pkcs11("C_Finalize", None, || self.ctx.clone().finalize());
         match crate::trace::pkcs11("C_Initialize", None, || {
-            self.ctx
-                .initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK))
+            self.ctx.initialize(init_args(self.calls()))
         }) {
             Ok(())
             | Err(cryptoki::error::Error::Pkcs11(RvError::CryptokiAlreadyInitialized, _)) => Ok(()),
@@ -144,6 +175,31 @@ impl Module {
     pub fn info(&self) -> &LibraryInfo {
         &self.info
     }
+
+    /// How the module was initialised to be called.
+    pub fn calls(&self) -> Calls {
+        match self.turns {
+            Some(_) => Calls::OneAtATime,
+            None => Calls::Concurrent,
+        }
+    }
+
+    /// The module's turn, for a thread about to call a module initialised for
+    /// [`Calls::OneAtATime`] while other threads may call it too; `None` (no waiting) for a
+    /// module that locks itself.
+    pub fn turn(&self) -> Option<MutexGuard<'_, ()>> {
+        self.turns
+            .as_ref()
+            .map(|t| t.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// C_Initialize's arguments for `calls`: OS locking, or none (one thread at a time).
+fn init_args(calls: Calls) -> CInitializeArgs {
+    CInitializeArgs::new(match calls {
+        Calls::Concurrent => CInitializeFlags::OS_LOCKING_OK,
+        Calls::OneAtATime => CInitializeFlags::empty(),
+    })
 }
 
 static REGISTRY: OnceLock<Mutex<HashMap<PathBuf, Module>>> = OnceLock::new();

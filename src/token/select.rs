@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use cryptoki::slot::Slot;
 
 use super::discovery::{Discovery, Origin};
-use super::module::Module;
+use super::module::{Calls, Module};
 use super::slots::{list_slots, SlotReport, TokenReport};
 use crate::error::{Candidate, Error, Result};
 use crate::uri::Pkcs11Uri;
@@ -145,13 +145,17 @@ pub struct ModuleChoice {
     pub configured: Option<PathBuf>,
 }
 
-/// Load the modules to search for tokens. A module the user named must load (its error is
-/// returned); discovered modules that fail to load are skipped, and if none loads the first
-/// failure is returned.
+/// Load the modules to search for tokens, initialised for `calls`. A module the user named
+/// must load (its error is returned); discovered modules that fail to load are skipped, and if
+/// none loads the first failure is returned.
 ///
 /// # Errors
 /// No module found, or the one named fails to load.
-pub fn load_modules(discovery: &Discovery, choice: &ModuleChoice) -> Result<Vec<Module>> {
+pub fn load_modules(
+    discovery: &Discovery,
+    choice: &ModuleChoice,
+    calls: Calls,
+) -> Result<Vec<Module>> {
     let candidates = discovery.candidates(choice.explicit.as_deref(), choice.configured.as_deref());
     if candidates.is_empty() {
         return Err(Error::NoModule {
@@ -164,7 +168,7 @@ pub fn load_modules(discovery: &Discovery, choice: &ModuleChoice) -> Result<Vec<
     let mut modules = Vec::new();
     let mut first_error = None;
     for candidate in &candidates {
-        match Module::load(&candidate.path) {
+        match Module::load_for(&candidate.path, calls) {
             Ok(m) => modules.push(m),
             Err(e) if named => return Err(e),
             Err(e) => {

@@ -11,6 +11,7 @@ use tokenward::ops::{Ask, Destruction, Sources};
 use tokenward::pin::{Pin, PinSource, SecretKind};
 use tokenward::terminal::{self, Echo};
 use tokenward::token::pin::PinUser;
+use tokenward::token::Calls;
 use tokenward::token::TokenRef;
 use tokenward::workspace::Slow;
 use tokenward::{Options, Workspace};
@@ -31,13 +32,15 @@ impl std::ops::Deref for Context {
 }
 
 impl Context {
-    /// Open the workspace from the global options.
-    pub fn new(args: GlobalArgs) -> Result<Self> {
+    /// Open the workspace from the global options, for a command that calls the modules as
+    /// `calls` says.
+    pub fn new(args: GlobalArgs, calls: Calls) -> Result<Self> {
         let ws = Workspace::open(Options {
             module: args.module.clone(),
             token: args.token.clone(),
             config: args.config.clone(),
             audit_log: args.audit_log.clone(),
+            calls,
         })?;
         // Starting modules can take seconds with a reader attached, an RSA-4096 key on a card
         // or a key file's password derivation too: say so at once. What is typed meanwhile is

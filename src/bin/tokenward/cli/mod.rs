@@ -32,6 +32,7 @@ pub use context::Context;
 use tokenward::error::{ExitCode, Result};
 use tokenward::names::Named;
 use tokenward::token::find::ObjectSelector;
+use tokenward::token::Calls;
 
 /// tokenward: see your hardware tokens, their certificates and keys, and manage their PINs.
 #[derive(Debug, Parser)]
@@ -241,7 +242,12 @@ pub(crate) fn named<T: Named + Send + Sync>() -> impl clap::builder::TypedValueP
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
-    let ctx = Context::new(cli.global)?;
+    // Only signing several files calls a module from several threads at once.
+    let calls = match &cli.command {
+        Command::Sign(args) if args.in_parallel() => Calls::Concurrent,
+        _ => Calls::OneAtATime,
+    };
+    let ctx = Context::new(cli.global, calls)?;
     let result = match cli.command {
         Command::Setup(args) => setup::run(&ctx, &args),
         Command::Modules(args) => modules::run(&ctx, &args),

@@ -68,6 +68,13 @@ pub struct SignArgs {
     pub pin: LoginArgs,
 }
 
+impl SignArgs {
+    /// Does this signing use several threads (and so the module from several at once)?
+    pub fn in_parallel(&self) -> bool {
+        self.batch || self.files.len() > 1
+    }
+}
+
 /// Options of `verify`.
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
