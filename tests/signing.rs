@@ -239,6 +239,162 @@ fn certificates_in(hsm: &Hsm, sig: &str) -> Vec<String> {
 }
 
 #[test]
+fn chain_takes_the_issuers_from_a_file_when_the_token_lacks_them() {
+    let hsm = token_with_leaves();
+    // The intermediate leaves the token (pkcs11-tool, not ours): a token holding only the
+    // signer's certificate, as many do.
+    hsm.run_peer(
+        "pkcs11-tool",
+        &[
+            "--module",
+            *SOFTHSM,
+            "--login",
+            "--pin",
+            USER_PIN,
+            "--delete-object",
+            "--type",
+            "cert",
+            "--label",
+            "Tokenward Test Intermediate",
+        ],
+    )
+    .ok();
+    let doc = document(&hsm, "doc.txt");
+    let sig = format!("{}.p7s", path(&doc));
+    let traced = |args: &[&str]| {
+        let mut all = vec!["sign", path(&doc), "--key", "rsa", "--force"];
+        all.extend_from_slice(args);
+        all.extend(["--pin-env", "TW_PIN"]);
+        hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
+    };
+    // From the token alone: only the signer's certificate, which openssl cannot take to the
+    // root.
+    let alone = traced(&[]).ok();
+    assert_eq!(certificates_in(&hsm, &sig).len(), 1);
+    assert!(!openssl_cms_verifies(&hsm, path(&doc), &sig));
+    // With the intermediate and the root in a file, among a certificate that issued nothing:
+    // the chain goes in, in order, and the token is not searched for issuers.
+    let bundle = hsm.write(
+        "issuers.pem",
+        [
+            std::fs::read_to_string(fixture("leaf-p256.pem")).unwrap(),
+            std::fs::read_to_string(fixture("root.pem")).unwrap(),
+            std::fs::read_to_string(fixture("intermediate.pem")).unwrap(),
+        ]
+        .concat(),
+    );
+    let given = traced(&["--chain", path(&bundle)]).ok();
+    let certs = certificates_in(&hsm, &sig);
+    assert_eq!(certs.len(), 3, "{certs:?}");
+    assert!(certs[0].contains("Ivanov Ivan (RSA"), "{certs:?}");
+    assert!(certs[1].contains("Intermediate"), "{certs:?}");
+    assert!(certs[2].contains("Root"), "{certs:?}");
+    assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
+    assert!(
+        calls(&given.stderr, "C_FindObjects") < calls(&alone.stderr, "C_FindObjects"),
+        "{}\n---\n{}",
+        given.stderr,
+        alone.stderr
+    );
+    // DER works too (one certificate a file, the flag repeated).
+    hsm.tw(&[
+        "sign",
+        path(&doc),
+        "--key",
+        "rsa",
+        "--force",
+        "--chain",
+        path(&fixture("intermediate.der")),
+        "--chain",
+        path(&fixture("root.der")),
+    ])
+    .ok();
+    assert_eq!(certificates_in(&hsm, &sig).len(), 3);
+
+    // Refusals: exit 2, said plainly, no signature written.
+    std::fs::remove_file(&sig).unwrap();
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "rsa",
+            "--chain",
+            path(&fixture("leaf-p256.pem")),
+        ])
+        .code(2);
+    assert!(
+        out.stderr
+            .contains("none of the certificates given with --chain issued")
+            && out.stderr.contains("Tokenward Test Intermediate")
+            && out.stderr.contains("leave --chain out"),
+        "{}",
+        out.stderr
+    );
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "rsa",
+            "--chain",
+            path(&fixture("not-a-cert.der")),
+        ])
+        .code(2);
+    assert!(out.stderr.contains("not-a-cert.der"), "{}", out.stderr);
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "rsa",
+            "--format",
+            "raw",
+            "--chain",
+            path(&fixture("intermediate.pem")),
+        ])
+        .code(2);
+    assert!(
+        out.stderr
+            .contains("a raw signature carries no certificates"),
+        "{}",
+        out.stderr
+    );
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "rsa",
+            "--no-chain",
+            "--chain",
+            path(&fixture("intermediate.pem")),
+        ])
+        .code(2);
+    assert!(out.stderr.contains("--no-chain"), "{}", out.stderr);
+    assert!(!std::path::Path::new(&sig).exists());
+    assert!(!hsm.path("doc.txt.sig").exists());
+    // In JSON, the refusal's kind.
+    let out = hsm
+        .tw(&[
+            "sign",
+            path(&doc),
+            "--key",
+            "rsa",
+            "--chain",
+            path(&fixture("leaf-p256.pem")),
+            "--json",
+        ])
+        .code(2);
+    assert_eq!(
+        out.json()["error"]["reason"],
+        "no_issuer_in_chain_file",
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
 fn no_chain_leaves_the_issuers_out_of_a_cms_signature() {
     let hsm = token_with_leaves();
     let doc = document(&hsm, "doc.txt");

@@ -159,6 +159,7 @@ help-verify--mechanism = El mecanismo de una firma cruda (por omisión, el usual
 help-option--batch = Firmar muchos archivos (argumentos o los archivos de una carpeta) escribiendo el NIP una sola vez, con barra de avance
 help-option--threads = Hilos de firma para --batch (por omisión, uno por núcleo, máximo 4); cada uno con su propia sesión
 help-option--no-chain = CMS: no incluir los certificados de los emisores (solo el de quien firma)
+help-sign--chain = CMS: los emisores del certificado del firmante desde este archivo (conjunto PEM o DER) en vez del token, cuando el token no los tiene. Se puede repetir
 help-option--signature = La firma: CMS/PKCS#7 (DER o PEM), o cruda con --cert o --pubkey
 help-option--pubkey = La clave pública de quien firmó (PEM o DER SubjectPublicKeyInfo), para una firma cruda
 help-option--email = La cuenta (una dirección de Gmail con Google) que recibe la clave de recuperación

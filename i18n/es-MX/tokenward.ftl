@@ -656,6 +656,8 @@ err-input-certificate-not-named = indique el certificado que será el predetermi
 err-input-certificate-unreadable = ese certificado no se puede leer ({ $reason })
 err-input-no-key-for-certificate = ninguna clave del token «{ $token }» corresponde al certificado «{ $subject }»
 err-input-no-certificate-for-cms = una firma CMS lleva el certificado del firmante, y ningún certificado del token corresponde a la clave «{ $key }»
+err-input-chain-for-raw = una firma simple no lleva certificados: --chain es para firmas CMS
+err-input-no-issuer-in-chain-file = ninguno de los certificados dados con --chain emitió «{ $subject }» (su emisor es «{ $issuer }»)
 err-input-label-empty = la etiqueta { $what ->
     [token] del token
    *[key] de la clave
@@ -833,6 +835,8 @@ hint-input-certificate-not-named = indique su etiqueta, identificador, inicio de
 hint-input-certificate-unreadable = no puede ser el predeterminado; elija otro
 hint-input-no-key-for-certificate = importe primero su clave (por ejemplo, con su archivo PKCS#12), o agregue --ca para un certificado de CA. No se importó nada
 hint-input-no-certificate-for-cms = impórtelo (`tokenward certs import`) o use --format raw
+hint-input-chain-for-raw = quite --chain, o firme como CMS (el formato predeterminado)
+hint-input-no-issuer-in-chain-file = dé el archivo con el certificado de «{ $issuer }» (su autoridad certificadora lo publica), o quite --chain para tomar los emisores del token
 hint-input-label-empty = indique una etiqueta con --label
 hint-input-id-not-allowed = indique uno de { $allowed } con --id, u omita --id para usar uno libre
 hint-input-no-free-key-slot = borre una clave que ya no necesite (`tokenward keys delete`) o indique su identificador con --id para reemplazarla

@@ -702,6 +702,8 @@ err-input-certificate-not-named = укажите сертификат, кото�
 err-input-certificate-unreadable = этот сертификат не читается ({ $reason })
 err-input-no-key-for-certificate = на токене «{ $token }» нет ключа от сертификата «{ $subject }»
 err-input-no-certificate-for-cms = подпись CMS несёт сертификат подписавшего, а на токене нет сертификата к ключу «{ $key }»
+err-input-chain-for-raw = «сырая» подпись не несёт сертификатов: --chain — для подписей CMS
+err-input-no-issuer-in-chain-file = ни один из сертификатов, указанных в --chain, не выдал «{ $subject }» (его издатель — «{ $issuer }»)
 err-input-label-empty = метка { $what ->
     [token] токена
    *[key] ключа
@@ -886,6 +888,8 @@ hint-input-certificate-not-named = укажите его метку, идент�
 hint-input-certificate-unreadable = он не может быть основным; выберите другой
 hint-input-no-key-for-certificate = сначала импортируйте его ключ (например, из его файла PKCS#12) или добавьте --ca для сертификата УЦ. Ничего не импортировано
 hint-input-no-certificate-for-cms = импортируйте его (`tokenward certs import`) или используйте --format raw
+hint-input-chain-for-raw = уберите --chain или подпишите в формате CMS (он по умолчанию)
+hint-input-no-issuer-in-chain-file = укажите файл с сертификатом «{ $issuer }» (его публикует ваш удостоверяющий центр) или уберите --chain, чтобы взять издателей с токена
 hint-input-label-empty = укажите метку через --label
 hint-input-id-not-allowed = укажите один из { $allowed } через --id или не указывайте --id, чтобы занять свободный
 hint-input-no-free-key-slot = удалите ненужный ключ (`tokenward keys delete`) или укажите его идентификатор через --id, чтобы заменить его

@@ -125,6 +125,44 @@ pub struct CertInfo {
     pub public_key: PublicKeyMaterial,
 }
 
+/// The issuers of `leaf` found among `certs`, nearest first (matched by issuer/subject DN
+/// and, where both are present, authority/subject key identifiers); `info` reads a
+/// certificate (`None`: unreadable). Stops at a self-signed certificate or after 10 links.
+pub fn issuers_of<'a, C>(
+    leaf: &'a C,
+    certs: &'a [C],
+    info: impl Fn(&C) -> Option<&CertInfo>,
+) -> Vec<&'a C> {
+    let mut out: Vec<&C> = Vec::new();
+    let mut current = leaf;
+    for _ in 0..10 {
+        let Some(current_info) = info(current) else {
+            break;
+        };
+        if current_info.issuer_der == current_info.subject_der {
+            break;
+        }
+        let issuer = certs.iter().find(|c| {
+            info(c).is_some_and(|ci| {
+                ci.subject_der == current_info.issuer_der
+                    && match (&current_info.authority_key_id, &ci.subject_key_id) {
+                        (Some(a), Some(s)) => a == s,
+                        _ => true,
+                    }
+            }) && !std::ptr::eq(*c, current)
+                && !out.iter().any(|o| std::ptr::eq(*o, *c))
+        });
+        match issuer {
+            Some(i) => {
+                out.push(i);
+                current = i;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
 /// Parse a DER certificate. The error is a sentence for the "unreadable certificate" line.
 ///
 /// # Errors

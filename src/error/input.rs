@@ -186,6 +186,15 @@ pub enum InputError {
         /// The key's label.
         key: String,
     },
+    /// Issuer certificates given (`sign --chain`) for a raw signature, which carries none.
+    ChainForRaw,
+    /// None of the certificates given with `sign --chain` issued the signer's certificate.
+    NoIssuerInChainFile {
+        /// The signer's certificate's subject.
+        subject: String,
+        /// Its issuer, the certificate that was looked for.
+        issuer: String,
+    },
     /// A label is empty.
     LabelEmpty {
         /// "token", "key".

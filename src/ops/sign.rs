@@ -9,13 +9,14 @@ use serde::Serialize;
 
 use super::keys::KeyEntry;
 use super::{Ask, TokenSummary};
-use crate::cert;
+use crate::cert::{self, CertInfo};
 use crate::error::{Error, InputError, Result};
 use crate::files::{read_input, OutputFile, MAX_INPUT};
 use crate::keys::public::PublicKey;
 use crate::sign::check::{self, CheckReport};
 use crate::sign::checked::Checked as Finding;
 use crate::sign::{cms, verify, Content, SignMechanism, Signer};
+use crate::token::certs::TokenCert;
 use crate::token::find::ObjectSelector;
 use crate::Workspace;
 
@@ -93,6 +94,9 @@ pub struct SignRequest {
     pub mechanism: Option<SignMechanism>,
     /// CMS without the issuer certificates.
     pub no_chain: bool,
+    /// CMS with the issuers of the signer's certificate from these files (PEM bundles or
+    /// DER) instead of the token's (which are then not looked up).
+    pub chain: Vec<PathBuf>,
     /// Signing threads (default: one per core, at most [`MAX_SIGNING_THREADS`]).
     pub threads: Option<usize>,
     /// Keep a signature that exists and verifies with this key (a batch run again after an
@@ -219,12 +223,19 @@ pub fn sign(
     progress: &(dyn Fn() + Sync),
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<Signed> {
+    // The issuers given as files are read before the token is touched.
+    let given = match (req.format, req.chain.is_empty()) {
+        (_, true) => None,
+        (SignFormat::Raw, false) => return Err(InputError::ChainForRaw.into()),
+        (SignFormat::Cms, false) => Some(read_parsed_certs(&req.chain)?),
+    };
     ws.with_key(false, req.key.as_ref(), ask, |k| {
         let public = PublicKey::of_pair(k.key, k.keys, k.certs)?;
         // On a PIN pad the PIN never passes through tokenward: nothing to log in again with.
         // The chain is looked up before the session goes to the signer.
-        let issuers: Vec<Vec<u8>> = match (req.format, k.cert) {
-            (SignFormat::Cms, Some(c)) if !req.no_chain => {
+        let issuers: Vec<Vec<u8>> = match (req.format, k.cert, &given) {
+            (SignFormat::Cms, Some(c), Some(given)) => issuers_given(c, given)?,
+            (SignFormat::Cms, Some(c), None) if !req.no_chain => {
                 k.chain(c)?.into_iter().map(|c| c.der).collect()
             }
             _ => Vec::new(),
@@ -556,6 +567,45 @@ pub fn read_all_certs(paths: &[PathBuf]) -> Result<Vec<Vec<u8>>> {
         out.extend(read_certs(p)?);
     }
     Ok(out)
+}
+
+/// Every certificate in these files, parsed (`sign --chain`).
+///
+/// # Errors
+/// An unreadable file or certificate (named).
+fn read_parsed_certs(paths: &[PathBuf]) -> Result<Vec<(Vec<u8>, CertInfo)>> {
+    let mut out = Vec::new();
+    for p in paths {
+        for der in read_certs(p)? {
+            let info = cert::parse(&der).map_err(|reason| InputError::BadCertificateFile {
+                path: p.clone(),
+                reason,
+            })?;
+            out.push((der, info));
+        }
+    }
+    Ok(out)
+}
+
+/// The issuers of `leaf` among `given` (DER), nearest first: at least its own issuer, unless
+/// it issued itself.
+///
+/// # Errors
+/// None of `given` issued `leaf`.
+fn issuers_given(leaf: &TokenCert, given: &[(Vec<u8>, CertInfo)]) -> Result<Vec<Vec<u8>>> {
+    let Ok(info) = &leaf.info else {
+        return Ok(Vec::new());
+    };
+    let leaf_entry = (leaf.der.clone(), info.clone());
+    let found = cert::issuers_of(&leaf_entry, given, |(_, i)| Some(i));
+    if found.is_empty() && info.issuer_der != info.subject_der {
+        return Err(InputError::NoIssuerInChainFile {
+            subject: info.subject.clone(),
+            issuer: info.issuer.clone(),
+        }
+        .into());
+    }
+    Ok(found.into_iter().map(|(der, _)| der.clone()).collect())
 }
 
 fn read_certs(path: &Path) -> Result<Vec<Vec<u8>>> {

@@ -402,36 +402,9 @@ pub fn match_key(material: &PublicKeyMaterial, cert_id: &[u8], keys: &[KeyObject
     }
 }
 
-/// The issuers of `leaf` found among `certs`, nearest first (matched by issuer/subject DN
-/// and, where both are present, authority/subject key identifiers). Stops at a self-signed
-/// certificate or after 10 links.
+/// The issuers of `leaf` found among `certs`, nearest first: [`crate::cert::issuers_of`].
 pub fn chain<'a>(leaf: &'a TokenCert, certs: &'a [TokenCert]) -> Vec<&'a TokenCert> {
-    let mut out: Vec<&TokenCert> = Vec::new();
-    let mut current = leaf;
-    for _ in 0..10 {
-        let Ok(info) = &current.info else { break };
-        if info.issuer_der == info.subject_der {
-            break;
-        }
-        let issuer = certs.iter().find(|c| {
-            c.info.as_ref().is_ok_and(|ci| {
-                ci.subject_der == info.issuer_der
-                    && match (&info.authority_key_id, &ci.subject_key_id) {
-                        (Some(a), Some(s)) => a == s,
-                        _ => true,
-                    }
-            }) && !std::ptr::eq(*c, current)
-                && !out.iter().any(|o| std::ptr::eq(*o, *c))
-        });
-        match issuer {
-            Some(i) => {
-                out.push(i);
-                current = i;
-            }
-            None => break,
-        }
-    }
-    out
+    crate::cert::issuers_of(leaf, certs, |c| c.info.as_ref().ok())
 }
 
 /// The template of a certificate object.

@@ -63,6 +63,10 @@ pub struct SignArgs {
     /// CMS: leave the issuer certificates out (only the signer's certificate goes in).
     #[arg(long)]
     pub no_chain: bool,
+    /// CMS: the issuers of the signer's certificate from this file (PEM bundle or DER)
+    /// instead of the token, when the token lacks them. Repeatable.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_chain")]
+    pub chain: Vec<PathBuf>,
     /// Where the PIN comes from.
     #[command(flatten)]
     pub pin: LoginArgs,
@@ -190,6 +194,7 @@ pub(super) fn sign(ctx: &Context, args: &SignArgs) -> Result<ExitCode> {
             .map(mechanism_by_name)
             .transpose()?,
         no_chain: args.no_chain,
+        chain: args.chain.clone(),
         threads: args.threads.map(usize::from),
         skip_existing: args.skip_existing,
     };
