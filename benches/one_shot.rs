@@ -119,6 +119,11 @@ fn main() {
                 [&sign[..], &["--force", "--out", out]].concat(),
             ),
             (
+                // The issuers from the file openssl is given too: the same work as openssl.
+                "tokenward sign (CMS), --chain FILE",
+                [&sign[..], &["--chain", &issuers, "--force", "--out", out]].concat(),
+            ),
+            (
                 "tokenward sign --format raw, default certificate",
                 vec![
                     tw,
@@ -243,16 +248,19 @@ fn openssl_files(tokenward: &Path, dir: &testkit::SoftHsm) -> (PathBuf, String, 
 
 /// Run tokenward on the bench token with these arguments; it must succeed.
 fn tokenward_ok(tokenward: &Path, dir: &testkit::SoftHsm, args: &[&std::ffi::OsStr]) {
-    let status = Command::new(tokenward)
+    let out = Command::new(tokenward)
         .args(["--module", *SOFTHSM])
         .args(args)
         .env("SOFTHSM2_CONF", dir.path("softhsm2.conf"))
         .env("BENCH_PIN", USER_PIN)
         .env("XDG_STATE_HOME", dir.path("state"))
-        .stdout(Stdio::null())
-        .status()
+        .output()
         .unwrap();
-    assert!(status.success(), "tokenward {args:?}");
+    assert!(
+        out.status.success(),
+        "tokenward {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// One command to time, and the OpenSSL configuration it reads, if any.
