@@ -696,3 +696,30 @@ fn a_default_token_that_is_not_plugged_in_says_so_and_how_to_go_on() {
     assert!(out.stderr.contains("no token matches"), "{}", out.stderr);
     hsm.run(&["--token", "Here", "certs", "list"]).ok();
 }
+
+#[test]
+fn a_run_that_changed_no_token_leaves_without_the_modules_teardown() {
+    let hsm = Hsm::with_tokens(&["leaving"]);
+    let mark = hsm.path("exit-mark");
+    let marked = [("P11FAULT_EXIT_MARK", common::path(&mark))];
+    // Read-only runs: no module destructor runs at exit, and the output is all there.
+    let listed = hsm.run_faulty(&marked, &["tokens", "--json"]).ok().json();
+    assert_eq!(listed["slots"][0]["token"]["label"], "leaving", "{listed}");
+    let missing = hsm
+        .run_faulty(&marked, &["certs", "show", "no-such-certificate", "--json"])
+        .code(2);
+    assert_eq!(missing.json()["error"]["kind"], "object_not_found");
+    assert!(
+        !mark.exists(),
+        "{}",
+        std::fs::read_to_string(&mark).unwrap()
+    );
+    // A run that changes the token leaves through every destructor, in case a module
+    // finishes its writing there.
+    hsm.tw_faulty(
+        &marked,
+        &["keys", "generate", "--type", "p256", "--label", "made"],
+    )
+    .ok();
+    assert_eq!(std::fs::read_to_string(&mark).unwrap(), "destructors ran\n");
+}

@@ -54,6 +54,27 @@ pub unsafe extern "C" fn C_GetFunctionList(list: *mut *mut CK_FUNCTION_LIST) -> 
     rv
 }
 
+/// Run when the process runs its exit-time destructors (not on `_exit`, nor when killed):
+/// with `P11FAULT_EXIT_MARK` set, appends a line to that file, so that a test can tell whether
+/// a program left through its destructors, as a module that finishes work there needs.
+extern "C" fn at_unload() {
+    if let Some(path) = std::env::var_os("P11FAULT_EXIT_MARK") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(f, "destructors ran");
+        }
+    }
+}
+
+/// Registers [`at_unload`] with the dynamic loader, as a C++ module's static destructors are.
+#[used]
+#[link_section = ".fini_array"]
+static AT_UNLOAD: extern "C" fn() = at_unload;
+
 /// File name of the built module.
 pub const MODULE_FILE_NAME: &str = "libp11_fault.so";
 

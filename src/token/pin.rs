@@ -328,6 +328,7 @@ pub fn init_token(token: &TokenRef, so_pin: &Pin, label: &str, user_pin: &Pin) -
         .collect();
     let mut probe = token.clone();
     let before = probe.retry_state(PinUser::So);
+    super::module::note_change();
     token
         .module
         .ctx()

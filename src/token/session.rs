@@ -24,6 +24,7 @@ impl TokenRef {
     /// # Errors
     /// The module's errors (a write-protected token).
     pub fn open_rw(&self) -> Result<Session> {
+        super::module::note_change();
         Ok(crate::trace::pkcs11(
             "C_OpenSession",
             Some(self.slot),
