@@ -313,65 +313,38 @@ fn chain_takes_the_issuers_from_a_file_when_the_token_lacks_them() {
 
     // Refusals: exit 2, said plainly, no signature written.
     std::fs::remove_file(&sig).unwrap();
-    let out = hsm
-        .tw(&[
-            "sign",
-            path(&doc),
-            "--key",
-            "rsa",
-            "--chain",
-            path(&fixture("leaf-p256.pem")),
-        ])
-        .code(2);
-    assert!(
-        out.stderr
-            .contains("none of the certificates given with --chain issued")
-            && out.stderr.contains("Tokenward Test Intermediate")
-            && out.stderr.contains("leave --chain out"),
-        "{}",
-        out.stderr
+    let (other, junk, intermediate) = (
+        fixture("leaf-p256.pem"),
+        fixture("not-a-cert.der"),
+        fixture("intermediate.pem"),
     );
-    let out = hsm
-        .tw(&[
-            "sign",
-            path(&doc),
-            "--key",
-            "rsa",
-            "--chain",
-            path(&fixture("not-a-cert.der")),
-        ])
-        .code(2);
-    assert!(out.stderr.contains("not-a-cert.der"), "{}", out.stderr);
-    let out = hsm
-        .tw(&[
-            "sign",
-            path(&doc),
-            "--key",
-            "rsa",
-            "--format",
-            "raw",
-            "--chain",
-            path(&fixture("intermediate.pem")),
-        ])
-        .code(2);
-    assert!(
-        out.stderr
-            .contains("a raw signature carries no certificates"),
-        "{}",
-        out.stderr
-    );
-    let out = hsm
-        .tw(&[
-            "sign",
-            path(&doc),
-            "--key",
-            "rsa",
-            "--no-chain",
-            "--chain",
-            path(&fixture("intermediate.pem")),
-        ])
-        .code(2);
-    assert!(out.stderr.contains("--no-chain"), "{}", out.stderr);
+    let refusals: [(&[&str], &[&str]); 4] = [
+        (
+            &["--chain", path(&other)],
+            &[
+                "none of the certificates given with --chain issued",
+                "Tokenward Test Intermediate",
+                "leave --chain out",
+            ],
+        ),
+        (&["--chain", path(&junk)], &["not-a-cert.der"]),
+        (
+            &["--format", "raw", "--chain", path(&intermediate)],
+            &["a raw signature carries no certificates"],
+        ),
+        (
+            &["--no-chain", "--chain", path(&intermediate)],
+            &["--no-chain"],
+        ),
+    ];
+    for (flags, said) in refusals {
+        let mut args = vec!["sign", path(&doc), "--key", "rsa"];
+        args.extend_from_slice(flags);
+        let out = hsm.tw(&args).code(2);
+        for words in said {
+            assert!(out.stderr.contains(words), "{flags:?}: {}", out.stderr);
+        }
+    }
     assert!(!std::path::Path::new(&sig).exists());
     assert!(!hsm.path("doc.txt.sig").exists());
     // In JSON, the refusal's kind.
@@ -382,7 +355,7 @@ fn chain_takes_the_issuers_from_a_file_when_the_token_lacks_them() {
             "--key",
             "rsa",
             "--chain",
-            path(&fixture("leaf-p256.pem")),
+            path(&other),
             "--json",
         ])
         .code(2);
