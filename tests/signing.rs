@@ -1468,18 +1468,26 @@ fn a_file_too_large_to_sign_whole_with_ed25519_is_refused_and_cms_signs_it() {
 }
 
 #[test]
-fn certs_show_reads_what_it_names_and_pairs_it_with_every_key() {
+fn certs_show_and_select_read_what_they_name_and_pair_it_with_every_key() {
     let hsm = token_with_many_certificates();
-    let show = |selector: &str| {
+    let certs = |command: &str, selector: &str| {
         let run = hsm
             .run_env(
-                &["certs", "show", selector, "--json"],
+                &["certs", command, selector, "--json"],
                 &[("TOKENWARD_LOG", "debug")],
             )
             .ok();
         let reads = calls(&run.stderr, "C_GetAttributeValue");
         (run.json(), reads)
     };
+    let show = |selector: &str| certs("show", selector);
+    // `certs select` chooses the same way, and keeps what a full read would.
+    let (exact, reads) = certs("select", "rsa");
+    assert!(reads < 15, "{reads} reads");
+    let (full, reads) = certs("select", "rs");
+    assert!(reads > 40, "{reads} reads");
+    assert_eq!(exact, full);
+    assert_eq!(exact["default_cert"]["key"]["label"], "rsa", "{exact:#}");
     // Named exactly: a handful of objects read, the same answer as a full read (a prefix).
     let (exact, reads) = show("rsa");
     assert!(reads < 15, "{reads} reads");
@@ -1508,4 +1516,11 @@ fn certs_show_reads_what_it_names_and_pairs_it_with_every_key() {
     assert_eq!(copy["key"]["match"], "by_public_key", "{copy:#}");
     assert_eq!(copy["key"]["label"], "rsa", "{copy:#}");
     assert_eq!(copy["id"], "99", "{copy:#}");
+    let (chosen, reads) = certs("select", "copy");
+    assert!(reads < 15, "{reads} reads");
+    assert_eq!(chosen["default_cert"]["id"], "99", "{chosen:#}");
+    assert_eq!(
+        chosen["default_cert"]["key"]["match"], "by_public_key",
+        "{chosen:#}"
+    );
 }

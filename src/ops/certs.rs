@@ -209,20 +209,36 @@ pub fn show(
     ask: &dyn Ask,
 ) -> Result<CertShown> {
     let (token, session) = open(ws, login, ask)?;
-    let default = ws.default_cert(&token);
-    let objects = ws.objects_for(&session, &token, selector, |c, _| {
+    let c = chosen(ws, &session, &token, selector)?;
+    Ok(CertShown {
+        token: TokenSummary::of(&token),
+        cert: CertEntry::of(&c, ws.default_cert(&token)),
+    })
+}
+
+/// The certificate `selector` (else the default) names, read by template when it names one
+/// exactly, then paired against every key, so that its "private key" is what a full read
+/// says.
+///
+/// # Errors
+/// No certificate matches, several do; the module's errors.
+fn chosen(
+    ws: &Workspace,
+    session: &Session,
+    token: &TokenRef,
+    selector: Option<&ObjectSelector>,
+) -> Result<TokenCert> {
+    let default = ws.default_cert(token);
+    let objects = ws.objects_for(session, token, selector, |c, _| {
         select_cert(c, selector, default)
             .ok()
             .map(|cert| fingerprint_of(Some(cert)))
     })?;
     let mut c = select_cert(&objects.certs, selector, default)?.clone();
     if objects.narrowed {
-        c.key = pair_with(&c.info, &c.id, &read_keys(&session, &token.report)?);
+        c.key = pair_with(&c.info, &c.id, &read_keys(session, &token.report)?);
     }
-    Ok(CertShown {
-        token: TokenSummary::of(&token),
-        cert: CertEntry::of(&c, default),
-    })
+    Ok(c)
 }
 
 /// The result of `certs select`.
@@ -248,8 +264,8 @@ pub fn select(
     ask: &dyn Ask,
 ) -> Result<Selected> {
     let selector = selector.ok_or(InputError::CertificateNotNamed)?;
-    let (token, _session, certs, _) = load(ws, login, ask)?;
-    let c = select_cert(&certs, Some(selector), ws.default_cert(&token))?;
+    let (token, session) = open(ws, login, ask)?;
+    let c = chosen(ws, &session, &token, Some(selector))?;
     let info = c
         .info
         .as_ref()
@@ -264,7 +280,7 @@ pub fn select(
     })?;
     Ok(Selected {
         token: TokenSummary::of(&token),
-        default_cert: CertEntry::of(c, Some(&fp)),
+        default_cert: CertEntry::of(&c, Some(&fp)),
         config,
     })
 }
