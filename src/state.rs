@@ -44,12 +44,9 @@ impl State {
         let Some(text) = read_if_there(path)? else {
             return Ok(State::default());
         };
-        toml::from_str(&text).map_err(|e| Error::ConfigInvalid {
-            reason: format!(
-                "{}: {}",
-                path.display(),
-                crate::config::with_line(&text, &e)
-            ),
+        toml::from_str(&text).map_err(|e| Error::StateInvalid {
+            path: path.to_path_buf(),
+            reason: crate::config::with_line(&text, &e),
         })
     }
 

@@ -723,3 +723,40 @@ fn a_run_that_changed_no_token_leaves_without_the_modules_teardown() {
     .ok();
     assert_eq!(std::fs::read_to_string(&mark).unwrap(), "destructors ran\n");
 }
+
+#[test]
+fn a_damaged_state_file_is_named_with_its_line_and_how_to_start_again() {
+    let hsm = Hsm::with_tokens(&["choices"]);
+    let state = hsm.path("state/tokenward/state.toml");
+    std::fs::create_dir_all(state.parent().unwrap()).unwrap();
+    std::fs::write(&state, "[tokens.abc]\ndefault_cert = 5\n").unwrap();
+    let out = hsm.run(&["certs", "list"]).code(2);
+    assert!(
+        out.stderr
+            .contains("the file where tokenward keeps your choices is not valid")
+            && out.stderr.contains("state.toml: line 2")
+            && out.stderr.contains("`tokenward certs select`"),
+        "{}",
+        out.stderr
+    );
+    let json = hsm.run(&["certs", "list", "--json"]).code(2).json();
+    assert_eq!(json["error"]["kind"], "state_invalid", "{json:#}");
+    let ru = hsm
+        .run_env(
+            &["certs", "list"],
+            &[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "")],
+        )
+        .code(2);
+    assert!(
+        ru.stderr.contains("хранит ваш выбор") && ru.stderr.contains("line 2"),
+        "{}",
+        ru.stderr
+    );
+    // Nothing was rewritten; removed, the choices start again from nothing.
+    assert_eq!(
+        std::fs::read_to_string(&state).unwrap(),
+        "[tokens.abc]\ndefault_cert = 5\n"
+    );
+    std::fs::remove_file(&state).unwrap();
+    hsm.run(&["certs", "list"]).ok();
+}

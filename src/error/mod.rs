@@ -554,6 +554,16 @@ pub enum Error {
         reason: String,
     },
 
+    /// tokenward's own state file (the person's choices: default token and certificate) does
+    /// not parse.
+    #[error("the file where tokenward keeps your choices is not valid: {}: {reason}", path.display())]
+    StateInvalid {
+        /// The state file.
+        path: PathBuf,
+        /// What is wrong, with the line.
+        reason: String,
+    },
+
     /// The token is write-protected.
     #[error("the token is write-protected: nothing can be changed on it")]
     WriteProtected,
@@ -657,7 +667,8 @@ impl Error {
             | RecoveryKeyMistyped(_)
             | NotEnrolled(_)
             | NoConfigLocation
-            | ConfigInvalid { .. } => ExitCode::Usage,
+            | ConfigInvalid { .. }
+            | StateInvalid { .. } => ExitCode::Usage,
             Io { action, .. } if *action == "read" => ExitCode::Usage,
             Io { .. } => ExitCode::Failure,
             WrongPassword(_) | RecoveryKeyWrong | WrongPin { .. } => ExitCode::WrongPin,
@@ -734,6 +745,7 @@ impl Error {
             NotExtractable { .. } => "key_not_extractable",
             NoConfigLocation => "no_config_location",
             ConfigInvalid { .. } => "config_invalid",
+            StateInvalid { .. } => "state_invalid",
             Internal(_) => "internal",
             Setup(_) => "setup",
             Provision(_) => "provision",
@@ -819,6 +831,12 @@ impl Error {
             RecoveryKeyMistyped(e) => return e.hint(),
             NotEnrolled(e) => return e.hint(),
             NoConfigLocation => "give --config FILE".into(),
+            StateInvalid { path, .. } => format!(
+                "it is tokenward's own file: correct that line, or remove {} (the default token \
+                 and certificate are then forgotten: choose them again with `tokenward tokens \
+                 select` and `tokenward certs select`)",
+                path.display()
+            ),
             WriteProtected => "check for a write-protect switch, or ask the token's issuer".into(),
             Input(e) => return e.hint(),
             Request(e) => return e.hint(),

@@ -236,6 +236,11 @@ impl Error {
             MailFailed { detail, .. } => fl!("err-mail-failed", detail = detail.as_str()),
             NoConfigLocation => fl!("err-no-config-location"),
             ConfigInvalid { reason } => fl!("err-config-invalid", reason = reason.as_str()),
+            StateInvalid { path, reason } => fl!(
+                "err-state-invalid",
+                path = path.display().to_string(),
+                reason = reason.as_str()
+            ),
             Secret(SecretError::VariableNotText { secret, variable }) => fl!(
                 "err-variable-not-text",
                 kind = secret.flag(),
@@ -375,6 +380,9 @@ impl Error {
                 }
             ),
             NoConfigLocation => fl!("hint-no-config-location"),
+            StateInvalid { path, .. } => {
+                fl!("hint-state-invalid", path = path.display().to_string())
+            }
             Secret(SecretError::FileNotText { .. }) => fl!("hint-secret-file-not-text"),
             Pcsc(PcscError::NotInstalled) => fl!("hint-pcsc-not-installed"),
             Pcsc(e) => {
@@ -673,6 +681,10 @@ mod tests {
             Error::NoConfigLocation,
             Error::ConfigInvalid {
                 reason: "bad".into(),
+            },
+            Error::StateInvalid {
+                path: "/home/a/.local/state/tokenward/state.toml".into(),
+                reason: "line 2: invalid type".into(),
             },
             Error::RecoveryKeyWrong,
             Error::RecoveryKeyMistyped(crate::error::KeyTypo::Checksum),
