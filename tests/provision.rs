@@ -740,6 +740,24 @@ fn a_plain_pin_sheet_is_private_and_warned_about_and_the_report_comes_as_csv() {
         hsm.pkcs11_tool(&["--token-label", f[1], "--login", "--pin", f[3], "-O"])
             .ok();
     }
+    // A plain sheet that is not text (damaged, or not tokenward's): refused before any
+    // token is touched, as a file to fix, not as a configuration.
+    let broken = hsm.write("broken.csv", [0xffu8, 0xfe, b'\n']);
+    let second = hsm.write(
+        "desk2.toml",
+        manifest.replace("pins.csv", path(&broken)).as_str(),
+    );
+    let before = hsm.pkcs11_tool(&["-L"]).ok().stdout;
+    let refused = hsm.run(&["provision", path(&second)]).code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("broken.csv is not a UTF-8 text file")
+            && refused.stderr.contains("save it as UTF-8 text"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(hsm.pkcs11_tool(&["-L"]).ok().stdout, before);
     // A misspelt section is refused with its line.
     let bad = hsm.write("bad.toml", "[defualts]\nkey = \"none\"\n");
     let refused = hsm.run(&["provision", path(&bad)]).code(2);

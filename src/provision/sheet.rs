@@ -14,7 +14,7 @@ use std::str::FromStr;
 use zeroize::Zeroizing;
 
 use super::manifest::SheetSpec;
-use crate::error::{Error, ProvisionError, Result};
+use crate::error::{Error, InputError, ProvisionError, Result};
 use crate::files::{read_input, write_atomic, Access};
 use crate::pin::Pin;
 
@@ -95,11 +95,12 @@ impl PinSheet {
                     .unwrap_or_else(|| manifest.with_extension("pins.csv"));
                 let earlier = match std::fs::symlink_metadata(&path) {
                     Ok(_) => {
-                        Zeroizing::new(String::from_utf8(read_input(&path, 1 << 24)?).map_err(
-                            |_| Error::ConfigInvalid {
-                                reason: format!("{}: not UTF-8 text", path.display()),
-                            },
-                        )?)
+                        // The sheet holds PINs: its bytes are wiped, even when they are not
+                        // text.
+                        let bytes = Zeroizing::new(read_input(&path, 1 << 24)?);
+                        let text = std::str::from_utf8(&bytes)
+                            .map_err(|_| InputError::NotText { path: path.clone() })?;
+                        Zeroizing::new(text.to_string())
                     }
                     Err(_) => Zeroizing::new(HEADER.to_string()),
                 };
