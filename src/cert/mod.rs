@@ -125,37 +125,35 @@ pub struct CertInfo {
     pub public_key: PublicKeyMaterial,
 }
 
-/// The issuers of `leaf` found among `certs`, nearest first (matched by issuer/subject DN
-/// and, where both are present, authority/subject key identifiers); `info` reads a
-/// certificate (`None`: unreadable). Stops at a self-signed certificate or after 10 links.
+/// The issuers of the certificate `leaf` found among `certs`, nearest first (matched by
+/// issuer/subject DN and, where both are present, authority/subject key identifiers); `info`
+/// reads a certificate (`None`: unreadable). `leaf` may be among `certs` (the same `CertInfo`
+/// `info` gives) or not. Stops at a self-signed certificate or after 10 links.
 pub fn issuers_of<'a, C>(
-    leaf: &'a C,
+    leaf: &CertInfo,
     certs: &'a [C],
     info: impl Fn(&C) -> Option<&CertInfo>,
 ) -> Vec<&'a C> {
     let mut out: Vec<&C> = Vec::new();
     let mut current = leaf;
     for _ in 0..10 {
-        let Some(current_info) = info(current) else {
-            break;
-        };
-        if current_info.issuer_der == current_info.subject_der {
+        if current.issuer_der == current.subject_der {
             break;
         }
-        let issuer = certs.iter().find(|c| {
-            info(c).is_some_and(|ci| {
-                ci.subject_der == current_info.issuer_der
-                    && match (&current_info.authority_key_id, &ci.subject_key_id) {
-                        (Some(a), Some(s)) => a == s,
-                        _ => true,
-                    }
-            }) && !std::ptr::eq(*c, current)
-                && !out.iter().any(|o| std::ptr::eq(*o, *c))
+        let issuer = certs.iter().find_map(|c| {
+            let ci = info(c)?;
+            let issued = ci.subject_der == current.issuer_der
+                && match (&current.authority_key_id, &ci.subject_key_id) {
+                    (Some(a), Some(s)) => a == s,
+                    _ => true,
+                };
+            (issued && !std::ptr::eq(ci, current) && !out.iter().any(|o| std::ptr::eq(*o, c)))
+                .then_some((c, ci))
         });
         match issuer {
-            Some(i) => {
-                out.push(i);
-                current = i;
+            Some((c, ci)) => {
+                out.push(c);
+                current = ci;
             }
             None => break,
         }

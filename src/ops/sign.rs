@@ -318,19 +318,20 @@ pub fn sign(
         let outcome = if batch {
             sign_and_write(&todo, threads, &make, stop, progress, &done, &failed)
         } else {
-            in_parallel(&todo, 1, |item| {
-                let (file, target) = *item;
-                if stop() {
-                    return Err(Error::Cancelled);
-                }
-                if let Err(e) = make(file).and_then(|signature| target.write(&signature)) {
-                    failed.fetch_add(1, Ordering::Relaxed);
-                    return Err(e);
-                }
-                done.fetch_add(1, Ordering::Relaxed);
-                progress();
-                Ok(SignedFile::of(file, target))
-            })
+            todo.iter()
+                .map(|&(file, target)| {
+                    if stop() {
+                        return Err(Error::Cancelled);
+                    }
+                    if let Err(e) = make(file).and_then(|signature| target.write(&signature)) {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                    done.fetch_add(1, Ordering::Relaxed);
+                    progress();
+                    Ok(SignedFile::of(file, target))
+                })
+                .collect()
         };
         if batch {
             crate::files::sync_folders(req.files.iter().map(|(_, t)| t.path()));
@@ -596,8 +597,7 @@ fn issuers_given(leaf: &TokenCert, given: &[(Vec<u8>, CertInfo)]) -> Result<Vec<
     let Ok(info) = &leaf.info else {
         return Ok(Vec::new());
     };
-    let leaf_entry = (leaf.der.clone(), info.clone());
-    let found = cert::issuers_of(&leaf_entry, given, |(_, i)| Some(i));
+    let found = cert::issuers_of(info, given, |(_, i)| Some(i));
     if found.is_empty() && info.issuer_der != info.subject_der {
         return Err(InputError::NoIssuerInChainFile {
             subject: info.subject.clone(),

@@ -404,7 +404,10 @@ pub fn match_key(material: &PublicKeyMaterial, cert_id: &[u8], keys: &[KeyObject
 
 /// The issuers of `leaf` found among `certs`, nearest first: [`crate::cert::issuers_of`].
 pub fn chain<'a>(leaf: &'a TokenCert, certs: &'a [TokenCert]) -> Vec<&'a TokenCert> {
-    crate::cert::issuers_of(leaf, certs, |c| c.info.as_ref().ok())
+    match &leaf.info {
+        Ok(info) => crate::cert::issuers_of(info, certs, |c| c.info.as_ref().ok()),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// The template of a certificate object.
