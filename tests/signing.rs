@@ -261,15 +261,15 @@ fn chain_takes_the_issuers_from_a_file_when_the_token_lacks_them() {
     .ok();
     let doc = document(&hsm, "doc.txt");
     let sig = format!("{}.p7s", path(&doc));
-    let traced = |args: &[&str]| {
-        let mut all = vec!["sign", path(&doc), "--key", "rsa", "--force"];
-        all.extend_from_slice(args);
-        all.extend(["--pin-env", "TW_PIN"]);
-        hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
+    let signed = |args: &[&str]| {
+        traced(
+            &hsm,
+            &[&["sign", path(&doc), "--key", "rsa", "--force"], args].concat(),
+        )
     };
     // From the token alone: only the signer's certificate, which openssl cannot take to the
     // root.
-    let alone = traced(&[]).ok();
+    let alone = signed(&[]).ok();
     assert_eq!(certificates_in(&hsm, &sig).len(), 1);
     assert!(!openssl_cms_verifies(&hsm, path(&doc), &sig));
     // With the intermediate and the root in a file, among a certificate that issued nothing:
@@ -283,7 +283,7 @@ fn chain_takes_the_issuers_from_a_file_when_the_token_lacks_them() {
         ]
         .concat(),
     );
-    let given = traced(&["--chain", path(&bundle)]).ok();
+    let given = signed(&["--chain", path(&bundle)]).ok();
     let certs = certificates_in(&hsm, &sig);
     assert_eq!(certs.len(), 3, "{certs:?}");
     assert!(certs[0].contains("Ivanov Ivan (RSA"), "{certs:?}");
@@ -704,24 +704,21 @@ fn batch_signs_a_directory_over_one_login_and_survives_a_closed_session() {
         path(&dir.join("invoice-07.xml.p7s"))
     ));
     // Two threads, two sessions from the pool: the same result; the module locks itself.
-    let out = hsm
-        .run_env(
-            &[
-                "sign",
-                "--batch",
-                "--threads",
-                "2",
-                "--force",
-                path(&dir),
-                "--key",
-                "ec",
-                "--json",
-                "--pin-env",
-                "TW_PIN",
-            ],
-            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
-        )
-        .ok();
+    let out = traced(
+        &hsm,
+        &[
+            "sign",
+            "--batch",
+            "--threads",
+            "2",
+            "--force",
+            path(&dir),
+            "--key",
+            "ec",
+            "--json",
+        ],
+    )
+    .ok();
     assert_eq!(out.json()["signed"].as_array().unwrap().len(), 12);
     assert!(
         out.stderr
@@ -1057,6 +1054,13 @@ fn an_e_firma_key_and_cer_from_sat_import_and_sign_for_openssl() {
     assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
 }
 
+/// tokenward with these arguments and the user PIN, its PKCS#11 calls traced to stderr.
+fn traced(hsm: &Hsm, args: &[&str]) -> Run {
+    let mut all = args.to_vec();
+    all.extend(["--pin-env", "TW_PIN"]);
+    hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
+}
+
 /// The PKCS#11 calls of a traced run, by name.
 fn calls(stderr: &str, name: &str) -> usize {
     stderr
@@ -1095,16 +1099,11 @@ fn token_with_many_certificates() -> Hsm {
 fn a_key_named_exactly_is_found_without_reading_every_certificate() {
     let hsm = token_with_many_certificates();
     let doc = hsm.write("doc.txt", "payment order 7\n");
-    let traced = |args: &[&str]| {
-        let mut all = vec!["sign", path(&doc), "--force"];
-        all.extend_from_slice(args);
-        all.extend(["--pin-env", "TW_PIN"]);
-        hsm.run_env(&all, &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")])
-            .ok()
-    };
+    let signing =
+        |args: &[&str]| traced(&hsm, &[&["sign", path(&doc), "--force"], args].concat()).ok();
     // By its exact label: a handful of objects read, the chain found by subject; one file
     // is signed on one thread, so the module is spared its locking.
-    let exact = traced(&["--key", "rsa"]);
+    let exact = signing(&["--key", "rsa"]);
     assert!(
         exact
             .stderr
@@ -1132,7 +1131,7 @@ fn a_key_named_exactly_is_found_without_reading_every_certificate() {
     ])
     .ok();
     // By a part of its label: every object is read, and the same key signs.
-    let part = traced(&["--key", "rs", "--format", "raw"]);
+    let part = signing(&["--key", "rs", "--format", "raw"]);
     assert!(
         calls(&part.stderr, "C_GetAttributeValue") > 40,
         "{}",
@@ -1156,20 +1155,7 @@ fn the_default_certificate_is_looked_for_by_its_id_and_a_stale_hint_reads_everyt
         "{state}"
     );
     let doc = hsm.write("doc.txt", "payment order 8\n");
-    let sign = || {
-        hsm.run_env(
-            &[
-                "sign",
-                path(&doc),
-                "--force",
-                "--json",
-                "--pin-env",
-                "TW_PIN",
-            ],
-            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
-        )
-        .ok()
-    };
+    let sign = || traced(&hsm, &["sign", path(&doc), "--force", "--json"]).ok();
     let signed_by = |run: &testkit::Run| -> String {
         let sig = format!("{}.p7s", path(&doc));
         assert!(openssl_cms_verifies(&hsm, path(&doc), &sig));
@@ -1373,18 +1359,9 @@ fn the_administrators_default_certificate_signs_and_its_id_is_looked_in_first() 
     // Sign with the administrator's settings for this token, traced.
     let sign_with = |settings: &str| {
         std::fs::write(&config, format!("[tokens.\"{serial}\"]\n{settings}")).unwrap();
-        hsm.run_env(
-            &[
-                "sign",
-                path(&doc),
-                "--format",
-                "raw",
-                "--force",
-                "--json",
-                "--pin-env",
-                "TW_PIN",
-            ],
-            &[("TW_PIN", USER_PIN), ("TOKENWARD_LOG", "debug")],
+        traced(
+            &hsm,
+            &["sign", path(&doc), "--format", "raw", "--force", "--json"],
         )
     };
     let signs_reading = |settings: &str| {
